@@ -1,0 +1,124 @@
+// Every example in the spec must validate against the schema it illustrates: the named examples of each
+// response (including those in components/examples and components/responses) and the `examples` keyword of
+// every schema and parameter schema.
+import { describe, expect, it } from 'vitest';
+import { deref, describeErrors, type Json, loadBundle, makeValidator, pointer } from './support/spec';
+
+const spec = loadBundle();
+const validator = makeValidator(spec);
+
+interface ResponseExample {
+  label: string;
+  schemaPointer: string;
+  exampleRef: string | undefined;
+  value: Json;
+}
+
+function responseExamples(): ResponseExample[] {
+  const cases: ResponseExample[] = [];
+  for (const [p, item] of Object.entries<Json>(spec.paths)) {
+    for (const [method, operation] of Object.entries<Json>(item)) {
+      if (!operation?.responses) continue;
+      for (const [status, response] of Object.entries<Json>(operation.responses)) {
+        // A response is either inline or a `$ref` to components/responses: point at wherever it really lives.
+        const base = response.$ref
+          ? (response.$ref as string).replace(/^#\//, '').split('/')
+          : ['paths', p, method, 'responses', status];
+        const resolved = response.$ref ? deref(spec, response.$ref) : response;
+        for (const [mediaType, media] of Object.entries<Json>(resolved.content ?? {})) {
+          const schemaPointer = pointer(...base, 'content', mediaType, 'schema');
+          for (const [name, example] of Object.entries<Json>(media.examples ?? {})) {
+            const resolvedExample = example.$ref ? deref(spec, example.$ref) : example;
+            cases.push({
+              label: `${operation.operationId} ${status} ${mediaType} example "${name}"`,
+              schemaPointer,
+              exampleRef: example.$ref,
+              value: resolvedExample.value,
+            });
+          }
+          if (media.example !== undefined) {
+            cases.push({
+              label: `${operation.operationId} ${status} ${mediaType} example`,
+              schemaPointer,
+              exampleRef: undefined,
+              value: media.example,
+            });
+          }
+        }
+      }
+    }
+  }
+  return cases;
+}
+
+interface SchemaExample {
+  label: string;
+  schemaPointer: string;
+  value: Json;
+}
+
+/** Walks a schema tree and yields each value of each `examples` keyword with the pointer of its schema. */
+function schemaExamples(node: Json, at: string[], out: SchemaExample[]): SchemaExample[] {
+  if (Array.isArray(node)) {
+    node.forEach((child, i) => {
+      schemaExamples(child, [...at, String(i)], out);
+    });
+  } else if (node && typeof node === 'object') {
+    for (const [key, child] of Object.entries<Json>(node)) {
+      const isKeyword = at[at.length - 1] !== 'properties';
+      if (key === 'examples' && isKeyword && Array.isArray(child)) {
+        child.forEach((value, i) => {
+          out.push({ label: `${at.join('/')} examples[${i}]`, schemaPointer: pointer(...at), value });
+        });
+      } else {
+        schemaExamples(child, [...at, key], out);
+      }
+    }
+  }
+  return out;
+}
+
+const cases = responseExamples();
+
+describe('response examples', () => {
+  it('both operations have named 200 examples, and every error response has one', () => {
+    const labels = cases.map((c) => c.label);
+    for (const operationId of ['getMaskingSession', 'getVerifySession']) {
+      expect(labels.filter((l) => l.startsWith(`${operationId} 200 `)).length).toBeGreaterThanOrEqual(3);
+      for (const status of ['400', '401', '404', '405', '429', '500']) {
+        expect(labels.some((l) => l.startsWith(`${operationId} ${status} `))).toBe(true);
+      }
+    }
+  });
+
+  it('every entry of components/examples is used by a response (so it is validated below)', () => {
+    const used = new Set(cases.map((c) => c.exampleRef));
+    const unused = Object.keys(spec.components.examples ?? {}).filter(
+      (name) => !used.has(`#/components/examples/${name}`),
+    );
+    expect(unused).toEqual([]);
+  });
+
+  it.each(cases.map((c) => [c.label, c] as const))('%s validates against its schema', (_, c) => {
+    const validate = validator.at(c.schemaPointer);
+    expect(validate(c.value), describeErrors(validate.errors)).toBe(true);
+  });
+});
+
+describe('schema `examples`', () => {
+  const found = [
+    ...schemaExamples(spec.components.schemas, ['components', 'schemas'], []),
+    ...Object.entries<Json>(spec.components.parameters ?? {}).flatMap(([name, parameter]) =>
+      schemaExamples(parameter.schema, ['components', 'parameters', name, 'schema'], []),
+    ),
+  ];
+
+  it('there are some', () => {
+    expect(found.length).toBeGreaterThan(10);
+  });
+
+  it.each(found.map((e) => [e.label, e] as const))('%s validates against its schema', (_, e) => {
+    const validate = validator.at(e.schemaPointer);
+    expect(validate(e.value), describeErrors(validate.errors)).toBe(true);
+  });
+});

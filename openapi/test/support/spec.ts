@@ -1,0 +1,119 @@
+// Shared helpers for the spec's tests: where things are, the bundled document, and an Ajv (JSON Schema 2020-12)
+// instance that resolves `#/...` references inside the bundle.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(specDir, '..');
+export const fixturesDir = path.resolve(repoRoot, '../shared/reference/fixtures');
+export const bundlePath = path.join(specDir, 'dist/openapi.json');
+
+// biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
+export type Json = any;
+
+export function readJson(file: string): Json {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+export function loadBundle(): Json {
+  try {
+    return readJson(bundlePath);
+  } catch (error) {
+    throw new Error(
+      `cannot read ${bundlePath}: run the spec's build (pnpm --filter @plivo-openapi/spec build) first`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Every fixture file, as a path relative to the fixtures directory (e.g. `plivo-go/getMaskingSessionResponse.json`). */
+export function listFixtureFiles(): string[] {
+  return readdirSync(fixturesDir, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => name.split(path.sep).join('/'))
+    .sort();
+}
+
+export function readFixture(relative: string): Json {
+  return readJson(path.join(fixturesDir, relative));
+}
+
+const SPEC_ID = 'https://plivo-openapi.test/openapi.json';
+
+/** A JSON pointer (`#/a/b~1c`) to a location in the bundle, URI-encoded so Ajv can resolve it. */
+export function pointer(...segments: string[]): string {
+  return `#/${segments.map((s) => encodeURIComponent(s.replaceAll('~', '~0').replaceAll('/', '~1'))).join('/')}`;
+}
+
+export interface SpecValidator {
+  /** A validator for the schema found at `ptr` (from `pointer()` or a bundle `$ref`) inside the bundle. */
+  at(ptr: string): ValidateFunction;
+}
+
+export function makeValidator(spec: Json): SpecValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+  addFormats(ajv);
+  // Ajv compiles the document's root when it resolves a pointer into it: declare the root's OpenAPI fields as
+  // (inert) keywords so strict mode still rejects unknown keywords inside the schemas themselves.
+  ajv.addVocabulary(Object.keys(spec).filter((key) => !ajv.getKeyword(key)));
+  ajv.addSchema({ ...spec, $id: SPEC_ID });
+  const cache = new Map<string, ValidateFunction>();
+  return {
+    at(ptr) {
+      let validate = cache.get(ptr);
+      if (!validate) {
+        validate = ajv.compile({ $ref: `${SPEC_ID}${ptr}` });
+        cache.set(ptr, validate);
+      }
+      return validate;
+    },
+  };
+}
+
+/** Where each Ajv error points: the instance path, plus the missing property for `required` errors. */
+export function errorLocations(errors: ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map((e) =>
+    e.keyword === 'required' ? `${e.instancePath}/${e.params.missingProperty}` : e.instancePath,
+  );
+}
+
+export function describeErrors(errors: ErrorObject[] | null | undefined): string {
+  return (errors ?? []).map((e) => `${e.instancePath || '(root)'} ${e.message}`).join('; ');
+}
+
+export interface Operation {
+  path: string;
+  method: string;
+  operation: Json;
+}
+
+export function operationById(spec: Json, operationId: string): Operation {
+  for (const [p, item] of Object.entries<Json>(spec.paths)) {
+    for (const [method, operation] of Object.entries<Json>(item)) {
+      if (operation && typeof operation === 'object' && operation.operationId === operationId) {
+        return { path: p, method, operation };
+      }
+    }
+  }
+  throw new Error(`no operation ${operationId} in the bundle`);
+}
+
+/** Pointer to the JSON schema of an operation's 200 `application/json` response. */
+export function okSchemaPointer(spec: Json, operationId: string): string {
+  const { path: p, method } = operationById(spec, operationId);
+  return pointer('paths', p, method, 'responses', '200', 'content', 'application/json', 'schema');
+}
+
+/** Follows a local `$ref` (`#/components/...`) inside the bundle. */
+export function deref(spec: Json, ref: string): Json {
+  return ref
+    .replace(/^#\//, '')
+    .split('/')
+    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+    .reduce((node, key) => node?.[key], spec);
+}
