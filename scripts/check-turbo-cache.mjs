@@ -19,7 +19,9 @@ function turbo(...args) {
 
 function dryRun() {
   const plan = JSON.parse(turbo('--dry=json'));
-  return new Map(plan.tasks.map((task) => [task.taskId, { hash: task.hash, status: task.cache.status }]));
+  // Packages without a build script appear as <NONEXISTENT>: nothing runs, so nothing is cached.
+  const builds = plan.tasks.filter((task) => task.command !== '<NONEXISTENT>');
+  return new Map(builds.map((task) => [task.taskId, { hash: task.hash, status: task.cache.status }]));
 }
 
 function fail(message) {
