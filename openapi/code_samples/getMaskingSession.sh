@@ -1,0 +1,3 @@
+curl -sS --fail-with-body \
+  --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
+  "https://api.plivo.com/v1/Account/$PLIVO_AUTH_ID/Masking/Session/c28b77d4-21e7-43bd-9447-04bfee92e651"
