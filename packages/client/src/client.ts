@@ -1,0 +1,83 @@
+import openapiFetch from 'openapi-fetch';
+import type { paths } from './generated/schema.js';
+import { basicAuthMiddleware, basicAuthorizationValue } from './middleware/auth.js';
+import { jsonObjectGuardMiddleware } from './middleware/json-object-guard.js';
+import { type PlivoClientOptions, resolveOptions } from './options.js';
+import { createRedactor } from './redact.js';
+import type { PlivoRawClient } from './resources/context.js';
+import { createMaskingSessions, type MaskingSessions } from './resources/masking-sessions.js';
+import { createVerifySessions, type VerifySessions } from './resources/verify-sessions.js';
+import { createRetryingFetch } from './transport.js';
+
+/** A Plivo client for the Number Masking and Verify session APIs. Create it with `createPlivoClient()`. */
+export interface PlivoClient {
+  /** The Auth ID requests are made for (it fills `auth_id` in every path). */
+  readonly authId: string;
+  /** The API root requests go to, without a trailing slash. */
+  readonly baseUrl: string;
+  /** Number masking sessions. */
+  readonly maskingSessions: MaskingSessions;
+  /** Verify sessions. */
+  readonly verifySessions: VerifySessions;
+  /**
+   * The underlying openapi-fetch client, typed for every path of the spec. It shares the convenience methods'
+   * single request path (auth, retries, timeouts, body checks) but keeps openapi-fetch's contract: an HTTP
+   * error comes back as `{ error, response }` rather than being thrown. You fill `auth_id` yourself.
+   */
+  readonly raw: PlivoRawClient;
+}
+
+/**
+ * openapi-fetch's CommonJS build exports `{ default: createClient }` (with `__esModule`). Our CJS build imports
+ * it the way Node does (default = `module.exports`), so there the default import is that object; the ESM build
+ * gets the function itself. Accept both, keeping openapi-fetch an external, shared dependency.
+ */
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === 'function'
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+
+// Node's util.inspect and Deno's console look these up by these well-known names; no import is needed.
+const NODE_INSPECT = Symbol.for('nodejs.util.inspect.custom');
+const DENO_INSPECT = Symbol.for('Deno.customInspect');
+
+/**
+ * Creates a client. Credentials come from `authId`/`authToken` or the `PLIVO_AUTH_ID`/`PLIVO_AUTH_TOKEN`
+ * environment variables; anything missing or malformed throws an `InvalidArgumentError` here, naming the
+ * option or variable to fix.
+ */
+export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
+  const config = resolveOptions(options);
+  const redact = createRedactor([config.authToken, basicAuthorizationValue(config.authId, config.authToken)]);
+
+  // One request path: openapi-fetch builds the request, the middleware adds credentials and checks bodies,
+  // and the retrying fetch makes the attempts. The convenience methods below only call raw.GET.
+  const raw: PlivoRawClient = createClient<paths>({
+    baseUrl: config.baseUrl,
+    headers: config.headers,
+    fetch: createRetryingFetch({
+      fetch: config.fetch,
+      timeoutMs: config.timeoutMs,
+      maxRetries: config.maxRetries,
+      redact,
+    }),
+  });
+  raw.use(basicAuthMiddleware(config.authId, config.authToken), jsonObjectGuardMiddleware(redact));
+
+  const context = { raw, authId: config.authId, redact };
+  const summary = { authId: config.authId, baseUrl: config.baseUrl, authToken: '[redacted]' };
+  const client: PlivoClient = {
+    authId: config.authId,
+    baseUrl: config.baseUrl,
+    maskingSessions: createMaskingSessions(context),
+    verifySessions: createVerifySessions(context),
+    raw,
+  };
+  // The token is in no property (only in closures); these make logging the client short and obviously safe.
+  Object.defineProperties(client, {
+    [NODE_INSPECT]: { value: () => `PlivoClient ${JSON.stringify(summary)}` },
+    [DENO_INSPECT]: { value: () => `PlivoClient ${JSON.stringify(summary)}` },
+    toJSON: { value: () => ({ ...summary }) },
+  });
+  return Object.freeze(client);
+}

@@ -1,0 +1,31 @@
+/** The parts of Node's and Deno's globals this package reads, typed here so the runtime needs no Node types. */
+interface RuntimeGlobals {
+  process?: { env?: Record<string, string | undefined> };
+  Deno?: { env?: { get(name: string): string | undefined } };
+}
+
+/**
+ * Reads an environment variable where the runtime has an environment (Node, Bun, Deno), without importing a
+ * Node built-in. Returns `undefined` in browsers and edge runtimes, and in Deno without `--allow-env` (where
+ * `Deno.env.get` throws a permission error instead of answering).
+ */
+export function readEnv(name: string): string | undefined {
+  const runtime = globalThis as RuntimeGlobals;
+  try {
+    const value = runtime.process?.env?.[name];
+    if (value !== undefined) return value;
+  } catch {
+    // A sandbox may forbid reading the environment: treat it as absent.
+  }
+  try {
+    return runtime.Deno?.env?.get(name);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this runtime has an environment to read variables from at all (for clearer error messages). */
+export function hasEnv(): boolean {
+  const runtime = globalThis as RuntimeGlobals;
+  return runtime.process?.env !== undefined || runtime.Deno?.env !== undefined;
+}

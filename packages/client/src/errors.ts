@@ -1,0 +1,230 @@
+/**
+ * Every error this package throws, in one place (as openai-node does).
+ *
+ * - `PlivoApiError` is the one base class for a request that did not produce a usable answer. Its subclasses
+ *   name the cause: an HTTP status family, a connection failure, a timeout, the caller's abort, or a body that
+ *   is not what the API promises.
+ * - `InvalidArgumentError` is separate on purpose: it means the calling code is wrong (missing credentials, a
+ *   malformed session UUID) and is thrown before any request, so a handler for API failures never swallows it.
+ *
+ * No error here ever holds the Auth Token: messages and server text pass through the client's redactor, the
+ * request (whose headers carry the credentials) is never attached, and `toJSON()` lists only safe fields.
+ */
+
+/** Where a failed request went. The URL keeps the Auth ID (it is in the path) and never contains the token. */
+export interface RequestTarget {
+  readonly method: string;
+  readonly url: string;
+}
+
+/** The fields every `PlivoApiError` carries. */
+export interface PlivoApiErrorDetails extends RequestTarget {
+  /** HTTP status of the final response; `undefined` when no response arrived (connection, timeout, abort). */
+  readonly status?: number | undefined;
+  /** Plivo's `api_id` for the request, when the error body had one. */
+  readonly apiId?: string | undefined;
+  /** The server's `error` message, when the body had one. */
+  readonly error?: string | undefined;
+  /** Response headers of the final response (for example `retry-after` on a 429). */
+  readonly headers?: Headers | undefined;
+  /** What went wrong underneath (a network error, the abort reason). */
+  readonly cause?: unknown;
+}
+
+/** Base class of every failed request. Branch on the subclass (or `status`), not on the message. */
+export class PlivoApiError extends Error {
+  override readonly name: string = 'PlivoApiError';
+  /** HTTP status of the final response, or `undefined` when there was none. */
+  readonly status: number | undefined;
+  /** Plivo's `api_id` for the request, when the server sent one. Quote it to Plivo support. */
+  readonly apiId: string | undefined;
+  /** The server's own `error` message (its wording is not stable: branch on the class or `status`). */
+  readonly error: string | undefined;
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** Request URL (Auth ID included, as in the path; the token is never part of a URL). */
+  readonly url: string;
+  /** Headers of the final response. Not enumerable, so logging the error stays short. */
+  declare readonly headers: Headers | undefined;
+
+  constructor(message: string, details: PlivoApiErrorDetails) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.status = details.status;
+    this.apiId = details.apiId;
+    this.error = details.error;
+    this.method = details.method;
+    this.url = details.url;
+    Object.defineProperty(this, 'headers', { value: details.headers, enumerable: false });
+  }
+
+  /** A plain, secret-free summary for structured logs. */
+  toJSON(): Record<string, unknown> {
+    return {
+      name: this.name,
+      message: this.message,
+      status: this.status,
+      apiId: this.apiId,
+      error: this.error,
+      method: this.method,
+      url: this.url,
+    };
+  }
+}
+
+/** 400: the request was malformed (Plivo rejected a parameter). Not retried. */
+export class BadRequestError extends PlivoApiError {
+  override readonly name: string = 'BadRequestError';
+}
+
+/** 401: the Auth ID / Auth Token pair was rejected. Not retried. */
+export class AuthenticationError extends PlivoApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+
+/** 403: the credentials are valid but may not use this resource. Not retried. */
+export class PermissionDeniedError extends PlivoApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+
+/** 404: no session with this UUID exists in the account. Not retried. */
+export class NotFoundError extends PlivoApiError {
+  override readonly name: string = 'NotFoundError';
+}
+
+/** 409: the request conflicts with the resource's state. Not retried. */
+export class ConflictError extends PlivoApiError {
+  override readonly name: string = 'ConflictError';
+}
+
+/** 422: the request was well-formed but semantically invalid. Not retried. */
+export class UnprocessableEntityError extends PlivoApiError {
+  override readonly name: string = 'UnprocessableEntityError';
+}
+
+/** 429: the account exceeded Plivo's rate limit, and the retries (if any) did not get through. */
+export class RateLimitError extends PlivoApiError {
+  override readonly name: string = 'RateLimitError';
+}
+
+/** 5xx: Plivo (or a proxy in front of it) failed, and the retries (if any) did not get through. */
+export class ServerError extends PlivoApiError {
+  override readonly name: string = 'ServerError';
+}
+
+/** No response arrived: DNS, connection refused or reset, TLS, or a body cut off mid-way. */
+export class ConnectionError extends PlivoApiError {
+  override readonly name: string = 'ConnectionError';
+}
+
+/** An attempt did not finish (headers and whole body) within `timeoutMs`, on every attempt allowed. */
+export class TimeoutError extends ConnectionError {
+  override readonly name: string = 'TimeoutError';
+  /** The per-attempt timeout that expired, in milliseconds. */
+  readonly timeoutMs: number;
+
+  constructor(message: string, details: PlivoApiErrorDetails & { readonly timeoutMs: number }) {
+    super(message, details);
+    this.timeoutMs = details.timeoutMs;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+  }
+}
+
+/**
+ * The caller's `AbortSignal` fired. Named `AbortError` so the usual `error.name === 'AbortError'` checks keep
+ * working; the signal's reason is the `cause`.
+ */
+export class AbortError extends PlivoApiError {
+  override readonly name: string = 'AbortError';
+}
+
+/** The response is not what the API promises: not JSON, not a JSON object, missing its payload, or too large. */
+export class InvalidResponseError extends PlivoApiError {
+  override readonly name: string = 'InvalidResponseError';
+  /** The first bytes of the body as text (at most `BODY_SNIPPET_LENGTH` characters), secrets redacted. */
+  readonly bodySnippet: string;
+
+  constructor(message: string, details: PlivoApiErrorDetails & { readonly bodySnippet: string }) {
+    super(message, details);
+    this.bodySnippet = details.bodySnippet;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), bodySnippet: this.bodySnippet };
+  }
+}
+
+/**
+ * The calling code passed something unusable (an option, an environment variable, a method argument). Thrown
+ * before any request is made; the message says what to change. Deliberately not a `PlivoApiError`.
+ */
+export class InvalidArgumentError extends TypeError {
+  override readonly name: string = 'InvalidArgumentError';
+  /** The option, environment variable or parameter at fault, e.g. `authId`, `PLIVO_AUTH_TOKEN`, `sessionUuid`. */
+  readonly argument: string;
+
+  constructor(argument: string, message: string) {
+    super(message);
+    this.argument = argument;
+  }
+}
+
+/** How many characters of an unexpected body an error quotes. */
+export const BODY_SNIPPET_LENGTH = 200;
+
+/** Removes every secret from a text that may end up in an error. Built per client (see `redact.ts`). */
+export type Redact = (text: string) => string;
+
+const STATUS_ERRORS: ReadonlyMap<number, typeof PlivoApiError> = new Map([
+  [400, BadRequestError],
+  [401, AuthenticationError],
+  [403, PermissionDeniedError],
+  [404, NotFoundError],
+  [409, ConflictError],
+  [422, UnprocessableEntityError],
+  [429, RateLimitError],
+]);
+
+function errorClassForStatus(status: number): typeof PlivoApiError {
+  return STATUS_ERRORS.get(status) ?? (status >= 500 ? ServerError : PlivoApiError);
+}
+
+/** Quotes the start of a body for an error message, one line, secrets removed. */
+export function bodySnippet(body: string, redact: Redact): string {
+  const text = redact(body);
+  return text.length > BODY_SNIPPET_LENGTH ? `${text.slice(0, BODY_SNIPPET_LENGTH)}…` : text;
+}
+
+function stringField(value: unknown, key: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const field = (value as Record<string, unknown>)[key];
+  return typeof field === 'string' ? field : undefined;
+}
+
+/**
+ * The error for a non-2xx response. `body` is what openapi-fetch made of it: the parsed JSON error object when
+ * the body was JSON, the raw text otherwise (a proxy's HTML page), or `undefined` when it was empty.
+ */
+export function errorFromResponse(
+  target: RequestTarget,
+  response: Pick<Response, 'status' | 'statusText' | 'headers'>,
+  body: unknown,
+  redact: Redact,
+): PlivoApiError {
+  const serverMessage = stringField(body, 'error');
+  const error = serverMessage === undefined ? undefined : redact(serverMessage);
+  const apiId = stringField(body, 'api_id');
+  const statusText = response.statusText ? ` ${response.statusText}` : '';
+  let detail = '';
+  if (error !== undefined) detail = `: ${error}`;
+  else if (typeof body === 'string' && body !== '')
+    detail = `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
+  const apiIdNote = apiId === undefined ? '' : ` (api_id ${apiId})`;
+  const ErrorClass = errorClassForStatus(response.status);
+  return new ErrorClass(
+    `${target.method} ${target.url} answered ${response.status}${statusText}${detail}${apiIdNote}`,
+    { ...target, status: response.status, apiId, error, headers: response.headers },
+  );
+}

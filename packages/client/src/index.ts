@@ -1,0 +1,48 @@
+export { createPlivoClient, type PlivoClient } from './client.js';
+export {
+  AbortError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  ConnectionError,
+  InvalidArgumentError,
+  InvalidResponseError,
+  NotFoundError,
+  PermissionDeniedError,
+  PlivoApiError,
+  type PlivoApiErrorDetails,
+  RateLimitError,
+  type RequestTarget,
+  ServerError,
+  TimeoutError,
+  UnprocessableEntityError,
+} from './errors.js';
+export type { components, operations, paths } from './generated/schema.js';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type FetchFunction,
+  type PlivoClientOptions,
+} from './options.js';
+export type { PlivoRawClient, RequestOptions } from './resources/context.js';
+export type { MaskingSessions } from './resources/masking-sessions.js';
+export type { VerifySessions } from './resources/verify-sessions.js';
+export { RETRYABLE_STATUSES } from './retry.js';
+export type {
+  ApiId,
+  DecimalString,
+  MaskingInteraction,
+  MaskingSession,
+  MaskingSessionResponse,
+  MaskingSessionStatus,
+  PlivoError,
+  PlivoTime,
+  VerifyAttempt,
+  VerifyAttemptCharge,
+  VerifyCharges,
+  VerifySession,
+  VerifySessionResponse,
+  WithApiId,
+} from './types.js';
+export { VERSION } from './version.js';

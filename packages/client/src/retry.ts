@@ -1,0 +1,60 @@
+/**
+ * When to retry and how long to wait: pure functions, so the policy is tested exactly (see test/retries/).
+ * The policy follows openai-node: exponential backoff from 0.5 s, doubling up to 8 s, with up to 25 % jitter
+ * taken off; a server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) wins when present.
+ */
+
+/** Statuses worth another attempt of an idempotent request: timeouts, rate limits, transient server faults. */
+export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
+
+/** Methods that can be sent twice without a second effect (RFC 9110 §9.2.2); only these are retried. */
+const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
+
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** The longest a server's `Retry-After` may make us wait; longer asks are cut to this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+export function isRetryableStatus(status: number): boolean {
+  return RETRYABLE_STATUSES.has(status);
+}
+
+export function isIdempotentMethod(method: string): boolean {
+  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/**
+ * The wait the server asked for, in ms: `retry-after-ms` (a non-standard header some APIs send) first, then
+ * `Retry-After` as delay-seconds or an HTTP date. `undefined` when absent or unreadable.
+ */
+export function serverRequestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
+  const milliseconds = headers.get('retry-after-ms');
+  if (milliseconds !== null && /^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) {
+    return Number(milliseconds);
+  }
+  const retryAfter = headers.get('retry-after');
+  if (retryAfter === null) return undefined;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  const date = Date.parse(retryAfter);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Exponential backoff with jitter for the retry that follows `retriesDone` earlier retries. */
+export function backoffDelayMs(retriesDone: number, random: () => number = Math.random): number {
+  const base = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retriesDone, MAX_RETRY_DELAY_MS);
+  // Jitter spreads out clients that failed together so they do not retry in lockstep.
+  return base * (1 - 0.25 * random());
+}
+
+/** How long to wait before the next attempt. */
+export function retryDelayMs(
+  retriesDone: number,
+  responseHeaders: Headers | undefined,
+  random: () => number = Math.random,
+  now: number = Date.now(),
+): number {
+  const requested = responseHeaders === undefined ? undefined : serverRequestedDelayMs(responseHeaders, now);
+  if (requested !== undefined) return Math.min(requested, MAX_RETRY_AFTER_MS);
+  return backoffDelayMs(retriesDone, random);
+}

@@ -1,0 +1,236 @@
+import {
+  AbortError,
+  BODY_SNIPPET_LENGTH,
+  bodySnippet,
+  ConnectionError,
+  InvalidResponseError,
+  type Redact,
+  type RequestTarget,
+  TimeoutError,
+} from './errors.js';
+import type { FetchFunction } from './options.js';
+import { isIdempotentMethod, isRetryableStatus, retryDelayMs } from './retry.js';
+
+/**
+ * The `fetch` that openapi-fetch is given: every request of the client goes through it once, and it makes the
+ * attempts. Each attempt has its own deadline, which covers the whole body as well as the headers (a server
+ * that sends headers and then stalls must still time out), so the body is read here, bounded in size, and
+ * handed on as a buffered `Response` that openapi-fetch parses without waiting on the network again.
+ */
+
+/** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
+
+/** Statuses whose `Response` must not have a body (the constructor throws otherwise). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
+
+export interface TransportOptions {
+  readonly fetch: FetchFunction;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly redact: Redact;
+  readonly maxResponseBytes?: number;
+  /** Source of jitter; injectable for tests. */
+  readonly random?: () => number;
+}
+
+type AttemptOutcome =
+  | { readonly kind: 'response'; readonly response: Response }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'aborted' }
+  | { readonly kind: 'failed'; readonly cause: unknown }
+  | {
+      readonly kind: 'too-large';
+      readonly status: number;
+      readonly headers: Headers;
+      readonly start: string;
+    };
+
+const ignore = (): void => {};
+
+/** Follows an error's `cause` chain into one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
+function describeNetworkError(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
+    const message = current instanceof Error ? current.message : String(current);
+    if (message !== '' && !parts.includes(message)) parts.push(message);
+    current = current instanceof Error ? current.cause : undefined;
+  }
+  return parts.join(': ') || 'unknown network error';
+}
+
+/** Settles as soon as the signal aborts, rejecting with its reason; never settles otherwise. */
+function whenAborted(signal: AbortSignal): Promise<never> {
+  const aborted = new Promise<never>((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+  });
+  aborted.catch(ignore); // Only ever awaited inside a race; an abort nobody raced is not an error.
+  return aborted;
+}
+
+type BodyRead =
+  | { readonly bytes: Uint8Array<ArrayBuffer> }
+  | { readonly tooLarge: true; readonly start: string };
+
+/** Reads the whole body, or stops at `limit` bytes; the `aborted` race makes even a stalled stream give up. */
+async function readBody(response: Response, aborted: Promise<never>, limit: number): Promise<BodyRead> {
+  const stream = response.body;
+  if (stream === null) return { bytes: new Uint8Array(new ArrayBuffer(0)) };
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    stream.cancel().catch(ignore);
+    return { tooLarge: true, start: '' };
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await Promise.race([reader.read(), aborted]);
+      if (done) break;
+      size += value.byteLength;
+      chunks.push(value);
+      if (size > limit) {
+        reader.cancel().catch(ignore);
+        return {
+          tooLarge: true,
+          start: new TextDecoder().decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4)),
+        };
+      }
+    }
+  } catch (error) {
+    reader.cancel().catch(ignore);
+    throw error;
+  }
+  const bytes = new Uint8Array(new ArrayBuffer(size));
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { bytes };
+}
+
+/** A `Response` over the bytes already read, keeping status, headers and URL of the network response. */
+function bufferedResponse(original: Response, bytes: Uint8Array<ArrayBuffer>, requestUrl: string): Response {
+  const copy = new Response(NULL_BODY_STATUSES.has(original.status) ? null : bytes, {
+    status: original.status,
+    statusText: original.statusText,
+    headers: original.headers,
+  });
+  // A constructed Response has an empty `url`; keep the one the network gave (or the request's, for mocks).
+  Object.defineProperty(copy, 'url', { value: original.url || requestUrl, enumerable: true });
+  return copy;
+}
+
+async function attemptOnce(request: Request, options: TransportOptions): Promise<AttemptOutcome> {
+  const callerSignal = request.signal;
+  if (callerSignal.aborted) return { kind: 'aborted' };
+  const controller = new AbortController();
+  const abortFromCaller = (): void => controller.abort(callerSignal.reason);
+  callerSignal.addEventListener('abort', abortFromCaller, { once: true });
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`No complete response within ${options.timeoutMs} ms`, 'TimeoutError'));
+  }, options.timeoutMs);
+  const aborted = whenAborted(controller.signal);
+  try {
+    // A request with a body can be sent only once; each attempt sends a copy.
+    const source = request.body === null ? request : request.clone();
+    const attemptRequest = new Request(source, { signal: controller.signal });
+    // The race enforces the deadline even on a custom fetch that ignores `signal`.
+    const response = await Promise.race([options.fetch(attemptRequest), aborted]);
+    const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    if ('tooLarge' in body) {
+      return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
+    }
+    return { kind: 'response', response: bufferedResponse(response, body.bytes, request.url) };
+  } catch (error) {
+    if (timedOut) return { kind: 'timeout' };
+    if (callerSignal.aborted) return { kind: 'aborted' };
+    return { kind: 'failed', cause: error };
+  } finally {
+    clearTimeout(timer);
+    callerSignal.removeEventListener('abort', abortFromCaller);
+  }
+}
+
+/** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortError(target: RequestTarget, signal: AbortSignal): AbortError {
+  return new AbortError(`${target.method} ${target.url} was aborted by the caller's AbortSignal`, {
+    ...target,
+    cause: signal.reason,
+  });
+}
+
+function attemptsNote(attempts: number): string {
+  return attempts === 1 ? '' : ` (${attempts} attempts)`;
+}
+
+/** Creates the retrying, deadline-enforcing, body-buffering `fetch` described at the top of this file. */
+export function createRetryingFetch(options: TransportOptions): FetchFunction {
+  const { redact } = options;
+  return async function retryingFetch(request: Request): Promise<Response> {
+    const target: RequestTarget = { method: request.method, url: redact(request.url) };
+    const allowedAttempts = isIdempotentMethod(request.method) ? options.maxRetries + 1 : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      const outcome = await attemptOnce(request, options);
+      const isLast = attempt >= allowedAttempts;
+      switch (outcome.kind) {
+        case 'aborted':
+          throw abortError(target, request.signal);
+        case 'too-large':
+          throw new InvalidResponseError(
+            `${target.method} ${target.url} answered ${outcome.status} with a body larger than ${
+              options.maxResponseBytes ?? MAX_RESPONSE_BYTES
+            } bytes`,
+            {
+              ...target,
+              status: outcome.status,
+              headers: outcome.headers,
+              bodySnippet: bodySnippet(outcome.start, redact),
+            },
+          );
+        case 'response':
+          if (isLast || !isRetryableStatus(outcome.response.status)) return outcome.response;
+          break;
+        case 'timeout':
+          if (isLast) {
+            throw new TimeoutError(
+              `${target.method} ${target.url} timed out: no complete response within ${options.timeoutMs} ms${attemptsNote(attempt)}`,
+              { ...target, timeoutMs: options.timeoutMs },
+            );
+          }
+          break;
+        case 'failed':
+          if (isLast) {
+            throw new ConnectionError(
+              `${target.method} ${target.url} failed: ${redact(describeNetworkError(outcome.cause))}${attemptsNote(attempt)}`,
+              { ...target, cause: outcome.cause },
+            );
+          }
+          break;
+      }
+      const headers = outcome.kind === 'response' ? outcome.response.headers : undefined;
+      const waited = await sleep(retryDelayMs(attempt - 1, headers, options.random), request.signal);
+      if (!waited) throw abortError(target, request.signal);
+    }
+  };
+}

@@ -1,0 +1,63 @@
+/**
+ * The credentials every reliability test uses, and the check that the token never shows in anything a user
+ * could log: an error's message, stack, toJSON(), JSON.stringify, util.inspect (hidden properties and causes
+ * included), or anything written to the console.
+ */
+import { inspect } from 'node:util';
+
+/** A well-formed Auth ID (spec pattern), recognisable in URLs. */
+export const AUTH_ID = 'MAZZLEAKCANARY000001';
+/** A distinctive token: if any part of the suite prints it, the search below finds it. */
+export const AUTH_TOKEN = 'LeakCanary-7f3a9c2e1b5d-DO_NOT_PRINT-token';
+
+/** Every form the token travels in: itself, and the Basic credentials the client sends. */
+export const SECRET_FORMS: readonly string[] = [
+  AUTH_TOKEN,
+  btoa(`${AUTH_ID}:${AUTH_TOKEN}`),
+  encodeURIComponent(AUTH_TOKEN),
+];
+
+/** Every text representation of `value` a user might log. */
+export function renderings(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  const attempt = (label: string, render: () => unknown) => {
+    try {
+      out[label] = String(render());
+    } catch (error) {
+      out[label] = `<${label} threw ${String(error)}>`;
+    }
+  };
+  attempt('String()', () => value);
+  attempt('util.inspect', () => inspect(value, { depth: Number.POSITIVE_INFINITY }));
+  attempt('util.inspect showHidden', () => inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
+  attempt('JSON.stringify', () => JSON.stringify(value));
+  if (value instanceof Error) {
+    attempt('message', () => value.message);
+    attempt('stack', () => value.stack);
+  }
+  const toJSON = (value as { toJSON?: unknown } | null)?.toJSON;
+  if (typeof toJSON === 'function') attempt('toJSON()', () => JSON.stringify(toJSON.call(value)));
+  return out;
+}
+
+/** Where (which rendering) a secret appears in `value`; empty when it is clean. */
+export function leaksIn(value: unknown): string[] {
+  const found: string[] = [];
+  for (const [label, text] of Object.entries(renderings(value))) {
+    if (SECRET_FORMS.some((secret) => text.includes(secret))) found.push(label);
+  }
+  return found;
+}
+
+/** Collects values over a test file and reports every leak at the end, with what leaked where. */
+export class LeakCollector {
+  readonly seen: { where: string; value: unknown }[] = [];
+
+  add(where: string, value: unknown): void {
+    this.seen.push({ where, value });
+  }
+
+  leaks(): string[] {
+    return this.seen.flatMap(({ where, value }) => leaksIn(value).map((label) => `${where}: ${label}`));
+  }
+}

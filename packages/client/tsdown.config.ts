@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsdown';
+
+export default defineConfig({
+  entry: ['src/index.ts'],
+  // Dual package: ESM for import, CJS for require, each with its own declarations (.d.mts / .d.cts).
+  format: ['esm', 'cjs'],
+  fixedExtension: true,
+  dts: true,
+  // Runs anywhere fetch does: nothing Node-specific may be resolved or injected.
+  platform: 'neutral',
+  target: 'es2022',
+  sourcemap: true,
+  clean: true,
+});
