@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// A committed entry point, so package managers can link the binary before `dist/` is built.
+import '../dist/cli.js';

@@ -1,0 +1,60 @@
+import { parseArgs } from 'node:util';
+import { listOperations } from './list-operations.js';
+import { resolveSpecPath } from './resolve-spec.js';
+import { startMock } from './start-mock.js';
+
+const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--errors] [--spec path/to/openapi.json]
+
+Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
+  --port     port to listen on (default 4010; 0 picks a free one)
+  --dynamic  generate bodies from the schemas instead of serving the spec's examples
+  --errors   answer requests that break the spec with an error instead of only logging the violation
+  --spec     serve this OpenAPI file instead of the bundled @plivo-openapi/spec`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4010' },
+      dynamic: { type: 'boolean', default: false },
+      errors: { type: 'boolean', default: false },
+      spec: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(HELP);
+    return;
+  }
+  const port = Number(values.port);
+  const spec = resolveSpecPath(values.spec);
+  const starting = startMock({ port, spec, dynamic: values.dynamic, errors: values.errors });
+
+  // Registered before Prism is up, so a Ctrl-C during startup still stops it instead of orphaning it.
+  let stopping = false;
+  const shutDown = async () => {
+    if (stopping) return;
+    stopping = true;
+    await (await starting.catch(() => undefined))?.stop();
+    console.log('Plivo mock stopped.');
+    process.exit(0);
+  };
+  process.on('SIGINT', shutDown);
+  process.on('SIGTERM', shutDown);
+  const mock = await starting;
+
+  console.log(`Plivo mock listening on ${mock.url} (Prism pid ${mock.pid}, spec ${spec})`);
+  const operations = listOperations(spec);
+  const width = Math.max(0, ...operations.map(({ path }) => path.length));
+  for (const { method, path, operationId } of operations) {
+    console.log(`  ${method.padEnd(6)} ${mock.url}${path.padEnd(width)}  ${operationId ?? ''}`.trimEnd());
+  }
+  console.log(
+    `Responses: add the header "Prefer: code=404" or "Prefer: example=<name>", or use ${mock.url}/__prefer/code=404/... as the base URL.`,
+  );
+  console.log('Press Ctrl-C to stop.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,24 @@
+import { createServer } from 'node:net';
+
+/**
+ * Asks the OS for a port that is free on 127.0.0.1 right now.
+ *
+ * Prism only takes a port number, so it cannot listen on port 0 itself; the port can be taken by someone else
+ * between this call and Prism's bind, which is why callers retry on EADDRINUSE.
+ */
+export function findFreePort(host = '127.0.0.1'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, host, () => {
+      const address = probe.address();
+      if (address === null || typeof address === 'string') {
+        probe.close();
+        reject(new Error(`could not read the port of a probe socket on ${host}`));
+        return;
+      }
+      probe.close(() => resolve(address.port));
+    });
+  });
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+
+export interface OperationSummary {
+  method: string;
+  path: string;
+  operationId?: string;
+}
+
+const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+/** The operations of a JSON OpenAPI document, or none when the file is not JSON (Prism still serves YAML). */
+export function listOperations(specPath: string): OperationSummary[] {
+  let spec: { paths?: Record<string, Record<string, { operationId?: string }>> };
+  try {
+    spec = JSON.parse(readFileSync(specPath, 'utf8'));
+  } catch {
+    return [];
+  }
+  return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
+    METHODS.filter((method) => item[method] !== undefined).map((method) => ({
+      method: method.toUpperCase(),
+      path,
+      ...(item[method]?.operationId === undefined ? {} : { operationId: item[method].operationId }),
+    })),
+  );
+}

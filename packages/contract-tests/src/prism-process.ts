@@ -1,0 +1,133 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** How Prism is asked to answer: from the spec (`mock`) or by forwarding to a real server (`proxy`). */
+export type PrismMode =
+  | { kind: 'mock'; dynamic: boolean; seed?: string }
+  | { kind: 'proxy'; upstream: string };
+
+export interface PrismLaunch {
+  spec: string;
+  port: number;
+  mode: PrismMode;
+  errors: boolean;
+  startupTimeoutMs: number;
+}
+
+export interface PrismProcess {
+  readonly pid: number;
+  readonly url: string;
+  /** What Prism has printed so far (the most recent part, ANSI colours removed). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Prism could not bind its port; the caller may pick another one and try again. */
+export class PrismPortInUseError extends Error {}
+
+const OUTPUT_LIMIT = 64 * 1024;
+const STOP_GRACE_MS = 5_000;
+// Prism prints this line once its HTTP server is bound; before that, requests would be refused.
+const LISTENING = /Prism is listening on (http:\/\/\S+)/;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+function prismBin(): string {
+  const manifestPath = require.resolve('@stoplight/prism-cli/package.json');
+  const manifest = require(manifestPath) as { bin: string | Record<string, string> };
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.prism;
+  if (bin === undefined) throw new Error(`${manifestPath} declares no "prism" binary`);
+  return join(dirname(manifestPath), bin);
+}
+
+function prismArgs({ spec, port, mode, errors }: PrismLaunch): string[] {
+  const args =
+    mode.kind === 'mock' ? ['mock', spec] : ['proxy', spec, mode.upstream, '--validate-request', 'true'];
+  args.push('--host', '127.0.0.1', '--port', String(port), '--multiprocess', 'false');
+  if (errors) args.push('--errors');
+  if (mode.kind === 'mock' && mode.dynamic) args.push('--dynamic');
+  if (mode.kind === 'mock' && mode.seed !== undefined) args.push('--seed', mode.seed);
+  return args;
+}
+
+/** Starts Prism as a child process and resolves once it is listening. */
+export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
+  const child = spawn(process.execPath, [prismBin(), ...prismArgs(launch)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+  });
+  let output = '';
+  const record = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8').replace(ANSI, '')).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // Node would otherwise leave Prism running when the parent exits without calling stop().
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  exited.then(() => process.removeListener('exit', killOnExit));
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= stopChild(child, exited);
+    return stopping;
+  };
+
+  return new Promise((resolve, reject) => {
+    const fail = (reason: string, ErrorClass: new (message: string) => Error = Error) => {
+      cleanup();
+      stop().then(() =>
+        reject(
+          new ErrorClass(
+            `Prism ${reason} (command: node prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output.trim() || '(none)'}`,
+          ),
+        ),
+      );
+    };
+    const onData = () => {
+      const match = LISTENING.exec(output);
+      if (match?.[1] === undefined) return;
+      cleanup();
+      if (child.pid === undefined) return fail('started without a process id');
+      resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output: () => output, stop });
+    };
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      const inUse = /EADDRINUSE/.test(output);
+      fail(
+        `exited (${signal ?? `code ${code}`}) before it was listening${inUse ? `: port ${launch.port} is in use` : ''}`,
+        inUse ? PrismPortInUseError : Error,
+      );
+    };
+    const onError = (error: Error) => fail(`could not be spawned: ${error.message}`);
+    const timer = setTimeout(
+      () => fail(`was not listening after ${launch.startupTimeoutMs} ms`),
+      launch.startupTimeoutMs,
+    );
+    const cleanup = () => {
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      child.stderr?.off('data', onData);
+      child.off('exit', onExit);
+      child.off('error', onError);
+    };
+    // Registered after `record`, so the accumulated output already holds the chunk being inspected.
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', onExit);
+    child.once('error', onError);
+  });
+}
+
+async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
+  // A child that never spawned has no pid and may never emit 'exit'.
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  child.kill('SIGTERM');
+  const forced = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+  await exited;
+  clearTimeout(forced);
+}

@@ -1,0 +1,151 @@
+import { type CompatProxy, PREFER_PREFIX, startCompatProxy } from './compat-proxy.js';
+import { findFreePort } from './free-port.js';
+import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
+import { resolveSpecPath } from './resolve-spec.js';
+
+export interface StartMockOptions {
+  /** Port on 127.0.0.1 for `url`. Default: a free port chosen by the OS. `pnpm mock` uses 4010. */
+  port?: number;
+  /** Generate response bodies from the schemas (Prism `--dynamic`) instead of serving the spec's examples. */
+  dynamic?: boolean;
+  /** Seed for dynamic bodies, so a run can be repeated (Prism `--seed`). */
+  seed?: string;
+  /** Turn request and response violations into error responses (Prism `--errors`). */
+  errors?: boolean;
+  /**
+   * Proxy mode: forward every request to this server (for example your staging API) and validate its answers
+   * against the spec. Violations are reported in the `sl-violations` response header, or as a 500 with `errors`.
+   */
+  upstream?: string;
+  /** Path of the OpenAPI document to serve. Default: the bundle of the installed `@plivo-openapi/spec`. */
+  spec?: string;
+  /** How long Prism may take to start listening. Default 30 000 ms. */
+  startupTimeoutMs?: number;
+}
+
+/** Which response Prism should answer with; see https://docs.stoplight.io/docs/prism/ (Prefer header). */
+export interface MockPreference {
+  /** A documented status code, e.g. 404. */
+  code?: number;
+  /** The name of an example in the spec, e.g. `verified`. */
+  example?: string;
+  /** Generate this one body from the schema. */
+  dynamic?: boolean;
+}
+
+export interface MockServer {
+  /** Base URL of the mock, e.g. `http://127.0.0.1:4010`. Append the spec's paths to it. */
+  readonly url: string;
+  /** Prism itself, without the compatibility layer described in the README. For diagnosis only. */
+  readonly prismUrl: string;
+  /** Process id of the Prism child process. */
+  readonly pid: number;
+  /**
+   * A base URL that makes every request answered as `preference` says, for clients that cannot send a
+   * `Prefer` header (such as Plivo's SDK). Use it exactly like `url`.
+   */
+  urlWithPrefer(preference: MockPreference): string;
+  /** What Prism has logged so far (requests, validation results, violations). */
+  output(): string;
+  /** Stops the mock and waits until the Prism process has exited. Safe to call more than once. */
+  stop(): Promise<void>;
+}
+
+const PORT_ATTEMPTS = 5;
+
+function checkOptions(options: StartMockOptions): void {
+  const { port, upstream, dynamic, seed, startupTimeoutMs } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+    throw new TypeError(
+      `startMock: \`port\` must be an integer from 0 to 65535 (0 picks a free port); got ${port}.`,
+    );
+  }
+  if (startupTimeoutMs !== undefined && !(startupTimeoutMs > 0)) {
+    throw new TypeError(
+      `startMock: \`startupTimeoutMs\` must be a positive number; got ${startupTimeoutMs}.`,
+    );
+  }
+  if (upstream !== undefined) {
+    let protocol: string | undefined;
+    try {
+      protocol = new URL(upstream).protocol;
+    } catch {}
+    if (protocol !== 'http:' && protocol !== 'https:') {
+      throw new TypeError(
+        `startMock: \`upstream\` must be an http(s) URL such as http://127.0.0.1:8080; got ${upstream}.`,
+      );
+    }
+    if (dynamic || seed !== undefined) {
+      throw new TypeError(
+        'startMock: `dynamic` and `seed` apply to mock mode only; remove them or `upstream`.',
+      );
+    }
+  }
+}
+
+function preferHeader({ code, example, dynamic }: MockPreference): string {
+  const parts: string[] = [];
+  if (code !== undefined) parts.push(`code=${code}`);
+  if (example !== undefined) parts.push(`example=${example}`);
+  if (dynamic !== undefined) parts.push(`dynamic=${dynamic}`);
+  if (parts.length === 0)
+    throw new TypeError('urlWithPrefer: name at least one of `code`, `example`, `dynamic`.');
+  return parts.join(', ');
+}
+
+async function launchOnFreePort(
+  launch: Omit<Parameters<typeof launchPrism>[0], 'port'>,
+): Promise<PrismProcess> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchPrism({ ...launch, port: await findFreePort() });
+    } catch (error) {
+      // Another process can take the port between our probe and Prism's bind; a new port fixes that.
+      if (!(error instanceof PrismPortInUseError) || attempt === PORT_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/**
+ * Starts Prism on the Plivo spec and resolves once it answers. Always `await mock.stop()` when done
+ * (in `afterAll`, or use the vitest global setup from `@plivo-openapi/contract-tests/vitest`).
+ */
+export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+  checkOptions(options);
+  const mode: PrismMode =
+    options.upstream === undefined
+      ? {
+          kind: 'mock',
+          dynamic: options.dynamic ?? false,
+          ...(options.seed === undefined ? {} : { seed: options.seed }),
+        }
+      : { kind: 'proxy', upstream: options.upstream };
+  const prism = await launchOnFreePort({
+    spec: resolveSpecPath(options.spec),
+    mode,
+    errors: options.errors ?? false,
+    startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
+  });
+
+  let proxy: CompatProxy;
+  try {
+    proxy = await startCompatProxy(options.port ?? 0, new URL(prism.url));
+  } catch (error) {
+    await prism.stop();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    url: proxy.url,
+    prismUrl: prism.url,
+    pid: prism.pid,
+    urlWithPrefer: (preference) =>
+      `${proxy.url}${PREFER_PREFIX}${encodeURIComponent(preferHeader(preference))}`,
+    output: prism.output,
+    stop: () => {
+      stopping ??= Promise.all([proxy.close(), prism.stop()]).then(() => undefined);
+      return stopping;
+    },
+  };
+}

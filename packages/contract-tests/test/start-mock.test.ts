@@ -1,0 +1,166 @@
+import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { findFreePort } from '../src/free-port.js';
+import { type MockServer, startMock } from '../src/index.js';
+import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
+import { expectExited, runningPrismChildren } from './support/processes.js';
+import { examples } from './support/spec.js';
+
+const started: MockServer[] = [];
+async function track(mock: Promise<MockServer>): Promise<MockServer> {
+  const server = await mock;
+  started.push(server);
+  return server;
+}
+
+afterEach(async () => {
+  await Promise.all(started.splice(0).map((mock) => mock.stop()));
+});
+afterAll(() => {
+  expect(runningPrismChildren()).toEqual([]);
+});
+
+const getVerify = (base: string) =>
+  fetch(`${base}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } });
+
+describe('startMock', () => {
+  it('serves the bundled spec on 127.0.0.1 and answers with its first example', async () => {
+    const mock = await track(startMock());
+    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.prismUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+
+    const answer = await getVerify(mock.url);
+    expect(answer.status).toBe(200);
+    const [, firstExample] = examples('getVerifySession')[0] ?? [];
+    expect(await answer.json()).toEqual(firstExample);
+  });
+
+  it('stop() kills Prism by its pid, waits for the exit, and may be called twice', async () => {
+    const mock = await startMock();
+    expect((await getVerify(mock.url)).status).toBe(200);
+    await mock.stop();
+    expectExited(mock.pid);
+    await expect(getVerify(mock.url)).rejects.toThrow();
+    await expect(mock.stop()).resolves.toBeUndefined();
+  });
+
+  it('listens on the port it is given', async () => {
+    const port = await findFreePort();
+    const mock = await track(startMock({ port }));
+    expect(mock.url).toBe(`http://127.0.0.1:${port}`);
+    expect((await getVerify(mock.url)).status).toBe(200);
+  });
+
+  it('runs several mocks side by side on different ports', async () => {
+    const [first, second] = await Promise.all([track(startMock()), track(startMock())]);
+    expect(first?.url).not.toBe(second?.url);
+    expect((await getVerify(first?.url ?? '')).status).toBe(200);
+    expect((await getVerify(second?.url ?? '')).status).toBe(200);
+  });
+
+  it('names the busy port when the requested one is taken, and leaves no Prism running', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await expect(startMock({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("reports Prism's own output when Prism cannot start", async () => {
+    const broken = join(tmpdir(), `plivo-mock-broken-${process.pid}.yaml`);
+    writeFileSync(broken, 'openapi: 3.1.0\ninfo: [\n');
+    const failure = startMock({ spec: broken });
+    await expect(failure).rejects.toThrow(/Prism exited \(code 1\) before it was listening/);
+    await expect(failure).rejects.toThrow(/--- Prism output ---[\s\S]*Error parsing/);
+    expect(runningPrismChildren()).toEqual([]);
+  });
+
+  it('gives up after startupTimeoutMs, stops Prism and shows what it printed', async () => {
+    await expect(startMock({ startupTimeoutMs: 1 })).rejects.toThrow(
+      /was not listening after 1 ms[\s\S]*Prism output/,
+    );
+    expect(runningPrismChildren()).toEqual([]);
+  });
+
+  it('rejects a spec path that does not exist, naming it', async () => {
+    await expect(startMock({ spec: '/nonexistent/openapi.json' })).rejects.toThrow(
+      'the spec file /nonexistent/openapi.json does not exist',
+    );
+  });
+
+  it.each([
+    [{ port: -1 }, '`port` must be an integer from 0 to 65535'],
+    [{ port: 1.5 }, '`port` must be an integer from 0 to 65535'],
+    [{ startupTimeoutMs: 0 }, '`startupTimeoutMs` must be a positive number'],
+    [{ upstream: 'ftp://example.test' }, '`upstream` must be an http(s) URL'],
+    [{ upstream: 'http://127.0.0.1:1', dynamic: true }, '`dynamic` and `seed` apply to mock mode only'],
+  ])('rejects the options %j with a message that says how to fix them', async (options, message) => {
+    await expect(startMock(options)).rejects.toThrow(message);
+  });
+});
+
+describe('one shared mock', () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMock();
+  });
+  afterAll(async () => {
+    await mock.stop();
+    expectExited(mock.pid);
+  });
+
+  describe('urlWithPrefer: choosing a response without a Prefer header', () => {
+    it('answers with the status code named in the URL', async () => {
+      const answer = await getVerify(mock.urlWithPrefer({ code: 404 }));
+      expect(answer.status).toBe(404);
+      expect(await answer.json()).toHaveProperty('error');
+    });
+
+    it('answers with the example named in the URL', async () => {
+      const [name, value] = examples('getVerifySession').at(-1) ?? [];
+      const answer = await getVerify(mock.urlWithPrefer({ example: name as string }));
+      expect(answer.status).toBe(200);
+      expect(await answer.json()).toEqual(value);
+    });
+
+    it('lets an explicit Prefer header win over the URL', async () => {
+      const answer = await fetch(`${mock.urlWithPrefer({ code: 404 })}${verifyPath()}`, {
+        headers: { authorization: BASIC_AUTH, prefer: 'code=500' },
+      });
+      expect(answer.status).toBe(500);
+    });
+
+    it('refuses an empty preference', async () => {
+      expect(() => mock.urlWithPrefer({})).toThrow('name at least one of `code`, `example`, `dynamic`');
+    });
+  });
+
+  // Prism answers a request that breaks the spec with the documented 400 (422 only when none is documented).
+  describe('request validation stays on through the mock', () => {
+    it.each([
+      ['no credentials', verifyPath(), {}, 401],
+      ['a malformed session_uuid', verifyPath(undefined, 'not-a-uuid'), { authorization: BASIC_AUTH }, 400],
+      [
+        'an Auth ID that breaks its pattern',
+        verifyPath('XX123', SESSION_UUID),
+        { authorization: BASIC_AUTH },
+        400,
+      ],
+      [
+        'the Verify path without its trailing slash',
+        verifyPath().slice(0, -1),
+        { authorization: BASIC_AUTH },
+        404,
+      ],
+    ])('refuses %s', async (_, path, headers, status) => {
+      expect((await fetch(`${mock.url}${path}`, { headers })).status).toBe(status);
+    });
+  });
+});

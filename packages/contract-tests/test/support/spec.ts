@@ -1,0 +1,92 @@
+import { createRequire } from 'node:module';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+
+const require = createRequire(import.meta.url);
+
+/** The bundle of the installed @plivo-openapi/spec, the same file startMock() serves by default. */
+export const SPEC_PATH = require.resolve('@plivo-openapi/spec/openapi.json');
+const spec = require(SPEC_PATH) as Record<string, unknown>;
+
+export type OperationId = 'getMaskingSession' | 'getVerifySession';
+export const OPERATION_IDS: OperationId[] = ['getMaskingSession', 'getVerifySession'];
+
+const escapePointer = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
+const unescapePointer = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
+
+/**
+ * Walks `segments` from the root of the spec, following local `$ref`s on the way; returns the JSON pointer
+ * of what it reaches (for ajv) and the value there.
+ */
+function locate(segments: string[]): { pointer: string; value: unknown } {
+  let pointer = '';
+  let value: unknown = spec;
+  const follow = () => {
+    for (let hops = 0; isRef(value); hops++) {
+      if (hops > 20) throw new Error(`$ref cycle at ${pointer}`);
+      pointer = value.$ref.slice(1);
+      value = pointer
+        .split('/')
+        .slice(1)
+        .map(unescapePointer)
+        .reduce<unknown>((node, key) => (node as Record<string, unknown>)?.[key], spec);
+    }
+  };
+  for (const segment of segments) {
+    follow();
+    value = (value as Record<string, unknown> | undefined)?.[segment];
+    pointer += `/${escapePointer(segment)}`;
+  }
+  follow();
+  return { pointer, value };
+}
+
+function isRef(value: unknown): value is { $ref: string } {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as { $ref?: unknown }).$ref === 'string'
+  );
+}
+
+function operationLocation(operationId: OperationId): string[] {
+  const paths = spec.paths as Record<string, Record<string, { operationId?: string }>>;
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, candidate] of Object.entries(item)) {
+      if (candidate.operationId === operationId) return ['paths', path, method];
+    }
+  }
+  throw new Error(`the bundled spec has no operation ${operationId}`);
+}
+
+/** The path template of an operation, e.g. /v1/Account/{auth_id}/Verify/Session/{session_uuid}/. */
+export const pathTemplate = (operationId: OperationId) => operationLocation(operationId)[1] as string;
+
+/** Documented status codes of an operation, e.g. ['200', '400', ...]. */
+export function statusCodes(operationId: OperationId): string[] {
+  return Object.keys(locate([...operationLocation(operationId), 'responses']).value as object);
+}
+
+/** Named examples of a JSON response, in spec order (Prism serves the first one by default). */
+export function examples(operationId: OperationId, status = '200'): [string, unknown][] {
+  const media = [...operationLocation(operationId), 'responses', status, 'content', 'application/json'];
+  const named = locate([...media, 'examples']).value as Record<string, unknown> | undefined;
+  return Object.keys(named ?? {}).map((name) => [name, locate([...media, 'examples', name, 'value']).value]);
+}
+
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ ...spec, $id: 'spec.json' });
+
+/** Validates `body` against the schema of a documented JSON response; returns ajv's errors as text, or ''. */
+export function schemaErrors(operationId: OperationId, status: string, body: unknown): string {
+  const { pointer } = locate([
+    ...operationLocation(operationId),
+    'responses',
+    status,
+    'content',
+    'application/json',
+    'schema',
+  ]);
+  const validate = ajv.getSchema(`spec.json#${pointer}`);
+  if (validate === undefined) throw new Error(`no schema at spec.json#${pointer}`);
+  return validate(body) ? '' : ajv.errorsText(validate.errors);
+}
