@@ -1,0 +1,140 @@
+// @ts-check
+// "Does this change carry a changeset?" Compares HEAD with its merge base on the base branch: every published
+// package whose shipped source changed must be named by a changeset added in that range, unless the range
+// bumps the package's version (a release commit) or adds an empty changeset (`pnpm changeset --empty`, which
+// says "no release needed").
+import parseChangeset from '@changesets/parse';
+import { changedFiles, fileAt, mergeBase, refExists } from './git.mjs';
+import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
+
+/**
+ * Tests, benchmarks, test configs and prose don't change what users install, so they need no release.
+ * @param {string} pathInPackage a path relative to the package's folder
+ */
+export function isReleaseRelevant(pathInPackage) {
+  if (/^(test|tests|__tests__|bench|fixtures)\//.test(pathInPackage)) return false;
+  if (/(^|\/)__tests__\//.test(pathInPackage)) return false;
+  if (/\.(test|spec|bench)\.[cm]?[jt]sx?$/.test(pathInPackage)) return false;
+  if (/^vitest\.config\.[cm]?[jt]s$/.test(pathInPackage)) return false;
+  if (/\.md$/i.test(pathInPackage)) return false;
+  return true;
+}
+
+/**
+ * The base branch to compare with: CHANGESET_BASE_REF if set, else origin/<baseBranch>, else <baseBranch>.
+ * Falls back to HEAD (nothing to compare) when none exists, e.g. in a clone that has only a detached HEAD.
+ * @param {string} root
+ * @param {NodeJS.ProcessEnv} env
+ */
+export function resolveBaseRef(root, env = process.env) {
+  if (env.CHANGESET_BASE_REF) {
+    if (!refExists(root, env.CHANGESET_BASE_REF)) {
+      throw new Error(
+        `CHANGESET_BASE_REF=${env.CHANGESET_BASE_REF} is not a commit in this clone. Fetch it first.`,
+      );
+    }
+    return env.CHANGESET_BASE_REF;
+  }
+  const baseBranch = /** @type {{ baseBranch?: string }} */ (readChangesetConfig(root)).baseBranch ?? 'main';
+  for (const candidate of [`origin/${baseBranch}`, baseBranch]) {
+    if (refExists(root, candidate)) return candidate;
+  }
+  return 'HEAD';
+}
+
+/**
+ * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'missing'} PackageVerdict
+ * @typedef {{ name: string; files: string[]; verdict: PackageVerdict }} PackageResult
+ * @typedef {{ base: string; baseRef: string; changesets: string[]; packages: PackageResult[]; ok: boolean }} ChangesetCheck
+ */
+
+/**
+ * @param {{ root: string; baseRef?: string }} options
+ * @returns {Promise<ChangesetCheck>}
+ */
+export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) {
+  const base = mergeBase(root, baseRef);
+  const changed = changedFiles(root, base, 'HEAD');
+
+  const added = changedFiles(root, base, 'HEAD', { filter: 'A', under: '.changeset' }).filter(
+    (path) => /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md',
+  );
+  const changesets = added.map((path) => {
+    const text = /** @type {string} */ (fileAt(root, 'HEAD', path));
+    try {
+      return parseChangeset(text);
+    } catch (error) {
+      throw new Error(`${path} is not a valid changeset: ${/** @type {Error} */ (error).message}`);
+    }
+  });
+  const named = new Set(changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)));
+  const noReleaseDeclared = changesets.some((changeset) => changeset.releases.length === 0);
+
+  /** @type {PackageResult[]} */
+  const packages = [];
+  for (const pkg of await listWorkspacePackages(root)) {
+    if (!pkg.published) continue;
+    const prefix = pkg.relativeDir === '' ? '' : `${pkg.relativeDir}/`;
+    const files = changed.filter(
+      (path) => path.startsWith(prefix) && isReleaseRelevant(path.slice(prefix.length)),
+    );
+    if (files.length === 0) continue;
+    /** @type {PackageVerdict} */
+    let verdict = 'missing';
+    if (named.has(pkg.name)) verdict = 'covered';
+    else if (versionChanged(root, base, `${prefix}package.json`)) verdict = 'releasing';
+    else if (noReleaseDeclared) verdict = 'no-release-declared';
+    packages.push({ name: pkg.name, files, verdict });
+  }
+  return {
+    base,
+    baseRef,
+    changesets: added,
+    packages,
+    ok: packages.every((pkg) => pkg.verdict !== 'missing'),
+  };
+}
+
+/**
+ * True when the range changes the package's version (a `changeset version` commit) or adds the package.
+ * @param {string} root
+ * @param {string} base
+ * @param {string} packageJsonPath
+ */
+function versionChanged(root, base, packageJsonPath) {
+  const before = fileAt(root, base, packageJsonPath);
+  const after = fileAt(root, 'HEAD', packageJsonPath);
+  if (before === undefined || after === undefined) return true;
+  return JSON.parse(before).version !== JSON.parse(after).version;
+}
+
+/**
+ * @param {ChangesetCheck} result
+ * @returns {string}
+ */
+export function describeChangesetCheck(result) {
+  const range = `${result.baseRef} (merge base ${result.base.slice(0, 12)})..HEAD`;
+  if (result.packages.length === 0) {
+    return `changeset check: no published package's source changed since ${range}.`;
+  }
+  const lines = result.packages.map((pkg) => {
+    const shown =
+      pkg.files.slice(0, 5).join(', ') + (pkg.files.length > 5 ? `, +${pkg.files.length - 5} more` : '');
+    const why = {
+      covered: 'named by a changeset',
+      releasing: 'its version is bumped in this range (release commit)',
+      'no-release-declared': 'an empty changeset says no release is needed',
+      missing: 'NO CHANGESET',
+    }[pkg.verdict];
+    return `  ${pkg.verdict === 'missing' ? '✗' : '✓'} ${pkg.name}: ${why} (changed: ${shown})`;
+  });
+  if (result.ok)
+    return [`changeset check: every changed package is accounted for since ${range}.`, ...lines].join('\n');
+  return [
+    `changeset check failed: published packages changed since ${range} without a changeset.`,
+    ...lines,
+    'Fix: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks for, and commit the',
+    'new .changeset/*.md file. If the change needs no release (e.g. an internal refactor with identical output),',
+    'run `pnpm changeset --empty` and commit that file instead.',
+  ].join('\n');
+}

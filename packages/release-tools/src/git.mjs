@@ -1,0 +1,70 @@
+// @ts-check
+// The few git questions the release checks ask. Everything reads commits, never the working tree, so a check
+// gives the same answer on a developer's machine and in CI.
+import { execFileSync } from 'node:child_process';
+
+/**
+ * @param {string} cwd
+ * @param {string[]} args
+ * @returns {string}
+ */
+export function git(cwd, args) {
+  return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/**
+ * @param {string} cwd
+ * @param {string} ref
+ */
+export function refExists(cwd, ref) {
+  try {
+    git(cwd, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The commit where HEAD left `ref`. On the base branch itself that is HEAD.
+ * @param {string} cwd
+ * @param {string} ref
+ */
+export function mergeBase(cwd, ref) {
+  return git(cwd, ['merge-base', 'HEAD', ref]);
+}
+
+/**
+ * Paths (relative to the repo root) that differ between two commits. Renames count as a delete plus an add.
+ * @param {string} cwd
+ * @param {string} from
+ * @param {string} to
+ * @param {{ filter?: string; under?: string }} [options] `filter` is git's --diff-filter (A = added only)
+ * @returns {string[]}
+ */
+export function changedFiles(cwd, from, to, options = {}) {
+  const args = ['diff', '--name-only', '--no-renames', '-z'];
+  if (options.filter) args.push(`--diff-filter=${options.filter}`);
+  args.push(from, to);
+  if (options.under) args.push('--', options.under);
+  return git(cwd, args).split('\0').filter(Boolean);
+}
+
+/**
+ * A file's content at a commit, or undefined when it does not exist there.
+ * @param {string} cwd
+ * @param {string} ref
+ * @param {string} path relative to the repo root
+ * @returns {string | undefined}
+ */
+export function fileAt(cwd, ref, path) {
+  try {
+    return execFileSync('git', ['show', `${ref}:${path}`], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,105 @@
+// @ts-check
+// What a package.json promises to consumers: its subpaths and every file its exports, main, types and bin name.
+
+/**
+ * @typedef {import('./workspace.mjs').PackageJson} PackageJson
+ * @typedef {{ subpath: string; specifier: string; kind: 'js' | 'json' | 'other'; importTarget?: string; requireTarget?: string; hasRequireCondition: boolean }} Entry
+ */
+
+const TYPE_CONDITIONS = new Set(['types', 'typings']);
+
+/**
+ * The importable subpaths of a package (patterns and ./package.json left out), with the file `import` and
+ * `require` would load.
+ * @param {PackageJson} packageJson
+ * @returns {Entry[]}
+ */
+export function listEntries(packageJson) {
+  const exportsField = /** @type {unknown} */ (packageJson.exports);
+  /** @type {Record<string, unknown>} */
+  let subpaths;
+  if (exportsField === undefined) {
+    subpaths = packageJson.main ? { '.': packageJson.main } : {};
+  } else if (
+    typeof exportsField === 'string' ||
+    Array.isArray(exportsField) ||
+    !hasSubpathKeys(exportsField)
+  ) {
+    subpaths = { '.': exportsField };
+  } else {
+    subpaths = /** @type {Record<string, unknown>} */ (exportsField);
+  }
+  return Object.entries(subpaths)
+    .filter(([subpath]) => subpath !== './package.json' && !subpath.includes('*'))
+    .map(([subpath, target]) => {
+      const importTarget = pickTarget(target, ['node', 'import', 'default']);
+      const requireTarget = pickTarget(target, ['node', 'require', 'default']);
+      const file = importTarget ?? requireTarget ?? '';
+      return {
+        subpath,
+        specifier: subpath === '.' ? packageJson.name : `${packageJson.name}/${subpath.slice(2)}`,
+        kind: /\.[cm]?js$/.test(file) ? 'js' : file.endsWith('.json') ? 'json' : 'other',
+        importTarget,
+        requireTarget,
+        hasRequireCondition: JSON.stringify(target).includes('"require"'),
+      };
+    });
+}
+
+/**
+ * Every file path (normalised, no leading ./) that package.json points at.
+ * @param {PackageJson} packageJson
+ * @returns {string[]}
+ */
+export function referencedFiles(packageJson) {
+  /** @type {Set<string>} */
+  const files = new Set();
+  const add = (/** @type {unknown} */ value) => {
+    if (typeof value === 'string') {
+      if (!value.includes('*')) files.add(value.replace(/^\.\//, ''));
+    } else if (Array.isArray(value)) {
+      value.forEach(add);
+    } else if (value && typeof value === 'object') {
+      Object.values(value).forEach(add);
+    }
+  };
+  add(packageJson.exports);
+  add(packageJson.main);
+  add(packageJson.types);
+  add(packageJson.bin);
+  add(/** @type {Record<string, unknown>} */ (packageJson).module);
+  add(/** @type {Record<string, unknown>} */ (packageJson).typings);
+  return [...files].sort();
+}
+
+/** @param {unknown} value */
+function hasSubpathKeys(value) {
+  return Object.keys(/** @type {object} */ (value)).some((key) => key.startsWith('.'));
+}
+
+/**
+ * Node's resolution of a conditional target for a set of active conditions (first matching key wins).
+ * @param {unknown} target
+ * @param {string[]} conditions
+ * @returns {string | undefined}
+ */
+function pickTarget(target, conditions) {
+  if (typeof target === 'string') return target;
+  if (Array.isArray(target)) {
+    for (const item of target) {
+      const picked = pickTarget(item, conditions);
+      if (picked) return picked;
+    }
+    return undefined;
+  }
+  if (target && typeof target === 'object') {
+    for (const [condition, value] of Object.entries(target)) {
+      if (TYPE_CONDITIONS.has(condition)) continue;
+      if (conditions.includes(condition)) {
+        const picked = pickTarget(value, conditions);
+        if (picked) return picked;
+      }
+    }
+  }
+  return undefined;
+}

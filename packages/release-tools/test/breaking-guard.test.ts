@@ -1,0 +1,151 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { findBreakingChanges } from '../src/breaking-changes.mjs';
+import { checkBreakingChanges, describeBreakingChanges } from '../src/breaking-guard.mjs';
+import { SPEC_BUNDLE } from '../src/spec-package.mjs';
+import { findSpecPackage } from '../src/workspace.mjs';
+import { changesetFile, createFixtureWorkspace, type FixtureWorkspace } from './support/fixture-workspace.js';
+import { repoRoot } from './support/repo.js';
+import { type Doc, sampleSpec, VERIFY_PATH } from './support/sample-spec.js';
+
+let repo: FixtureWorkspace;
+beforeEach(() => {
+  repo = createFixtureWorkspace();
+});
+afterEach(() => repo.dispose());
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+function release(spec: Doc) {
+  repo.write('openapi/released/openapi.json', json(spec));
+}
+function build(spec: Doc) {
+  repo.write('openapi/dist/openapi.json', json(spec));
+}
+function withoutVerify(): Doc {
+  const spec = sampleSpec();
+  delete spec.paths[VERIFY_PATH];
+  return spec;
+}
+const check = () => checkBreakingChanges({ root: repo.root });
+
+describe('checkBreakingChanges', () => {
+  it('passes with a note when nothing was released yet', async () => {
+    build(withoutVerify());
+    const result = await check();
+    expect(result).toMatchObject({ hasBaseline: false, changes: [], ok: true });
+    expect(describeBreakingChanges(result, repo.root)).toContain(
+      'no released spec at openapi/released/openapi.json yet (it is written by `pnpm run version`)',
+    );
+  });
+
+  it('passes when the bundle is compatible with the released spec', async () => {
+    release(sampleSpec());
+    const added = sampleSpec();
+    added.components.schemas.Session.properties.extra = { type: 'string' };
+    build(added);
+    expect(await check()).toMatchObject({ hasBaseline: true, changes: [], ok: true });
+  });
+
+  it('fails a breaking change with no pending changeset and names every package that needs a breaking bump', async () => {
+    release(sampleSpec());
+    build(withoutVerify());
+    const result = await check();
+    expect(result.ok).toBe(false);
+    expect(result.changes.map((change) => change.kind)).toEqual(['operation-removed']);
+    // The client ships types generated from the spec; the private docs app is not published.
+    expect(result.missing).toEqual([
+      { name: '@plivo-openapi/spec', version: '0.1.0', needs: 'minor', planned: 'none' },
+      { name: '@plivo-openapi/client', version: '0.1.0', needs: 'minor', planned: 'none' },
+    ]);
+    const message = describeBreakingChanges(result, repo.root);
+    expect(message).toContain(`[operation-removed] operation GET ${VERIFY_PATH} (getVerify) was removed`);
+    expect(message).toContain('✗ @plivo-openapi/spec@0.1.0 needs minor; pending: none');
+    expect(message).toContain('pnpm changeset');
+  });
+
+  it('is not satisfied by a patch, nor by the patch a dependent gets automatically', async () => {
+    release(sampleSpec());
+    build(withoutVerify());
+    repo.write('.changeset/spec-patch.md', changesetFile({ '@plivo-openapi/spec': 'patch' }));
+    expect((await check()).missing.map((m) => `${m.name} ${m.planned}`)).toEqual([
+      '@plivo-openapi/spec patch (0.1.0 -> 0.1.1)',
+      '@plivo-openapi/client patch (0.1.0 -> 0.1.1)',
+    ]);
+  });
+
+  it('in 0.x, a minor bump of the spec and of its published dependents is the breaking bump', async () => {
+    release(sampleSpec());
+    build(withoutVerify());
+    repo.write('.changeset/spec-only.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
+    expect((await check()).missing.map((m) => m.name)).toEqual(['@plivo-openapi/client']);
+    repo.write('.changeset/client-too.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
+    const result = await check();
+    expect(result.ok).toBe(true);
+    expect(describeBreakingChanges(result, repo.root)).toContain('covered by a pending breaking bump');
+  });
+
+  it('from 1.0.0 on, only a major bump will do', async () => {
+    for (const path of ['openapi/package.json', 'packages/client/package.json']) {
+      repo.write(path, repo.read(path).replace('"version": "0.1.0"', '"version": "1.2.0"'));
+    }
+    release(sampleSpec());
+    build(withoutVerify());
+    repo.write(
+      '.changeset/minor.md',
+      changesetFile({ '@plivo-openapi/spec': 'minor', '@plivo-openapi/client': 'minor' }),
+    );
+    expect((await check()).missing.map((m) => `${m.name} needs ${m.needs}`)).toEqual([
+      '@plivo-openapi/spec needs major',
+      '@plivo-openapi/client needs major',
+    ]);
+    repo.write(
+      '.changeset/minor.md',
+      changesetFile({ '@plivo-openapi/spec': 'major', '@plivo-openapi/client': 'major' }),
+    );
+    expect((await check()).ok).toBe(true);
+  });
+
+  it('asks for a build when the released spec exists but the bundle does not', async () => {
+    release(sampleSpec());
+    await expect(check()).rejects.toThrow('No bundled spec at openapi/dist/openapi.json. Build it first');
+  });
+});
+
+describe('the guard on the real bundle', async () => {
+  const spec = await findSpecPackage(repoRoot);
+  const bundle = (): Doc => JSON.parse(readFileSync(join(spec.dir, SPEC_BUNDLE), 'utf8'));
+
+  it('finds nothing between the bundle and itself', () => {
+    expect(findBreakingChanges(bundle(), bundle())).toEqual([]);
+  });
+
+  it('finds each operation removed from it', () => {
+    const before = bundle();
+    for (const [path, item] of Object.entries<Doc>(before.paths)) {
+      const after = bundle();
+      delete after.paths[path];
+      expect(findBreakingChanges(before, after)).toEqual([
+        expect.objectContaining({
+          kind: 'operation-removed',
+          where: expect.stringContaining(item.get.operationId),
+        }),
+      ]);
+    }
+  });
+
+  it('finds a required response field removed from any of its schemas', () => {
+    const before = bundle();
+    const schemas = Object.entries<Doc>(before.components.schemas).filter(
+      ([, schema]) => schema.required?.length,
+    );
+    expect(schemas.length).toBeGreaterThan(0);
+    for (const [name, schema] of schemas) {
+      const field = schema.required[0];
+      const after = bundle();
+      delete after.components.schemas[name].properties[field];
+      const kinds = findBreakingChanges(before, after).map((change) => change.kind);
+      expect(kinds, `removing ${name}.${field}`).toContain('property-removed');
+    }
+  });
+});

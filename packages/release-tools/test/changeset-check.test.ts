@@ -1,0 +1,183 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  checkChangesets,
+  describeChangesetCheck,
+  isReleaseRelevant,
+  resolveBaseRef,
+} from '../src/changeset-check.mjs';
+import { changesetFile, createFixtureWorkspace, type FixtureWorkspace } from './support/fixture-workspace.js';
+
+let repo: FixtureWorkspace;
+beforeEach(() => {
+  repo = createFixtureWorkspace();
+});
+afterEach(() => repo.dispose());
+
+const verdicts = async () =>
+  Object.fromEntries(
+    (await checkChangesets({ root: repo.root })).packages.map((pkg) => [pkg.name, pkg.verdict]),
+  );
+
+function onBranch() {
+  repo.git('switch', '--quiet', '-c', 'feature');
+}
+
+describe('checkChangesets', () => {
+  it('passes in a fresh clone on main with no other branch: the merge base is HEAD itself', async () => {
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.baseRef).toBe('main');
+    expect(result.base).toBe(repo.git('rev-parse', 'HEAD'));
+    expect(result.packages).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('fails a spec change without a changeset, naming the package, the file and the fix', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a change\n`);
+    repo.commit('change the spec');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(false);
+    expect(result.packages).toEqual([
+      { name: '@plivo-openapi/spec', files: ['openapi/openapi.yaml'], verdict: 'missing' },
+    ]);
+    const message = describeChangesetCheck(result);
+    expect(message).toContain('✗ @plivo-openapi/spec: NO CHANGESET (changed: openapi/openapi.yaml)');
+    expect(message).toContain('pnpm changeset');
+    expect(message).toContain('pnpm changeset --empty');
+  });
+
+  it('passes once a changeset names the changed package', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a change\n`);
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/spec': 'patch' }));
+    repo.commit('change the spec, with a changeset');
+    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'covered' });
+  });
+
+  it('wants each changed package named: a spec changeset does not cover a client source change', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a change\n`);
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
+    repo.commit('two packages, one named');
+    expect(await verdicts()).toEqual({
+      '@plivo-openapi/client': 'missing',
+      '@plivo-openapi/spec': 'covered',
+    });
+  });
+
+  it('accepts an empty changeset (`pnpm changeset --empty`) as "no release needed"', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 1; // refactor\n');
+    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nInternal refactor; nothing users can see.\n');
+    repo.commit('refactor');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(true);
+    expect(result.packages[0]?.verdict).toBe('no-release-declared');
+  });
+
+  it('ignores tests, markdown and private packages', async () => {
+    onBranch();
+    repo.write('openapi/test/document.test.ts', 'export const more = 1;\n');
+    repo.write('packages/client/README.md', '# client, better documented\n');
+    repo.write('apps/docs/src/page.ts', 'export const page = 1;\n');
+    repo.commit('tests and docs only');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.packages).toEqual([]);
+    expect(result.ok).toBe(true);
+  });
+
+  it('does not count a changeset that was already pending on main before the branch', async () => {
+    repo.write('.changeset/old-news.md', changesetFile({ '@plivo-openapi/spec': 'patch' }));
+    repo.commit('pending changeset on main');
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a new change\n`);
+    repo.commit('change the spec');
+    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'missing' });
+  });
+
+  it('treats a version bump (the `changeset version` commit) as a release, not a missing changeset', async () => {
+    onBranch();
+    repo.write('openapi/package.json', repo.read('openapi/package.json').replace('"0.1.0"', '"0.2.0"'));
+    repo.write('openapi/CHANGELOG.md', '# @plivo-openapi/spec\n\n## 0.2.0\n');
+    repo.commit('Version Packages');
+    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'releasing' });
+  });
+
+  it('reads commits only: an uncommitted edit is not judged yet', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# work in progress\n`);
+    expect((await checkChangesets({ root: repo.root })).ok).toBe(true);
+  });
+
+  it('rejects a malformed changeset with its path', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a change\n`);
+    repo.write('.changeset/broken.md', '---\nnot yaml: [\n---\n\nsummary\n');
+    repo.commit('broken changeset');
+    await expect(checkChangesets({ root: repo.root })).rejects.toThrow(
+      /\.changeset\/broken\.md is not a valid changeset/,
+    );
+  });
+});
+
+describe('resolveBaseRef', () => {
+  it('prefers CHANGESET_BASE_REF, then origin/main, then main', () => {
+    expect(resolveBaseRef(repo.root, {})).toBe('main');
+    repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
+    expect(resolveBaseRef(repo.root, {})).toBe('origin/main');
+    expect(resolveBaseRef(repo.root, { CHANGESET_BASE_REF: 'main' })).toBe('main');
+  });
+
+  it('says what to do when CHANGESET_BASE_REF is not in the clone', () => {
+    expect(() => resolveBaseRef(repo.root, { CHANGESET_BASE_REF: 'origin/release' })).toThrow(
+      'CHANGESET_BASE_REF=origin/release is not a commit in this clone. Fetch it first.',
+    );
+  });
+});
+
+describe('isReleaseRelevant', () => {
+  it.each([
+    ['src/index.ts', true],
+    ['openapi.yaml', true],
+    ['components/schemas/Error.yaml', true],
+    ['package.json', true],
+    ['tsdown.config.ts', true],
+    ['test/client.test.ts', false],
+    ['src/retry.test.ts', false],
+    ['src/__tests__/x.ts', false],
+    ['bench/run.mjs', false],
+    ['vitest.config.ts', false],
+    ['README.md', false],
+    ['CHANGELOG.md', false],
+  ])('%s -> %s', (path, expected) => {
+    expect(isReleaseRelevant(path)).toBe(expected);
+  });
+});
+
+describe('bin/check-changesets.mjs', () => {
+  const bin = fileURLToPath(new URL('../bin/check-changesets.mjs', import.meta.url));
+  const run = () => {
+    try {
+      return {
+        code: 0,
+        output: execFileSync(process.execPath, [bin], { cwd: repo.root, encoding: 'utf8', stdio: 'pipe' }),
+      };
+    } catch (error) {
+      const failed = error as { status: number; stderr: string };
+      return { code: failed.status, output: failed.stderr };
+    }
+  };
+
+  it('exits 0 when nothing changed and 1, with the explanation, when a changeset is missing', () => {
+    expect(run()).toEqual({ code: 0, output: expect.stringContaining('no published package') });
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 3;\n');
+    repo.commit('client change');
+    const failed = run();
+    expect(failed.code).toBe(1);
+    expect(failed.output).toContain('✗ @plivo-openapi/client: NO CHANGESET');
+  });
+});
