@@ -15,9 +15,12 @@ export function rawRequest(
   options: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
+    // Node frames a GET body only when told its length, as axios does for plivo-node.
+    const length =
+      options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) };
     const outgoing = request(
       url,
-      { method: options.method ?? 'GET', headers: options.headers, agent: false },
+      { method: options.method ?? 'GET', headers: { ...options.headers, ...length }, agent: false },
       (answer) => {
         let body = '';
         answer.setEncoding('utf8');

@@ -1,0 +1,97 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { findFreePort } from '../src/free-port.js';
+import { BASIC_AUTH, verifyPath } from './support/credentials.js';
+import { expectExited, isRunning } from './support/processes.js';
+import { pathTemplate } from './support/spec.js';
+
+// The built binary, as `pnpm mock` and the package's `bin` run it.
+const BIN = fileURLToPath(new URL('../bin/plivo-mock.js', import.meta.url));
+
+interface Cli {
+  child: ChildProcess;
+  stdout: () => string;
+  stderr: () => string;
+}
+
+const running: Cli[] = [];
+afterEach(() => {
+  for (const { child } of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+function runCli(...args: string[]): Cli {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk;
+  });
+  const cli = { child, stdout: () => stdout, stderr: () => stderr };
+  running.push(cli);
+  return cli;
+}
+
+async function waitForOutput(cli: Cli, text: string): Promise<void> {
+  while (!cli.stdout().includes(text)) {
+    if (cli.child.exitCode !== null) {
+      throw new Error(
+        `plivo-mock exited (${cli.child.exitCode}) before printing "${text}":\n${cli.stdout()}${cli.stderr()}`,
+      );
+    }
+    await once(cli.child.stdout as NodeJS.ReadableStream, 'data');
+  }
+}
+
+describe('plivo-mock (pnpm mock)', () => {
+  it('prints the URL and both operations, serves them, and stops Prism cleanly on Ctrl-C', async () => {
+    const port = await findFreePort();
+    const cli = runCli('--port', String(port));
+    await waitForOutput(cli, 'Press Ctrl-C to stop.');
+
+    const url = `http://127.0.0.1:${port}`;
+    expect(cli.stdout()).toContain(`Plivo mock listening on ${url}`);
+    expect(cli.stdout()).toContain(`GET    ${url}${pathTemplate('getMaskingSession')}`);
+    expect(cli.stdout()).toContain(`GET    ${url}${pathTemplate('getVerifySession')}`);
+    expect(cli.stdout()).toMatch(/getMaskingSession\n/);
+    expect(cli.stdout()).toMatch(/getVerifySession\n/);
+    const prismPid = Number(/Prism pid (\d+)/.exec(cli.stdout())?.[1]);
+    expect(isRunning(prismPid)).toBe(true);
+
+    expect((await fetch(`${url}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } })).status).toBe(
+      200,
+    );
+
+    cli.child.kill('SIGINT');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(0);
+    expect(cli.stdout()).toContain('Plivo mock stopped.');
+    expectExited(prismPid);
+  });
+
+  it('exits with a message naming the port when it is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const cli = runCli('--port', String(port));
+      const [code] = await once(cli.child, 'exit');
+      expect(code).toBe(1);
+      expect(cli.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('explains its options with --help', async () => {
+    const cli = runCli('--help');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(0);
+    expect(cli.stdout()).toContain('Usage: plivo-mock [--port 4010]');
+  });
+});

@@ -1,0 +1,41 @@
+import { describe, expect, inject, it } from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { MOCK_URL_ENV, mockGlobalSetup } from '../src/global-setup.js';
+import { BASIC_AUTH, verifyPath } from './support/credentials.js';
+import { runningPrismChildren } from './support/processes.js';
+
+const getVerify = (base: string) =>
+  fetch(`${base}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } });
+
+describe('@plivo-openapi/contract-tests/vitest', () => {
+  // vitest.config.ts lists the package's own entry as globalSetup, exactly as a user's config would.
+  it('hands the running mock to tests through inject() and the environment', async () => {
+    const url = inject('plivoMockUrl');
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(process.env[MOCK_URL_ENV]).toBe(url);
+    expect((await getVerify(url)).status).toBe(200);
+  });
+
+  it('starts a mock with the given options and stops its Prism in teardown', async () => {
+    const provided = new Map<string, unknown>();
+    const project = {
+      provide: (key: string, value: unknown) => provided.set(key, value),
+    } as unknown as TestProject;
+    const previous = process.env[MOCK_URL_ENV];
+    try {
+      const teardown = await mockGlobalSetup({ dynamic: true })(project);
+      const url = provided.get('plivoMockUrl') as string;
+      expect(process.env[MOCK_URL_ENV]).toBe(url);
+      expect(runningPrismChildren()).toHaveLength(1);
+      expect(runningPrismChildren()[0]).toContain('--dynamic');
+      expect((await getVerify(url)).status).toBe(200);
+
+      await teardown();
+      expect(runningPrismChildren()).toEqual([]);
+      expect(process.env[MOCK_URL_ENV]).toBeUndefined();
+      await expect(getVerify(url)).rejects.toThrow();
+    } finally {
+      process.env[MOCK_URL_ENV] = previous;
+    }
+  });
+});
