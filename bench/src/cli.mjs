@@ -1,0 +1,90 @@
+// @ts-check
+// `pnpm bench`: runs every suite, prints one table, writes results.json. Goals are reported, not enforced:
+// the exit code is non-zero only when something could not be measured.
+// Usage: node src/cli.mjs [--smoke] [--only <suite>[,<suite>...]] [--out <file>]
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { formatTable } from './lib/figures.mjs';
+import { SUITES, settingsFor } from './settings.mjs';
+import { measureCache } from './suites/cache.mjs';
+import { measureClientOverhead } from './suites/client-overhead.mjs';
+import { measureClientSize } from './suites/client-size.mjs';
+import { measureMock } from './suites/mock.mjs';
+import { measurePipelineScaling } from './suites/pipeline-scaling.mjs';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const TIME_BUDGET_MS = { full: 10 * 60_000, smoke: 30_000 };
+
+const { values } = parseArgs({
+  options: {
+    smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (values.help) {
+  console.log(`Usage: pnpm bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out file.json]
+  --smoke  a quick run (under 30 s) with small sizes: checks that every figure can be measured
+  --only   run only these suites
+  --out    where to write the results (default bench/results.json)`);
+  process.exit(0);
+}
+const only = values.only?.split(',').map((name) => name.trim()) ?? [...SUITES];
+const unknown = only.filter((name) => !(/** @type {readonly string[]} */ (SUITES).includes(name)));
+if (unknown.length > 0) {
+  console.error(`Unknown suite(s) ${unknown.join(', ')}; the suites are ${SUITES.join(', ')}.`);
+  process.exit(2);
+}
+
+const mode = values.smoke ? 'smoke' : 'full';
+const settings = settingsFor(mode);
+const out = values.out === undefined ? resolve(packageDir, 'results.json') : resolve(values.out);
+const workDir = resolve(packageDir, '.work', mode);
+const repoRoot = resolve(packageDir, '..');
+const log = (/** @type {string} */ line) => console.error(`[bench] ${line}`);
+
+rmSync(workDir, { recursive: true, force: true });
+mkdirSync(workDir, { recursive: true });
+const startedAt = new Date();
+log(`${mode} run of ${only.join(', ')} on ${cpus().length} CPUs, Node ${process.version}`);
+
+/** @type {Record<(typeof SUITES)[number], () => Promise<import('./lib/figures.mjs').Figure[]>>} */
+const run = {
+  'client-overhead': () => measureClientOverhead({ ...settings.clientOverhead, log }),
+  'client-size': () => measureClientSize({ log }),
+  mock: () => measureMock({ ...settings.mock, workDir, log }),
+  pipeline: () => measurePipelineScaling({ ...settings.pipeline, workDir, log }),
+  cache: () => measureCache({ ...settings.cache, repoRoot, log }),
+};
+/** @type {import('./lib/figures.mjs').Figure[]} */
+const figures = [];
+for (const suite of SUITES) {
+  if (only.includes(suite)) figures.push(...(await run[suite]()));
+}
+
+const finishedAt = new Date();
+const durationMs = finishedAt.getTime() - startedAt.getTime();
+const results = {
+  mode,
+  suites: only,
+  startedAt: startedAt.toISOString(),
+  durationSeconds: durationMs / 1000,
+  node: process.version,
+  cpus: cpus().length,
+  figures,
+};
+mkdirSync(dirname(out), { recursive: true });
+writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
+
+console.log(formatTable(figures));
+const unmet = figures.filter((f) => f.met === false).length;
+console.log(
+  `\n${figures.length} figures in ${(durationMs / 1000).toFixed(0)} s (${mode} run); ${unmet} goal(s) not met. Results: ${out}`,
+);
+if (durationMs > TIME_BUDGET_MS[mode]) {
+  log(`warning: the ${mode} run took longer than its budget of ${TIME_BUDGET_MS[mode] / 1000} s`);
+}

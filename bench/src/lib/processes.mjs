@@ -1,0 +1,128 @@
+// @ts-check
+// Child processes for the bench: timed tool runs and long-lived servers. Every child is tracked so that
+// nothing outlives the bench, even when it fails half-way.
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const require = createRequire(import.meta.url);
+const OUTPUT_LIMIT = 32 * 1024;
+const STOP_GRACE_MS = 5_000;
+
+/** @type {Set<import('node:child_process').ChildProcess>} */
+const running = new Set();
+
+// Last resort (an exception, Ctrl-C): kill whatever we started, by PID, before exiting.
+process.on('exit', () => {
+  for (const child of running)
+    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+});
+
+/**
+ * The JavaScript file behind a package's binary, so tools run under this Node without a shell shim.
+ * @param {string} packageName
+ * @param {string} [binName]
+ */
+export function binPath(packageName, binName = packageName) {
+  const manifestPath = require.resolve(`${packageName}/package.json`);
+  const { bin } = require(manifestPath);
+  const relative = typeof bin === 'string' ? bin : bin?.[binName];
+  if (typeof relative !== 'string') throw new Error(`${manifestPath} declares no "${binName}" binary`);
+  return join(dirname(manifestPath), relative);
+}
+
+/**
+ * @param {string[]} command
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} options
+ */
+function start(command, { cwd, env }) {
+  const [file, ...args] = command;
+  if (file === undefined) throw new Error('start: empty command');
+  const child = spawn(file, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
+  let output = '';
+  const record = (/** @type {Buffer} */ chunk) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on('data', record);
+  child.stderr?.on('data', record);
+  return { child, output: () => output };
+}
+
+/**
+ * Runs a command to completion and returns its wall-clock time in milliseconds, start-up included (that is
+ * what a developer waits for). A non-zero exit is an error that quotes the command's output.
+ * @param {string[]} command
+ * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} [options]
+ */
+export function timeCommand(command, options = {}) {
+  return new Promise((resolve, reject) => {
+    const startedAt = performance.now();
+    const { child, output } = start(command, options);
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      const elapsed = performance.now() - startedAt;
+      if (code === 0) resolve(elapsed);
+      else
+        reject(
+          new Error(
+            `\`${command.join(' ')}\` (in ${options.cwd ?? process.cwd()}) exited with ${code ?? signal}:\n${output()}`,
+          ),
+        );
+    });
+  });
+}
+
+/**
+ * @typedef {{ url: string, pid: number, startedAt: number, output: () => string, stop: () => Promise<void> }}
+ *   ServerProcess
+ */
+
+/**
+ * Starts a server process and resolves once it prints a line matching `ready` (whose first group is its
+ * URL). `startedAt` is the performance.now() of the spawn, for start-up timings.
+ * @param {string[]} command
+ * @param {{ ready: RegExp, cwd?: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} options
+ * @returns {Promise<ServerProcess>}
+ */
+export function startServer(command, { ready, cwd, env, timeoutMs = 60_000 }) {
+  const startedAt = performance.now();
+  const { child, output } = start(command, { cwd, env });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  return new Promise((resolve, reject) => {
+    const fail = (/** @type {string} */ why) => {
+      clearTimeout(timer);
+      stop().finally(() => reject(new Error(`\`${command.join(' ')}\` ${why}. Its output:\n${output()}`)));
+    };
+    const timer = setTimeout(
+      () => fail(`printed nothing matching ${ready} within ${timeoutMs} ms`),
+      timeoutMs,
+    );
+    child.on('error', (error) => fail(`could not start: ${error.message}`));
+    const exitedEarly = (/** @type {number | null} */ code, /** @type {string | null} */ signal) =>
+      fail(`exited with ${code ?? signal} before it was ready`);
+    child.on('exit', exitedEarly);
+    child.stdout?.on('data', () => {
+      const url = ready.exec(output())?.[1];
+      if (url === undefined || child.pid === undefined) return;
+      clearTimeout(timer);
+      child.off('exit', exitedEarly);
+      // The smoke test reads these lines to check that every server is gone when the bench ends.
+      console.error(`[bench] server pid ${child.pid} listening on ${url}`);
+      resolve({ url, pid: child.pid, startedAt, output, stop });
+    });
+  });
+}

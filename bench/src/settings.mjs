@@ -1,0 +1,20 @@
+// @ts-check
+// How much each suite measures in a full run (`pnpm bench`, under 10 minutes on 2 cores) and in the smoke
+// run inside the test command (under 30 seconds: every figure measured, none of them meaningful).
+
+export const SUITES = /** @type {const} */ (['client-overhead', 'client-size', 'mock', 'pipeline', 'cache']);
+
+/** @param {'full' | 'smoke'} mode */
+export function settingsFor(mode) {
+  const full = mode === 'full';
+  return {
+    clientOverhead: { calls: full ? 5000 : 100, warmUpCalls: full ? 500 : 20, blocks: full ? 10 : 1 },
+    mock: { startups: full ? 3 : 1, warmUpSeconds: full ? 2 : 0, seconds: full ? 10 : 1 },
+    pipeline: { sizes: full ? [2, 200, 2000] : [1, 20], repeats: full ? 3 : 1, warmUp: full },
+    cache: full
+      ? { turboArgs: ['build'], scope: 'pnpm build' }
+      : // A nested whole-repo build would rewrite dist/ folders that other packages' tests are reading;
+        // the spec's lint task only reads, and is the quickest task with a cache.
+        { turboArgs: ['lint', '--filter=@plivo-openapi/spec', '--only'], scope: 'spec lint task (smoke)' },
+  };
+}
