@@ -197,6 +197,18 @@ export function bodySnippet(body: string, redact: Redact): string {
   return text.length > BODY_SNIPPET_LENGTH ? `${text.slice(0, BODY_SNIPPET_LENGTH)}…` : text;
 }
 
+/**
+ * A copy of response headers with secrets removed, for attaching to an error (a debugging proxy may echo the
+ * request's Authorization header back).
+ */
+export function redactHeaders(headers: Headers, redact: Redact): Headers {
+  const copy = new Headers();
+  headers.forEach((value, name) => {
+    copy.append(name, redact(value));
+  });
+  return copy;
+}
+
 function stringField(value: unknown, key: string): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const field = (value as Record<string, unknown>)[key];
@@ -225,6 +237,6 @@ export function errorFromResponse(
   const ErrorClass = errorClassForStatus(response.status);
   return new ErrorClass(
     `${target.method} ${target.url} answered ${response.status}${statusText}${detail}${apiIdNote}`,
-    { ...target, status: response.status, apiId, error, headers: response.headers },
+    { ...target, status: response.status, apiId, error, headers: redactHeaders(response.headers, redact) },
   );
 }

@@ -35,6 +35,9 @@ export function serverRequestedDelayMs(headers: Headers, now: number = Date.now(
   const retryAfter = headers.get('retry-after');
   if (retryAfter === null) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Number(retryAfter) * 1000;
+  // HTTP dates (IMF-fixdate, RFC 850, asctime) all start with a day name; Date.parse alone would also accept
+  // things like "-5" as a year.
+  if (!/^\s*[A-Za-z]{3}/.test(retryAfter)) return undefined;
   const date = Date.parse(retryAfter);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, date - now);

@@ -6,6 +6,7 @@ import {
   InvalidResponseError,
   type Redact,
   type RequestTarget,
+  redactHeaders,
   TimeoutError,
 } from './errors.js';
 import type { FetchFunction } from './options.js';
@@ -204,7 +205,7 @@ export function createRetryingFetch(options: TransportOptions): FetchFunction {
             {
               ...target,
               status: outcome.status,
-              headers: outcome.headers,
+              headers: redactHeaders(outcome.headers, redact),
               bodySnippet: bodySnippet(outcome.start, redact),
             },
           );

@@ -1,5 +1,5 @@
 import type { Middleware } from 'openapi-fetch';
-import { bodySnippet, InvalidResponseError, type Redact } from '../errors.js';
+import { bodySnippet, InvalidResponseError, type Redact, redactHeaders } from '../errors.js';
 
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
@@ -40,7 +40,7 @@ export function jsonObjectGuardMiddleware(redact: Redact): Middleware {
           method: request.method,
           url,
           status: response.status,
-          headers: response.headers,
+          headers: redactHeaders(response.headers, redact),
           bodySnippet: snippet,
         },
       );

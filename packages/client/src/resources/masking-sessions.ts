@@ -1,4 +1,4 @@
-import { bodySnippet, errorFromResponse, InvalidResponseError } from '../errors.js';
+import { bodySnippet, errorFromResponse, InvalidResponseError, redactHeaders } from '../errors.js';
 import type { MaskingSession, WithApiId } from '../types.js';
 import { assertSessionUuid } from '../validation.js';
 import type { RequestOptions, ResourceContext } from './context.js';
@@ -35,7 +35,7 @@ export function createMaskingSessions(context: ResourceContext): MaskingSessions
             ...target,
             status: response.status,
             apiId: data.api_id,
-            headers: response.headers,
+            headers: redactHeaders(response.headers, context.redact),
             bodySnippet: bodySnippet(JSON.stringify(data), context.redact),
           },
         );

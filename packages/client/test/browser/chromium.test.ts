@@ -1,0 +1,142 @@
+// Proves the built ESM bundle runs in a real browser: headless Chromium (Debian's, never a downloaded one)
+// loads it from a page on one local origin and calls an API on another, CORS preflight included.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  AUTH_ID,
+  AUTH_TOKEN,
+  BASIC_CREDENTIALS,
+  MASKING_PATH,
+  MASKING_UUID,
+  VERIFY_UUID,
+} from '../helpers/credentials.js';
+import { distFile } from '../helpers/dist.js';
+import { MASKING_FIXTURES } from '../helpers/fixtures.js';
+import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const openapiFetchModule = createRequire(import.meta.url)
+  .resolve('openapi-fetch')
+  .replace(/\.cjs$/, '.mjs');
+
+let api: TestServer;
+let site: TestServer;
+let browser: Browser;
+
+/** The page: an import map for the client's one dependency, and a module that exercises the client. */
+function page(apiOrigin: string): string {
+  const script = `
+    import { createPlivoClient, NotFoundError, InvalidArgumentError } from '/dist/index.mjs';
+    const result = {};
+    try {
+      const client = createPlivoClient(${JSON.stringify({ authId: AUTH_ID, authToken: AUTH_TOKEN, baseUrl: apiOrigin })});
+      const session = await client.maskingSessions.get(${JSON.stringify(MASKING_UUID)});
+      result.session = JSON.parse(JSON.stringify(session));
+      result.apiId = session.api_id;
+      try {
+        await client.verifySessions.get(${JSON.stringify(VERIFY_UUID)});
+      } catch (error) {
+        result.notFound = { isNotFoundError: error instanceof NotFoundError, status: error.status, message: error.message };
+      }
+      try {
+        createPlivoClient({ baseUrl: ${JSON.stringify(apiOrigin)} });
+      } catch (error) {
+        result.noCredentials = { isInvalidArgument: error instanceof InvalidArgumentError, message: error.message };
+      }
+    } catch (error) {
+      result.fatal = String(error && error.stack || error);
+    }
+    window.__result = result;`;
+  return `<!doctype html><html><head><meta charset="utf-8">
+    <script type="importmap">{"imports":{"openapi-fetch":"/vendor/openapi-fetch.mjs"}}</script>
+    <script type="module">${script}</script></head><body></body></html>`;
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\`.`);
+  }
+  const bundle = readFileSync(distFile('index.mjs'), 'utf8');
+  const openapiFetch = readFileSync(openapiFetchModule, 'utf8');
+
+  site = await startServer();
+  api = await startServer();
+  const cors = { 'Access-Control-Allow-Origin': site.baseUrl, Vary: 'Origin' };
+  api.reset((req, res) => {
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...cors,
+        'Access-Control-Allow-Methods': 'GET',
+        // All a CORS-enabled proxy must allow (the README says so): Accept is safelisted, User-Agent is not sent.
+        'Access-Control-Allow-Headers': 'authorization',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+    } else if (req.url === MASKING_PATH) {
+      sendJson(res, 200, MASKING_FIXTURES[0]?.body, cors);
+    } else {
+      sendJson(res, 404, { api_id: 'c0ffee00-0000-4000-8000-000000000000', error: 'not found' }, cors);
+    }
+  });
+  site.reset((req, res) => {
+    const js = { 'Content-Type': 'text/javascript; charset=utf-8' };
+    if (req.url === '/dist/index.mjs') res.writeHead(200, js).end(bundle);
+    else if (req.url === '/vendor/openapi-fetch.mjs') res.writeHead(200, js).end(openapiFetch);
+    else if (req.url === '/')
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(api.baseUrl));
+    else res.writeHead(404).end();
+  });
+
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await api?.close();
+  await site?.close();
+});
+
+describe('in headless Chromium', () => {
+  it('the built ESM bundle fetches a session cross-origin and maps errors', async () => {
+    const tab = await browser.newPage();
+    const pageErrors: string[] = [];
+    tab.on('pageerror', (error) => pageErrors.push(error.message));
+    await tab.goto(`${site.baseUrl}/`);
+    await tab.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, null, {
+      timeout: 15_000,
+    });
+    const result = await tab.evaluate(() => (window as { __result?: Record<string, unknown> }).__result);
+
+    expect(pageErrors).toEqual([]);
+    expect(result?.fatal).toBeUndefined();
+    expect(result?.session).toEqual(MASKING_FIXTURES[0]?.body.response);
+    expect(result?.apiId).toBe(MASKING_FIXTURES[0]?.body.api_id);
+    expect(result?.notFound).toMatchObject({ isNotFoundError: true, status: 404 });
+    // A browser has no environment variables: the error says to pass the options.
+    expect(result?.noCredentials).toEqual({
+      isInvalidArgument: true,
+      message: expect.stringContaining('(this runtime has no environment variables)'),
+    });
+
+    const [preflight, get] = api.requests;
+    expect(preflight?.method).toBe('OPTIONS');
+    expect(preflight?.headers['access-control-request-headers']).toBe('authorization');
+    expect(get?.method).toBe('GET');
+    expect(get?.url).toBe(MASKING_PATH);
+    expect(get?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
+    expect(get?.headers.origin).toBe(site.baseUrl);
+    await tab.close();
+  });
+});

@@ -1,0 +1,116 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  createPlivoClient,
+  DEFAULT_BASE_URL,
+  InvalidArgumentError,
+  type PlivoClientOptions,
+} from '../../src/index.js';
+import { AUTH_ID, AUTH_TOKEN, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { VERIFY_FIXTURES } from '../helpers/fixtures.js';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const base = { authId: AUTH_ID, authToken: AUTH_TOKEN };
+
+function errorFor(options: PlivoClientOptions): InvalidArgumentError {
+  try {
+    createPlivoClient({ ...base, ...options });
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    return error as InvalidArgumentError;
+  }
+  throw new Error('expected createPlivoClient to throw');
+}
+
+describe('baseUrl', () => {
+  it('defaults to https://api.plivo.com', () => {
+    expect(createPlivoClient(base).baseUrl).toBe(DEFAULT_BASE_URL);
+    expect(DEFAULT_BASE_URL).toBe('https://api.plivo.com');
+  });
+
+  it('drops a trailing slash and keeps a path prefix', () => {
+    expect(createPlivoClient({ ...base, baseUrl: 'http://127.0.0.1:4010/' }).baseUrl).toBe(
+      'http://127.0.0.1:4010',
+    );
+    expect(createPlivoClient({ ...base, baseUrl: 'https://proxy.test/plivo/' }).baseUrl).toBe(
+      'https://proxy.test/plivo',
+    );
+  });
+
+  it.each([
+    ['api.plivo.com', 'is not an absolute URL'],
+    ['ftp://api.plivo.com', 'must use http: or https:, not ftp:'],
+    ['https://api.plivo.com/?x=1', 'must not have a query or a fragment'],
+    ['https://user:pass@api.plivo.com', 'must not contain credentials'],
+  ])('rejects %j: %s', (baseUrl, problem) => {
+    const error = errorFor({ baseUrl });
+    expect(error.argument).toBe('baseUrl');
+    expect(error.message).toContain(problem);
+  });
+});
+
+describe('numbers', () => {
+  it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY, 2 ** 31, '30' as unknown as number])(
+    'timeoutMs %j is rejected',
+    (timeoutMs) => {
+      const error = errorFor({ timeoutMs });
+      expect(error.argument).toBe('timeoutMs');
+      expect(error.message).toContain(
+        'it must be a number of milliseconds from 1 to 2147483647 (default 30000)',
+      );
+    },
+  );
+
+  it.each([-1, 1.5, 101, Number.NaN])('maxRetries %j is rejected', (maxRetries) => {
+    const error = errorFor({ maxRetries });
+    expect(error.argument).toBe('maxRetries');
+    expect(error.message).toContain('whole number from 0 (no retries) to 100 (default 2)');
+  });
+});
+
+describe('headers and userAgent', () => {
+  it('refuse an Authorization header, pointing at authId/authToken', () => {
+    const error = errorFor({ headers: { authorization: 'Bearer x' } });
+    expect(error.message).toBe(
+      'The `headers` option must not set Authorization: pass your credentials as `authId` and `authToken`.',
+    );
+  });
+
+  it('refuse invalid header names and values', () => {
+    expect(errorFor({ headers: { 'bad header': 'x' } }).argument).toBe('headers');
+    expect(errorFor({ userAgent: 'app\r\nX-Injected: 1' }).argument).toBe('userAgent');
+  });
+});
+
+describe('fetch', () => {
+  it('must be a function', () => {
+    const error = errorFor({ fetch: 'fetch' as unknown as PlivoClientOptions['fetch'] });
+    expect(error.message).toBe('The `fetch` option is a string; pass a fetch-compatible function.');
+  });
+
+  it('defaults to the global fetch as it is at request time', async () => {
+    const client = createPlivoClient({ ...base, baseUrl: 'https://api.example.test' });
+    const seen: string[] = [];
+    vi.stubGlobal('fetch', async (request: Request) => {
+      seen.push(request.url);
+      return Response.json(VERIFY_FIXTURES[0]?.body);
+    });
+    await client.verifySessions.get(VERIFY_UUID);
+    expect(seen).toEqual([`https://api.example.test${VERIFY_PATH}`]);
+  });
+
+  it('without a global fetch, asks for the option', () => {
+    vi.stubGlobal('fetch', undefined);
+    expect(errorFor({}).message).toBe(
+      'This runtime has no global fetch: pass a fetch-compatible function as the `fetch` option.',
+    );
+  });
+});
+
+it('rejects options that are not an object', () => {
+  expect(() => createPlivoClient('MANJUXXVOICEZZAPI908' as unknown as PlivoClientOptions)).toThrow(
+    'createPlivoClient() takes an options object or nothing, not a string.',
+  );
+});

@@ -1,0 +1,52 @@
+// What users install: the built ESM and CJS entry points, checked for exports and for runtime portability.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AUTH_ID, AUTH_TOKEN, MASKING_UUID } from '../helpers/credentials.js';
+import { distFile } from '../helpers/dist.js';
+import { MASKING_FIXTURES } from '../helpers/fixtures.js';
+import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+
+type ClientModule = typeof import('../../src/index.js');
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer((_req, res) => sendJson(res, 200, MASKING_FIXTURES[0]?.body));
+});
+afterAll(() => server.close());
+
+const esm = async (): Promise<ClientModule> => import(distFile('index.mjs'));
+const cjs = (): ClientModule => createRequire(import.meta.url)(distFile('index.cjs'));
+
+describe.each([
+  ['import (ESM)', esm],
+  ['require (CJS)', async () => cjs()],
+])('%s', (_label, load) => {
+  it('exports the same public names as the source', async () => {
+    const built = await load();
+    const source = await import('../../src/index.js');
+    expect(Object.keys(built).sort()).toEqual(Object.keys(source).sort());
+  });
+
+  it('makes a working client', async () => {
+    const { createPlivoClient, NotFoundError, PlivoApiError } = await load();
+    const client = createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl });
+    const session = await client.maskingSessions.get(MASKING_UUID);
+    expect(session).toEqual(MASKING_FIXTURES[0]?.body.response);
+    expect(Object.getPrototypeOf(NotFoundError)).toBe(PlivoApiError);
+  });
+});
+
+describe('runtime portability', () => {
+  it.each(['index.mjs', 'index.cjs'])('%s loads nothing but openapi-fetch (no Node built-ins)', (file) => {
+    const code = readFileSync(distFile(file), 'utf8');
+    const specifiers = [
+      ...code.matchAll(/\bimport\s[^'"]*?from\s*["']([^"']+)["']/g),
+      ...code.matchAll(/\bimport\s*\(\s*["']([^"']+)["']\s*\)/g),
+      ...code.matchAll(/\brequire\s*\(\s*["']([^"']+)["']\s*\)/g),
+    ].map((match) => match[1]);
+    expect(specifiers).toEqual(['openapi-fetch']);
+    expect(code).not.toMatch(/\b(Buffer|__dirname|__filename)\b/);
+    expect(code).not.toMatch(/\bprocess\.(env|versions|platform)/);
+  });
+});

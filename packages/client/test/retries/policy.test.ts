@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  backoffDelayMs,
+  isIdempotentMethod,
+  isRetryableStatus,
+  MAX_RETRY_AFTER_MS,
+  retryDelayMs,
+  serverRequestedDelayMs,
+} from '../../src/retry.js';
+
+const headers = (init: Record<string, string>) => new Headers(init);
+
+describe('which answers are retried', () => {
+  it('retries exactly 408, 429, 500, 502, 503 and 504', () => {
+    const retried = Array.from({ length: 500 }, (_, i) => i + 100).filter(isRetryableStatus);
+    expect(retried).toEqual([408, 429, 500, 502, 503, 504]);
+  });
+
+  it('retries only idempotent methods', () => {
+    expect(['GET', 'get', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].every(isIdempotentMethod)).toBe(true);
+    expect(['POST', 'PATCH'].some(isIdempotentMethod)).toBe(false);
+  });
+});
+
+describe('backoff', () => {
+  it('starts at 0.5 s and doubles, up to 8 s, without jitter at random() = 0', () => {
+    expect([0, 1, 2, 3, 4, 5, 10].map((n) => backoffDelayMs(n, () => 0))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
+  });
+
+  it('takes off at most 25 % as jitter', () => {
+    expect(backoffDelayMs(0, () => 0.999_999)).toBeCloseTo(375, 3);
+    expect(backoffDelayMs(1, () => 0.5)).toBe(875);
+  });
+});
+
+describe('what the server asks for', () => {
+  const now = Date.parse('2025-01-01T00:00:00Z');
+
+  it('reads Retry-After in seconds', () => {
+    expect(serverRequestedDelayMs(headers({ 'retry-after': '3' }), now)).toBe(3000);
+    expect(serverRequestedDelayMs(headers({ 'retry-after': '0' }), now)).toBe(0);
+  });
+
+  it('reads Retry-After as an HTTP date', () => {
+    expect(serverRequestedDelayMs(headers({ 'retry-after': 'Wed, 01 Jan 2025 00:00:07 GMT' }), now)).toBe(
+      7000,
+    );
+    // A date in the past means "now".
+    expect(serverRequestedDelayMs(headers({ 'retry-after': 'Tue, 31 Dec 2024 23:59:00 GMT' }), now)).toBe(0);
+  });
+
+  it('prefers retry-after-ms', () => {
+    expect(serverRequestedDelayMs(headers({ 'retry-after-ms': '250', 'retry-after': '9' }), now)).toBe(250);
+  });
+
+  it('ignores values it cannot read', () => {
+    expect(serverRequestedDelayMs(headers({ 'retry-after': 'soon' }), now)).toBeUndefined();
+    expect(serverRequestedDelayMs(headers({ 'retry-after': '-5' }), now)).toBeUndefined();
+    expect(serverRequestedDelayMs(headers({ 'retry-after-ms': 'x', 'retry-after': '2' }), now)).toBe(2000);
+    expect(serverRequestedDelayMs(headers({}), now)).toBeUndefined();
+  });
+});
+
+describe('the wait before a retry', () => {
+  it('is what the server asked for, when it asked', () => {
+    expect(retryDelayMs(0, headers({ 'retry-after': '2' }), () => 0)).toBe(2000);
+    expect(retryDelayMs(3, headers({ 'retry-after-ms': '10' }), () => 0)).toBe(10);
+  });
+
+  it('is capped at 60 s however long the server asks for', () => {
+    expect(retryDelayMs(0, headers({ 'retry-after': '3600' }), () => 0)).toBe(MAX_RETRY_AFTER_MS);
+    expect(MAX_RETRY_AFTER_MS).toBe(60_000);
+  });
+
+  it('falls back to backoff otherwise', () => {
+    expect(retryDelayMs(2, undefined, () => 0)).toBe(2000);
+    expect(retryDelayMs(2, headers({ 'retry-after': 'later' }), () => 0)).toBe(2000);
+  });
+});
