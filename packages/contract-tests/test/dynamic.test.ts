@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type MockServer, startMock } from '../src/index.js';
+import { clientFor } from './support/clients.js';
+import { SESSION_UUID } from './support/credentials.js';
+import { expectExited, runningPrismChildren } from './support/processes.js';
+import { type OperationId, schemaErrors } from './support/spec.js';
+
+// With `dynamic`, Prism generates every body from the schemas, so the client meets shapes no hand-written
+// example has: nulls, absent optional fields, long arrays, odd strings.
+const BODIES_PER_OPERATION = 100;
+
+let mock: MockServer;
+beforeAll(async () => {
+  mock = await startMock({ dynamic: true });
+});
+afterAll(async () => {
+  await mock?.stop();
+  if (mock) expectExited(mock.pid);
+  expect(runningPrismChildren()).toEqual([]);
+});
+
+describe.each<OperationId>(['getMaskingSession', 'getVerifySession'])(
+  '%s with generated bodies',
+  (operationId) => {
+    it(`the client parses ${BODIES_PER_OPERATION} of them and each one validates against the schema`, async () => {
+      const bodies: unknown[] = [];
+      const client = clientFor(mock.url, {
+        // Keeps a copy of each raw body, to validate exactly what the client was given.
+        fetch: async (request) => {
+          const response = await fetch(request);
+          bodies.push(await response.clone().json());
+          return response;
+        },
+      });
+      for (let i = 0; i < BODIES_PER_OPERATION; i++) {
+        const session =
+          operationId === 'getMaskingSession'
+            ? await client.maskingSessions.get(SESSION_UUID)
+            : await client.verifySessions.get(SESSION_UUID);
+        expect(session.api_id).toBeTypeOf('string');
+      }
+
+      expect(bodies).toHaveLength(BODIES_PER_OPERATION);
+      for (const [index, body] of bodies.entries()) {
+        expect(
+          schemaErrors(operationId, '200', body),
+          `generated body #${index}: ${JSON.stringify(body)}`,
+        ).toBe('');
+      }
+      // Generated, not one example served a hundred times.
+      expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBeGreaterThan(
+        BODIES_PER_OPERATION * 0.9,
+      );
+    });
+  },
+);
