@@ -9,11 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatTable } from './lib/figures.mjs';
 import { SUITES, settingsFor } from './settings.mjs';
-import { measureCache } from './suites/cache.mjs';
-import { measureClientOverhead } from './suites/client-overhead.mjs';
-import { measureClientSize } from './suites/client-size.mjs';
-import { measureMock } from './suites/mock.mjs';
-import { measurePipelineScaling } from './suites/pipeline-scaling.mjs';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TIME_BUDGET_MS = { full: 10 * 60_000, smoke: 30_000 };
@@ -52,13 +47,20 @@ mkdirSync(workDir, { recursive: true });
 const startedAt = new Date();
 log(`${mode} run of ${only.join(', ')} on ${cpus().length} CPUs, Node ${process.version}`);
 
+// Imported when run, so that `--only pipeline` works before the client and the mock kit are built.
 /** @type {Record<(typeof SUITES)[number], () => Promise<import('./lib/figures.mjs').Figure[]>>} */
 const run = {
-  'client-overhead': () => measureClientOverhead({ ...settings.clientOverhead, log }),
-  'client-size': () => measureClientSize({ log }),
-  mock: () => measureMock({ ...settings.mock, workDir, log }),
-  pipeline: () => measurePipelineScaling({ ...settings.pipeline, workDir, log }),
-  cache: () => measureCache({ ...settings.cache, repoRoot, log }),
+  'client-overhead': async () =>
+    (await import('./suites/client-overhead.mjs')).measureClientOverhead({ ...settings.clientOverhead, log }),
+  'client-size': async () => (await import('./suites/client-size.mjs')).measureClientSize({ log }),
+  mock: async () => (await import('./suites/mock.mjs')).measureMock({ ...settings.mock, workDir, log }),
+  pipeline: async () =>
+    (await import('./suites/pipeline-scaling.mjs')).measurePipelineScaling({
+      ...settings.pipeline,
+      workDir,
+      log,
+    }),
+  cache: async () => (await import('./suites/cache.mjs')).measureCache({ ...settings.cache, repoRoot, log }),
 };
 /** @type {import('./lib/figures.mjs').Figure[]} */
 const figures = [];

@@ -57,9 +57,10 @@ function start(command, { cwd, env }) {
 
 /**
  * Runs a command to completion and returns its wall-clock time in milliseconds, start-up included (that is
- * what a developer waits for). A non-zero exit is an error that quotes the command's output.
+ * what a developer waits for), and the end of its output. A non-zero exit is an error that quotes the output.
  * @param {string[]} command
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} [options]
+ * @returns {Promise<{ ms: number, output: string }>}
  */
 export function timeCommand(command, options = {}) {
   return new Promise((resolve, reject) => {
@@ -68,7 +69,7 @@ export function timeCommand(command, options = {}) {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       const elapsed = performance.now() - startedAt;
-      if (code === 0) resolve(elapsed);
+      if (code === 0) resolve({ ms: elapsed, output: output() });
       else
         reject(
           new Error(
@@ -115,14 +116,16 @@ export function startServer(command, { ready, cwd, env, timeoutMs = 60_000 }) {
     const exitedEarly = (/** @type {number | null} */ code, /** @type {string | null} */ signal) =>
       fail(`exited with ${code ?? signal} before it was ready`);
     child.on('exit', exitedEarly);
-    child.stdout?.on('data', () => {
+    const checkReady = () => {
       const url = ready.exec(output())?.[1];
       if (url === undefined || child.pid === undefined) return;
       clearTimeout(timer);
       child.off('exit', exitedEarly);
+      child.stdout?.off('data', checkReady);
       // The smoke test reads these lines to check that every server is gone when the bench ends.
       console.error(`[bench] server pid ${child.pid} listening on ${url}`);
       resolve({ url, pid: child.pid, startedAt, output, stop });
-    });
+    };
+    child.stdout?.on('data', checkReady);
   });
 }

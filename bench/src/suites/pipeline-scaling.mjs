@@ -100,7 +100,7 @@ export async function measurePipelineScaling({ sizes, repeats, warmUp, workDir, 
       const dirs = /** @type {Dirs} */ (dirsBySize.get(size));
       for (const step of pipeline) {
         const { command, cwd } = step.command(dirs);
-        const ms = await timeCommand(command, { cwd, env });
+        const { ms } = await timeCommand(command, { cwd, env });
         const key = `${step.name}@${size}`;
         samples.set(key, [...(samples.get(key) ?? []), ms]);
       }
