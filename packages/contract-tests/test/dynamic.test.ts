@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMock } from '../src/index.js';
 import { clientFor } from './support/clients.js';
-import { SESSION_UUID } from './support/credentials.js';
+import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
-import { type OperationId, schemaErrors } from './support/spec.js';
+import { examples, type OperationId, schemaErrors } from './support/spec.js';
 
 // With `dynamic`, Prism generates every body from the schemas, so the client meets shapes no hand-written
 // example has: nulls, absent optional fields, long arrays, odd strings.
@@ -54,3 +54,23 @@ describe.each<OperationId>(['getMaskingSession', 'getVerifySession'])(
     });
   },
 );
+
+describe('seed', () => {
+  it('makes the generated bodies repeatable from one mock to the next', async () => {
+    const bodyFrom = async () => {
+      const seeded = await startMock({ dynamic: true, seed: 'contract-tests' });
+      try {
+        const answer = await fetch(`${seeded.url}${verifyPath()}`, {
+          headers: { authorization: BASIC_AUTH },
+        });
+        return await answer.json();
+      } finally {
+        await seeded.stop();
+      }
+    };
+    const first = await bodyFrom();
+    expect(await bodyFrom()).toEqual(first);
+    expect(schemaErrors('getVerifySession', '200', first)).toBe('');
+    expect(examples('getVerifySession').map(([, value]) => value)).not.toContainEqual(first);
+  });
+});

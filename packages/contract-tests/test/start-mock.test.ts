@@ -5,9 +5,10 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import { type MockServer, startMock } from '../src/index.js';
+import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
-import { examples } from './support/spec.js';
+import { examples, SPEC_PATH } from './support/spec.js';
 
 const started: MockServer[] = [];
 async function track(mock: Promise<MockServer>): Promise<MockServer> {
@@ -67,6 +68,26 @@ describe('startMock', () => {
     const port = (blocker.address() as { port: number }).port;
     try {
       await expect(startMock({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it('recognises a port Prism could not bind, so startMock() can retry on another', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      const launch = launchPrism({
+        spec: SPEC_PATH,
+        port,
+        mode: { kind: 'mock', dynamic: false },
+        errors: false,
+        startupTimeoutMs: 30_000,
+      });
+      await expect(launch).rejects.toBeInstanceOf(PrismPortInUseError);
+      await expect(launch).rejects.toThrow(/EADDRINUSE/);
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       blocker.close();

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseRequest } from '../src/compat-proxy.js';
+
+// The front proxy's one job, without a server: what it changes on the way to Prism, and what it leaves alone.
+const sdkHeaders = {
+  authorization: 'Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6dG9rZW4=',
+  'content-type': 'application/json',
+  'content-length': '2',
+  'user-agent': 'plivo-node/4.79.0',
+  accept: 'application/json, text/plain, */*',
+};
+
+describe('normaliseRequest', () => {
+  it.each(['GET', 'HEAD', 'get'])('drops the body of a %s and the headers that describe it', (method) => {
+    const { dropBody, headers, path } = normaliseRequest(method, '/v1/x/', {
+      ...sdkHeaders,
+      'transfer-encoding': 'chunked',
+    });
+    expect(dropBody).toBe(true);
+    expect(headers).toEqual({
+      authorization: sdkHeaders.authorization,
+      'user-agent': sdkHeaders['user-agent'],
+      accept: sdkHeaders.accept,
+    });
+    expect(path).toBe('/v1/x/');
+  });
+
+  it.each(['POST', 'PUT', 'PATCH', 'DELETE'])(
+    'forwards a %s with its body and headers untouched',
+    (method) => {
+      const { dropBody, headers } = normaliseRequest(method, '/v1/x', sdkHeaders);
+      expect(dropBody).toBe(false);
+      expect(headers).toEqual(sdkHeaders);
+    },
+  );
+
+  it('keeps the path and query exactly as sent', () => {
+    expect(normaliseRequest('GET', '/v1/Account/MA/Verify/Session/not-a-uuid/?a=1&b=%20', {}).path).toBe(
+      '/v1/Account/MA/Verify/Session/not-a-uuid/?a=1&b=%20',
+    );
+  });
+
+  it('turns a /__prefer/<value>/ prefix into a Prefer header and strips it from the path', () => {
+    const { path, headers } = normaliseRequest(
+      'GET',
+      `/__prefer/${encodeURIComponent('code=404, example=gone')}/v1/x/`,
+      {},
+    );
+    expect(path).toBe('/v1/x/');
+    expect(headers.prefer).toBe('code=404, example=gone');
+  });
+
+  it('lets a Prefer header sent by the caller win over the prefix', () => {
+    expect(normaliseRequest('GET', '/__prefer/code=404/v1/x', { prefer: 'code=500' }).headers.prefer).toBe(
+      'code=500',
+    );
+  });
+
+  it('does not treat a path that merely contains __prefer as a prefix', () => {
+    const { path, headers } = normaliseRequest('GET', '/v1/__prefer/code=404/x', {});
+    expect(path).toBe('/v1/__prefer/code=404/x');
+    expect(headers.prefer).toBeUndefined();
+  });
+});
