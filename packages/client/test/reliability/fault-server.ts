@@ -32,8 +32,15 @@ export interface FaultServer {
   plan(plan: Plan): void;
   /** Decide per request, e.g. from the URL or a seeded random source. */
   planBy(choose: Chooser): void;
+  /**
+   * A plan for one path only (query ignored), with its own request counter, so that concurrent tests each
+   * get their own fault. Paths without a route fall back to `plan`/`planBy`.
+   */
+  route(path: string, plan: Plan): void;
   /** Forget recorded requests (the plan stays). */
   resetLog(): void;
+  /** Close kept-alive connections that carry no request right now (the client's pool then drops them). */
+  closeIdleConnections(): void;
   close(): Promise<void>;
 }
 
@@ -144,11 +151,23 @@ function fromPlan(plan: Plan): Chooser {
   return (_req, n) => list[Math.min(n, list.length - 1)] as Behaviour;
 }
 
-export async function startFaultServer(initial: Plan = faults.hang()): Promise<FaultServer> {
+export interface FaultServerOptions {
+  /**
+   * Keep connections open between requests. Off by default: a fault test wants each call on a fresh socket so
+   * that one fault cannot bleed into the next; a load test wants reuse, as a real API behind a proxy offers.
+   */
+  keepAlive?: boolean;
+}
+
+export async function startFaultServer(
+  initial: Plan = faults.hang(),
+  options: FaultServerOptions = {},
+): Promise<FaultServer> {
   const sockets = new Set<Socket>();
   const requests: RecordedRequest[] = [];
   let choose: Chooser = fromPlan(initial);
   let index = 0;
+  const routes = new Map<string, { choose: Chooser; index: number }>();
 
   const server = createServer((req, res) => {
     requests.push({
@@ -159,10 +178,11 @@ export async function startFaultServer(initial: Plan = faults.hang()): Promise<F
     });
     // Drain the request so the socket is free for the response; GETs carry no body anyway.
     req.resume();
-    choose(req, index++)(req, res);
+    const route = routes.get((req.url ?? '').split('?')[0] ?? '');
+    const behaviour = route ? route.choose(req, route.index++) : choose(req, index++);
+    behaviour(req, res);
   });
-  // Keep-alive would let one faulty socket be reused for the next call and blur which fault it saw.
-  server.keepAliveTimeout = 1;
+  if (!options.keepAlive) server.keepAliveTimeout = 1;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -190,8 +210,14 @@ export async function startFaultServer(initial: Plan = faults.hang()): Promise<F
       choose = next;
       index = 0;
     },
+    route(path, plan) {
+      routes.set(path, { choose: fromPlan(plan), index: 0 });
+    },
     resetLog() {
       requests.length = 0;
+    },
+    closeIdleConnections() {
+      server.closeIdleConnections();
     },
     close() {
       for (const socket of sockets) socket.destroy();

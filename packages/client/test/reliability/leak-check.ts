@@ -29,7 +29,9 @@ export function renderings(value: unknown): Record<string, string> {
   };
   attempt('String()', () => value);
   attempt('util.inspect', () => inspect(value, { depth: Number.POSITIVE_INFINITY }));
-  attempt('util.inspect showHidden', () => inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }));
+  attempt('util.inspect showHidden', () =>
+    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+  );
   attempt('JSON.stringify', () => JSON.stringify(value));
   if (value instanceof Error) {
     attempt('message', () => value.message);
