@@ -1,0 +1,127 @@
+// `pnpm release` rehearsed on a copy of the workspace: a sample changeset, the real `pnpm run version`, and a
+// real `changeset publish` into a fake registry on 127.0.0.1. What it does not cover: the public registry's
+// own rules (auth, 2FA, scope ownership) and the `pnpm build` step in between, which turbo already runs
+// before these tests.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readInfoVersion } from '../src/spec-version.mjs';
+import { listWorkspacePackages, type WorkspacePackage } from '../src/workspace.mjs';
+import { cleanEnv, run } from './support/commands.js';
+import { type FakeRegistry, startFakeRegistry } from './support/fake-registry.js';
+import { copyWorkspace } from './support/workspace-copy.js';
+
+const SPEC = '@plivo-openapi/spec';
+const SUMMARY = 'Rehearsal: describe a new optional field.';
+
+let copy: Awaited<ReturnType<typeof copyWorkspace>>;
+let registry: FakeRegistry;
+let before: WorkspacePackage[];
+let env: NodeJS.ProcessEnv;
+
+const bump = (version: string, part: 'minor' | 'patch') => {
+  const [major, minor, patch] = version.split('.').map(Number) as [number, number, number];
+  return part === 'minor' ? `${major}.${minor + 1}.0` : `${major}.${minor}.${patch + 1}`;
+};
+const readJson = (path: string) => JSON.parse(readFileSync(join(copy.root, path), 'utf8'));
+const pkg = (name: string) => before.find((p) => p.name === name) as WorkspacePackage;
+const published = () => before.filter((p) => p.published);
+const dependentsOfSpec = () => published().filter((p) => p.packageJson.dependencies?.[SPEC]);
+
+beforeAll(async () => {
+  copy = await copyWorkspace();
+  registry = await startFakeRegistry();
+  const host = registry.url.replace(/^http:/, '');
+  writeFileSync(join(copy.root, '.npmrc'), `registry=${registry.url}\n${host}:_authToken=rehearsal-token\n`);
+  env = cleanEnv({ npm_config_registry: registry.url });
+  before = await listWorkspacePackages(copy.root);
+  writeFileSync(join(copy.root, '.changeset/rehearsal.md'), `---\n'${SPEC}': minor\n---\n\n${SUMMARY}\n`);
+});
+
+afterAll(async () => {
+  await registry?.close();
+  copy?.dispose();
+});
+
+describe('pnpm release, rehearsed', () => {
+  it('changeset status plans a minor for the spec and a patch for every published package that depends on it', async () => {
+    await run('pnpm', ['exec', 'changeset', 'status', '--output=status.json'], { cwd: copy.root, env });
+    const { releases } = readJson('status.json');
+    const planned = Object.fromEntries(
+      releases
+        .filter((r: { type: string }) => r.type !== 'none')
+        .map((r: { name: string; type: string }) => [r.name, r.type]),
+    );
+    const expected = Object.fromEntries([
+      [SPEC, 'minor'],
+      ...dependentsOfSpec().map((p) => [p.name, 'patch']),
+    ]);
+    expect(dependentsOfSpec().map((p) => p.name)).toContain('@plivo-openapi/client');
+    expect(planned).toEqual(expected);
+  });
+
+  it('pnpm run version bumps the versions, syncs info.version, rebuilds the bundle and records it as released', async () => {
+    const output = await run('pnpm', ['run', 'version'], { cwd: copy.root, env });
+    const specVersion = bump(pkg(SPEC).packageJson.version, 'minor');
+    const specDir = pkg(SPEC).relativeDir;
+
+    expect(readJson(`${specDir}/package.json`).version).toBe(specVersion);
+    expect(readInfoVersion(readFileSync(join(copy.root, specDir, 'openapi.yaml'), 'utf8'))).toBe(specVersion);
+    expect(readJson(`${specDir}/dist/openapi.json`).info.version).toBe(specVersion);
+    expect(readJson(`${specDir}/released/openapi.json`)).toEqual(readJson(`${specDir}/dist/openapi.json`));
+    expect(output).toContain(`info.version ${pkg(SPEC).packageJson.version} -> ${specVersion}`);
+
+    for (const dependent of dependentsOfSpec()) {
+      const after = readJson(`${dependent.relativeDir}/package.json`);
+      expect(after.version, dependent.name).toBe(bump(dependent.packageJson.version, 'patch'));
+      expect(after.dependencies[SPEC], 'stays a workspace link').toBe('workspace:*');
+      expect(readFileSync(join(copy.root, dependent.relativeDir, 'CHANGELOG.md'), 'utf8')).toContain(
+        `${SPEC}@${specVersion}`,
+      );
+    }
+    expect(readFileSync(join(copy.root, specDir, 'CHANGELOG.md'), 'utf8')).toContain(SUMMARY);
+    expect(existsSync(join(copy.root, '.changeset/rehearsal.md')), 'the changeset is consumed').toBe(false);
+    for (const privatePackage of before.filter((p) => !p.published)) {
+      expect(readJson(`${privatePackage.relativeDir}/package.json`).version, privatePackage.name).toBe(
+        privatePackage.packageJson.version,
+      );
+    }
+    // What `pnpm run version` writes passes the repo's formatter check as it is.
+    await run(join(copy.root, 'node_modules/.bin/biome'), ['ci', specDir], { cwd: copy.root, env });
+  });
+
+  it('changeset publish publishes exactly the published packages, with workspace:* rewritten, and tags them', async () => {
+    await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: copy.root, env, timeout: 300_000 });
+    const versions = Object.fromEntries(
+      published().map((p) => [p.name, readJson(`${p.relativeDir}/package.json`).version as string]),
+    );
+    expect([...registry.published.keys()].sort()).toEqual(
+      Object.entries(versions)
+        .map(([name, version]) => `${name}@${version}`)
+        .sort(),
+    );
+    for (const [key, { manifest, tarball, tag }] of registry.published) {
+      expect(tag, key).toBe('latest');
+      expect(tarball.length, `${key} tarball`).toBeGreaterThan(0);
+      expect(JSON.stringify(manifest), `${key} must not leak the workspace protocol`).not.toContain(
+        'workspace:',
+      );
+      if (manifest.dependencies?.[SPEC]) expect(manifest.dependencies[SPEC], key).toBe(versions[SPEC]);
+    }
+    const tags = execFileSync('git', ['tag', '--list'], { cwd: copy.root, encoding: 'utf8' })
+      .trim()
+      .split('\n');
+    expect(tags.sort()).toEqual(
+      Object.entries(versions)
+        .map(([name, version]) => `${name}@${version}`)
+        .sort(),
+    );
+  });
+
+  it('a second publish finds everything already on the registry and publishes nothing', async () => {
+    const count = registry.published.size;
+    await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: copy.root, env });
+    expect(registry.published.size).toBe(count);
+  });
+});
