@@ -145,6 +145,8 @@ async function attemptOnce(request: Request, options: TransportOptions): Promise
     const response = await Promise.race([options.fetch(attemptRequest), aborted]);
     const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     if ('tooLarge' in body) {
+      // Stop the transfer now rather than let the connection keep receiving a body nobody will read.
+      controller.abort(new DOMException('Response body over the size limit', 'AbortError'));
       return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
     }
     return { kind: 'response', response: bufferedResponse(response, body.bytes, request.url) };

@@ -1,5 +1,6 @@
 import { bodySnippet, errorFromResponse, InvalidResponseError, redactHeaders } from '../errors.js';
-import type { MaskingSession, WithApiId } from '../types.js';
+import { parseJsonObject } from '../json-body.js';
+import type { MaskingSession, MaskingSessionResponse, WithApiId } from '../types.js';
 import { assertSessionUuid } from '../validation.js';
 import type { RequestOptions, ResourceContext } from './context.js';
 
@@ -13,35 +14,38 @@ export interface MaskingSessions {
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<MaskingSession>>;
 }
 
-export function createMaskingSessions(context: ResourceContext): MaskingSessions {
+export function createMaskingSessions({ raw, authId, redact }: ResourceContext): MaskingSessions {
   return {
     async get(sessionUuid, options) {
-      assertSessionUuid(sessionUuid, context.redact);
-      const { data, error, response } = await context.raw.GET(
+      assertSessionUuid(sessionUuid, redact);
+      const { data, error, response } = await raw.GET(
         '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
         {
-          params: { path: { auth_id: context.authId, session_uuid: sessionUuid } },
+          params: { path: { auth_id: authId, session_uuid: sessionUuid } },
           signal: options?.signal,
+          // Parsed here, once (see json-body.ts), rather than by openapi-fetch and again by a check.
+          parseAs: 'text',
         },
       );
-      const target = { method: 'GET', url: context.redact(response.url) };
-      if (!response.ok || data === undefined)
-        throw errorFromResponse(target, response, error, context.redact);
-      const session: unknown = data.response;
+      const target = { method: 'GET', url: redact(response.url) };
+      if (!response.ok) throw errorFromResponse(target, response, error, redact);
+      const body = parseJsonObject(data ?? '', target, response, redact) as Partial<MaskingSessionResponse>;
+      const session: unknown = body.response;
       if (typeof session !== 'object' || session === null || Array.isArray(session)) {
         throw new InvalidResponseError(
           `GET ${target.url} answered ${response.status} without the session object in \`response\``,
           {
             ...target,
             status: response.status,
-            apiId: data.api_id,
-            headers: redactHeaders(response.headers, context.redact),
-            bodySnippet: bodySnippet(JSON.stringify(data), context.redact),
+            apiId: typeof body.api_id === 'string' ? body.api_id : undefined,
+            headers: redactHeaders(response.headers, redact),
+            bodySnippet: bodySnippet(data ?? '', redact),
           },
         );
       }
-      return Object.defineProperty(data.response, 'api_id', {
-        value: data.api_id,
+      // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the session's data.
+      return Object.defineProperty(session, 'api_id', {
+        value: body.api_id,
         enumerable: false,
       }) as WithApiId<MaskingSession>;
     },

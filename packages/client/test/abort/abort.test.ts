@@ -39,7 +39,7 @@ describe("the caller's AbortSignal", () => {
     controller.abort();
     const error = await call;
     expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - abortedAt).toBeLessThan(500);
+    expect(performance.now() - abortedAt).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
   });
 
@@ -69,20 +69,23 @@ describe("the caller's AbortSignal", () => {
     const abortedAt = performance.now();
     controller.abort();
     expect(await call).toBeInstanceOf(AbortError);
-    expect(performance.now() - abortedAt).toBeLessThan(500);
+    expect(performance.now() - abortedAt).toBeLessThan(1000);
     expect(server.requests).toHaveLength(1);
   });
 
   it('an AbortSignal.timeout() works as a total deadline across retries', async () => {
-    server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '100' }));
+    server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '50' }));
+    const started = performance.now();
     const error = await rejectionOf(
       clientFor(server, { maxRetries: 100 }).verifySessions.get(VERIFY_UUID, {
-        signal: AbortSignal.timeout(350),
+        signal: AbortSignal.timeout(400),
       }),
     );
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
-    expect(server.requests.length).toBeGreaterThanOrEqual(2);
-    expect(server.requests.length).toBeLessThanOrEqual(5);
+    // 101 attempts 50 ms apart would take over 5 s; the signal ended the call long before.
+    expect(performance.now() - started).toBeLessThan(2500);
+    expect(server.requests.length).toBeGreaterThanOrEqual(1);
+    expect(server.requests.length).toBeLessThan(50);
   });
 });

@@ -112,7 +112,7 @@ describe('waiting between attempts', () => {
     await clientFor(server).verifySessions.get(VERIFY_UUID);
     expect(server.requests).toHaveLength(2);
     expect(gaps()[0]).toBeGreaterThanOrEqual(990);
-    expect(gaps()[0]).toBeLessThan(1900);
+    expect(gaps()[0]).toBeLessThan(2500);
   });
 
   it('honours retry-after-ms', async () => {
@@ -123,17 +123,19 @@ describe('waiting between attempts', () => {
     );
     await clientFor(server).verifySessions.get(VERIFY_UUID);
     expect(gaps()[0]).toBeGreaterThanOrEqual(295);
-    expect(gaps()[0]).toBeLessThan(1200);
+    expect(gaps()[0]).toBeLessThan(1500);
   });
 
   it('backs off exponentially with jitter when the server gives no hint', async () => {
     server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }));
     await rejectionOf(clientFor(server, { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
     const [first, second] = gaps();
-    // 0.5 s then 1 s, each less up to 25 % jitter (slack above for a busy machine).
+    // 0.5 s then 1 s, each less up to 25 % jitter. The upper bounds leave room for a busy machine; the exact
+    // waits are checked with fake timers in transport-waits.test.ts.
     expect(first).toBeGreaterThanOrEqual(370);
-    expect(first).toBeLessThan(1000);
+    expect(first).toBeLessThan(1500);
     expect(second).toBeGreaterThanOrEqual(745);
-    expect(second).toBeLessThan(1500);
+    expect(second).toBeLessThan(2000);
+    expect(second).toBeGreaterThan(first ?? 0);
   });
 });

@@ -57,15 +57,16 @@ describe('per-attempt timeout', () => {
   });
 
   it('a hung first attempt does not eat into the second one', async () => {
-    // Attempt 1 hangs past its 400 ms; attempt 2 answers after 250 ms, which fits its own 400 ms.
+    // Attempt 1 hangs past its 1000 ms; attempt 2 answers after 300 ms, which fits its own 1000 ms.
     server.reset((_req, res, i) => {
-      if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_FIXTURES[0]?.body), 250);
+      if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_FIXTURES[0]?.body), 300);
     });
     const { result: session, ms } = await timed(
-      clientFor(server, { timeoutMs: 400, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
+      clientFor(server, { timeoutMs: 1000, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
     );
     expect(session.session_uuid).toBe(MASKING_UUID);
-    expect(ms).toBeGreaterThan(400 + 250);
+    expect(server.requests).toHaveLength(2);
+    expect(ms).toBeGreaterThan(1000 + 300);
   });
 
   it('an answer that arrives in time is not affected', async () => {
