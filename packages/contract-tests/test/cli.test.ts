@@ -37,15 +37,27 @@ function runCli(...args: string[]): Cli {
   return cli;
 }
 
-async function waitForOutput(cli: Cli, text: string): Promise<void> {
-  while (!cli.stdout().includes(text)) {
-    if (cli.child.exitCode !== null) {
-      throw new Error(
-        `plivo-mock exited (${cli.child.exitCode}) before printing "${text}":\n${cli.stdout()}${cli.stderr()}`,
+function waitForOutput(cli: Cli, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!cli.stdout().includes(text)) return;
+      stop();
+      resolve();
+    };
+    const exited = (code: number | null) => {
+      stop();
+      reject(
+        new Error(`plivo-mock exited (${code}) before printing "${text}":\n${cli.stdout()}${cli.stderr()}`),
       );
-    }
-    await once(cli.child.stdout as NodeJS.ReadableStream, 'data');
-  }
+    };
+    const stop = () => {
+      cli.child.stdout?.off('data', check);
+      cli.child.off('exit', exited);
+    };
+    cli.child.stdout?.on('data', check);
+    cli.child.once('exit', exited);
+    check();
+  });
 }
 
 describe('plivo-mock (pnpm mock)', () => {

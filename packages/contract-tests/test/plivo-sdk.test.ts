@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type MockServer, startMock } from '../src/index.js';
 import { AUTH_ID, AUTH_TOKEN, BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
@@ -107,14 +107,14 @@ describe('what plivo-node sends on GET, and why startMock() accepts it', () => {
     await expect(sdkFor(mock.prismUrl).verify_session.get(SESSION_UUID)).rejects.toMatchObject({
       status: 400,
     });
-    expect(mock.output()).toContain(refusal);
+    // Prism's log arrives on another channel than its answer, so it may trail it by a moment.
+    await vi.waitFor(() => expect(mock.output()).toContain(refusal));
   });
 
   it('the mock answers the same request with 200', async () => {
-    const before = mock.output().split(refusal).length;
     const answer = await rawRequest(`${mock.url}${verifyPath()}`, sdkGet);
     expect(answer.status).toBe(200);
-    expect(mock.output().split(refusal).length).toBe(before);
+    expect(JSON.parse(answer.body)).toEqual(examples('getVerifySession')[0]?.[1]);
   });
 
   it('the mock still refuses a GET with a body but no credentials', async () => {
