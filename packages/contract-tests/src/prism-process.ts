@@ -96,7 +96,8 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       if (child.pid === undefined) return fail('started without a process id');
       resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output: () => output, stop });
     };
-    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+    // 'close', not 'exit': only once the pipes have closed is all of Prism's output (its error) read.
+    const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
       const inUse = /EADDRINUSE/.test(output);
       fail(
         `exited (${signal ?? `code ${code}`}) before it was listening${inUse ? `: port ${launch.port} is in use` : ''}`,
@@ -112,13 +113,13 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       child.stderr?.off('data', onData);
-      child.off('exit', onExit);
+      child.off('close', onClose);
       child.off('error', onError);
     };
     // Registered after `record`, so the accumulated output already holds the chunk being inspected.
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
-    child.once('exit', onExit);
+    child.once('close', onClose);
     child.once('error', onError);
   });
 }
