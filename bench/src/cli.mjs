@@ -13,7 +13,10 @@ import { SUITES, settingsFor } from './settings.mjs';
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const TIME_BUDGET_MS = { full: 10 * 60_000, smoke: 30_000 };
 
+// `pnpm bench -- --smoke` hands the script a literal `--` first; `pnpm bench --smoke` does not.
+const args = process.argv.slice(2);
 const { values } = parseArgs({
+  args: args[0] === '--' ? args.slice(1) : args,
   options: {
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
@@ -22,7 +25,7 @@ const { values } = parseArgs({
   },
 });
 if (values.help) {
-  console.log(`Usage: pnpm bench [-- --smoke] [-- --only ${SUITES.join(',')}] [-- --out file.json]
+  console.log(`Usage: pnpm bench [--smoke] [--only ${SUITES.join(',')}] [--out file.json]
   --smoke  a quick run (under 30 s) with small sizes: checks that every figure can be measured
   --only   run only these suites
   --out    where to write the results (default bench/results.json)`);
