@@ -1,0 +1,293 @@
+// The auth token must never reach a log. This file provokes every error the client can raise, with servers,
+// proxies, fetch wrappers and callers that put the token where it does not belong, then searches every
+// message, stack, toJSON(), JSON.stringify, util.inspect rendering and console line for it. (The other
+// reliability files run the same search on each error they see: faults, load, properties, exit.)
+import { format, inspect } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import {
+  AuthenticationError,
+  createPlivoClient,
+  InvalidArgumentError,
+  InvalidResponseError,
+  PlivoApiError,
+  type PlivoClient,
+  RateLimitError,
+  ServerError,
+} from '../../src/index.js';
+import { type Behaviour, type FaultServer, faults, startFaultServer } from './fault-server';
+import { AUTH_ID, AUTH_TOKEN, LeakCollector, leaksIn, SECRET_FORMS } from './leak-check';
+import { MASKING_PATH, maskingBody, uuidFor, VERIFY_PATH } from './spec';
+
+const collected = new LeakCollector();
+const consoleLines: string[] = [];
+const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
+let server: FaultServer;
+let client: PlivoClient;
+/** For the faults that must time out. */
+let quick: PlivoClient;
+
+beforeAll(async () => {
+  for (const method of CONSOLE_METHODS) {
+    vi.spyOn(console, method).mockImplementation((...args: unknown[]) => {
+      consoleLines.push(format(...args));
+    });
+  }
+  vi.spyOn(process, 'emitWarning').mockImplementation((warning: string | Error) => {
+    consoleLines.push(String(warning));
+  });
+  server = await startFaultServer();
+  // Long timeouts, so that each echo case ends in the error its fault provokes even on a busy machine.
+  client = createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, baseUrl: server.url, maxRetries: 1 });
+  quick = createPlivoClient({
+    authId: AUTH_ID,
+    authToken: AUTH_TOKEN,
+    baseUrl: server.url,
+    timeoutMs: 300,
+    maxRetries: 1,
+  });
+});
+
+afterAll(async () => {
+  await server.close();
+  vi.restoreAllMocks();
+});
+
+async function caught(run: () => unknown): Promise<unknown> {
+  try {
+    await run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+/** The Authorization header the server received, decoded: what an echoing server or proxy would repeat. */
+const credentialsOf = (headers: Record<string, string | string[] | undefined>) => {
+  const header = String(headers.authorization ?? '');
+  return { header, decoded: Buffer.from(header.replace(/^Basic /, ''), 'base64').toString('utf8') };
+};
+
+/** Servers and proxies that repeat the credentials back: in the error text, a page, a broken body, a header. */
+const echoes: { name: string; error: typeof PlivoApiError; fault: Behaviour }[] = [
+  {
+    name: '401 whose error message quotes the credentials',
+    error: AuthenticationError,
+    fault: (req, res) => {
+      const { header, decoded } = credentialsOf(req.headers);
+      faults.json(401, { api_id: 'a1', error: `authentication failed for ${decoded} (${header})` })(req, res);
+    },
+  },
+  {
+    name: 'HTML 502 page that dumps the request headers',
+    error: ServerError,
+    fault: (req, res) => {
+      const { header, decoded } = credentialsOf(req.headers);
+      faults.raw(
+        502,
+        'text/html',
+        `<h1>502</h1><pre>Authorization: ${header}\npassword=${decoded}</pre>`,
+      )(req, res);
+    },
+  },
+  {
+    name: '200 with malformed JSON that starts with the token',
+    error: InvalidResponseError,
+    fault: (req, res) => {
+      const { decoded } = credentialsOf(req.headers);
+      faults.raw(200, 'application/json', `${decoded.split(':')[1]} {not json`)(req, res);
+    },
+  },
+  {
+    name: '200 masking body whose `response` is a string holding the token',
+    error: InvalidResponseError,
+    fault: (req, res) => {
+      const { decoded } = credentialsOf(req.headers);
+      faults.json(200, { api_id: 'a2', response: `token=${decoded.split(':')[1]}` })(req, res);
+    },
+  },
+  {
+    name: 'oversized body that starts with the token',
+    error: InvalidResponseError,
+    fault: (req, res) => {
+      const { decoded } = credentialsOf(req.headers);
+      faults.raw(
+        200,
+        'application/json',
+        `${decoded.split(':')[1]}${' '.repeat(11 * 1024 * 1024)}`,
+      )(req, res);
+    },
+  },
+  {
+    name: '429 that echoes the Authorization header in a response header',
+    error: RateLimitError,
+    fault: (req, res) => {
+      const { header } = credentialsOf(req.headers);
+      faults.json(
+        429,
+        { error: 'slow down' },
+        { 'x-echo-authorization': header, 'retry-after': '0' },
+      )(req, res);
+    },
+  },
+];
+
+describe('errors never contain the auth token', () => {
+  it.each(echoes)('server: $name', async ({ name, error: expected, fault }) => {
+    const uuid = uuidFor(echoes.findIndex((echo) => echo.name === name) + 1);
+    server.route(MASKING_PATH(AUTH_ID, uuid), fault);
+    const error = await caught(() => client.maskingSessions.get(uuid));
+    // The error of this very fault: the answer that holds the token was received and handled.
+    expect(error).toBeInstanceOf(expected);
+    collected.add(`server ${name}`, error);
+  });
+
+  // A custom `fetch` (a logging or retrying wrapper) may fail with an error that describes the request: in its
+  // message, or by carrying the request itself, as ky's, got's and axios' errors do. The client keeps that
+  // error as `cause`, and util.inspect prints causes, so it must not keep it with the credentials in it.
+  const wrappers: { name: string; fail: (request: Request) => Error }[] = [
+    {
+      name: 'a fetch wrapper whose error message quotes the Authorization header',
+      fail: (request) =>
+        new Error(`request failed, sent Authorization: ${request.headers.get('authorization')}`),
+    },
+    {
+      name: 'a fetch wrapper whose error carries the request (as ky, got and axios errors do)',
+      fail: (request) => Object.assign(new Error('request failed'), { request }),
+    },
+  ];
+  it.each(wrappers)('$name', async ({ name, fail }) => {
+    const wrapped = createPlivoClient({
+      authId: AUTH_ID,
+      authToken: AUTH_TOKEN,
+      baseUrl: server.url,
+      maxRetries: 0,
+      fetch: async (request) => {
+        throw fail(request);
+      },
+    });
+    const error = await caught(() => wrapped.verifySessions.get(uuidFor(100)));
+    expect(error).toBeInstanceOf(PlivoApiError);
+    expect(leaksIn(error), 'renderings of the error that show the token').toEqual([]);
+    collected.add(name, error);
+  });
+
+  it('a caller who puts the token where it does not belong', async () => {
+    const mistakes: [string, () => unknown][] = [
+      ['token as sessionUuid', () => client.maskingSessions.get(AUTH_TOKEN)],
+      ['Basic header as sessionUuid', () => client.verifySessions.get(SECRET_FORMS[1] as string)],
+      ['token as authId', () => createPlivoClient({ authId: AUTH_TOKEN, authToken: AUTH_TOKEN })],
+      [
+        'token with a trailing newline',
+        () => createPlivoClient({ authId: AUTH_ID, authToken: `${AUTH_TOKEN}\n` }),
+      ],
+      [
+        'token in baseUrl',
+        () =>
+          createPlivoClient({
+            authId: AUTH_ID,
+            authToken: AUTH_TOKEN,
+            baseUrl: `https://${AUTH_ID}:${AUTH_TOKEN}@api.plivo.com`,
+          }),
+      ],
+      [
+        'token in baseUrl query',
+        () =>
+          createPlivoClient({
+            authId: AUTH_ID,
+            authToken: AUTH_TOKEN,
+            baseUrl: `https://api.plivo.com/?token=${AUTH_TOKEN}`,
+          }),
+      ],
+      [
+        'Authorization in headers',
+        () =>
+          createPlivoClient({
+            authId: AUTH_ID,
+            authToken: AUTH_TOKEN,
+            headers: { Authorization: `Basic ${SECRET_FORMS[1]}` },
+          }),
+      ],
+      [
+        'token as userAgent with a newline',
+        () => createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, userAgent: `${AUTH_TOKEN}\n` }),
+      ],
+    ];
+    for (const [name, mistake] of mistakes) {
+      const error = await caught(mistake);
+      expect(error, name).toBeInstanceOf(InvalidArgumentError);
+      collected.add(`caller: ${name}`, error);
+    }
+  });
+
+  it('an environment variable with a malformed token', async () => {
+    vi.stubEnv('PLIVO_AUTH_ID', AUTH_ID);
+    vi.stubEnv('PLIVO_AUTH_TOKEN', `${AUTH_TOKEN} `);
+    try {
+      const error = await caught(() => createPlivoClient());
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      collected.add('env: PLIVO_AUTH_TOKEN with a trailing space', error);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  it('transport failures: reset, timeout, abort', async () => {
+    const plans: [string, Behaviour][] = [
+      ['reset', faults.reset()],
+      ['hang', faults.hang()],
+      ['stalled body', faults.stallBody()],
+    ];
+    for (const [name, fault] of plans) {
+      const uuid = uuidFor(200 + plans.findIndex(([n]) => n === name));
+      server.route(VERIFY_PATH(AUTH_ID, uuid), fault);
+      collected.add(`transport: ${name}`, await caught(() => quick.verifySessions.get(uuid)));
+    }
+    const uuid = uuidFor(300);
+    server.route(MASKING_PATH(AUTH_ID, uuid), faults.hang());
+    collected.add(
+      'transport: aborted',
+      await caught(() => client.maskingSessions.get(uuid, { signal: AbortSignal.timeout(50) })),
+    );
+  });
+});
+
+describe('the client object itself', () => {
+  it('inspects, stringifies and serializes without the token', () => {
+    collected.add('client', client);
+    collected.add('client.raw', client.raw);
+    collected.add('client.maskingSessions', client.maskingSessions);
+    expect(inspect(client)).toContain(AUTH_ID);
+  });
+
+  it('a successful call leaves nothing with the token on the result', async () => {
+    const uuid = uuidFor(400);
+    server.route(MASKING_PATH(AUTH_ID, uuid), faults.json(200, maskingBody(uuid)));
+    collected.add('result of a successful call', await client.maskingSessions.get(uuid));
+  });
+});
+
+describe('across everything above', () => {
+  it('no rendering of any error or object contains the token or the Basic credentials', () => {
+    expect(collected.seen.length).toBeGreaterThan(15);
+    expect(collected.leaks()).toEqual([]);
+  });
+
+  it('no console line or process warning contains them', () => {
+    const leaking = consoleLines.filter((line) => SECRET_FORMS.some((secret) => line.includes(secret)));
+    expect(leaking).toEqual([]);
+  });
+
+  it('error URLs keep the Auth ID and carry no credentials', () => {
+    const apiErrors = collected.seen
+      .map(({ value }) => value)
+      .filter((value) => value instanceof PlivoApiError);
+    expect(apiErrors.length).toBeGreaterThan(8);
+    for (const error of apiErrors) {
+      const url = new URL(error.url);
+      expect([url.username, url.password]).toEqual(['', '']);
+      expect(url.pathname).toContain(`/Account/${AUTH_ID}/`);
+      expect(url.search).toBe('');
+      expect(error.message).toContain(error.url);
+    }
+  });
+});
