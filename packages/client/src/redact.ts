@@ -18,3 +18,30 @@ export function createRedactor(secrets: readonly string[]): Redact {
     return result;
   };
 }
+
+/** Primitive fields of network errors (Node's and undici's) worth keeping on a copy: they say what failed. */
+const DIAGNOSTIC_KEYS = ['code', 'errno', 'syscall', 'address', 'port', 'hostname'] as const;
+const MAX_CAUSE_DEPTH = 5;
+
+/**
+ * A secret-free copy of an error that came from outside the client (a network failure, or whatever a custom
+ * `fetch` threw), to keep as a `cause`. The original may quote the Authorization header in its message or
+ * carry the whole request, as ky's, got's and axios' errors do, and util.inspect prints causes in full; the
+ * copy keeps only the name, message, stack, the diagnostic fields above and the cause chain, all redacted.
+ */
+export function redactedCause(cause: unknown, redact: Redact, depth = 0): unknown {
+  if (depth >= MAX_CAUSE_DEPTH || cause === undefined || cause === null) return undefined;
+  if (typeof cause === 'number' || typeof cause === 'boolean') return cause;
+  if (!(cause instanceof Error)) return redact(String(cause));
+  const inner = redactedCause(cause.cause, redact, depth + 1);
+  const copy = new Error(redact(cause.message), inner === undefined ? undefined : { cause: inner }) as Error &
+    Record<string, unknown>;
+  copy.name = cause.name;
+  copy.stack = redact(cause.stack ?? `${cause.name}: ${cause.message}`);
+  for (const key of DIAGNOSTIC_KEYS) {
+    const value: unknown = (cause as unknown as Record<string, unknown>)[key];
+    if (typeof value === 'string') copy[key] = redact(value);
+    else if (typeof value === 'number') copy[key] = value;
+  }
+  return copy;
+}

@@ -10,6 +10,7 @@ import {
   TimeoutError,
 } from './errors.js';
 import type { FetchFunction } from './options.js';
+import { redactedCause } from './redact.js';
 import { isIdempotentMethod, isRetryableStatus, retryDelayMs } from './retry.js';
 
 /**
@@ -226,7 +227,7 @@ export function createRetryingFetch(options: TransportOptions): FetchFunction {
           if (isLast) {
             throw new ConnectionError(
               `${target.method} ${target.url} failed: ${redact(describeNetworkError(outcome.cause))}${attemptsNote(attempt)}`,
-              { ...target, cause: outcome.cause },
+              { ...target, cause: redactedCause(outcome.cause, redact) },
             );
           }
           break;

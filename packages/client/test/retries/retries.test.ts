@@ -99,6 +99,11 @@ describe('connection failures', () => {
     );
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain('ECONNREFUSED');
+    // The cause is a redacted copy of undici's error chain that keeps the diagnostic fields.
+    expect((error as Error).cause).toMatchObject({
+      message: 'fetch failed',
+      cause: { code: 'ECONNREFUSED' },
+    });
   });
 });
 

@@ -73,6 +73,27 @@ describe('thrown errors never contain the token', () => {
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
   });
 
+  it.each([
+    [
+      'quotes the Authorization header',
+      (request: Request) => new Error(`failed: ${request.headers.get('authorization')}`),
+    ],
+    [
+      'carries the request (as ky, got and axios errors do)',
+      (request: Request) => Object.assign(new Error('failed'), { request }),
+    ],
+  ])('a custom fetch whose error %s', async (_label, fail) => {
+    const client = clientFor(server, {
+      maxRetries: 0,
+      fetch: async (request) => {
+        throw fail(request);
+      },
+    });
+    const error = await rejectionOf(client.verifySessions.get(VERIFY_UUID));
+    expect(error).toBeInstanceOf(PlivoApiError);
+    expectNoSecret(error);
+  });
+
   it('an abort', async () => {
     server.reset(() => {});
     const error = await rejectionOf(
