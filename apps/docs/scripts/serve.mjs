@@ -1,0 +1,66 @@
+// `pnpm docs`: serves the built reference on 127.0.0.1 and rebuilds it when the spec's sources change.
+// The root script builds everything first (turbo), so dist/ is fresh when this starts.
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, promisify } from 'node:util';
+import { buildDocs, defaultOutDir } from '../src/build-docs.mjs';
+import { specPackageDir } from '../src/spec-bundle.mjs';
+import { startStaticServer } from '../src/static-server.mjs';
+import { watchSources } from '../src/watch-sources.mjs';
+
+const run = promisify(execFile);
+const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
+// Outputs and tests of the spec package; everything else in it (YAML, code samples, CHANGELOG.md) feeds the page.
+const NOT_SOURCES = new Set(['dist', 'node_modules', 'test', '.turbo']);
+
+const { values } = parseArgs({
+  options: { port: { type: 'string', default: process.env.DOCS_PORT ?? '8080' } },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`--port must be a port number from 0 to 65535 (0 picks a free one); got ${values.port}.`);
+  process.exit(1);
+}
+
+async function rebuildSpec() {
+  // Through turbo, so the bundle is made exactly as `pnpm build` makes it (and from cache when unchanged).
+  await run(
+    join(repoRoot, 'node_modules/.bin/turbo'),
+    ['run', 'build', '--filter=@plivo-openapi/spec', '--output-logs=errors-only'],
+    { cwd: repoRoot, env: { ...process.env, TURBO_TELEMETRY_DISABLED: '1' } },
+  ).catch((/** @type {{ stdout?: string, stderr?: string }} */ error) => {
+    throw new Error(`The spec did not build:\n${error.stdout ?? ''}${error.stderr ?? ''}`.trimEnd());
+  });
+}
+
+try {
+  if (!existsSync(join(defaultOutDir, 'index.html'))) await buildDocs();
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
+
+const server = await startStaticServer({ root: defaultOutDir, port });
+const watcher = watchSources(specPackageDir, {
+  ignore: (path) => NOT_SOURCES.has(path.split(sep)[0] ?? ''),
+  async rebuild(changed) {
+    console.log(`Spec changed (${changed.join(', ')}): rebuilding...`);
+    await rebuildSpec();
+    await buildDocs();
+    console.log(`Rebuilt. Reload ${server.url}/ to see it.`);
+  },
+  onError: (error) => console.error(error instanceof Error ? error.message : error),
+});
+
+console.log(`API reference: ${server.url}/`);
+console.log(`Watching ${specPackageDir} for changes. Press Ctrl-C to stop.`);
+
+const shutDown = async () => {
+  watcher.close();
+  await server.stop();
+  process.exit(0);
+};
+process.once('SIGINT', shutDown);
+process.once('SIGTERM', shutDown);

@@ -1,0 +1,68 @@
+// Builds the static API reference: index.html from `redocly build-docs` plus the bundled spec for download.
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { withChangelog } from './changelog.mjs';
+import { inlineRedoclyLogos } from './offline-logo.mjs';
+import { readSpecBundle, readSpecChangelog, specBundleFiles } from './spec-bundle.mjs';
+
+const run = promisify(execFile);
+const require = createRequire(import.meta.url);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const redoclyCli = join(dirname(require.resolve('@redocly/cli/package.json')), 'bin/cli.js');
+
+export const defaultOutDir = join(packageDir, 'dist');
+
+/**
+ * @param {{ outDir?: string }} [options]
+ * @returns {Promise<{ outDir: string, files: string[] }>}
+ */
+export async function buildDocs({ outDir = defaultOutDir } = {}) {
+  const definition = withChangelog(readSpecBundle(), readSpecChangelog());
+
+  // build-docs reads a file; the changelog goes into this copy only, never into the published bundle.
+  const workDir = mkdtempSync(join(tmpdir(), 'plivo-docs-'));
+  try {
+    const input = join(workDir, 'openapi.json');
+    writeFileSync(input, JSON.stringify(definition));
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    const page = join(outDir, 'index.html');
+    await redocly([
+      'build-docs',
+      input,
+      '--config',
+      join(packageDir, 'redocly.yaml'),
+      // Embeds Redoc's script instead of linking it from Redocly's CDN.
+      '--inlineBundle',
+      '--output',
+      page,
+    ]);
+    writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+
+  copyFileSync(specBundleFiles.yaml, join(outDir, 'openapi.yaml'));
+  copyFileSync(specBundleFiles.json, join(outDir, 'openapi.json'));
+  return { outDir, files: ['index.html', 'openapi.yaml', 'openapi.json'] };
+}
+
+/** @param {string[]} args */
+async function redocly(args) {
+  try {
+    await run(process.execPath, [redoclyCli, ...args], {
+      cwd: packageDir,
+      // Telemetry off for the CLI here and, through redocly.yaml, for the page in readers' browsers.
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = /** @type {{ stdout?: string, stderr?: string }} */ (error);
+    throw new Error(`redocly ${args[0]} failed:\n${stdout}${stderr}`.trimEnd());
+  }
+}

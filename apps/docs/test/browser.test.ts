@@ -1,0 +1,177 @@
+// The built page in a real browser (Debian's Chromium via playwright-core), served from 127.0.0.1 with every
+// request to another host blocked and counted: it must render everything with zero of them.
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changelogSection } from '../src/changelog.mjs';
+import { readSpecBundle, readSpecChangelog } from '../src/spec-bundle.mjs';
+import { type StaticServer, startStaticServer } from '../src/static-server.mjs';
+import { documentedOperations } from './support/spec.js';
+
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+const distDir = join(packageDir, 'dist');
+const outputDir = join(packageDir, 'test-output');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const spec = readSpecBundle();
+const operations = documentedOperations();
+
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const otherHostRequests: string[] = [];
+const consoleErrors: string[] = [];
+
+/** Waits for a locator to be visible and fails with a message that says what was missing. */
+async function expectVisible(locator: Locator, what: string): Promise<void> {
+  try {
+    await locator.first().waitFor({ state: 'visible', timeout: 10_000 });
+  } catch {
+    throw new Error(`${what} is not visible on the page (${locator})`);
+  }
+}
+
+/** The first top-level `"key": value` of an example, as Redoc's JSON viewer prints it. */
+function firstJsonLine(example: unknown): string {
+  const entry = Object.entries(example as Record<string, unknown>).find(
+    ([, value]) => typeof value !== 'object',
+  );
+  if (!entry) throw new Error(`example has no top-level primitive to look for: ${JSON.stringify(example)}`);
+  return `"${entry[0]}": ${JSON.stringify(entry[1])}`;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error('No built page at dist/index.html: run `pnpm --filter @plivo-openapi/docs build` first.');
+  }
+  if (!existsSync(chromiumPath)) {
+    throw new Error(
+      `No Chromium at ${chromiumPath}: install it with \`apt-get update && apt-get install -y chromium\`.`,
+    );
+  }
+  mkdirSync(outputDir, { recursive: true });
+  server = await startStaticServer({ root: distDir });
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // On the context, so requests from workers the page starts are caught too.
+  await context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.protocol === 'data:' || url.origin === server.url) return route.continue();
+    otherHostRequests.push(url.href);
+    return route.abort('blockedbyclient');
+  });
+  page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the built API reference', () => {
+  it('shows the title, version and description from the spec', async () => {
+    await expectVisible(
+      page.getByRole('heading', { name: `${spec.info.title} (${spec.info.version})` }),
+      'the title',
+    );
+    const firstSentence = String(spec.info.description).split(':')[0] ?? '';
+    await expectVisible(page.getByText(firstSentence.trim(), { exact: false }), 'the description');
+  });
+
+  it('shows a changelog section made from the spec package CHANGELOG', async () => {
+    await expectVisible(page.getByRole('heading', { name: 'Changelog' }), 'the Changelog heading');
+    // Its last line: "No releases yet." before the first release, else the oldest release's last entry.
+    const lastLine = changelogSection(readSpecChangelog()).trim().split('\n').at(-1) ?? '';
+    const lastText = lastLine.replace(/^[-*]\s+|[*`]/g, '').trim();
+    await expectVisible(
+      page.getByText(lastText, { exact: false }),
+      `the changelog's last line "${lastText}"`,
+    );
+  });
+
+  it('links the bundled openapi.yaml and openapi.json, served next to the page', async () => {
+    for (const file of ['openapi.yaml', 'openapi.json']) {
+      const link = page.locator(`a[href="${file}"]`);
+      await expectVisible(link, `the download link for ${file}`);
+      const response = await page.request.get(new URL(file, `${server.url}/`).href);
+      expect({ file, status: response.status() }).toEqual({ file, status: 200 });
+    }
+    const json = await page.request.get(`${server.url}/openapi.json`);
+    expect((await json.json()).info.version).toBe(spec.info.version);
+  });
+
+  describe.each(operations)('$operationId', (operation) => {
+    it('opens from the sidebar with its title, every response code and each of its code samples', async () => {
+      const sidebar = page.locator('[data-component-name="Menu/Menu"]');
+      await sidebar.getByText(operation.tag, { exact: true }).first().click();
+      await sidebar.getByText(operation.summary, { exact: true }).first().click();
+      await expectVisible(
+        page.getByRole('heading', { name: operation.summary }),
+        `the title "${operation.summary}"`,
+      );
+      for (const { code } of operation.responses) {
+        await expectVisible(page.getByRole('tab', { name: code, exact: true }), `the ${code} response tab`);
+      }
+      // The language menu lists exactly the spec's samples; each one shows its own source.
+      for (const [index, { label, source }] of operation.codeSamples.entries()) {
+        if (index > 0) {
+          await page
+            .getByRole('button', { name: operation.codeSamples[index - 1]?.label, exact: true })
+            .click();
+          await page.getByRole('menuitem', { name: label, exact: true }).click();
+        }
+        const firstLine = source.split('\n')[0]?.trim() ?? '';
+        await expectVisible(page.getByText(firstLine, { exact: false }), `the ${label} sample`);
+        await page.screenshot({ path: join(outputDir, `${operation.operationId}-${label}.png`) });
+      }
+      // Back to the first language, which the next operation starts with too.
+      await page.getByRole('button', { name: operation.codeSamples.at(-1)?.label, exact: true }).click();
+      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label, exact: true }).click();
+    });
+
+    it('shows each response code example JSON when its tab is clicked', async () => {
+      const viewer = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
+      const panel = page.locator('[data-component-name="Panel/Panel"]').filter({ has: viewer });
+      for (const { code, firstExample } of operation.responses) {
+        expect(firstExample, `the spec gives the ${code} response an example`).toBeDefined();
+        await panel.getByRole('button', { name: code, exact: true }).first().click();
+        await expectVisible(
+          viewer.filter({ hasText: firstJsonLine(firstExample) }),
+          `the ${code} example JSON`,
+        );
+      }
+    });
+  });
+
+  it('made no request to another host and logged no console error', async () => {
+    // Last, after every click above. Redoc renders only the sections near the viewport, so the viewport grows
+    // to the whole page before the screenshot (which is for people to look at).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    for (let round = 0; round < 3; round++) {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1400, height: Math.min(height, 12_000) });
+      await page.waitForTimeout(300);
+    }
+    await page.screenshot({ path: join(outputDir, 'api-reference.png'), fullPage: true });
+    expect(otherHostRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+  });
+});

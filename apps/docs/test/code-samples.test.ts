@@ -1,0 +1,157 @@
+// The x-codeSamples on the page are not free text: each is checked against the real thing it shows.
+// TypeScript: type-checked against the BUILT @plivo-openapi/client (as users get it from npm), then run.
+// cURL: run with `sh` against the Prism mock, with only the host swapped; it must get a 200.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { type MockServer, startMock } from '@plivo-openapi/contract-tests';
+import ts from 'typescript';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CodeSample, documentedOperations, successExample } from './support/spec.js';
+
+const run = promisify(execFile);
+const packageDir = fileURLToPath(new URL('..', import.meta.url));
+// Under the package, so `@plivo-openapi/client` resolves exactly as in a user's project.
+const samplesDir = join(packageDir, 'test-output/code-samples');
+const swapHost = fileURLToPath(new URL('./support/swap-host.mjs', import.meta.url));
+const PLIVO_API = 'https://api.plivo.com';
+const AUTH_TOKEN = 'docs-sample-test-token';
+
+const operations = documentedOperations();
+
+let mock: MockServer;
+let curlHome: string;
+
+beforeAll(async () => {
+  // The client must be built: the samples are checked against what users install, not its sources.
+  const require = createRequire(join(packageDir, 'package.json'));
+  try {
+    require.resolve('@plivo-openapi/client');
+  } catch {
+    throw new Error(
+      '@plivo-openapi/client is not built: run `pnpm build` (or `pnpm turbo run build --filter=@plivo-openapi/docs`).',
+    );
+  }
+  rmSync(samplesDir, { recursive: true, force: true });
+  mkdirSync(samplesDir, { recursive: true });
+  // `errors: true`: a request that breaks the spec (no credentials, a malformed auth_id) is answered with an error.
+  mock = await startMock({ errors: true });
+  // A curl config of our own: reports the status code after the body, and ignores the developer's ~/.curlrc.
+  curlHome = mkdtempSync(join(tmpdir(), 'docs-curl-'));
+  writeFileSync(join(curlHome, '.curlrc'), 'write-out = "\\n%{http_code}"\n');
+});
+
+afterAll(async () => {
+  await mock?.stop();
+  if (curlHome) rmSync(curlHome, { recursive: true, force: true });
+});
+
+function sample(samples: CodeSample[], label: string): CodeSample {
+  const found = samples.find((candidate) => candidate.label === label);
+  if (!found) throw new Error(`no x-codeSamples entry labelled ${label}`);
+  return found;
+}
+
+function typeErrors(files: string[], options: ts.CompilerOptions): string[] {
+  const program = ts.createProgram(files, {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    ...options,
+  });
+  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n');
+    if (!diagnostic.file || diagnostic.start === undefined) return message;
+    const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+    return `${diagnostic.file.fileName}:${line + 1}:${character + 1} ${message}`;
+  });
+}
+
+it('documents every operation with a cURL and a TypeScript sample', () => {
+  expect(operations.length).toBeGreaterThan(0);
+  for (const { operationId, codeSamples } of operations) {
+    expect({ operationId, labels: codeSamples.map(({ label }) => label) }).toEqual({
+      operationId,
+      labels: ['cURL', 'TypeScript'],
+    });
+  }
+});
+
+it('TypeScript samples type-check against the built client, in a bundler project and in a Node ESM project', () => {
+  const files = operations.map(({ operationId, codeSamples }) => {
+    const file = join(samplesDir, `${operationId}.ts`);
+    writeFileSync(file, sample(codeSamples, 'TypeScript').source);
+    return file;
+  });
+  // A browser or bundler project: DOM types, no Node types, and the client's declaration files checked too.
+  expect(
+    typeErrors(files, {
+      module: ts.ModuleKind.Preserve,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+      types: [],
+    }),
+  ).toEqual([]);
+  // A Node project using ES modules, with skipLibCheck as `tsc --init` sets it.
+  expect(
+    typeErrors(files, {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      lib: ['lib.es2022.d.ts'],
+      types: ['node'],
+      skipLibCheck: true,
+    }),
+  ).toEqual([]);
+});
+
+describe.each(operations)('$operationId', (operation) => {
+  it('cURL sample gets a 200 with the documented example from the mock', async () => {
+    const { source } = sample(operation.codeSamples, 'cURL');
+    expect(source.split(PLIVO_API).length - 1, 'the sample names the API host exactly once').toBe(1);
+    const { stdout, stderr } = await run('sh', ['-c', source.replace(PLIVO_API, mock.url)], {
+      env: {
+        PATH: process.env.PATH,
+        CURL_HOME: curlHome,
+        PLIVO_AUTH_ID: operation.authIdExample,
+        PLIVO_AUTH_TOKEN: AUTH_TOKEN,
+      },
+    }).catch((error) => {
+      throw new Error(
+        `the cURL sample failed (${error.message}):\n${error.stdout}\n${error.stderr}\nmock log:\n${mock.output()}`,
+      );
+    });
+    const statusAt = stdout.lastIndexOf('\n');
+    expect({ status: stdout.slice(statusAt + 1), stderr }).toEqual({ status: '200', stderr: '' });
+    expect(JSON.parse(stdout.slice(0, statusAt))).toEqual(successExample(operation));
+  });
+
+  it('TypeScript sample runs against the mock and prints the session', async () => {
+    const { source } = sample(operation.codeSamples, 'TypeScript');
+    const { outputText } = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+    });
+    const file = join(samplesDir, `${operation.operationId}.mjs`);
+    writeFileSync(file, outputText);
+    const { stdout, stderr } = await run(process.execPath, ['--import', swapHost, file], {
+      cwd: dirname(file),
+      env: {
+        PATH: process.env.PATH,
+        SAMPLE_API_ORIGIN: mock.url,
+        PLIVO_AUTH_ID: operation.authIdExample,
+        PLIVO_AUTH_TOKEN: AUTH_TOKEN,
+      },
+    }).catch((error) => {
+      throw new Error(`the TypeScript sample failed (${error.message}):\n${error.stdout}\n${error.stderr}`);
+    });
+    expect(stderr).toBe('');
+    // Every value the sample prints comes from the example the mock served.
+    const example = JSON.stringify(successExample(operation));
+    const printed = [...stdout.matchAll(/: ([\w.-]+)|(\d{6,})/g)].map((match) => match[1] ?? match[2]);
+    expect(printed.length).toBeGreaterThan(0);
+    for (const value of printed) expect(example).toContain(String(value));
+  });
+});

@@ -1,0 +1,80 @@
+// What the tests expect the page and the samples to show, read from the bundled spec itself.
+import { readSpecBundle } from '../../src/spec-bundle.mjs';
+
+export interface CodeSample {
+  lang: string;
+  label: string;
+  source: string;
+}
+
+export interface DocumentedResponse {
+  code: string;
+  /** The response's first JSON example: the one Redoc shows first and Prism serves by default. */
+  firstExample: unknown;
+}
+
+export interface DocumentedOperation {
+  method: string;
+  path: string;
+  operationId: string;
+  summary: string;
+  tag: string;
+  responses: DocumentedResponse[];
+  codeSamples: CodeSample[];
+  /** The spec's example value of the `auth_id` path parameter (one that fits its pattern). */
+  authIdExample: string;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document
+type Json = any;
+
+/** Follows a local `$ref` such as `#/components/examples/VerifySessionVerified`. */
+function deref(document: Json, node: Json): Json {
+  if (typeof node?.$ref !== 'string') return node;
+  const target = node.$ref
+    .slice(2)
+    .split('/')
+    .reduce(
+      (parent: Json, key: string) => parent?.[key.replaceAll('~1', '/').replaceAll('~0', '~')],
+      document,
+    );
+  return deref(document, target);
+}
+
+/** Every operation of the bundled spec, as the docs page shows it. */
+export function documentedOperations(): DocumentedOperation[] {
+  const document = readSpecBundle();
+  return Object.entries<Json>(document.paths).flatMap(([path, item]) =>
+    ['get', 'put', 'post', 'delete', 'patch']
+      .filter((method) => item[method])
+      .map((method) => {
+        const operation = item[method];
+        const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) =>
+          deref(document, p),
+        );
+        const authId = parameters.find((p: Json) => p.name === 'auth_id')?.schema?.examples?.[0];
+        if (typeof authId !== 'string') throw new Error(`${path}: the spec gives no example for auth_id`);
+        return {
+          method: method.toUpperCase(),
+          path,
+          operationId: operation.operationId,
+          summary: operation.summary,
+          tag: operation.tags?.[0],
+          responses: Object.entries<Json>(operation.responses).map(([code, response]) => {
+            const examples = deref(document, response)?.content?.['application/json']?.examples ?? {};
+            return { code, firstExample: deref(document, Object.values<Json>(examples)[0])?.value };
+          }),
+          codeSamples: operation['x-codeSamples'] ?? [],
+          authIdExample: authId,
+        };
+      }),
+  );
+}
+
+/** The 200 response's first example. */
+export function successExample(operation: DocumentedOperation): unknown {
+  const ok = operation.responses.find(({ code }) => code === '200');
+  if (ok?.firstExample === undefined)
+    throw new Error(`${operation.operationId}: no example for the 200 response`);
+  return ok.firstExample;
+}

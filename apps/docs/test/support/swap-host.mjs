@@ -1,0 +1,17 @@
+// Preloaded (node --import) into the process that runs a TypeScript code sample: requests the sample sends to
+// Plivo's API go to the mock at $SAMPLE_API_ORIGIN instead. It is the TypeScript sample's version of the cURL
+// samples' host swap, and it leaves the sample's own text untouched.
+const PLIVO_API = 'https://api.plivo.com';
+const target = process.env.SAMPLE_API_ORIGIN;
+if (!target)
+  throw new Error('swap-host.mjs: set SAMPLE_API_ORIGIN to the mock URL, e.g. http://127.0.0.1:4010');
+
+const realFetch = globalThis.fetch;
+/** @type {typeof fetch} */
+globalThis.fetch = (input, init) => {
+  const request = new Request(input, init);
+  if (!request.url.startsWith(`${PLIVO_API}/`)) {
+    throw new Error(`swap-host.mjs: the sample requested ${request.url}, which is not Plivo's API`);
+  }
+  return realFetch(new Request(target + request.url.slice(PLIVO_API.length), request));
+};
