@@ -1,4 +1,4 @@
-// `pnpm docs`: serves the built reference on 127.0.0.1 and rebuilds it when the spec's sources change.
+// `pnpm run docs`: serves the built reference on 127.0.0.1 and rebuilds it when the spec's sources change.
 // The root script builds everything first (turbo), so dist/ is fresh when this starts.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -1,6 +1,14 @@
 // Builds the static API reference: index.html from `redocly build-docs` plus the bundled spec for download.
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,14 +32,16 @@ export const defaultOutDir = join(packageDir, 'dist');
 export async function buildDocs({ outDir = defaultOutDir } = {}) {
   const definition = withChangelog(readSpecBundle(), readSpecChangelog());
 
+  // Built next to outDir and swapped in at the end: while `pnpm run docs` serves outDir, a reload never finds
+  // it half-written, and a build that fails (say, on a half-typed spec) leaves the last good page in place.
+  mkdirSync(dirname(outDir), { recursive: true });
+  const staging = mkdtempSync(`${outDir}-staging-`);
   // build-docs reads a file; the changelog goes into this copy only, never into the published bundle.
   const workDir = mkdtempSync(join(tmpdir(), 'plivo-docs-'));
   try {
     const input = join(workDir, 'openapi.json');
     writeFileSync(input, JSON.stringify(definition));
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    const page = join(outDir, 'index.html');
+    const page = join(staging, 'index.html');
     await redocly([
       'build-docs',
       input,
@@ -43,12 +53,14 @@ export async function buildDocs({ outDir = defaultOutDir } = {}) {
       page,
     ]);
     writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
+    copyFileSync(specBundleFiles.yaml, join(staging, 'openapi.yaml'));
+    copyFileSync(specBundleFiles.json, join(staging, 'openapi.json'));
+    rmSync(outDir, { recursive: true, force: true });
+    renameSync(staging, outDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
+    rmSync(staging, { recursive: true, force: true });
   }
-
-  copyFileSync(specBundleFiles.yaml, join(outDir, 'openapi.yaml'));
-  copyFileSync(specBundleFiles.json, join(outDir, 'openapi.json'));
   return { outDir, files: ['index.html', 'openapi.yaml', 'openapi.json'] };
 }
 

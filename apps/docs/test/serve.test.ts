@@ -1,4 +1,4 @@
-// `pnpm docs` (scripts/serve.mjs): serves dist/ on 127.0.0.1, says where, and stops cleanly.
+// `pnpm run docs` (scripts/serve.mjs): serves dist/ on 127.0.0.1, says where, and stops cleanly.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
