@@ -4,7 +4,7 @@
 /**
  * @typedef {{ metric: 'ratio' | 'value', max: number }} Goal
  *   The figure meets its goal when `metric` is at most `max`.
- * @typedef {'ms' | 's' | 'B' | 'req/s' | 'exponent'} Unit
+ * @typedef {'ms' | 'B' | 'req/s' | 'exponent'} Unit
  * @typedef {{
  *   name: string,
  *   value: number,
@@ -41,8 +41,6 @@ export function formatQuantity(number, unit) {
     case 'ms':
       if (number >= 1000) return `${(number / 1000).toFixed(2)} s`;
       return `${number < 10 ? number.toFixed(3) : number.toFixed(1)} ms`;
-    case 's':
-      return `${number.toFixed(2)} s`;
     case 'B':
       return number >= 1_000_000
         ? `${(number / 1_000_000).toFixed(2)} MB`
