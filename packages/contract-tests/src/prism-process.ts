@@ -53,10 +53,20 @@ function prismArgs({ spec, port, mode, errors }: PrismLaunch): string[] {
   return args;
 }
 
+/**
+ * Runs Prism's CLI inside the child (argv[1] is Prism's bin, the rest its arguments) and ends the child as soon
+ * as the process that started it is gone. The parent holds the write end of the child's stdin, and the OS closes
+ * it however the parent ends: an uncaught exception, a test runner's worker torn down, SIGTERM from a CI
+ * timeout, even SIGKILL, none of which run the parent's own clean-up.
+ */
+const EXIT_WITH_PARENT =
+  "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();" +
+  'require(process.argv[1]);';
+
 /** Starts Prism as a child process and resolves once it is listening. */
 export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
-  const child = spawn(process.execPath, [prismBin(), ...prismArgs(launch)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, prismBin(), ...prismArgs(launch)], {
+    stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
   let output = '';
@@ -67,7 +77,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.stderr?.on('data', record);
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // Node would otherwise leave Prism running when the parent exits without calling stop().
+  // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   exited.then(() => process.removeListener('exit', killOnExit));
@@ -84,7 +94,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       stop().then(() =>
         reject(
           new ErrorClass(
-            `Prism ${reason} (command: node prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output.trim() || '(none)'}`,
+            `Prism ${reason} (command: prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output.trim() || '(none)'}`,
           ),
         ),
       );

@@ -1,13 +1,15 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import { type MockServer, startMock } from '../src/index.js';
 import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
-import { expectExited, runningPrismChildren } from './support/processes.js';
+import { expectExited, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
 import { examples, SPEC_PATH } from './support/spec.js';
 
 const started: MockServer[] = [];
@@ -46,6 +48,26 @@ describe('startMock', () => {
     expectExited(mock.pid);
     await expect(getVerify(mock.url)).rejects.toThrow();
     await expect(mock.stop()).resolves.toBeUndefined();
+  });
+
+  it('ends Prism when the program that started it is killed without any chance to clean up', async () => {
+    // A separate program on the built package, killed with SIGKILL: no stop(), no exit handler runs.
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const program = spawn(
+      process.execPath,
+      [
+        '--input-type=module',
+        '-e',
+        `const m = await (await import(${JSON.stringify(dist)})).startMock(); console.log(m.pid); setInterval(() => {}, 1000);`,
+      ],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const [line] = await once(program.stdout, 'data');
+    const prismPid = Number(String(line).trim());
+    expect(isRunningAnywhere(prismPid)).toBe(true);
+
+    program.kill('SIGKILL');
+    await vi.waitFor(() => expect(isRunningAnywhere(prismPid)).toBe(false), { timeout: 5_000, interval: 50 });
   });
 
   it('listens on the port it is given', async () => {

@@ -28,3 +28,16 @@ export function runningPrismChildren(parent = process.pid): string[] {
     )
     .map((fields) => fields.join(' '));
 }
+
+/**
+ * Whether a process that is not our child still runs. An orphan that has exited stays a zombie until the
+ * system reaps it; it runs nothing, so it counts as gone.
+ */
+export function isRunningAnywhere(pid: number): boolean {
+  try {
+    const stat = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    return stat !== '' && !stat.startsWith('Z');
+  } catch {
+    return false; // ps exits non-zero when there is no such process.
+  }
+}
