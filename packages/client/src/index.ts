@@ -23,6 +23,7 @@ export {
   DEFAULT_MAX_RETRIES,
   DEFAULT_TIMEOUT_MS,
   type FetchFunction,
+  type HeadersInput,
   type PlivoClientOptions,
 } from './options.js';
 export type { PlivoRawClient, RequestOptions } from './resources/context.js';

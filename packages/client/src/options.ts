@@ -23,8 +23,14 @@ export interface PlivoClientOptions {
   /** Your application's product token, sent before this package's own in `User-Agent` (e.g. `my-app/1.2`). */
   userAgent?: string | undefined;
   /** Extra headers for every request. `Authorization` is not allowed here: use `authId`/`authToken`. */
-  headers?: HeadersInit | undefined;
+  headers?: HeadersInput | undefined;
 }
+
+/**
+ * What `new Headers()` accepts. Spelled out because `HeadersInit` is a DOM-lib name that Node-only projects
+ * (`@types/node` without `lib: ["DOM"]`) do not have, and our declarations must type-check there too.
+ */
+export type HeadersInput = Headers | Record<string, string> | ReadonlyArray<readonly [string, string]>;
 
 /** Options after validation and defaults. Internal: it holds the token, so it is never put on the client. */
 export interface ResolvedOptions {
@@ -204,7 +210,7 @@ function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
   }
   let result: Headers;
   try {
-    result = new Headers(headers as HeadersInit | undefined);
+    result = new Headers(headers as Record<string, string> | undefined);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new InvalidArgumentError(
