@@ -53,7 +53,7 @@ export function resolveBaseRef(root, env = process.env) {
  * @returns {Promise<ChangesetCheck>}
  */
 export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) {
-  const base = mergeBase(root, baseRef);
+  const base = findMergeBase(root, baseRef);
   const changed = changedFiles(root, base, 'HEAD');
 
   const added = changedFiles(root, base, 'HEAD', { filter: 'A', under: '.changeset' }).filter(
@@ -93,6 +93,21 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     packages,
     ok: packages.every((pkg) => pkg.verdict !== 'missing'),
   };
+}
+
+/**
+ * @param {string} root
+ * @param {string} baseRef
+ */
+function findMergeBase(root, baseRef) {
+  try {
+    return mergeBase(root, baseRef);
+  } catch {
+    throw new Error(
+      `HEAD and ${baseRef} share no commit in this clone. A shallow clone lacks the history: ` +
+        `run \`git fetch --unshallow\` (or check out with full depth), then rerun.`,
+    );
+  }
 }
 
 /**

@@ -123,6 +123,17 @@ describe('checkChangesets', () => {
   });
 });
 
+describe('a clone without shared history', () => {
+  it('explains that a shallow clone needs its history fetched', async () => {
+    repo.git('switch', '--quiet', '--orphan', 'unrelated');
+    repo.write('x.txt', 'x\n');
+    repo.commit('unrelated root');
+    await expect(checkChangesets({ root: repo.root, baseRef: 'main' })).rejects.toThrow(
+      'HEAD and main share no commit in this clone. A shallow clone lacks the history: run `git fetch --unshallow`',
+    );
+  });
+});
+
 describe('resolveBaseRef', () => {
   it('prefers CHANGESET_BASE_REF, then origin/main, then main', () => {
     expect(resolveBaseRef(repo.root, {})).toBe('main');
