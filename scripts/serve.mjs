@@ -1,12 +1,82 @@
-// The main job's last step: says where the built artefacts are.
-// Later it also starts the Prism mock and the docs server (see issues for apps/docs and contract-tests).
-import { existsSync } from 'node:fs';
+// The main job's last step (`pnpm start`, after `turbo run build`): serves the Prism mock and the API reference
+// side by side, prints both URLs, and stops both on Ctrl-C. Each server is its package's own CLI, so this file
+// only starts, watches and stops them.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
-const bundle = fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url));
-if (!existsSync(bundle)) {
-  console.error(`No bundled spec at ${bundle}. Run \`pnpm build\` first.`);
-  process.exit(1);
+const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
+    'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
+  },
+});
+
+const servers = [
+  {
+    name: 'mock',
+    args: ['packages/contract-tests/bin/plivo-mock.js', '--port', values['mock-port']],
+    ready: /^Plivo mock listening on (\S+)/,
+  },
+  {
+    name: 'docs',
+    args: ['apps/docs/scripts/serve.mjs', '--port', values['docs-port']],
+    ready: /^API reference: (\S+)/,
+  },
+];
+
+let stopping = false;
+
+function start({ name, args, ready }) {
+  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = new Promise((resolve, reject) => {
+    const prefix = (stream, write) =>
+      createInterface({ input: stream }).on('line', (line) => {
+        write(`[${name}] ${line}\n`);
+        const match = ready.exec(line);
+        if (match) resolve(match[1]);
+      });
+    prefix(child.stdout, (text) => process.stdout.write(text));
+    prefix(child.stderr, (text) => process.stderr.write(text));
+    child.once('exit', (code, signal) => {
+      const why = `the ${name} server exited (${signal ?? `code ${code}`})`;
+      reject(new Error(`${why} before it was ready; its output is above.`));
+      if (!stopping) shutDown(`${why}; stopping the other server.`, 1);
+    });
+  });
+  return { name, child, url };
 }
-console.log(`Bundled spec: ${bundle}`);
-console.log(`              ${bundle.replace(/\.yaml$/, '.json')}`);
+
+function stopChild(child) {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', resolve);
+    child.kill('SIGTERM');
+  });
+}
+
+const running = servers.map(start);
+
+async function shutDown(reason, exitCode = 0) {
+  if (stopping) return;
+  stopping = true;
+  if (reason) console.error(reason);
+  await Promise.all(running.map(({ child }) => stopChild(child)));
+  process.exit(exitCode);
+}
+process.once('SIGINT', () => shutDown());
+process.once('SIGTERM', () => shutDown());
+
+try {
+  const [mockUrl, docsUrl] = await Promise.all(running.map(({ url }) => url));
+  console.log(`
+plivo-openapi is running:
+  Prism mock     ${mockUrl}   (e.g. GET ${mockUrl}/v1/Account/{auth_id}/Verify/Session/{session_uuid}/)
+  API reference  ${docsUrl}
+  Bundled spec   ${fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url))}
+Press Ctrl-C to stop both.`);
+} catch (error) {
+  await shutDown(error instanceof Error ? error.message : String(error), 1);
+}
