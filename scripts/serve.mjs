@@ -9,8 +9,8 @@ import { parseArgs } from 'node:util';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    'mock-port': { type: 'string', default: process.env.MOCK_PORT ?? '4010' },
-    'docs-port': { type: 'string', default: process.env.DOCS_PORT ?? '8080' },
+    'mock-port': { type: 'string', default: '4010' },
+    'docs-port': { type: 'string', default: '8080' },
   },
 });
 
