@@ -15,7 +15,7 @@ import {
   ServerError,
 } from '../../src/index.js';
 import { type Behaviour, type FaultServer, faults, startFaultServer } from './fault-server';
-import { AUTH_ID, AUTH_TOKEN, LeakCollector, leaksIn, SECRET_FORMS } from './leak-check';
+import { AUTH_ID, AUTH_TOKEN, LeakCollector, leaksIn, partialLeaksIn, SECRET_FORMS } from './leak-check';
 import { MASKING_PATH, maskingBody, uuidFor, VERIFY_PATH } from './spec';
 
 const collected = new LeakCollector();
@@ -251,6 +251,35 @@ describe('errors never contain the auth token', () => {
   });
 });
 
+describe('errors never contain a piece of the auth token', () => {
+  it('an oversized body (no Content-Length) whose quoted start cuts through an echoed token', async () => {
+    // The client quotes the start of a body it refuses as too large. Here that start is 18 echoed tokens (each
+    // shrinks to "[redacted]"), some filler, and a token that straddles the point where the quote is cut: if
+    // the cut happens before redaction, the front of that last token survives into the message.
+    const uuid = uuidFor(500);
+    server.route(MASKING_PATH(AUTH_ID, uuid), (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const start = `${AUTH_TOKEN.repeat(18)}${'x'.repeat(10)}${AUTH_TOKEN}`;
+      const filler = Buffer.alloc(1024 * 1024, 0x20);
+      res.write(start);
+      let sent = 0;
+      const more = () => {
+        while (sent < 11 && !res.destroyed) {
+          sent++;
+          if (!res.write(filler)) return void res.once('drain', more);
+        }
+        res.end();
+      };
+      more();
+    });
+    const error = await caught(() => client.maskingSessions.get(uuid));
+    expect(error).toBeInstanceOf(InvalidResponseError);
+    expect((error as Error).message).toContain('larger than');
+    collected.add('oversized body cutting through a token', error);
+    expect(partialLeaksIn(error), 'renderings that show 10+ consecutive characters of the token').toEqual([]);
+  });
+});
+
 describe('the client object itself', () => {
   it('inspects, stringifies and serializes without the token', () => {
     collected.add('client', client);
@@ -270,6 +299,10 @@ describe('across everything above', () => {
   it('no rendering of any error or object contains the token or the Basic credentials', () => {
     expect(collected.seen.length).toBeGreaterThan(15);
     expect(collected.leaks()).toEqual([]);
+  });
+
+  it('no rendering contains even a 10-character piece of the token', () => {
+    expect(collected.partialLeaks()).toEqual([]);
   });
 
   it('no console line or process warning contains them', () => {
