@@ -251,6 +251,28 @@ describe('errors never contain the auth token', () => {
   });
 });
 
+describe('credentials never travel to another origin', () => {
+  it('a redirect to another host:port is followed without the Authorization header', async () => {
+    const elsewhere = await startFaultServer((_req, res) =>
+      faults.json(200, maskingBody(uuidFor(600)))(_req, res),
+    );
+    try {
+      const uuid = uuidFor(600);
+      server.route(MASKING_PATH(AUTH_ID, uuid), (_req, res) => {
+        res.writeHead(302, { location: `${elsewhere.url}/captured` });
+        res.end();
+      });
+      const outcome = await client.maskingSessions.get(uuid).catch((error: unknown) => error);
+      collected.add('redirect to another origin', outcome);
+      expect(elsewhere.requests.map((r) => r.url)).toEqual(['/captured']);
+      expect(elsewhere.requests[0]?.headers.authorization).toBeUndefined();
+      expect(JSON.stringify(elsewhere.requests[0]?.headers)).not.toContain(AUTH_TOKEN);
+    } finally {
+      await elsewhere.close();
+    }
+  });
+});
+
 describe('errors never contain a piece of the auth token', () => {
   it('an oversized body (no Content-Length) whose quoted start cuts through an echoed token', async () => {
     // The client quotes the start of a body it refuses as too large. Here that start is 18 echoed tokens (each
