@@ -253,9 +253,7 @@ describe('errors never contain the auth token', () => {
 
 describe('credentials never travel to another origin', () => {
   it('a redirect to another host:port is followed without the Authorization header', async () => {
-    const elsewhere = await startFaultServer((_req, res) =>
-      faults.json(200, maskingBody(uuidFor(600)))(_req, res),
-    );
+    const elsewhere = await startFaultServer(faults.json(200, maskingBody(uuidFor(600))));
     try {
       const uuid = uuidFor(600);
       server.route(MASKING_PATH(AUTH_ID, uuid), (_req, res) => {
