@@ -1,5 +1,6 @@
 import { hasEnv, readEnv } from './env.js';
 import { InvalidArgumentError } from './errors.js';
+import { globalFetch } from './global-fetch.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -177,8 +178,7 @@ function resolveFetch(value: unknown): FetchFunction {
       'This runtime has no global fetch: pass a fetch-compatible function as the `fetch` option.',
     );
   }
-  // Looked up per request so that a fetch installed or replaced later (polyfills, test spies) is used.
-  return (request) => globalThis.fetch(request);
+  return globalFetch;
 }
 
 function resolveNumber(

@@ -9,6 +9,7 @@ import {
   redactHeaders,
   TimeoutError,
 } from './errors.js';
+import { globalFetch } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
 import { isIdempotentMethod, isRetryableStatus, retryDelayMs } from './retry.js';
@@ -126,6 +127,13 @@ function bufferedResponse(original: Response, bytes: Uint8Array<ArrayBuffer>, re
   return copy;
 }
 
+/** Sends one attempt of `request` under `signal` (see global-fetch.ts for why the default fetch differs). */
+function send(request: Request, signal: AbortSignal, fetch: FetchFunction): Promise<Response> {
+  // A request with a body can be sent only once; each attempt sends a copy.
+  const source = request.body === null ? request : request.clone();
+  return fetch === globalFetch ? globalFetch(source, { signal }) : fetch(new Request(source, { signal }));
+}
+
 async function attemptOnce(request: Request, options: TransportOptions): Promise<AttemptOutcome> {
   const callerSignal = request.signal;
   if (callerSignal.aborted) return { kind: 'aborted' };
@@ -139,11 +147,8 @@ async function attemptOnce(request: Request, options: TransportOptions): Promise
   }, options.timeoutMs);
   const aborted = whenAborted(controller.signal);
   try {
-    // A request with a body can be sent only once; each attempt sends a copy.
-    const source = request.body === null ? request : request.clone();
-    const attemptRequest = new Request(source, { signal: controller.signal });
     // The race enforces the deadline even on a custom fetch that ignores `signal`.
-    const response = await Promise.race([options.fetch(attemptRequest), aborted]);
+    const response = await Promise.race([send(request, controller.signal, options.fetch), aborted]);
     const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     if ('tooLarge' in body) {
       // Stop the transfer now rather than let the connection keep receiving a body nobody will read.
