@@ -14,9 +14,24 @@ export function createRedactor(secrets: readonly string[]): Redact {
     let result = text;
     for (const word of words) {
       if (result.includes(word)) result = result.split(word).join(REDACTED);
+      result = redactCutOffEnd(result, word);
     }
     return result;
   };
+}
+
+/** Below this many characters, a text that ends like the start of a secret is taken as chance, not a leak. */
+const MIN_PARTIAL_SECRET = 4;
+
+/**
+ * Quoted bodies are cut at a byte limit, so a secret can straddle the cut and survive as its first characters
+ * only, which whole-word matching cannot see. A text that ends with the start of a secret loses that end.
+ */
+function redactCutOffEnd(text: string, secret: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length -= 1) {
+    if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, text.length - length)}${REDACTED}`;
+  }
+  return text;
 }
 
 /** Primitive fields of network errors (Node's and undici's) worth keeping on a copy: they say what failed. */
