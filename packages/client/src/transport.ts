@@ -1,3 +1,4 @@
+import { BufferedResponse } from './buffered-response.js';
 import {
   AbortError,
   BODY_SNIPPET_LENGTH,
@@ -18,13 +19,14 @@ import { isIdempotentMethod, isRetryableStatus, retryDelayMs } from './retry.js'
  * The `fetch` that openapi-fetch is given: every request of the client goes through it once, and it makes the
  * attempts. Each attempt has its own deadline, which covers the whole body as well as the headers (a server
  * that sends headers and then stalls must still time out), so the body is read here, bounded in size, and
- * handed on as a buffered `Response` that openapi-fetch parses without waiting on the network again.
+ * handed on as a `BufferedResponse` (see buffered-response.ts) that openapi-fetch parses without waiting on
+ * the network again.
  */
 
 /** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** Statuses whose `Response` must not have a body (the constructor throws otherwise). */
+/** Statuses whose `Response` has no body (`body` is null rather than an empty stream). */
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 export interface TransportOptions {
@@ -115,18 +117,6 @@ async function readBody(response: Response, aborted: Promise<never>, limit: numb
   return { bytes };
 }
 
-/** A `Response` over the bytes already read, keeping status, headers and URL of the network response. */
-function bufferedResponse(original: Response, bytes: Uint8Array<ArrayBuffer>, requestUrl: string): Response {
-  const copy = new Response(NULL_BODY_STATUSES.has(original.status) ? null : bytes, {
-    status: original.status,
-    statusText: original.statusText,
-    headers: original.headers,
-  });
-  // A constructed Response has an empty `url`; keep the one the network gave (or the request's, for mocks).
-  Object.defineProperty(copy, 'url', { value: original.url || requestUrl, enumerable: true });
-  return copy;
-}
-
 /** Sends one attempt of `request` under `signal` (see global-fetch.ts for why the default fetch differs). */
 function send(request: Request, signal: AbortSignal, fetch: FetchFunction): Promise<Response> {
   // A request with a body can be sent only once; each attempt sends a copy.
@@ -155,7 +145,16 @@ async function attemptOnce(request: Request, options: TransportOptions): Promise
       controller.abort(new DOMException('Response body over the size limit', 'AbortError'));
       return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
     }
-    return { kind: 'response', response: bufferedResponse(response, body.bytes, request.url) };
+    return {
+      kind: 'response',
+      response: new BufferedResponse(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+        // Keep the URL the network gave (or the request's, for a custom fetch whose Response has none).
+        url: response.url || request.url,
+      }),
+    };
   } catch (error) {
     if (timedOut) return { kind: 'timeout' };
     if (callerSignal.aborted) return { kind: 'aborted' };
