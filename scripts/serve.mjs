@@ -18,25 +18,29 @@ const servers = [
   {
     name: 'mock',
     args: ['packages/contract-tests/bin/plivo-mock.js', '--port', values['mock-port']],
-    ready: /^Plivo mock listening on (\S+)/,
+    url: /^Plivo mock listening on (\S+)/,
   },
   {
     name: 'docs',
     args: ['apps/docs/scripts/serve.mjs', '--port', values['docs-port']],
-    ready: /^API reference: (\S+)/,
+    url: /^API reference: (\S+)/,
   },
 ];
 
 let stopping = false;
 
-function start({ name, args, ready }) {
+// Both CLIs end their start-up output with this line; the summary waits for it so that it is printed last.
+const DONE_STARTING = /Press Ctrl-C to stop/;
+
+function start({ name, args, url: urlPattern }) {
   const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   const url = new Promise((resolve, reject) => {
+    let found;
     const prefix = (stream, write) =>
       createInterface({ input: stream }).on('line', (line) => {
         write(`[${name}] ${line}\n`);
-        const match = ready.exec(line);
-        if (match) resolve(match[1]);
+        found ??= urlPattern.exec(line)?.[1];
+        if (found && DONE_STARTING.test(line)) resolve(found);
       });
     prefix(child.stdout, (text) => process.stdout.write(text));
     prefix(child.stderr, (text) => process.stderr.write(text));
