@@ -11,7 +11,13 @@ import { type Entry, listEntries } from '../src/package-entries.mjs';
 import { findTarballProblems } from '../src/tarball-files.mjs';
 import { listWorkspacePackages, type WorkspacePackage } from '../src/workspace.mjs';
 import { cleanEnv } from './support/commands.js';
-import { type EntryResult, installConsumer, loadEntries, typecheck } from './support/consumer-project.js';
+import {
+  type EntryResult,
+  installConsumer,
+  loadEntries,
+  typecheck,
+  typecheckSource,
+} from './support/consumer-project.js';
 import { repoRoot } from './support/repo.js';
 
 const require = createRequire(import.meta.url);
@@ -109,4 +115,12 @@ describe('packed tarballs', () => {
     },
     120_000,
   );
+
+  // The node16 check above stands for a Node-only project; it proves our declarations use no DOM-only name
+  // (a `HeadersInit` in the client's options once broke such projects) only if the DOM lib is really absent.
+  it('the node16 consumer is Node-only: a DOM-only type name does not resolve there, a Node global does', () => {
+    const domOnly = typecheckSource(consumer, 'node16', 'export type Leak = HeadersInit;\n');
+    expect(domOnly).toMatch(/Cannot find name 'HeadersInit'/);
+    expect(typecheckSource(consumer, 'node16', 'export type Ok = Headers | NodeJS.Process;\n')).toBe('');
+  }, 60_000);
 });

@@ -56,6 +56,29 @@ console.log(JSON.stringify(results));
 type TypecheckMode = 'node16' | 'bundler';
 
 /**
+ * The consumer's compiler options per mode, both with `skipLibCheck: false` so our declarations are checked.
+ * node16 is a Node-only project: no DOM lib, only @types/node, so a DOM-only name in our declarations (such
+ * as `HeadersInit`, which @types/node does not declare) fails there. bundler is a browser app with the DOM lib.
+ * Both list `lib` and `types` explicitly: left out, TypeScript's default lib includes the DOM.
+ */
+export function consumerCompilerOptions(mode: TypecheckMode) {
+  return {
+    ...(mode === 'node16'
+      ? { module: 'node16', moduleResolution: 'node16', lib: ['es2022'], types: ['node'] }
+      : {
+          module: 'preserve',
+          moduleResolution: 'bundler',
+          resolveJsonModule: true,
+          lib: ['es2022', 'dom', 'dom.iterable'],
+        }),
+    target: 'es2022',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+  };
+}
+
+/**
  * Type-checks a file that imports every typed entry, under one module resolution mode, and reports the
  * errors in that file and in our packages' shipped declarations. (Third-party declarations are not checked:
  * that costs 20 s and says nothing about our packages.) node16 checks an ESM file (.mts), plus a CommonJS
@@ -92,15 +115,23 @@ export function typecheck(dir: string, entries: Entry[], mode: TypecheckMode, ow
     );
     files.push('consumer.ts');
   }
-  const compilerOptions = {
-    ...(mode === 'node16'
-      ? { module: 'node16', moduleResolution: 'node16' }
-      : { module: 'preserve', moduleResolution: 'bundler', resolveJsonModule: true }),
-    target: 'es2022',
-    strict: true,
-    noEmit: true,
-    skipLibCheck: false,
-  };
+  return check(folder, files, mode, ownScope);
+}
+
+/**
+ * Type-checks one hand-written file in the consumer under `mode`'s options: lets a test show that the setup
+ * itself catches what it is meant to (e.g. a DOM-only name in the Node-only project).
+ */
+export function typecheckSource(dir: string, mode: TypecheckMode, source: string): string {
+  const folder = join(dir, `typecheck-${mode}-probe`);
+  mkdirSync(folder, { recursive: true });
+  const file = mode === 'node16' ? 'probe.mts' : 'probe.ts';
+  writeFileSync(join(folder, file), source);
+  return check(folder, [file], mode, undefined);
+}
+
+function check(folder: string, files: string[], mode: TypecheckMode, ownScope: string | undefined): string {
+  const compilerOptions = consumerCompilerOptions(mode);
   writeFileSync(join(folder, 'tsconfig.json'), `${JSON.stringify({ compilerOptions, files }, null, 2)}\n`);
 
   const { options, errors } = ts.convertCompilerOptionsFromJson(compilerOptions, folder);
@@ -109,7 +140,9 @@ export function typecheck(dir: string, entries: Entry[], mode: TypecheckMode, ow
   const checked = program
     .getSourceFiles()
     .filter(
-      (file) => rootNames.includes(file.fileName) || file.fileName.includes(`/node_modules/${ownScope}/`),
+      (file) =>
+        rootNames.includes(file.fileName) ||
+        (ownScope !== undefined && file.fileName.includes(`/node_modules/${ownScope}/`)),
     );
   const diagnostics = [
     ...errors,
