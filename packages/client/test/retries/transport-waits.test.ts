@@ -69,6 +69,59 @@ describe('waits between attempts', () => {
     expect((await result).status).toBe(200);
   });
 
+  it('waits what retry-after-ms says, in milliseconds, before Retry-After', async () => {
+    const { fetch, calls } = scriptedFetch([
+      unavailable({ 'retry-after-ms': '1234', 'Retry-After': '9' }),
+      ok,
+    ]);
+    const retrying = createRetryingFetch({
+      fetch,
+      timeoutMs: 30_000,
+      maxRetries: 2,
+      redact: (t) => t,
+      random: () => 0,
+    });
+    const start = Date.now();
+    const result = retrying(new Request('https://api.example.test/x'));
+    await vi.advanceTimersByTimeAsync(1_233);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((at) => at - start)).toEqual([0, 1234]);
+    expect((await result).status).toBe(200);
+  });
+
+  it('waits until the HTTP date a Retry-After names', async () => {
+    const start = Date.now();
+    const inFiveSeconds = new Date(start + 5_000).toUTCString();
+    const { fetch, calls } = scriptedFetch([unavailable({ 'Retry-After': inFiveSeconds }), ok]);
+    const retrying = createRetryingFetch({
+      fetch,
+      timeoutMs: 30_000,
+      maxRetries: 2,
+      redact: (t) => t,
+      random: () => 0,
+    });
+    const result = retrying(new Request('https://api.example.test/x'));
+    // An HTTP date has whole seconds, so the wait is up to a second shorter than 5 s, never longer.
+    await vi.advanceTimersByTimeAsync(3_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1_001);
+    expect(calls).toHaveLength(2);
+    expect((await result).status).toBe(200);
+  });
+
+  it('cuts a retry-after-ms of an hour to 60 s', async () => {
+    const { fetch, calls } = scriptedFetch([unavailable({ 'retry-after-ms': '3600000' }), ok]);
+    const retrying = createRetryingFetch({ fetch, timeoutMs: 30_000, maxRetries: 1, redact: (t) => t });
+    const start = Date.now();
+    const result = retrying(new Request('https://api.example.test/x'));
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(calls).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((at) => at - start)).toEqual([0, 60_000]);
+    expect((await result).status).toBe(200);
+  });
+
   it('cuts a Retry-After of an hour to 60 s', async () => {
     const { fetch, calls } = scriptedFetch([unavailable({ 'Retry-After': '3600' }), ok]);
     const retrying = createRetryingFetch({ fetch, timeoutMs: 30_000, maxRetries: 1, redact: (t) => t });
