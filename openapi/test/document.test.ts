@@ -2,7 +2,7 @@
 // their ids, tags, parameters and responses, and no closed response schemas.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Json, loadBundle, operationById, readJson, specDir } from './support/spec';
+import { deref, type Json, loadBundle, operationById, readJson, specDir } from './support/spec';
 
 const spec = loadBundle();
 
@@ -52,6 +52,24 @@ describe('bundled document', () => {
       ['manjuxxvoicezzapi908', 'XANJUXXVOICEZZAPI908', 'MANJUXXVOICEZZAPI90'].some((id) => authId.test(id)),
     ).toBe(false);
   });
+
+  it.each(['getMaskingSession', 'getVerifySession'])(
+    '%s: the 400 example names no parameter (a mock serves it for every request it refuses)',
+    (operationId) => {
+      const { operation } = operationById(spec, operationId);
+      const response = operation.responses['400'];
+      const resolved = response.$ref ? deref(spec, response.$ref) : response;
+      const messages = Object.values<Json>(resolved.content['application/json'].examples).map(
+        (example) => (example.$ref ? deref(spec, example.$ref) : example).value.error as string,
+      );
+      expect(messages.length).toBeGreaterThan(0);
+      const parameterNames = Object.values<Json>(spec.components.parameters).map((p) => p.name as string);
+      for (const message of messages) {
+        const named = parameterNames.filter((name) => message.includes(name));
+        expect(named, `the 400 example "${message}" names a parameter`).toEqual([]);
+      }
+    },
+  );
 
   it('no schema sets additionalProperties: false (new response fields must not break clients)', () => {
     const closed: string[] = [];

@@ -91,7 +91,7 @@ describe('what plivo-node sends on GET, and why startMock() accepts it', () => {
   // plivo-node's axios wrapper sends every request with `Content-Type: application/json` and `data: ''`, which
   // axios serialises to the two-byte JSON body `""`, even on GET. Plivo's API ignores a GET body. Prism finds
   // no request body in the spec, logs "No supported content types, but request included a non-empty body" and
-  // answers with the spec's documented 400 (whose example says "invalid session_uuid", which misleads). The
+  // answers with the spec's documented 400 (a generic "invalid request"; only Prism's log says why). The
   // mock's front proxy drops GET/HEAD bodies, and only those, before Prism. These tests pin both halves, so
   // the layer can go once Prism stops needing it.
   const sdkGet = {
