@@ -116,8 +116,8 @@ describe('waiting between attempts', () => {
     );
     await clientFor(server).verifySessions.get(VERIFY_UUID);
     expect(server.requests).toHaveLength(2);
+    // At least the 1 s asked for, more than the 0.5 s backoff; exact waits: transport-waits.test.ts.
     expect(gaps()[0]).toBeGreaterThanOrEqual(990);
-    expect(gaps()[0]).toBeLessThan(2500);
   });
 
   it('honours retry-after-ms', async () => {
@@ -136,12 +136,10 @@ describe('waiting between attempts', () => {
     server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }));
     await rejectionOf(clientFor(server, { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
     const [first, second] = gaps();
-    // 0.5 s then 1 s, each less up to 25 % jitter. The upper bounds leave room for a busy machine; the exact
-    // waits are checked with fake timers in transport-waits.test.ts.
+    // 0.5 s then 1 s, each less up to 25 % jitter. Only lower bounds here: a busy machine can only make a
+    // wait longer, and upper bounds would time the machine, not the client. The exact waits are checked with
+    // fake timers in transport-waits.test.ts.
     expect(first).toBeGreaterThanOrEqual(370);
-    expect(first).toBeLessThan(1500);
     expect(second).toBeGreaterThanOrEqual(745);
-    expect(second).toBeLessThan(2000);
-    expect(second).toBeGreaterThan(first ?? 0);
   });
 });
