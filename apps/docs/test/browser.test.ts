@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changelogSection } from '../src/changelog.mjs';
 import { readSpecBundle, readSpecChangelog } from '../src/spec-bundle.mjs';
 import { type StaticServer, startStaticServer } from '../src/static-server.mjs';
-import { documentedOperations } from './support/spec.js';
+import { type DocumentedOperation, documentedOperations } from './support/spec.js';
 
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(packageDir, 'dist');
@@ -40,6 +40,13 @@ function firstJsonLine(example: unknown): string {
   );
   if (!entry) throw new Error(`example has no top-level primitive to look for: ${JSON.stringify(example)}`);
   return `"${entry[0]}": ${JSON.stringify(entry[1])}`;
+}
+
+/** Opens an operation as a reader would: its tag, then its title, in the sidebar. */
+async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
+  const sidebar = page.locator('[data-component-name="Menu/Menu"]');
+  await sidebar.getByText(operation.tag, { exact: true }).first().click();
+  await sidebar.getByText(operation.summary, { exact: true }).first().click();
 }
 
 beforeAll(async () => {
@@ -120,9 +127,7 @@ describe('the built API reference', () => {
 
   describe.each(operations)('$operationId', (operation) => {
     it('opens from the sidebar with its title, every response code and each of its code samples', async () => {
-      const sidebar = page.locator('[data-component-name="Menu/Menu"]');
-      await sidebar.getByText(operation.tag, { exact: true }).first().click();
-      await sidebar.getByText(operation.summary, { exact: true }).first().click();
+      await openFromSidebar(operation);
       await expectVisible(
         page.getByRole('heading', { name: operation.summary }),
         `the title "${operation.summary}"`,
@@ -161,16 +166,34 @@ describe('the built API reference', () => {
     });
   });
 
-  it('made no request to another host and logged no console error', async () => {
-    // Last, after every click above. Redoc renders only the sections near the viewport, so the viewport grows
-    // to the whole page before the screenshot (which is for people to look at).
+  // For people to look at, not asserted on. Redoc shows the operations of one tag at a time (the others collapse
+  // behind "+ Show"), so there is one full-page screenshot per operation, each with its 200 example open.
+  it.each(operations)('saves a full-page screenshot with $operationId open', async (operation) => {
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await openFromSidebar(operation);
+    const viewer = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
+    const panel = page.locator('[data-component-name="Panel/Panel"]').filter({ has: viewer });
+    const [ok] = operation.responses;
+    if (ok) await panel.getByRole('button', { name: ok.code, exact: true }).first().click();
+    // Redoc renders only the sections near the viewport: grow the viewport to the whole page first.
     await page.evaluate(() => window.scrollTo(0, 0));
     for (let round = 0; round < 3; round++) {
       const height = await page.evaluate(() => document.documentElement.scrollHeight);
       await page.setViewportSize({ width: 1400, height: Math.min(height, 12_000) });
       await page.waitForTimeout(300);
     }
-    await page.screenshot({ path: join(outputDir, 'api-reference.png'), fullPage: true });
+    await expectVisible(
+      page.getByRole('heading', { name: operation.summary }),
+      `the title "${operation.summary}"`,
+    );
+    await page.screenshot({
+      path: join(outputDir, `api-reference-${operation.operationId}.png`),
+      fullPage: true,
+    });
+  });
+
+  it('made no request to another host and logged no console error', async () => {
+    // Last, after every click above.
     expect(otherHostRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
