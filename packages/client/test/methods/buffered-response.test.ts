@@ -1,0 +1,93 @@
+// The buffered Response that the transport hands to openapi-fetch behaves as a Response does.
+import { describe, expect, it } from 'vitest';
+import { BufferedResponse } from '../../src/buffered-response.js';
+
+const text = '{"api_id":"a","ok":true}';
+const init = {
+  status: 200,
+  statusText: 'OK',
+  headers: new Headers({ 'content-type': 'application/json', 'x-a': '1' }),
+  url: 'http://127.0.0.1/x',
+};
+const make = (body: string | null = text) =>
+  new BufferedResponse(body === null ? null : new TextEncoder().encode(body), init);
+
+describe('BufferedResponse', () => {
+  it('is a Response with the status, headers and URL it was given', () => {
+    const response = make();
+    expect(response).toBeInstanceOf(Response);
+    expect(response).toMatchObject({ status: 200, statusText: 'OK', ok: true, url: init.url, bodyUsed: false });
+    expect(response.headers.get('x-a')).toBe('1');
+  });
+
+  it.each([
+    ['text', (r: Response) => r.text(), text],
+    ['json', (r: Response) => r.json(), JSON.parse(text)],
+    ['arrayBuffer', async (r: Response) => new TextDecoder().decode(await r.arrayBuffer()), text],
+    ['blob', async (r: Response) => (await r.blob()).text(), text],
+    ['body', (r: Response) => new Response(r.body).text(), text],
+  ])('reads its body once through %s, then refuses as any Response does', async (_name, read, expected) => {
+    const response = make();
+    expect(await read(response)).toEqual(expected);
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(() => response.clone()).toThrow(TypeError);
+  });
+
+  it('rejects (not throws) a second read', async () => {
+    const response = make();
+    await response.text();
+    const second = response.json();
+    expect(second).toBeInstanceOf(Promise);
+    await expect(second).rejects.toThrow('Body is unusable');
+  });
+
+  it('json() rejects a body that is not JSON with a SyntaxError', async () => {
+    await expect(make('<html>').json()).rejects.toThrow(SyntaxError);
+  });
+
+  it('a clone reads the same body independently', async () => {
+    const response = make();
+    const copy = response.clone();
+    expect(copy).toBeInstanceOf(BufferedResponse);
+    expect(await copy.text()).toBe(text);
+    expect(await response.text()).toBe(text);
+  });
+
+  it('arrayBuffer() hands out a copy: changing it does not change a clone', async () => {
+    const response = make();
+    const copy = response.clone();
+    new Uint8Array(await response.arrayBuffer()).fill(0x20);
+    expect(await copy.text()).toBe(text);
+  });
+
+  it('a body stream, once asked for, is the body: reading it uses the body up', async () => {
+    const response = make();
+    const stream = response.body;
+    expect(stream).toBeInstanceOf(ReadableStream);
+    expect(response.body).toBe(stream);
+    expect(response.bodyUsed).toBe(false);
+    expect(await new Response(stream).text()).toBe(text);
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+  });
+
+  it('a body read through a method leaves no second copy in `body`', async () => {
+    const response = make();
+    await response.text();
+    const reader = response.body?.getReader();
+    expect((await reader?.read())?.done).toBe(true);
+  });
+
+  it('has a null body for a null-body status, and reads as empty', async () => {
+    const response = new BufferedResponse(null, { ...init, status: 204, statusText: 'No Content' });
+    expect(response.body).toBeNull();
+    expect(await response.text()).toBe('');
+  });
+
+  it('an empty body is an empty stream, not null (as on the network)', async () => {
+    const response = make('');
+    expect(response.body).not.toBeNull();
+    expect(await response.text()).toBe('');
+  });
+});
