@@ -26,8 +26,9 @@ test('pnpm start serves the mock and the docs, and stops both on SIGTERM', { tim
   });
   const output = [];
   let prismPid;
+  let urls;
   try {
-    const urls = await new Promise((resolve, reject) => {
+    urls = await new Promise((resolve, reject) => {
       const found = {};
       createInterface({ input: child.stdout }).on('line', (line) => {
         output.push(line);
@@ -61,4 +62,7 @@ test('pnpm start serves the mock and the docs, and stops both on SIGTERM', { tim
   assert.equal(child.exitCode, 0, `serve.mjs exits cleanly:\n${output.join('\n')}`);
   assert.ok(prismPid, 'the mock printed its Prism pid');
   assert.equal(isAlive(prismPid), false, 'Prism is gone after the stop');
+  for (const url of [urls.mock, urls.docs]) {
+    await assert.rejects(fetch(url), `nothing answers at ${url} after the stop`);
+  }
 });
