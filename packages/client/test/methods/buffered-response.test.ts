@@ -16,7 +16,13 @@ describe('BufferedResponse', () => {
   it('is a Response with the status, headers and URL it was given', () => {
     const response = make();
     expect(response).toBeInstanceOf(Response);
-    expect(response).toMatchObject({ status: 200, statusText: 'OK', ok: true, url: init.url, bodyUsed: false });
+    expect(response).toMatchObject({
+      status: 200,
+      statusText: 'OK',
+      ok: true,
+      url: init.url,
+      bodyUsed: false,
+    });
     expect(response.headers.get('x-a')).toBe('1');
   });
 
