@@ -1,0 +1,69 @@
+// Proves the built ESM bundle runs in Bun: Bun's own binary (from the `bun` npm package) imports dist/index.mjs
+// and calls a local server, once with credentials as options and once from the environment.
+import { pathToFileURL } from 'node:url';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
+import { distFile } from '../helpers/dist.js';
+import type { TestServer } from '../helpers/server.js';
+import { bunExecutable } from './binaries.js';
+import { killRunningProcesses, runProcess } from './child-process.js';
+import { expectProbeSucceeded, parseProbeOutput } from './expectations.js';
+import { startFixtureServer } from './fixture-server.js';
+import { type ProbeConfig, probeSource } from './probe.js';
+import { tempDir } from './temp-files.js';
+
+const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
+const bun = bunExecutable();
+const temp = tempDir('bun');
+let server: TestServer;
+
+beforeEach(async () => {
+  server = await startFixtureServer();
+});
+
+afterEach(async () => {
+  killRunningProcesses();
+  await server?.close();
+});
+
+afterAll(() => temp.remove());
+
+async function runProbe(credentials: ProbeConfig['credentials'], env: NodeJS.ProcessEnv) {
+  const script = temp.write(
+    `probe-${credentials === 'env' ? 'env' : 'options'}.mjs`,
+    probeSource({
+      clientModule: pathToFileURL(distFile('index.mjs')).href,
+      baseUrl: server.baseUrl,
+      credentials,
+      report: 'stdout',
+    }),
+  );
+  const run = await runProcess(bun, ['run', '--no-install', script], {
+    cwd: CLIENT_DIR,
+    // A bare environment, so no PLIVO_* leaks in from the developer's shell.
+    env: {
+      PATH: process.env.PATH,
+      BUN_INSTALL_CACHE_DIR: `${temp.path}/cache`,
+      DO_NOT_TRACK: '1',
+      ...env,
+    },
+  });
+  return { run, result: parseProbeOutput(run) };
+}
+
+describe('in Bun', () => {
+  it('fetches both sessions with credentials passed as options', async () => {
+    const { run, result } = await runProbe({ authId: AUTH_ID, authToken: AUTH_TOKEN }, {});
+    expect(run.code, run.stderr).toBe(0);
+    expectProbeSucceeded(result, server);
+    // Bun has process.env: the error names the variable as well as the option.
+    expect(result.noCredentials?.name).toBe('InvalidArgumentError');
+    expect(result.noCredentials?.message).toContain('or set the PLIVO_AUTH_ID environment variable');
+  });
+
+  it('reads PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN from the environment', async () => {
+    const { run, result } = await runProbe('env', { PLIVO_AUTH_ID: AUTH_ID, PLIVO_AUTH_TOKEN: AUTH_TOKEN });
+    expect(run.code, run.stderr).toBe(0);
+    expectProbeSucceeded(result, server);
+  });
+});

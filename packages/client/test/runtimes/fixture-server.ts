@@ -1,0 +1,15 @@
+import { MASKING_PATH, VERIFY_PATH } from '../helpers/credentials.js';
+import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+
+export const VERIFY_BODY = VERIFY_FIXTURES[0]?.body;
+export const MASKING_BODY = MASKING_FIXTURES[0]?.body;
+
+/** A node:http server on 127.0.0.1 answering the two GETs with Plivo's fixtures and anything else with a 404. */
+export function startFixtureServer(): Promise<TestServer> {
+  return startServer((req, res) => {
+    if (req.method === 'GET' && req.url === VERIFY_PATH) sendJson(res, 200, VERIFY_BODY);
+    else if (req.method === 'GET' && req.url === MASKING_PATH) sendJson(res, 200, MASKING_BODY);
+    else sendJson(res, 404, { api_id: 'c0ffee00-0000-4000-8000-000000000404', error: 'not found' });
+  });
+}
