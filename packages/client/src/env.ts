@@ -29,3 +29,18 @@ export function hasEnv(): boolean {
   const runtime = globalThis as RuntimeGlobals;
   return runtime.process?.env !== undefined || runtime.Deno?.env !== undefined;
 }
+
+/**
+ * Deno without `--allow-env` refuses to read a variable even when it is set, so "set the variable" alone would
+ * send the user in circles. Returns the flag to add when that is why a read failed, else an empty string.
+ */
+export function envPermissionHint(name: string): string {
+  const deno = (globalThis as RuntimeGlobals).Deno;
+  if (deno?.env === undefined) return '';
+  try {
+    deno.env.get(name);
+    return '';
+  } catch {
+    return ` (Deno denied reading it: run with --allow-env=${name})`;
+  }
+}

@@ -1,4 +1,4 @@
-import { hasEnv, readEnv } from './env.js';
+import { envPermissionHint, hasEnv, readEnv } from './env.js';
 import { InvalidArgumentError } from './errors.js';
 import { globalFetch } from './global-fetch.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
@@ -110,7 +110,7 @@ function resolveCredential(spec: CredentialSpec, given: unknown): string {
   const value = fromOption ? given : readEnv(spec.variable);
   if (value === undefined) {
     const where = hasEnv()
-      ? `pass the \`${spec.option}\` option to createPlivoClient() or set the ${spec.variable} environment variable`
+      ? `pass the \`${spec.option}\` option to createPlivoClient() or set the ${spec.variable} environment variable${envPermissionHint(spec.variable)}`
       : `pass the \`${spec.option}\` option to createPlivoClient() (this runtime has no environment variables)`;
     throw new InvalidArgumentError(
       fromOption ? spec.option : spec.variable,

@@ -72,6 +72,7 @@ describe('in Deno', () => {
     // treats it as absent and says what to pass, instead of crashing on Deno's permission error.
     expect(result.noCredentials?.name).toBe('InvalidArgumentError');
     expect(result.noCredentials?.message).toContain('Missing Plivo Auth ID');
+    expect(result.noCredentials?.message).toContain('run with --allow-env=PLIVO_AUTH_ID');
     expect(result.noCredentials?.message).not.toContain('NotCapable');
   });
 
