@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type MockServer, startMock } from '../src/index.js';
+import { describe, expect, it, vi } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN, BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
-import { expectExited, runningPrismChildren } from './support/processes.js';
+import { mockForThisFile } from './support/mock-for-file.js';
 import { rawRequest } from './support/raw-request.js';
 import { examples, statusCodes } from './support/spec.js';
 
@@ -13,15 +12,7 @@ const require = createRequire(import.meta.url);
 const plivo = require('plivo') as typeof import('plivo');
 type PlivoClient = InstanceType<typeof plivo.Client>;
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(async () => {
-  await mock?.stop();
-  if (mock) expectExited(mock.pid);
-  expect(runningPrismChildren()).toEqual([]);
-});
+const mock = mockForThisFile();
 
 const sdkFor = (baseUrl: string, authId = AUTH_ID): PlivoClient =>
   new plivo.Client(authId, AUTH_TOKEN, { url: `${baseUrl}/v1/Account/${authId}` });
@@ -47,12 +38,12 @@ function expectFieldsOf(example: Record<string, unknown>, fromSdk: Record<string
 describe('verify_session.get through startMock()', () => {
   it('returns the fields of the first example', async () => {
     const [, first] = examples('getVerifySession')[0] ?? [];
-    const session = await sdkFor(mock.url).verify_session.get(SESSION_UUID);
+    const session = await sdkFor(mock().url).verify_session.get(SESSION_UUID);
     expectFieldsOf(first as Record<string, unknown>, session as unknown as Record<string, unknown>);
   });
 
   it.each(examples('getVerifySession'))('returns the fields of the example %s', async (name, value) => {
-    const session = await sdkFor(mock.urlWithPrefer({ example: name })).verify_session.get(SESSION_UUID);
+    const session = await sdkFor(mock().urlWithPrefer({ example: name })).verify_session.get(SESSION_UUID);
     expectFieldsOf(value as Record<string, unknown>, session as unknown as Record<string, unknown>);
   });
 
@@ -65,23 +56,23 @@ describe('verify_session.get through startMock()', () => {
     async (code) => {
       const [, body] = examples('getVerifySession', code)[0] ?? [];
       const { error, api_id } = body as { error: string; api_id?: string };
-      const call = sdkFor(mock.urlWithPrefer({ code: Number(code) })).verify_session.get(SESSION_UUID);
+      const call = sdkFor(mock().urlWithPrefer({ code: Number(code) })).verify_session.get(SESSION_UUID);
       await expect(call).rejects.toMatchObject({ status: Number(code), message: error, apiID: api_id });
     },
   );
 
   it('rejects a 429 chosen through the mock with the plain Error plivo-node uses for unmapped statuses', async () => {
     expect(statusCodes('getVerifySession')).toContain('429');
-    const call = sdkFor(mock.urlWithPrefer({ code: 429 })).verify_session.get(SESSION_UUID);
+    const call = sdkFor(mock().urlWithPrefer({ code: 429 })).verify_session.get(SESSION_UUID);
     await expect(call).rejects.toThrow('Request failed with status code 429');
   });
 
   it('still has its path parameters validated: a malformed session UUID is a 400', async () => {
-    await expect(sdkFor(mock.url).verify_session.get('not-a-uuid')).rejects.toMatchObject({ status: 400 });
+    await expect(sdkFor(mock().url).verify_session.get('not-a-uuid')).rejects.toMatchObject({ status: 400 });
   });
 
   it('still has its path parameters validated: an Auth ID that breaks the pattern is a 400', async () => {
-    await expect(sdkFor(mock.url, 'MA-TOO-SHORT').verify_session.get(SESSION_UUID)).rejects.toMatchObject({
+    await expect(sdkFor(mock().url, 'MA-TOO-SHORT').verify_session.get(SESSION_UUID)).rejects.toMatchObject({
       status: 400,
     });
   });
@@ -102,24 +93,27 @@ describe('what plivo-node sends on GET, and why startMock() accepts it', () => {
   const refusal = 'No supported content types, but request included a non-empty body';
 
   it('strict Prism alone refuses the SDK request', async () => {
-    const answer = await rawRequest(`${mock.prismUrl}${verifyPath()}`, sdkGet);
+    const answer = await rawRequest(`${mock().prismUrl}${verifyPath()}`, sdkGet);
     expect(answer.status).toBe(400);
-    await expect(sdkFor(mock.prismUrl).verify_session.get(SESSION_UUID)).rejects.toMatchObject({
+    await expect(sdkFor(mock().prismUrl).verify_session.get(SESSION_UUID)).rejects.toMatchObject({
       status: 400,
     });
     // Prism's log arrives on another channel than its answer, so it may trail it by a moment.
-    await vi.waitFor(() => expect(mock.output()).toContain(refusal));
+    await vi.waitFor(() => expect(mock().output()).toContain(refusal));
   });
 
   it('the mock answers the same request with 200', async () => {
-    const answer = await rawRequest(`${mock.url}${verifyPath()}`, sdkGet);
+    const answer = await rawRequest(`${mock().url}${verifyPath()}`, sdkGet);
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toEqual(examples('getVerifySession')[0]?.[1]);
   });
 
   it('the mock still refuses a GET with a body but no credentials', async () => {
     const { authorization: _, ...withoutCredentials } = sdkGet.headers;
-    const answer = await rawRequest(`${mock.url}${verifyPath()}`, { ...sdkGet, headers: withoutCredentials });
+    const answer = await rawRequest(`${mock().url}${verifyPath()}`, {
+      ...sdkGet,
+      headers: withoutCredentials,
+    });
     expect(answer.status).toBe(401);
   });
 });
@@ -141,7 +135,7 @@ describe('maskingSession.getMaskingSession cannot be redirected to a mock', () =
       throw new Error('stopped by the test before any network access');
     };
     try {
-      await expect(sdkFor(mock.url).maskingSession.getMaskingSession(SESSION_UUID)).rejects.toBeDefined();
+      await expect(sdkFor(mock().url).maskingSession.getMaskingSession(SESSION_UUID)).rejects.toBeDefined();
     } finally {
       axios.defaults.adapter = original;
     }

@@ -1,24 +1,15 @@
 import { AuthenticationError, BadRequestError, InvalidArgumentError } from '@plivo-openapi/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMock } from '../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { clientFor } from './support/clients.js';
 import { SESSION_UUID } from './support/credentials.js';
-import { expectExited, runningPrismChildren } from './support/processes.js';
+import { mockForThisFile } from './support/mock-for-file.js';
 import { schemaErrors } from './support/spec.js';
 
 // Prism validates every request against the spec. Our client checks what it can before sending, so to see
 // Prism's own refusal a test either uses the raw client or damages the request on its way out (a custom
 // `fetch`, the same seam a logging or proxy wrapper would use).
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(async () => {
-  await mock?.stop();
-  if (mock) expectExited(mock.pid);
-  expect(runningPrismChildren()).toEqual([]);
-});
+const mock = mockForThisFile();
 
 /** A fetch that alters each request before sending it, as a buggy wrapper might. */
 const damaging =
@@ -39,7 +30,7 @@ describe('a request without credentials', () => {
   it.each(['maskingSessions', 'verifySessions'] as const)(
     '%s.get: Prism answers 401, the client throws AuthenticationError',
     async (resource) => {
-      const failure = clientFor(mock.url, { fetch: withoutCredentials })[resource].get(SESSION_UUID);
+      const failure = clientFor(mock().url, { fetch: withoutCredentials })[resource].get(SESSION_UUID);
       await expect(failure).rejects.toBeInstanceOf(AuthenticationError);
       await expect(failure).rejects.toMatchObject({ status: 401 });
     },
@@ -55,7 +46,7 @@ describe('a malformed session_uuid', () => {
         sent++;
         return fetch(request);
       };
-      const failure = clientFor(mock.url, { fetch: counting })[resource].get('not-a-uuid');
+      const failure = clientFor(mock().url, { fetch: counting })[resource].get('not-a-uuid');
       await expect(failure).rejects.toBeInstanceOf(InvalidArgumentError);
       await expect(failure).rejects.toThrow(/session/i);
       expect(sent).toBe(0);
@@ -65,14 +56,14 @@ describe('a malformed session_uuid', () => {
   it.each(['maskingSessions', 'verifySessions'] as const)(
     '%s.get: if it reaches Prism anyway, Prism answers 400 and the client throws BadRequestError',
     async (resource) => {
-      const failure = clientFor(mock.url, { fetch: withMalformedUuid })[resource].get(SESSION_UUID);
+      const failure = clientFor(mock().url, { fetch: withMalformedUuid })[resource].get(SESSION_UUID);
       await expect(failure).rejects.toBeInstanceOf(BadRequestError);
       await expect(failure).rejects.toMatchObject({ status: 400 });
     },
   );
 
   it('raw.GET: Prism answers 400 with an error body of the documented shape', async () => {
-    const client = clientFor(mock.url);
+    const client = clientFor(mock().url);
     const { data, error, response } = await client.raw.GET(
       '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/',
       {
@@ -85,7 +76,7 @@ describe('a malformed session_uuid', () => {
   });
 
   it('raw.GET: an auth_id that breaks its pattern is a 400 too', async () => {
-    const { response } = await clientFor(mock.url).raw.GET(
+    const { response } = await clientFor(mock().url).raw.GET(
       '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
       {
         params: { path: { auth_id: 'MA-not-an-auth-id', session_uuid: SESSION_UUID } },

@@ -1,10 +1,9 @@
 // 500 requests at once against one startMock(): every one is answered, and every answer is what the spec
 // says for that request: a documented status, a JSON body that validates against that status's schema, and
 // the exact example that was asked for.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMock } from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
 import { BASIC_AUTH, maskingPath, SESSION_UUID, verifyPath } from '../support/credentials.js';
-import { expectExited } from '../support/processes.js';
+import { mockForThisFile } from '../support/mock-for-file.js';
 import { examples, type OperationId, schemaErrors, statusCodes } from '../support/spec.js';
 
 const CONCURRENT = 500;
@@ -64,21 +63,14 @@ function plan(count: number): Planned[] {
   return Array.from({ length: count }, (_, i) => kinds[i % kinds.length] as Planned);
 }
 
-let mock: MockServer;
-beforeAll(async () => {
-  mock = await startMock();
-});
-afterAll(async () => {
-  await mock?.stop();
-  if (mock) expectExited(mock.pid);
-});
+const mock = mockForThisFile();
 
 describe(`${CONCURRENT} concurrent requests to one startMock()`, () => {
   it('all answer, each with the documented status and a body valid against its schema', async () => {
     const requests = plan(CONCURRENT);
     const answers = await Promise.allSettled(
       requests.map(async (request) => {
-        const response = await fetch(`${mock.url}${request.path}`, { headers: request.headers });
+        const response = await fetch(`${mock().url}${request.path}`, { headers: request.headers });
         return {
           status: response.status,
           type: response.headers.get('content-type'),
@@ -121,7 +113,7 @@ describe(`${CONCURRENT} concurrent requests to one startMock()`, () => {
   });
 
   it('is still healthy afterwards: a plain request gets the default example', async () => {
-    const response = await fetch(`${mock.url}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } });
+    const response = await fetch(`${mock().url}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(examples('getVerifySession')[0]?.[1]);
   });
