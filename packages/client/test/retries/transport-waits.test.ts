@@ -1,7 +1,7 @@
 // The waits between attempts, checked exactly with fake timers. The transport gets a scripted fetch (no
 // network), so only our timers are in play.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRetryingFetch } from '../../src/transport.js';
+import { createRetryingFetch, type TransportOptions } from '../../src/transport.js';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -28,16 +28,22 @@ const unavailable =
     new Response('{"error":"unavailable"}', { status: 503, headers });
 const ok = () => new Response('{"ok":true}', { status: 200 });
 
+/** The transport with the client's defaults and no jitter, so every wait is exact; `overrides` vary one thing. */
+function retryingFetch(fetch: TransportOptions['fetch'], overrides: Partial<TransportOptions> = {}) {
+  return createRetryingFetch({
+    fetch,
+    timeoutMs: 30_000,
+    maxRetries: 2,
+    redact: (t) => t,
+    random: () => 0,
+    ...overrides,
+  });
+}
+
 describe('waits between attempts', () => {
   it('waits 0.5 s then 1 s (no jitter) before the two default retries', async () => {
     const { fetch, calls } = scriptedFetch([unavailable(), unavailable(), ok]);
-    const retrying = createRetryingFetch({
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 2,
-      redact: (t) => t,
-      random: () => 0,
-    });
+    const retrying = retryingFetch(fetch);
     const start = Date.now();
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(499);
@@ -53,13 +59,7 @@ describe('waits between attempts', () => {
 
   it('waits what Retry-After says instead of the backoff', async () => {
     const { fetch, calls } = scriptedFetch([unavailable({ 'Retry-After': '7' }), ok]);
-    const retrying = createRetryingFetch({
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 2,
-      redact: (t) => t,
-      random: () => 0,
-    });
+    const retrying = retryingFetch(fetch);
     const start = Date.now();
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(6_999);
@@ -74,13 +74,7 @@ describe('waits between attempts', () => {
       unavailable({ 'retry-after-ms': '1234', 'Retry-After': '9' }),
       ok,
     ]);
-    const retrying = createRetryingFetch({
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 2,
-      redact: (t) => t,
-      random: () => 0,
-    });
+    const retrying = retryingFetch(fetch);
     const start = Date.now();
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(1_233);
@@ -94,13 +88,7 @@ describe('waits between attempts', () => {
     const start = Date.now();
     const inFiveSeconds = new Date(start + 5_000).toUTCString();
     const { fetch, calls } = scriptedFetch([unavailable({ 'Retry-After': inFiveSeconds }), ok]);
-    const retrying = createRetryingFetch({
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 2,
-      redact: (t) => t,
-      random: () => 0,
-    });
+    const retrying = retryingFetch(fetch);
     const result = retrying(new Request('https://api.example.test/x'));
     // An HTTP date has whole seconds, so the wait is up to a second shorter than 5 s, never longer.
     await vi.advanceTimersByTimeAsync(3_999);
@@ -112,7 +100,7 @@ describe('waits between attempts', () => {
 
   it('cuts a retry-after-ms of an hour to 60 s', async () => {
     const { fetch, calls } = scriptedFetch([unavailable({ 'retry-after-ms': '3600000' }), ok]);
-    const retrying = createRetryingFetch({ fetch, timeoutMs: 30_000, maxRetries: 1, redact: (t) => t });
+    const retrying = retryingFetch(fetch, { maxRetries: 1 });
     const start = Date.now();
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(59_999);
@@ -124,7 +112,7 @@ describe('waits between attempts', () => {
 
   it('cuts a Retry-After of an hour to 60 s', async () => {
     const { fetch, calls } = scriptedFetch([unavailable({ 'Retry-After': '3600' }), ok]);
-    const retrying = createRetryingFetch({ fetch, timeoutMs: 30_000, maxRetries: 1, redact: (t) => t });
+    const retrying = retryingFetch(fetch, { maxRetries: 1 });
     const start = Date.now();
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(60_000);
@@ -134,13 +122,7 @@ describe('waits between attempts', () => {
 
   it('returns the last answer once the retries are used up', async () => {
     const { fetch, calls } = scriptedFetch([unavailable()]);
-    const retrying = createRetryingFetch({
-      fetch,
-      timeoutMs: 30_000,
-      maxRetries: 3,
-      redact: (t) => t,
-      random: () => 0,
-    });
+    const retrying = retryingFetch(fetch, { maxRetries: 3 });
     const result = retrying(new Request('https://api.example.test/x'));
     await vi.advanceTimersByTimeAsync(500 + 1000 + 2000);
     expect(calls).toHaveLength(4);
@@ -149,7 +131,7 @@ describe('waits between attempts', () => {
 
   it('does not retry a POST (it might not be idempotent)', async () => {
     const { fetch, calls } = scriptedFetch([unavailable(), ok]);
-    const retrying = createRetryingFetch({ fetch, timeoutMs: 30_000, maxRetries: 2, redact: (t) => t });
+    const retrying = retryingFetch(fetch);
     const result = await retrying(new Request('https://api.example.test/x', { method: 'POST', body: '{}' }));
     expect(result.status).toBe(503);
     expect(calls).toHaveLength(1);

@@ -1,29 +1,23 @@
 // Proves the built ESM bundle runs in Bun: Bun's own binary (from the `bun` npm package) imports dist/index.mjs
 // and calls a local server, once with credentials as options and once from the environment.
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
-import type { TestServer } from '../helpers/server.js';
 import { bunExecutable } from './binaries.js';
 import { killRunningProcesses, runProcess } from './child-process.js';
 import { expectProbeSucceeded, parseProbeOutput } from './expectations.js';
-import { startFixtureServer } from './fixture-server.js';
+import { fixtureServerPerTest } from './fixture-server.js';
 import { type ProbeConfig, probeSource } from './probe.js';
 import { tempDir } from './temp-files.js';
 
 const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
 const bun = bunExecutable();
 const temp = tempDir('bun');
-let server: TestServer;
+const server = fixtureServerPerTest();
 
-beforeEach(async () => {
-  server = await startFixtureServer();
-});
-
-afterEach(async () => {
+afterEach(() => {
   killRunningProcesses();
-  await server?.close();
 });
 
 afterAll(() => temp.remove());
@@ -33,7 +27,7 @@ async function runProbe(credentials: ProbeConfig['credentials'], env: NodeJS.Pro
     `probe-${credentials === 'env' ? 'env' : 'options'}.mjs`,
     probeSource({
       clientModule: pathToFileURL(distFile('index.mjs')).href,
-      baseUrl: server.baseUrl,
+      baseUrl: server().baseUrl,
       credentials,
       report: 'stdout',
     }),
@@ -55,7 +49,7 @@ describe('in Bun', () => {
   it('fetches both sessions with credentials passed as options', async () => {
     const { run, result } = await runProbe({ authId: AUTH_ID, authToken: AUTH_TOKEN }, {});
     expect(run.code, run.stderr).toBe(0);
-    expectProbeSucceeded(result, server);
+    expectProbeSucceeded(result, server());
     // Bun has process.env: the error names the variable as well as the option.
     expect(result.noCredentials?.name).toBe('InvalidArgumentError');
     expect(result.noCredentials?.message).toContain('or set the PLIVO_AUTH_ID environment variable');
@@ -64,6 +58,6 @@ describe('in Bun', () => {
   it('reads PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN from the environment', async () => {
     const { run, result } = await runProbe('env', { PLIVO_AUTH_ID: AUTH_ID, PLIVO_AUTH_TOKEN: AUTH_TOKEN });
     expect(run.code, run.stderr).toBe(0);
-    expectProbeSucceeded(result, server);
+    expectProbeSucceeded(result, server());
   });
 });

@@ -1,29 +1,23 @@
 // Proves the built ESM bundle runs in Deno: Deno's own binary (from the `deno` npm package) imports dist/index.mjs
 // and calls a local server, with no permission but network access to 127.0.0.1.
 import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
-import type { TestServer } from '../helpers/server.js';
 import { denoExecutable } from './binaries.js';
 import { killRunningProcesses, runProcess } from './child-process.js';
 import { expectProbeSucceeded, parseProbeOutput } from './expectations.js';
-import { startFixtureServer } from './fixture-server.js';
+import { fixtureServerPerTest } from './fixture-server.js';
 import { type ProbeConfig, probeSource } from './probe.js';
 import { tempDir } from './temp-files.js';
 
 const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
 const deno = denoExecutable();
 const temp = tempDir('deno');
-let server: TestServer;
+const server = fixtureServerPerTest();
 
-beforeEach(async () => {
-  server = await startFixtureServer();
-});
-
-afterEach(async () => {
+afterEach(() => {
   killRunningProcesses();
-  await server?.close();
 });
 
 afterAll(() => temp.remove());
@@ -38,7 +32,7 @@ async function runProbe(
     `probe-${credentials === 'env' ? 'env' : 'options'}.mjs`,
     probeSource({
       clientModule: pathToFileURL(distFile('index.mjs')).href,
-      baseUrl: server.baseUrl,
+      baseUrl: server().baseUrl,
       credentials,
       report: 'stdout',
     }),
@@ -67,7 +61,7 @@ describe('in Deno', () => {
       },
     );
     expect(run.code, run.stderr).toBe(0);
-    expectProbeSucceeded(result, server);
+    expectProbeSucceeded(result, server());
     // Without --allow-env, reading PLIVO_AUTH_ID is denied (it is set, but Deno may not read it): the client
     // treats it as absent and says what to pass, instead of crashing on Deno's permission error.
     expect(result.noCredentials?.name).toBe('InvalidArgumentError');
@@ -83,6 +77,6 @@ describe('in Deno', () => {
       { PLIVO_AUTH_ID: AUTH_ID, PLIVO_AUTH_TOKEN: AUTH_TOKEN },
     );
     expect(run.code, run.stderr).toBe(0);
-    expectProbeSucceeded(result, server);
+    expectProbeSucceeded(result, server());
   });
 });

@@ -5,31 +5,22 @@
 // import.
 import { EdgeVM } from '@edge-runtime/vm';
 import { build } from 'esbuild';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
-import type { TestServer } from '../helpers/server.js';
 import { expectProbeSucceeded } from './expectations.js';
-import { startFixtureServer } from './fixture-server.js';
+import { fixtureServerPerTest } from './fixture-server.js';
 import { type ProbeResult, probeSource } from './probe.js';
 
 const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
-let server: TestServer;
-
-beforeEach(async () => {
-  server = await startFixtureServer();
-});
-
-afterEach(async () => {
-  await server?.close();
-});
+const server = fixtureServerPerTest();
 
 async function bundleProbe(): Promise<string> {
   const output = await build({
     stdin: {
       contents: probeSource({
         clientModule: distFile('index.mjs'),
-        baseUrl: server.baseUrl,
+        baseUrl: server().baseUrl,
         credentials: { authId: AUTH_ID, authToken: AUTH_TOKEN },
         report: 'global',
       }),
@@ -61,7 +52,7 @@ describe('in an edge runtime (EdgeVM)', () => {
     vm.evaluate(await bundleProbe());
     const result = JSON.parse(await vm.evaluate<Promise<string>>('globalThis.__probeResult')) as ProbeResult;
 
-    expectProbeSucceeded(result, server);
+    expectProbeSucceeded(result, server());
     // An edge runtime has no environment variables: the error says to pass the options.
     expect(result.noCredentials?.name).toBe('InvalidArgumentError');
     expect(result.noCredentials?.message).toContain('(this runtime has no environment variables)');

@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { MASKING_PATH, VERIFY_PATH } from '../helpers/credentials.js';
 import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
@@ -12,4 +13,23 @@ export function startFixtureServer(): Promise<TestServer> {
     else if (req.method === 'GET' && req.url === MASKING_PATH) sendJson(res, 200, MASKING_BODY);
     else sendJson(res, 404, { api_id: 'c0ffee00-0000-4000-8000-000000000404', error: 'not found' });
   });
+}
+
+/**
+ * A fresh fixture server for each test of the calling file, closed after it. A getter, because the server
+ * exists only once the test's beforeEach has run.
+ */
+export function fixtureServerPerTest(): () => TestServer {
+  let server: TestServer | undefined;
+  beforeEach(async () => {
+    server = await startFixtureServer();
+  });
+  afterEach(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (server === undefined)
+      throw new Error('The fixture server starts in beforeEach: use it inside a test.');
+    return server;
+  };
 }
