@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { OutputTail } from './output-tail.js';
 
 const require = createRequire(import.meta.url);
 
@@ -69,12 +70,12 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
-  let output = '';
-  const record = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8').replace(ANSI, '')).slice(-OUTPUT_LIMIT);
-  };
-  child.stdout?.on('data', record);
-  child.stderr?.on('data', record);
+  const tail = new OutputTail(OUTPUT_LIMIT);
+  const output = () => tail.toString();
+  const record = (chunk: string) => tail.append(chunk.replace(ANSI, ''));
+  // Decoded per stream, so a character split between two chunks is not garbled.
+  child.stdout?.setEncoding('utf8').on('data', record);
+  child.stderr?.setEncoding('utf8').on('data', record);
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
@@ -94,21 +95,21 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       stop().then(() =>
         reject(
           new ErrorClass(
-            `Prism ${reason} (command: prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output.trim() || '(none)'}`,
+            `Prism ${reason} (command: prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output().trim() || '(none)'}`,
           ),
         ),
       );
     };
     const onData = () => {
-      const match = LISTENING.exec(output);
+      const match = LISTENING.exec(output());
       if (match?.[1] === undefined) return;
       cleanup();
       if (child.pid === undefined) return fail('started without a process id');
-      resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output: () => output, stop });
+      resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output, stop });
     };
     // 'close', not 'exit': only once the pipes have closed is all of Prism's output (its error) read.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {
-      const inUse = /EADDRINUSE/.test(output);
+      const inUse = /EADDRINUSE/.test(output());
       fail(
         `exited (${signal ?? `code ${code}`}) before it was listening${inUse ? `: port ${launch.port} is in use` : ''}`,
         inUse ? PrismPortInUseError : Error,
