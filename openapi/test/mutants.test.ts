@@ -1,6 +1,6 @@
 // Bodies that are wrong in type, format or shape must be rejected, and the error must point at the field.
-// Each mutant starts from a real fixture (which is valid), breaks one field, and names the JSON pointer of
-// that field.
+// Each mutant starts from one of the spec's own named examples (which is valid), breaks one field, and names
+// the JSON pointer of that field.
 import { describe, expect, it } from 'vitest';
 import {
   describeErrors,
@@ -10,7 +10,6 @@ import {
   makeValidator,
   okSchemaPointer,
   pointer,
-  readFixture,
 } from './support/spec';
 
 const spec = loadBundle();
@@ -31,8 +30,10 @@ interface Target {
   mutants: Mutant[];
 }
 
-const MASKING_BASE = 'plivo-go/getMaskingSessionResponse.json';
-const VERIFY_BASE = 'plivo-java/getSession.json';
+/** A fresh copy of a named example under components/examples. */
+const example = (name: string): Json => structuredClone(spec.components.examples[name].value);
+const MASKING_BASE = 'MaskingSessionReferencePage';
+const VERIFY_BASE = 'VerifySessionReferencePage';
 
 const callLeg = () => ({
   start_time: '2024-05-29 04:47:18 +0000 UTC',
@@ -50,7 +51,7 @@ const targets: Target[] = [
   {
     name: 'getMaskingSession 200',
     schemaPointer: okSchemaPointer(spec, 'getMaskingSession'),
-    base: () => readFixture(MASKING_BASE),
+    base: () => example(MASKING_BASE),
     mutants: [
       { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
       { what: 'api_id not a UUID', field: '/api_id', mutate: (b) => (b.api_id = 'abc') },
@@ -165,7 +166,7 @@ const targets: Target[] = [
   {
     name: 'getVerifySession 200',
     schemaPointer: okSchemaPointer(spec, 'getVerifySession'),
-    base: () => readFixture(VERIFY_BASE),
+    base: () => example(VERIFY_BASE),
     mutants: [
       { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
       { what: 'session_uuid missing', field: '/session_uuid', mutate: (b) => delete b.session_uuid },

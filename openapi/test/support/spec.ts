@@ -1,6 +1,6 @@
 // Shared helpers for the spec's tests: where things are, the bundled document, and an Ajv (JSON Schema 2020-12)
 // instance that resolves `#/...` references inside the bundle.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
@@ -8,7 +8,6 @@ import addFormats from 'ajv-formats';
 
 export const specDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const repoRoot = path.resolve(specDir, '..');
-export const fixturesDir = path.resolve(repoRoot, '../shared/reference/fixtures');
 export const bundlePath = path.join(specDir, 'dist/openapi.json');
 
 // biome-ignore lint/suspicious/noExplicitAny: an OpenAPI document is walked generically.
@@ -29,18 +28,6 @@ export function loadBundle(): Json {
       },
     );
   }
-}
-
-/** Every fixture file, as a path relative to the fixtures directory (e.g. `plivo-go/getMaskingSessionResponse.json`). */
-export function listFixtureFiles(): string[] {
-  return readdirSync(fixturesDir, { recursive: true, encoding: 'utf8' })
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => name.split(path.sep).join('/'))
-    .sort();
-}
-
-export function readFixture(relative: string): Json {
-  return readJson(path.join(fixturesDir, relative));
 }
 
 const SPEC_ID = 'https://plivo-openapi.test/openapi.json';
