@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const scratch = mkdtempSync(join(tmpdir(), 'plivo-fresh-clone-'));
@@ -30,7 +31,7 @@ function userEnv(extra = {}) {
 function run(command, args, { cwd = checkout, env = userEnv() } = {}) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw result.error;
-  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
 function mustRun(command, args, options) {
@@ -69,8 +70,10 @@ function referenceSuites(env) {
 
 test('without ../shared the reference suites are skipped, each with one line naming the folder', {
   timeout: 300_000,
-}, () => {
+}, (t) => {
   for (const { status, output } of referenceSuites(userEnv())) {
+    for (const line of output.split('\n').filter((text) => text.includes('skipped ')))
+      t.diagnostic(line.trim());
     assert.equal(status, 0, `a suite failed without the reference folder:\n${output}`);
     assert.match(output, /skipped \S+\.test\.ts.*: .*shared\/reference\/fixtures is missing/, output);
     assert.ok(output.includes(fixtures), `the skip line names ${fixtures}:\n${output}`);
