@@ -1,0 +1,13 @@
+import { createPlivoClient } from '@plivo-openapi/client';
+
+// Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
+const plivo = createPlivoClient();
+
+const created = await plivo.maskingSessions.create({
+  first_party: '917708772011',
+  second_party: '919976106830',
+  session_expiry: 1800,
+});
+// Both parties call the virtual number; neither sees the other's real number.
+console.log(`session: ${created.session_uuid}`);
+console.log(`virtual number: ${created.virtual_number}`);

@@ -1,0 +1,8 @@
+import { createPlivoClient } from '@plivo-openapi/client';
+
+// Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
+const plivo = createPlivoClient();
+
+const sent = await plivo.verifySessions.create({ recipient: '919380013443', channel: 'sms' });
+// Keep the session_uuid: it validates the code the recipient enters.
+console.log(`session: ${sent.session_uuid}`);

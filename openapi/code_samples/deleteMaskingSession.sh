@@ -1,0 +1,3 @@
+curl -sS --fail-with-body -X DELETE \
+  --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
+  "https://api.plivo.com/v1/Account/$PLIVO_AUTH_ID/Masking/Session/7f3e2d1c-4b5a-4968-8776-a5b4c3d2e1f0"

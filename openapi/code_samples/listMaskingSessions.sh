@@ -1,0 +1,4 @@
+# Query values are URL-encoded: the space in a time filter is %20.
+curl -sS --fail-with-body \
+  --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
+  "https://api.plivo.com/v1/Account/$PLIVO_AUTH_ID/Masking/Session/?status=active&created_time__gte=2024-06-01%2000:00&limit=20&offset=0"

@@ -1,0 +1,12 @@
+import { createPlivoClient } from '@plivo-openapi/client';
+
+// Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
+const plivo = createPlivoClient();
+
+// Fields left out are not changed; the new expiry counts from now.
+const updated = await plivo.maskingSessions.update('7f3e2d1c-4b5a-4968-8776-a5b4c3d2e1f0', {
+  session_expiry: 600,
+  callback_url: 'https://example.com/masking/status-v2',
+  callback_method: 'GET',
+});
+console.log(`api_id: ${updated.api_id}`);
