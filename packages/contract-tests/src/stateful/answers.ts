@@ -1,0 +1,35 @@
+import { newApiId } from './ids.js';
+
+/** What the state engine answers to one request: a status and a JSON body of the spec for it. */
+export interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+export const ok = (status: number, body: Record<string, unknown>): Answer => ({
+  status,
+  body: { api_id: newApiId(), ...body },
+});
+
+/** Plivo's error body, `{api_id, error}`. */
+export const fail = (status: 400 | 404, error: string): Answer => ({
+  status,
+  body: { api_id: newApiId(), error },
+});
+
+/**
+ * The wording of the errors the stateful mock answers: each is a named example of the operation's 400/404
+ * response in the spec (`ErrorSessionNotFound`, `ErrorSessionAlreadyExpired`, ...).
+ */
+export const ERRORS = {
+  notFound: 'not found',
+  maskingAlreadyExpired: 'Session already expired',
+  partiesNotUpdatable:
+    'first_party and second_party can only be updated on a session created with create_session_with_single_party',
+  /** D-MS lists these fields as fixed once a session exists; Plivo publishes no message for it. */
+  fieldNotUpdatable: (field: string) => `${field} cannot be changed on an existing session`,
+  verifyInvalidOtp: 'Invalid OTP',
+  verifyExpired: 'Session expired',
+  verifyAlreadyVerified: 'Session already verified',
+  verifyTooManyAttempts: 'Maximum validation attempts exceeded for this session',
+} as const;

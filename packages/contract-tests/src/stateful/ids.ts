@@ -1,0 +1,12 @@
+import { randomInt, randomUUID } from 'node:crypto';
+
+/** A request id, as every Plivo answer carries in `api_id`. */
+export const newApiId = (): string => randomUUID();
+export const newUuid = (): string => randomUUID();
+
+/** `length` random decimal digits (a PIN or an OTP), the first one may be 0 as in real codes. */
+export function randomDigits(length: number): string {
+  let digits = '';
+  for (let i = 0; i < length; i++) digits += String(randomInt(10));
+  return digits;
+}

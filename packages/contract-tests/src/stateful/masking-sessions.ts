@@ -1,0 +1,295 @@
+import { type Answer, ERRORS, fail, ok } from './answers.js';
+import { callbackMethod, type EmitCallback } from './callback-event.js';
+import type { MockClock } from './clock.js';
+import { newUuid, randomDigits } from './ids.js';
+import { matchesMaskingFilters } from './masking-filters.js';
+import { paginate } from './pages.js';
+import { maskingTime } from './times.js';
+
+/** A masking session as the API returns it (the `MaskingSession` schema), plus what the mock needs to keep. */
+export type MaskingSession = Record<string, unknown> & {
+  session_uuid: string;
+  status: 'active' | 'expired';
+  first_party: string;
+  second_party: string;
+  virtual_number: string;
+  duration: number;
+};
+
+export interface StoredMaskingSession {
+  session: MaskingSession;
+  created: number;
+  expires: number;
+  singleParty: boolean;
+  sequence: number;
+  cancelExpiry: () => void;
+}
+
+type Body = Record<string, unknown>;
+
+// Plivo's reference gives 3600/3600/120, real responses show these (the spec states the same defaults). The Go,
+// Java and .NET SDKs send 0 for an unset value, so 0 means "the default" here too.
+const DEFAULTS = { session_expiry: 1800, call_time_limit: 14_400, ring_timeout: 45 } as const;
+
+// D-MS: fields that cannot change on an active session. Sent with a different value, update answers 400.
+const FIXED_ON_UPDATE = [
+  'initiate_call_to_first_party',
+  'is_pin_authentication_required',
+  'pin_prompt_play',
+  'pin_retry',
+  'pin_retry_wait',
+  'incorrect_pin_play',
+  'unknown_caller_play',
+] as const;
+
+const PARTIES = ['first_party', 'second_party'] as const;
+
+const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const flag = (value: unknown, fallback: boolean): boolean => (typeof value === 'boolean' ? value : fallback);
+/** A positive integer, or the default for absent, 0 or anything else. */
+const seconds = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
+/** Phone numbers are kept in E.164 form without the `+`, as the API returns them. */
+const phone = (value: unknown): string => text(value).replace(/^\+/, '');
+const singlePartyFlag = (body: Body): boolean =>
+  flag(body.create_session_with_single_party ?? body.create_session_with_single_Party, false);
+
+/** Masking sessions of every account: create, get, update, delete (expire), list, and expiry on the clock. */
+export class MaskingSessions {
+  readonly #accounts = new Map<string, Map<string, StoredMaskingSession>>();
+  #numbers = 0;
+
+  constructor(
+    private readonly clock: MockClock,
+    private readonly emit: EmitCallback,
+  ) {}
+
+  #account(authId: string): Map<string, StoredMaskingSession> {
+    let sessions = this.#accounts.get(authId);
+    if (sessions === undefined) {
+      sessions = new Map();
+      this.#accounts.set(authId, sessions);
+    }
+    return sessions;
+  }
+
+  create(authId: string, body: Body): Answer {
+    const now = this.clock.now();
+    const expiry = seconds(body.session_expiry, DEFAULTS.session_expiry);
+    const uuid = newUuid();
+    // One number per session keeps every session's number distinct (Plivo picks from a pool by country).
+    const virtualNumber = `9122699${String(40_000 + this.#numbers++).padStart(5, '0')}`;
+    const pinRequired = flag(body.is_pin_authentication_required, false);
+    const generatePin = pinRequired && flag(body.generate_pin, false);
+    const pinLength = seconds(body.generate_pin_length, 4);
+    const pins = generatePin
+      ? distinctPins(pinLength)
+      : [text(body.first_party_pin), text(body.second_party_pin)];
+    const session: MaskingSession = {
+      first_party: phone(body.first_party),
+      second_party: phone(body.second_party),
+      virtual_number: virtualNumber,
+      status: 'active',
+      initiate_call_to_first_party: flag(body.initiate_call_to_first_party, false),
+      session_uuid: uuid,
+      callback_url: text(body.callback_url),
+      callback_method: callbackMethod(body.callback_method),
+      created_time: maskingTime(now),
+      modified_time: maskingTime(now),
+      expiry_time: maskingTime(now + expiry * 1000),
+      duration: expiry,
+      amount: 0,
+      call_time_limit: seconds(body.call_time_limit, DEFAULTS.call_time_limit),
+      ring_timeout: seconds(body.ring_timeout, DEFAULTS.ring_timeout),
+      first_party_play_url: text(body.first_party_play_url),
+      second_party_play_url: text(body.second_party_play_url),
+      record: flag(body.record, false),
+      record_file_format: text(body.record_file_format, 'mp3'),
+      recording_callback_url: text(body.recording_callback_url),
+      recording_callback_method: callbackMethod(body.recording_callback_method),
+      interaction: null,
+      total_call_amount: 0,
+      total_call_count: 0,
+      total_call_billed_duration: 0,
+      total_session_amount: 0,
+      last_interaction_time: '',
+      is_pin_authentication_required: pinRequired,
+      // With PIN authentication off, the API gives every PIN field as null.
+      generate_pin: pinRequired ? generatePin : null,
+      generate_pin_length: pinRequired ? pinLength : null,
+      first_party_pin: pinRequired ? pins[0] || null : null,
+      second_party_pin: pinRequired ? pins[1] || null : null,
+      pin_prompt_play: pinRequired ? text(body.pin_prompt_play) : null,
+      pin_retry: pinRequired ? integer(body.pin_retry, 1) : null,
+      pin_retry_wait: pinRequired ? seconds(body.pin_retry_wait, 5) : null,
+      incorrect_pin_play: pinRequired ? text(body.incorrect_pin_play) : null,
+      unknown_caller_play: text(body.unknown_caller_play),
+      force_pin_authentication: flag(body.force_pin_authentication, false),
+      virtual_number_cooloff_period: integer(body.virtual_number_cooloff_period, 0),
+      create_session_with_single_party: singlePartyFlag(body),
+      ...(typeof body.subaccount === 'string' ? { subaccount: body.subaccount } : {}),
+    };
+    const stored: StoredMaskingSession = {
+      session,
+      created: now,
+      expires: now + expiry * 1000,
+      singleParty: singlePartyFlag(body),
+      sequence: 0,
+      cancelExpiry: () => {},
+    };
+    this.#account(authId).set(uuid, stored);
+    this.#scheduleExpiry(authId, stored);
+    this.#notify(authId, stored, 'SessionCreated');
+    return ok(201, {
+      session_uuid: uuid,
+      virtual_number: `+${virtualNumber}`,
+      message: 'Session created',
+      session: { ...session },
+    });
+  }
+
+  get(authId: string, uuid: string): Answer {
+    const stored = this.#account(authId).get(uuid);
+    if (stored === undefined) return fail(404, ERRORS.notFound);
+    return ok(200, { response: { ...stored.session } });
+  }
+
+  update(authId: string, uuid: string, body: Body): Answer {
+    const stored = this.#account(authId).get(uuid);
+    if (stored === undefined) return fail(404, ERRORS.notFound);
+    const { session } = stored;
+    if (session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
+    for (const field of FIXED_ON_UPDATE) {
+      if (body[field] !== undefined && body[field] !== session[field])
+        return fail(400, ERRORS.fieldNotUpdatable(field));
+    }
+    for (const party of PARTIES) {
+      const value = body[party] === undefined ? undefined : phone(body[party]);
+      if (value === undefined || value === session[party]) continue;
+      // Only a session created with a single party may change its parties (D-MU).
+      if (!stored.singleParty) return fail(400, ERRORS.partiesNotUpdatable);
+    }
+
+    const now = this.clock.now();
+    for (const party of PARTIES) if (body[party] !== undefined) session[party] = phone(body[party]);
+    if (seconds(body.session_expiry, 0) > 0) {
+      // The new lifetime counts from the update (Plivo's update fixtures: expiry_time = modified_time + 600 s).
+      stored.expires = now + seconds(body.session_expiry, 0) * 1000;
+      session.expiry_time = maskingTime(stored.expires);
+      session.duration = Math.round((stored.expires - stored.created) / 1000);
+      this.#scheduleExpiry(authId, stored);
+    }
+    if (seconds(body.call_time_limit, 0) > 0) session.call_time_limit = body.call_time_limit;
+    if (seconds(body.ring_timeout, 0) > 0) session.ring_timeout = body.ring_timeout;
+    for (const field of [
+      'callback_url',
+      'recording_callback_url',
+      'first_party_play_url',
+      'second_party_play_url',
+    ]) {
+      if (typeof body[field] === 'string') session[field] = body[field];
+    }
+    if (body.callback_method !== undefined) session.callback_method = callbackMethod(body.callback_method);
+    if (body.recording_callback_method !== undefined) {
+      session.recording_callback_method = callbackMethod(body.recording_callback_method);
+    }
+    if (typeof body.record === 'boolean') session.record = body.record;
+    if (typeof body.record_file_format === 'string') session.record_file_format = body.record_file_format;
+    session.modified_time = maskingTime(now);
+    this.#notify(authId, stored, 'SessionUpdated');
+    return ok(200, { message: 'Session updated', session: { ...session } });
+  }
+
+  /** DELETE expires the session: nothing is removed (D-MBETA); a second delete is Plivo's 400. */
+  delete(authId: string, uuid: string): Answer {
+    const stored = this.#account(authId).get(uuid);
+    if (stored === undefined) return fail(404, ERRORS.notFound);
+    if (stored.session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
+    this.#expire(authId, stored, this.clock.now());
+    return ok(200, { message: 'Session expired' });
+  }
+
+  list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
+    const now = this.clock.now();
+    const sessions = [...this.#account(authId).values()]
+      .filter((stored) => matchesMaskingFilters(stored, query, now))
+      .reverse() // newest first (D-MO), the order the real list gives
+      .map(({ session }) => ({ ...session, resource_uri: `${resourcePath}${session.session_uuid}/` }));
+    const page = paginate(sessions, query, resourcePath);
+    return ok(200, {
+      response: {
+        meta: {
+          limit: page.limit,
+          next: page.next,
+          offset: page.offset,
+          previous: page.previous,
+          total_count: page.totalCount,
+        },
+        objects: page.items,
+      },
+    });
+  }
+
+  /** Every stored session of an account, oldest first (for tests and the model). */
+  sessions(authId: string): MaskingSession[] {
+    return [...this.#account(authId).values()].map(({ session }) => ({ ...session }));
+  }
+
+  reset(): void {
+    for (const sessions of this.#accounts.values())
+      for (const stored of sessions.values()) stored.cancelExpiry();
+    this.#accounts.clear();
+  }
+
+  #scheduleExpiry(authId: string, stored: StoredMaskingSession): void {
+    stored.cancelExpiry();
+    stored.cancelExpiry = this.clock.setTimer(stored.expires - this.clock.now(), () =>
+      this.#expire(authId, stored, stored.expires),
+    );
+  }
+
+  #expire(authId: string, stored: StoredMaskingSession, at: number): void {
+    stored.cancelExpiry();
+    const { session } = stored;
+    session.status = 'expired';
+    session.modified_time = maskingTime(at);
+    if (at < stored.expires) {
+      stored.expires = at;
+      session.expiry_time = maskingTime(at);
+      session.duration = Math.round((at - stored.created) / 1000);
+    }
+    this.#notify(authId, stored, 'SessionTimeout');
+  }
+
+  #notify(authId: string, stored: StoredMaskingSession, eventName: string): void {
+    const { session } = stored;
+    if (session.callback_url === '') return;
+    stored.sequence += 1;
+    this.emit({
+      authId,
+      url: String(session.callback_url),
+      method: callbackMethod(session.callback_method),
+      kind: 'masking-status',
+      params: {
+        EventName: eventName,
+        EventTimestamp: maskingTime(this.clock.now()),
+        SessionUUID: session.session_uuid,
+        VirtualNumber: session.virtual_number,
+        FirstParty: session.first_party,
+        SecondParty: session.second_party,
+        SequenceNumber: String(stored.sequence),
+      },
+    });
+  }
+}
+
+const integer = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : fallback;
+
+/** Two PINs of `length` digits that differ, as the API requires of a session's PINs. */
+function distinctPins(length: number): [string, string] {
+  const first = randomDigits(length);
+  let second = randomDigits(length);
+  while (second === first) second = randomDigits(length);
+  return [first, second];
+}
