@@ -1,13 +1,15 @@
 // Proves the turbo task graph is declared right: a second build with nothing changed is a full cache hit,
-// and touching any spec source invalidates every build downstream of the spec.
-// Uses `turbo run build --dry=json`, which computes hashes without running anything.
+// and a new file among the spec's sources invalidates every build downstream of the spec.
+// Uses `turbo run build --dry=json`, which computes hashes without running anything. It never edits a tracked
+// file: the change is a new, untracked probe file, removed on exit, on Ctrl-C and on SIGTERM.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 
+/** @param {string[]} args */
 function turbo(...args) {
   return execFileSync(join(root, 'node_modules/.bin/turbo'), ['run', 'build', ...args], {
     cwd: root,
@@ -17,13 +19,16 @@ function turbo(...args) {
   });
 }
 
+/** @returns {Map<string, { hash: string; status: string }>} */
 function dryRun() {
+  /** @type {{ tasks: { taskId: string; hash: string; command: string; cache: { status: string } }[] }} */
   const plan = JSON.parse(turbo('--dry=json'));
   // Packages without a build script appear as <NONEXISTENT>: nothing runs, so nothing is cached.
   const builds = plan.tasks.filter((task) => task.command !== '<NONEXISTENT>');
   return new Map(builds.map((task) => [task.taskId, { hash: task.hash, status: task.cache.status }]));
 }
 
+/** @param {string} message */
 function fail(message) {
   console.error(`turbo cache check: ${message}`);
   process.exit(1);
@@ -37,24 +42,30 @@ if (misses.length > 0) {
 Something a build writes is probably an input of its own task: gitignore it or list it in turbo.json outputs.`);
 }
 
-const specFiles = readdirSync(join(root, 'openapi/components/schemas')).filter((name) =>
-  name.endsWith('.yaml'),
-);
-if (specFiles.length === 0) fail('no schema files found under openapi/components/schemas');
-const touched = join(root, 'openapi/components/schemas', specFiles[0]);
-const original = readFileSync(touched, 'utf8');
+const schemasDir = join(root, 'openapi/components/schemas');
+if (!readdirSync(schemasDir).some((name) => name.endsWith('.yaml'))) fail(`no schema files in ${schemasDir}`);
+const probe = join(schemasDir, `turbo-cache-check-${process.pid}.probe`);
+const removeProbe = () => rmSync(probe, { force: true });
+process.on('exit', removeProbe);
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
+  process.once(signal, () => {
+    removeProbe();
+    process.exit(130);
+  });
+}
+/** @type {Map<string, { hash: string; status: string }>} */
 let changed;
 try {
-  appendFileSync(touched, '\n# turbo cache check: temporary change\n');
+  writeFileSync(probe, '# turbo cache check: temporary file\n');
   changed = dryRun();
 } finally {
-  writeFileSync(touched, original);
+  removeProbe();
 }
 const stale = [...warm].filter(([id, task]) => changed.get(id)?.hash === task.hash).map(([id]) => id);
 if (stale.length > 0) {
-  fail(`after editing ${touched}, these builds would still come from the cache: ${stale.join(', ')}.
+  fail(`after adding ${probe}, these builds would still come from the cache: ${stale.join(', ')}.
 Every build must depend on the spec (directly or through ^build).`);
 }
 console.log(
-  `turbo cache check: ${warm.size} build tasks fully cached when unchanged; all invalidated by a spec edit.`,
+  `turbo cache check: ${warm.size} build tasks fully cached when unchanged; all invalidated by a spec change.`,
 );

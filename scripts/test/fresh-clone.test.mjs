@@ -18,8 +18,12 @@ const scratch = mkdtempSync(join(tmpdir(), 'plivo-fresh-clone-'));
 const checkout = join(scratch, 'checkout');
 const fixtures = join(scratch, 'shared/reference/fixtures');
 
-/** The environment of a user's shell: no variables that pnpm, turbo or CI set for this run. */
+/**
+ * The environment of a user's shell: no variables that pnpm, turbo or CI set for this run.
+ * @param {Record<string, string>} extra
+ */
 function userEnv(extra = {}) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!/^(npm_|pnpm_|turbo_|PLIVO_REFERENCE)/i.test(key)) env[key] = value;
@@ -27,13 +31,23 @@ function userEnv(extra = {}) {
   return { ...env, TURBO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
-/** Runs a command in the clone; returns its exit status and everything it printed. */
+/**
+ * Runs a command in the clone; returns its exit status and everything it printed.
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string; env?: NodeJS.ProcessEnv }} [options]
+ */
 function run(command, args, { cwd = checkout, env = userEnv() } = {}) {
   const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.error) throw result.error;
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 
+/**
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ cwd?: string; env?: NodeJS.ProcessEnv }} [options]
+ */
 function mustRun(command, args, options) {
   const { status, output } = run(command, args, options);
   assert.equal(status, 0, `${command} ${args.join(' ')} failed:\n${output}`);
@@ -56,7 +70,10 @@ before(() => {
 
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** The suites that read ../shared/reference: the spec's test task (through turbo) and the mock kit's file. */
+/**
+ * The suites that read ../shared/reference: the spec's test task (through turbo) and the mock kit's file.
+ * @param {NodeJS.ProcessEnv} env
+ */
 function referenceSuites(env) {
   const spec = run('pnpm', ['exec', 'turbo', 'run', 'test', '--filter=@plivo-openapi/spec', '--force'], {
     env,
@@ -87,8 +104,12 @@ test('with PLIVO_REFERENCE=required the same run fails, naming the folder', { ti
   }
 });
 
-/** turbo's hash of each test task, without running anything. */
+/**
+ * turbo's hash of each test task, without running anything.
+ * @returns {Map<string, string>}
+ */
 function testHashes() {
+  /** @type {{ tasks: { taskId: string; hash: string }[] }} */
   const plan = JSON.parse(mustRun('pnpm', ['exec', 'turbo', 'run', 'test', '--dry=json']));
   return new Map(plan.tasks.map((task) => [task.taskId, task.hash]));
 }
@@ -97,8 +118,9 @@ test("turbo's hash of the spec's test task follows the reference files", { timeo
   const spec = '@plivo-openapi/spec#test';
   const unrelated = '@plivo-openapi/client#test';
   const fixture = join(fixtures, 'plivo-go/getMaskingSessionResponse.json');
+  /** @type {Map<string, string>[]} */
   const hashes = [];
-  const step = (what, change) => {
+  const step = (/** @type {string} */ what, /** @type {() => void} */ change) => {
     change();
     const now = testHashes();
     const previous = hashes.at(-1);
