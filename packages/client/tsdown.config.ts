@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The callbacks entry shares no code with the client: a callback receiver bundles none of the API client.
+  entry: { index: 'src/index.ts', callbacks: 'src/callbacks/index.ts' },
   // Dual package: ESM for import, CJS for require, each with its own declarations (.d.mts / .d.cts).
   format: ['esm', 'cjs'],
   fixedExtension: true,

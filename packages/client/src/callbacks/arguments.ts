@@ -1,0 +1,38 @@
+import { type CallbackSignatureArgument, CallbackSignatureError } from './errors.js';
+
+/** Says what a value is without quoting it (it may be a secret or attacker input). */
+export function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return typeof value === 'string' ? `a string of ${value.length} characters` : typeof value;
+}
+
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
+
+/**
+ * A header value or other text input: a non-empty string of printable ASCII without spaces. Plivo's nonces,
+ * signatures and Auth Tokens are all of that form; anything else (a string[] from a repeated header, a trailing
+ * newline from an env file, a non-ASCII byte) is reported before any hashing. The value itself is never quoted.
+ */
+export function requireToken(argument: CallbackSignatureArgument, value: unknown, hint: string): string {
+  if (typeof value !== 'string') {
+    throw new CallbackSignatureError(
+      argument,
+      `${argument} must be a string, got ${describeType(value)}. ${hint}`,
+    );
+  }
+  if (value.length === 0) {
+    throw new CallbackSignatureError(argument, `${argument} is empty. ${hint}`);
+  }
+  if (!PRINTABLE_ASCII.test(value)) {
+    const bad = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
+    const code = value.codePointAt(bad) ?? 0;
+    const what = code > 0x7e ? 'a non-ASCII character' : 'a space or control character';
+    throw new CallbackSignatureError(
+      argument,
+      `${argument} contains ${what} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${bad}; ` +
+        `Plivo only sends printable ASCII here. ${hint}`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,142 @@
+import { describeType } from './arguments.js';
+import { CallbackPayloadError } from './errors.js';
+
+/**
+ * A callback payload as a receiver has it: the body of a form-encoded POST or the query of a GET, as a string
+ * (a leading `?` is fine), as `URLSearchParams`, or as a record of strings a framework already decoded.
+ */
+export type CallbackPayloadInput = URLSearchParams | string | Readonly<Record<string, string>>;
+
+/** Characters a form body or query string may hold unencoded (RFC 3986 query characters). */
+const FORM_TEXT = /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/;
+
+function fromText(text: string, kind: string): Array<[string, string]> {
+  const body = text.startsWith('?') ? text.slice(1) : text;
+  if (/^\s*[[{]/.test(body)) {
+    throw new CallbackPayloadError(
+      `The ${kind} payload looks like JSON. Plivo sends it form-encoded in a POST body ` +
+        '(application/x-www-form-urlencoded) or as the query string of a GET: pass the raw body or query string.',
+    );
+  }
+  if (!FORM_TEXT.test(body)) {
+    const bad = [...body].find((char) => !FORM_TEXT.test(char)) ?? '';
+    throw new CallbackPayloadError(
+      `The ${kind} payload is neither form-encoded nor a query string: it contains ${JSON.stringify(bad)}, ` +
+        'which such text always percent-encodes. Pass the raw body of the POST or the query string of the GET.',
+    );
+  }
+  const pairs: Array<[string, string]> = [];
+  for (const piece of body.split('&')) {
+    if (piece === '') continue;
+    const equals = piece.indexOf('=');
+    const [key, value] = equals === -1 ? [piece, ''] : [piece.slice(0, equals), piece.slice(equals + 1)];
+    pairs.push([decode(key, kind), decode(value, kind)]);
+  }
+  return pairs;
+}
+
+function decode(component: string, kind: string): string {
+  try {
+    return decodeURIComponent(component.replaceAll('+', ' '));
+  } catch {
+    throw new CallbackPayloadError(
+      `The ${kind} payload has a broken percent-escape in ${JSON.stringify(component)}: every % must start ` +
+        'a %XX escape and the escapes must spell UTF-8.',
+    );
+  }
+}
+
+function fromRecord(record: object, kind: string): Array<[string, string]> {
+  return Object.entries(record).map(([key, value]): [string, string] => {
+    if (typeof value !== 'string') {
+      throw new CallbackPayloadError(
+        `The ${kind} payload's attribute ${key} must be a string, got ${describeType(value)}` +
+          `${Array.isArray(value) ? ' (the attribute was repeated)' : ''}.`,
+        key,
+      );
+    }
+    return [key, value];
+  });
+}
+
+/**
+ * The payload's attributes by name. Throws a `CallbackPayloadError` for input that is not a form/query payload,
+ * for a nameless attribute and for a repeated one (Plivo sends each attribute once; guessing which value counts
+ * would hide a forged or broken request).
+ */
+export function readAttributes(input: unknown, kind: string): Map<string, string> {
+  let pairs: Array<[string, string]>;
+  if (typeof input === 'string') pairs = fromText(input, kind);
+  else if (input instanceof URLSearchParams) pairs = [...input];
+  else if (typeof input === 'object' && input !== null && !Array.isArray(input) && !ArrayBuffer.isView(input))
+    pairs = fromRecord(input, kind);
+  else {
+    throw new CallbackPayloadError(
+      `The ${kind} payload must be URLSearchParams, a form-encoded or query string, or a record of strings; ` +
+        `got ${describeType(input)}${ArrayBuffer.isView(input) ? ' (bytes: decode them as UTF-8 text first)' : ''}.`,
+    );
+  }
+  const attributes = new Map<string, string>();
+  for (const [key, value] of pairs) {
+    if (key === '') {
+      throw new CallbackPayloadError(`The ${kind} payload has an attribute without a name.`, key);
+    }
+    if (attributes.has(key)) {
+      throw new CallbackPayloadError(`The ${kind} payload has the attribute ${key} more than once.`, key);
+    }
+    attributes.set(key, value);
+  }
+  return attributes;
+}
+
+/** Takes documented attributes out of the map, each typed; what remains afterwards is unknown to this version. */
+export class AttributeReader {
+  readonly #attributes: Map<string, string>;
+  readonly #kind: string;
+
+  constructor(attributes: Map<string, string>, kind: string) {
+    this.#attributes = new Map(attributes);
+    this.#kind = kind;
+  }
+
+  required(name: string): string {
+    const value = this.#attributes.get(name);
+    if (value === undefined || value === '') {
+      throw new CallbackPayloadError(
+        `The ${this.#kind} payload has no ${name}; Plivo sends it with every such callback.`,
+        name,
+      );
+    }
+    this.#attributes.delete(name);
+    return value;
+  }
+
+  optional(name: string): string | undefined {
+    const value = this.#attributes.get(name);
+    this.#attributes.delete(name);
+    return value;
+  }
+
+  /** An integer attribute; an empty value (Plivo's way of saying "not applicable") is `undefined`. */
+  integer(name: string): number | undefined {
+    const value = this.optional(name);
+    if (value === undefined || value === '') return undefined;
+    if (!/^-?\d{1,15}$/.test(value)) {
+      throw new CallbackPayloadError(
+        `The ${this.#kind} payload's ${name} must be an integer (as Plivo documents it), got ${JSON.stringify(value)}.`,
+        name,
+      );
+    }
+    return Number(value);
+  }
+
+  /** The attributes not taken, as sent. */
+  rest(): Readonly<Record<string, string>> {
+    return Object.fromEntries(this.#attributes);
+  }
+}
+
+/** Copies the defined entries only, so a parsed event has no keys for attributes that were not sent. */
+export function definedOnly<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+}

@@ -1,0 +1,199 @@
+import { describeType, requireToken } from './arguments.js';
+import { CallbackSignatureError } from './errors.js';
+import type { CallbackSignatureVersion } from './headers.js';
+import { hmacSha256Base64, timingSafeEqual } from './hmac.js';
+import { signedTextV2, signedTextV3 } from './signed-text.js';
+import { type CallbackParams, groupParams } from './signing-params.js';
+import { splitSigningUrl } from './signing-url.js';
+
+/** What a V3 signature covers. */
+export interface SignatureV3Input {
+  /** `GET` or `POST` (any case), the method Plivo called the URL with. */
+  readonly method: string;
+  /** The absolute URL Plivo called, as registered, query included. */
+  readonly url: string;
+  /** The `X-Plivo-Signature-V3-Nonce` header. */
+  readonly nonce: string;
+  /** POST: the decoded form fields of the body. GET: usually none (they are in the URL's query). */
+  readonly params?: CallbackParams | undefined;
+  /** Auth Token of the account (for `X-Plivo-Signature-V3`) or main account (for `-Ma-V3`). */
+  readonly authToken: string;
+}
+
+/** What a V2 signature covers: the URL without its query, and the nonce. */
+export interface SignatureV2Input {
+  readonly url: string;
+  /** The `X-Plivo-Signature-V2-Nonce` header. */
+  readonly nonce: string;
+  readonly authToken: string;
+}
+
+/** The arguments of `verifyCallbackSignature`: a signature header value and what it must cover. */
+export interface VerifyCallbackSignatureInput {
+  /** Required for V3; ignored by V2. */
+  readonly method?: string | undefined;
+  readonly url: string;
+  /** The nonce header of the same version (`X-Plivo-Signature-V3-Nonce` or `-V2-Nonce`). */
+  readonly nonce: string;
+  /** A signature header's value (`X-Plivo-Signature-V3`, `-Ma-V3`, `-V2` or `-Ma-V2`): one or more, comma-separated. */
+  readonly signature: string;
+  /** V3 only: the decoded form fields of a POST body. */
+  readonly params?: CallbackParams | undefined;
+  readonly authToken: string;
+  /** `v3` (default) or `v2`. */
+  readonly version?: CallbackSignatureVersion | undefined;
+}
+
+/** The outcome of `checkCallbackSignature`: the verdict, and what was signed, to find out why it failed. */
+export interface CallbackSignatureCheck {
+  readonly valid: boolean;
+  readonly version: CallbackSignatureVersion;
+  /** How many comma-separated signatures the header held. */
+  readonly candidates: number;
+  /** The text whose HMAC was expected (public inputs only: never the token nor the expected signature). */
+  readonly signedText: string;
+  /** Why it failed and what to check; `undefined` when valid. Safe to log; do not send it to the caller. */
+  readonly explanation: string | undefined;
+}
+
+const NONCE_HINT = 'Pass the X-Plivo-Signature-V3-Nonce (or -V2-Nonce) header of the request.';
+const SIGNATURE_HINT =
+  'Pass the X-Plivo-Signature-V3 (or -Ma-V3, -V2, -Ma-V2) header of the request; a request without it is not from Plivo.';
+const TOKEN_HINT =
+  'Pass the Auth Token of the Plivo account (or of the main account for an -Ma- header), with no surrounding whitespace.';
+
+function requireObject(input: unknown, name: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) {
+    throw new CallbackSignatureError(
+      'input',
+      `${name} takes one object argument, got ${describeType(input)}.`,
+    );
+  }
+  return input as Record<string, unknown>;
+}
+
+function requireMethod(method: unknown): 'GET' | 'POST' {
+  const upper = typeof method === 'string' ? method.toUpperCase() : method;
+  if (upper !== 'GET' && upper !== 'POST') {
+    throw new CallbackSignatureError(
+      'method',
+      `method must be "GET" or "POST" (the methods Plivo calls callbacks with), got ${
+        typeof method === 'string' ? JSON.stringify(method) : describeType(method)
+      }.`,
+    );
+  }
+  return upper;
+}
+
+function textV3(input: Record<string, unknown>): string {
+  const method = requireMethod(input.method);
+  const url = splitSigningUrl(input.url);
+  const nonce = requireToken('nonce', input.nonce, NONCE_HINT);
+  return signedTextV3(method, url, groupParams(input.params), nonce);
+}
+
+function textV2(input: Record<string, unknown>): string {
+  return signedTextV2(splitSigningUrl(input.url), requireToken('nonce', input.nonce, NONCE_HINT));
+}
+
+/**
+ * The `X-Plivo-Signature-V3` value Plivo sends for a callback: Base64 of HMAC-SHA256(Auth Token, text), the
+ * text built as Plivo's Node SDK builds it (see `signed-text.ts` for where Plivo's SDKs differ and why Node's
+ * choice is ours).
+ */
+export async function computeSignatureV3(input: SignatureV3Input): Promise<string> {
+  const fields = requireObject(input, 'computeSignatureV3');
+  const text = textV3(fields);
+  return hmacSha256Base64(requireToken('authToken', fields.authToken, TOKEN_HINT), text);
+}
+
+/** The `X-Plivo-Signature-V2` value: Base64 of HMAC-SHA256(Auth Token, URL without query + nonce). */
+export async function computeSignatureV2(input: SignatureV2Input): Promise<string> {
+  const fields = requireObject(input, 'computeSignatureV2');
+  const text = textV2(fields);
+  return hmacSha256Base64(requireToken('authToken', fields.authToken, TOKEN_HINT), text);
+}
+
+function splitSignatures(header: unknown): string[] {
+  if (typeof header !== 'string') {
+    throw new CallbackSignatureError(
+      'signature',
+      `signature must be a string, got ${describeType(header)}. ${SIGNATURE_HINT}`,
+    );
+  }
+  // A list header: values separated by commas, optional whitespace around each (RFC 9110 section 5.6.1).
+  const pieces = header.split(',').map((piece) => piece.trim());
+  if (pieces.every((piece) => piece === '')) {
+    throw new CallbackSignatureError('signature', `signature is empty. ${SIGNATURE_HINT}`);
+  }
+  if (pieces.includes('')) {
+    throw new CallbackSignatureError(
+      'signature',
+      `signature has an empty item in its comma-separated list. ${SIGNATURE_HINT}`,
+    );
+  }
+  return pieces.map((piece) => requireToken('signature', piece, SIGNATURE_HINT));
+}
+
+/**
+ * Checks a callback's signature header and says why it does not match. Every comma-separated signature is
+ * compared in constant time and all of them are always compared. Throws a `CallbackSignatureError` only for
+ * malformed arguments (missing or non-string header, empty nonce, unparsable URL, unknown method or version).
+ */
+export async function checkCallbackSignature(
+  input: VerifyCallbackSignatureInput,
+): Promise<CallbackSignatureCheck> {
+  const fields = requireObject(input, 'verifyCallbackSignature');
+  const version = fields.version ?? 'v3';
+  if (version !== 'v3' && version !== 'v2') {
+    throw new CallbackSignatureError(
+      'version',
+      `version must be "v3" or "v2", got ${typeof version === 'string' ? JSON.stringify(version) : describeType(version)}.`,
+    );
+  }
+  const signedText = version === 'v3' ? textV3(fields) : textV2(fields);
+  const candidates = splitSignatures(fields.signature);
+  const expected = await hmacSha256Base64(
+    requireToken('authToken', fields.authToken, TOKEN_HINT),
+    signedText,
+  );
+  let valid = false;
+  for (const candidate of candidates) valid = timingSafeEqual(expected, candidate) || valid;
+  return {
+    valid,
+    version,
+    candidates: candidates.length,
+    signedText,
+    explanation: valid ? undefined : explainMismatch(version, candidates.length, fields, signedText),
+  };
+}
+
+/** `true` when one of the header's signatures is Plivo's for these inputs (see `checkCallbackSignature`). */
+export async function verifyCallbackSignature(input: VerifyCallbackSignatureInput): Promise<boolean> {
+  return (await checkCallbackSignature(input)).valid;
+}
+
+function explainMismatch(
+  version: CallbackSignatureVersion,
+  candidates: number,
+  fields: Record<string, unknown>,
+  signedText: string,
+): string {
+  const header = version === 'v3' ? 'X-Plivo-Signature-V3' : 'X-Plivo-Signature-V2';
+  const what =
+    version === 'v3'
+      ? `${String(fields.method).toUpperCase()} ${String(fields.url)} with ${groupParams(fields.params).size} parameter name(s) and the given nonce`
+      : `${String(fields.url)} (without its query) and the given nonce`;
+  const checks = [
+    'url is the exact URL Plivo called, as registered: scheme, host, port, path, trailing slash and query (not a proxy-internal URL)',
+    ...(version === 'v3'
+      ? ['params are the decoded form fields of a POST body (for GET they are already in the URL: pass none)']
+      : []),
+    `authToken is the Auth Token of the account that owns the resource (for ${header.replace('-V', '-Ma-V')}: of the main account)`,
+    'the request was not changed on the way (or was not sent by Plivo at all)',
+  ];
+  return (
+    `None of the ${candidates} ${version.toUpperCase()} signature(s) matches the one computed for ${what}. ` +
+    `Check that ${checks.join('; that ')}. Signed text: ${JSON.stringify(signedText)}`
+  );
+}

@@ -1,0 +1,47 @@
+import { describeType } from './arguments.js';
+import { CallbackSignatureError } from './errors.js';
+
+/**
+ * The callback's parameters as the receiver decoded them: the form fields of a POST body. A `URLSearchParams`
+ * keeps repeated keys; in a record, a repeated key is an array.
+ */
+export type CallbackParams = URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
+
+/** Parameters grouped by key, in first-seen order (sorting happens when the signed text is built). */
+export type GroupedParams = Map<string, string[]>;
+
+/** Groups `params` by key; throws a `CallbackSignatureError` naming the key whose value is not a string. */
+export function groupParams(params: unknown): GroupedParams {
+  const grouped: GroupedParams = new Map();
+  const add = (key: string, value: string) => {
+    const values = grouped.get(key);
+    if (values === undefined) grouped.set(key, [value]);
+    else values.push(value);
+  };
+  if (params === undefined || params === null) return grouped;
+  if (params instanceof URLSearchParams) {
+    for (const [key, value] of params) add(key, value);
+    return grouped;
+  }
+  if (typeof params !== 'object' || Array.isArray(params)) {
+    throw new CallbackSignatureError(
+      'params',
+      `params must be a URLSearchParams or a record of strings (string arrays for repeated keys), got ${describeType(params)}.`,
+    );
+  }
+  for (const [key, value] of Object.entries(params)) {
+    const values: unknown[] = Array.isArray(value) ? value : [value];
+    const wrong = values.find((item) => typeof item !== 'string');
+    if (values.length > 0 && wrong !== undefined) {
+      throw new CallbackSignatureError(
+        'params',
+        `params[${JSON.stringify(key)}] must be a string or an array of strings, got ${describeType(wrong)}` +
+          `${Array.isArray(value) ? ' in its array' : ''}. Pass the decoded form fields as received.`,
+      );
+    }
+    // A key with an empty array still counts, as in Node's SDK (it makes the params "non-empty").
+    if (!grouped.has(key)) grouped.set(key, []);
+    for (const item of values as string[]) add(key, item);
+  }
+  return grouped;
+}

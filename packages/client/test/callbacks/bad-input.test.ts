@@ -1,0 +1,172 @@
+// Malformed arguments give a CallbackSignatureError naming the argument, never another exception; the Auth
+// Token and the expected signature never appear in an error or in a mismatch explanation.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  CallbackPayloadError,
+  CallbackSignatureError,
+  checkCallbackSignature,
+  computeSignatureV3,
+  parseMaskingRecordingEvent,
+  parseMaskingSessionEvent,
+  parseVerifySessionEvent,
+  verifyCallbackSignature,
+} from '../../src/callbacks/index.js';
+
+const TOKEN = 'Zt0kEnZt0kEnZt0kEnZt0kEnZt0kEnZt0kEn';
+const VALID = {
+  method: 'POST',
+  url: 'https://example.com/masking/callback',
+  nonce: '12345678901234567890',
+  signature: 'kAbL+acF1phzw95uGzqiYP8aytuS69xHwg0v6s277Y8=',
+  params: { EventName: 'SessionTimeout' },
+  authToken: TOKEN,
+};
+
+async function rejection(promise: Promise<unknown>): Promise<CallbackSignatureError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as CallbackSignatureError;
+  }
+  throw new Error('expected a rejection, got a result');
+}
+
+describe('malformed arguments', () => {
+  it.each([
+    ['nonce', undefined, /nonce must be a string, got undefined.*X-Plivo-Signature-V3-Nonce/],
+    ['nonce', '', /nonce is empty/],
+    ['nonce', ['1', '2'], /nonce must be a string, got an array of 2/],
+    ['nonce', '123 456', /nonce contains a space or control character \(U\+0020\) at position 3/],
+    ['nonce', 'ñ', /non-ASCII character/],
+    ['signature', undefined, /signature must be a string, got undefined.*not from Plivo/],
+    ['signature', '', /signature is empty/],
+    ['signature', ' , ', /signature is empty/],
+    ['signature', 'abc,,def', /empty item/],
+    ['signature', 42, /got number/],
+    ['url', 'not a url', /space, control or non-ASCII/],
+    ['url', '/masking/callback', /not an absolute URL/],
+    ['url', 'https://', /not an absolute URL/],
+    ['url', 'https://exa mple.com/', /position 11/],
+    ['url', 'ftp://example.com/cb', /scheme "ftp:"/],
+    ['url', 'https://bücher.example/cb', /non-ASCII.*percent-encode/],
+    ['url', undefined, /url must be a non-empty string, got undefined/],
+    ['method', 'PUT', /method must be "GET" or "POST".*"PUT"/],
+    ['method', undefined, /got undefined/],
+    ['params', 'EventName=x', /params must be a URLSearchParams or a record/],
+    ['params', { EventName: 1 }, /params\["EventName"\] must be a string or an array of strings, got number/],
+    ['params', { EventName: ['a', null] }, /got null in its array/],
+    ['authToken', undefined, /authToken must be a string, got undefined/],
+    ['authToken', `${TOKEN}\n`, /authToken contains a space or control character/],
+    ['authToken', '', /authToken is empty/],
+    ['version', 'v1', /version must be "v3" or "v2", got "v1"/],
+  ] as const)('%s = %j: a CallbackSignatureError for that argument', async (argument, value, message) => {
+    const error = await rejection(verifyCallbackSignature({ ...VALID, [argument]: value } as never));
+    expect(error).toBeInstanceOf(CallbackSignatureError);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error.argument).toBe(argument);
+    expect(error.message).toMatch(message);
+    expect(error.message).not.toContain(TOKEN);
+    expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  it.each([undefined, null, 'x', 1])('a non-object input (%j) is a CallbackSignatureError', async (input) => {
+    const error = await rejection(verifyCallbackSignature(input as never));
+    expect(error).toMatchObject({ name: 'CallbackSignatureError', argument: 'input' });
+  });
+
+  it('a header sent twice, as node:http joins it, is a list of signatures', async () => {
+    const other = 'AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
+    expect(
+      await verifyCallbackSignature({
+        ...VALID,
+        params: { EventName: 'SessionTimeout', SessionUUID: 'c28b77d4-21e7-43bd-9447-04bfee92e651' },
+        authToken: 'my_auth_token',
+        signature: `${other}, ${VALID.signature}`,
+      }),
+    ).toBe(true);
+  });
+});
+
+describe('never an uncaught exception', () => {
+  it('any input gives a boolean or a CallbackSignatureError', async () => {
+    const field = fc.oneof(
+      fc.anything(),
+      fc.string(),
+      fc.constantFrom('GET', 'POST', 'https://e.com/?a=%zz', 'v2'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(
+          {
+            method: field,
+            url: field,
+            nonce: field,
+            signature: field,
+            params: field,
+            authToken: field,
+            version: field,
+          },
+          { requiredKeys: [] },
+        ),
+        async (input) => {
+          try {
+            expect(typeof (await verifyCallbackSignature(input as never))).toBe('boolean');
+          } catch (error) {
+            expect(error).toBeInstanceOf(CallbackSignatureError);
+          }
+        },
+      ),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('any payload gives an event or a CallbackPayloadError', () => {
+    const payload = fc.oneof(
+      fc.anything(),
+      fc.string(),
+      fc.dictionary(
+        fc.constantFrom('EventName', 'SessionUUID', 'SessionStatus', 'PinRetryCounter', 'x'),
+        fc.oneof(fc.string(), fc.anything()),
+      ),
+    );
+    fc.assert(
+      fc.property(payload, (input) => {
+        for (const parse of [parseMaskingSessionEvent, parseMaskingRecordingEvent, parseVerifySessionEvent]) {
+          try {
+            expect(typeof parse(input as never)).toBe('object');
+          } catch (error) {
+            expect(error).toBeInstanceOf(CallbackPayloadError);
+          }
+        }
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+});
+
+describe('explaining a mismatch', () => {
+  it('says what was signed and what to check, without the token or the expected signature', async () => {
+    const expected = await computeSignatureV3(VALID);
+    const check = await checkCallbackSignature({ ...VALID, signature: 'forged=,alsoforged=' });
+    expect(check).toMatchObject({ valid: false, version: 'v3', candidates: 2 });
+    expect(check.signedText).toBe(
+      'https://example.com/masking/callback?EventNameSessionTimeout.12345678901234567890',
+    );
+    expect(check.explanation).toContain('None of the 2 V3 signature(s) matches');
+    expect(check.explanation).toContain('POST https://example.com/masking/callback with 1 parameter name(s)');
+    expect(check.explanation).toContain('X-Plivo-Signature-Ma-V3');
+    for (const text of [check.explanation, JSON.stringify(check)]) {
+      expect(text).not.toContain(TOKEN);
+      expect(text).not.toContain(expected);
+    }
+  });
+
+  it('has no explanation when valid', async () => {
+    const signature = await computeSignatureV3(VALID);
+    expect(await checkCallbackSignature({ ...VALID, signature })).toMatchObject({
+      valid: true,
+      explanation: undefined,
+    });
+  });
+});
