@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,12 +117,17 @@ describe('startMock', () => {
   });
 
   it("reports Prism's own output when Prism cannot start", async () => {
-    const broken = join(tmpdir(), `plivo-mock-broken-${process.pid}.yaml`);
-    writeFileSync(broken, 'openapi: 3.1.0\ninfo: [\n');
-    const failure = startMock({ spec: broken });
-    await expect(failure).rejects.toThrow(/Prism exited \(code 1\) before it was listening/);
-    await expect(failure).rejects.toThrow(/--- Prism output ---[\s\S]*Error parsing/);
-    expect(runningPrismChildren()).toEqual([]);
+    const folder = mkdtempSync(join(tmpdir(), 'plivo-mock-broken-'));
+    try {
+      const broken = join(folder, 'openapi.yaml');
+      writeFileSync(broken, 'openapi: 3.1.0\ninfo: [\n');
+      const failure = startMock({ spec: broken });
+      await expect(failure).rejects.toThrow(/Prism exited \(code 1\) before it was listening/);
+      await expect(failure).rejects.toThrow(/--- Prism output ---[\s\S]*Error parsing/);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('gives up after startupTimeoutMs, stops Prism and shows what it printed', async () => {
