@@ -20,26 +20,100 @@ describe('bundled document', () => {
     expect(spec.security).toEqual([{ basicAuth: [] }]);
   });
 
-  it.each([
-    ['getMaskingSession', '/v1/Account/{auth_id}/Masking/Session/{session_uuid}', 'Number Masking'],
-    ['getVerifySession', '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', 'Verify'],
-  ])('%s is GET %s, tagged %s, with every documented status', (operationId, expectedPath, tag) => {
-    const { path: p, method, operation } = operationById(spec, operationId);
-    expect([method, p]).toEqual(['get', expectedPath]);
-    expect(operation.tags).toEqual([tag]);
-    expect(operation.summary).toBeTruthy();
-    expect(operation.description).toBeTruthy();
-    expect(Object.keys(operation.responses).sort()).toEqual([
+  // Every operation: method, path (with the trailing slash real clients send), tag, success status and errors.
+  const OPERATIONS = [
+    ['createMaskingSession', 'post', '/v1/Account/{auth_id}/Masking/Session/', 'Number Masking', '201'],
+    [
+      'getMaskingSession',
+      'get',
+      '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
+      'Number Masking',
       '200',
+    ],
+    ['listMaskingSessions', 'get', '/v1/Account/{auth_id}/Masking/Session/', 'Number Masking', '200'],
+    [
+      'updateMaskingSession',
+      'post',
+      '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
+      'Number Masking',
+      '200',
+    ],
+    [
+      'deleteMaskingSession',
+      'delete',
+      '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
+      'Number Masking',
+      '200',
+    ],
+    ['createVerifySession', 'post', '/v1/Account/{auth_id}/Verify/Session/', 'Verify', '202'],
+    ['getVerifySession', 'get', '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', 'Verify', '200'],
+    ['listVerifySessions', 'get', '/v1/Account/{auth_id}/Verify/Session/', 'Verify', '200'],
+    [
+      'validateVerifySession',
+      'post',
+      '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/',
+      'Verify',
+      '200',
+    ],
+  ] as const;
+
+  it('has exactly these nine operations', () => {
+    const ids = Object.values<Json>(spec.paths).flatMap((item) =>
+      Object.values<Json>(item)
+        .map((operation) => operation?.operationId)
+        .filter(Boolean),
+    );
+    expect([...ids].sort()).toEqual(OPERATIONS.map(([id]) => id).sort());
+  });
+
+  it.each(OPERATIONS)(
+    '%s is %s %s, tagged %s, answering %s and every documented error',
+    (operationId, expectedMethod, expectedPath, tag, success) => {
+      const { path: p, method, operation } = operationById(spec, operationId);
+      expect([method, p]).toEqual([expectedMethod, expectedPath]);
+      expect(operation.tags).toEqual([tag]);
+      expect(operation.summary).toBeTruthy();
+      expect(operation.description).toBeTruthy();
+      expect(Object.keys(operation.responses).sort()).toEqual(
+        [success, '400', '401', '404', '405', '429', '500'].sort(),
+      );
+      const pathParameters = spec.paths[p].parameters.map((ref: Json) => ref.$ref);
+      expect(pathParameters).toEqual(
+        p.includes('{session_uuid}')
+          ? ['#/components/parameters/AuthId', '#/components/parameters/SessionUuid']
+          : ['#/components/parameters/AuthId'],
+      );
+    },
+  );
+
+  it('every operation that names a session answers an unknown one with SessionNotFound (with an api_id example)', () => {
+    for (const [operationId, , path] of OPERATIONS) {
+      const { operation } = operationById(spec, operationId);
+      const expected = path.includes('{session_uuid}') ? 'SessionNotFound' : 'NotFound';
+      expect(operation.responses['404'].$ref, operationId).toBe(`#/components/responses/${expected}`);
+    }
+    const examples = spec.components.responses.SessionNotFound.content['application/json'].examples;
+    expect(Object.keys(examples)).toEqual(['notFound', 'sessionNotFound']);
+  });
+
+  // The stateful mock answers these refusals; each must be a documented example of the operation concerned.
+  it.each([
+    ['deleteMaskingSession', '400', ['badRequest', 'sessionAlreadyExpired']],
+    ['updateMaskingSession', '400', ['badRequest', 'sessionAlreadyExpired', 'partiesNotUpdatable']],
+    [
+      'validateVerifySession',
       '400',
-      '401',
-      '404',
-      '405',
-      '429',
-      '500',
-    ]);
-    const parameterNames = spec.paths[p].parameters.map((ref: Json) => ref.$ref);
-    expect(parameterNames).toEqual(['#/components/parameters/AuthId', '#/components/parameters/SessionUuid']);
+      ['badRequest', 'invalidOtp', 'otpAttemptsExceeded', 'sessionExpired', 'sessionAlreadyVerified'],
+    ],
+  ] as const)('%s documents its %s refusals as named examples', (operationId, status, names) => {
+    const { operation } = operationById(spec, operationId);
+    const response = deref(spec, operation.responses[status].$ref);
+    expect(Object.keys(response.content['application/json'].examples)).toEqual(names);
+  });
+
+  it('the expired-session refusal is the exact text of the real answer (Java SDK fixture)', () => {
+    expect(spec.components.examples.ErrorSessionAlreadyExpired.value.error).toBe('Session already expired');
+    expect(spec.components.examples.ErrorInvalidOtp.value.error).toBe('Invalid OTP');
   });
 
   it('path parameters are constrained: auth_id MA/SA + 18, session_uuid a 36-character UUID', () => {
@@ -53,21 +127,18 @@ describe('bundled document', () => {
     ).toBe(false);
   });
 
-  it.each(['getMaskingSession', 'getVerifySession'])(
-    '%s: the 400 example names no parameter (a mock serves it for every request it refuses)',
+  it.each(OPERATIONS.map(([id]) => id))(
+    '%s: the first 400 example is the generic one and names no parameter (a mock serves it for every request it refuses)',
     (operationId) => {
       const { operation } = operationById(spec, operationId);
       const response = operation.responses['400'];
       const resolved = response.$ref ? deref(spec, response.$ref) : response;
-      const messages = Object.values<Json>(resolved.content['application/json'].examples).map(
-        (example) => (example.$ref ? deref(spec, example.$ref) : example).value.error as string,
-      );
-      expect(messages.length).toBeGreaterThan(0);
+      const [name, example] = Object.entries<Json>(resolved.content['application/json'].examples)[0] ?? [];
+      expect(name).toBe('badRequest');
+      const message = (example.$ref ? deref(spec, example.$ref) : example).value.error as string;
       const parameterNames = Object.values<Json>(spec.components.parameters).map((p) => p.name as string);
-      for (const message of messages) {
-        const named = parameterNames.filter((name) => message.includes(name));
-        expect(named, `the 400 example "${message}" names a parameter`).toEqual([]);
-      }
+      const named = parameterNames.filter((name) => message.includes(name));
+      expect(named, `the 400 example "${message}" names a parameter`).toEqual([]);
     },
   );
 

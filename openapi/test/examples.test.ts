@@ -81,12 +81,33 @@ function schemaExamples(node: Json, at: string[], out: SchemaExample[]): SchemaE
 const cases = responseExamples();
 
 describe('response examples', () => {
-  it('both operations have named 200 examples, and every error response has one', () => {
+  it('every operation has named examples for its success, and every error response has one', () => {
     const labels = cases.map((c) => c.label);
-    for (const operationId of ['getMaskingSession', 'getVerifySession']) {
-      expect(labels.filter((l) => l.startsWith(`${operationId} 200 `)).length).toBeGreaterThanOrEqual(3);
+    const operations = Object.values<Json>(spec.paths).flatMap((item) =>
+      Object.values<Json>(item).filter((operation) => operation?.operationId),
+    );
+    expect(operations).toHaveLength(9);
+    for (const { operationId, responses } of operations) {
+      const [success] = Object.keys(responses).filter((code) => code.startsWith('2'));
+      // The GETs show the documented example and at least two real variants; the others at least one.
+      const least = operationId.startsWith('get') ? 3 : 1;
+      expect(labels.filter((l) => l.startsWith(`${operationId} ${success} `)).length).toBeGreaterThanOrEqual(
+        least,
+      );
       for (const status of ['400', '401', '404', '405', '429', '500']) {
-        expect(labels.some((l) => l.startsWith(`${operationId} ${status} `))).toBe(true);
+        expect(
+          labels.some((l) => l.startsWith(`${operationId} ${status} `)),
+          `${operationId} ${status}`,
+        ).toBe(true);
+      }
+    }
+  });
+
+  it('every request body has named examples', () => {
+    for (const item of Object.values<Json>(spec.paths)) {
+      for (const operation of Object.values<Json>(item)) {
+        const media = operation?.requestBody?.content?.['application/json'];
+        if (media) expect(Object.keys(media.examples ?? {}).length, operation.operationId).toBeGreaterThan(0);
       }
     }
   });
@@ -120,5 +141,29 @@ describe('schema `examples`', () => {
   it.each(found.map((e) => [e.label, e] as const))('%s validates against its schema', (_, e) => {
     const validate = validator.at(e.schemaPointer);
     expect(validate(e.value), describeErrors(validate.errors)).toBe(true);
+  });
+});
+
+describe('request body examples', () => {
+  const requestCases = Object.entries<Json>(spec.paths).flatMap(([p, item]) =>
+    Object.entries<Json>(item).flatMap(([method, operation]) =>
+      Object.entries<Json>(operation?.requestBody?.content?.['application/json']?.examples ?? {}).map(
+        ([name, example]) =>
+          [
+            `${operation.operationId} request example "${name}"`,
+            pointer('paths', p, method, 'requestBody', 'content', 'application/json', 'schema'),
+            example.value,
+          ] as const,
+      ),
+    ),
+  );
+
+  it('there is one for each of the four operations with a body, at least', () => {
+    expect(new Set(requestCases.map(([label]) => label.split(' ')[0])).size).toBe(4);
+  });
+
+  it.each(requestCases)('%s validates against the request schema', (_, schemaPointer, value) => {
+    const validate = validator.at(schemaPointer);
+    expect(validate(value), describeErrors(validate.errors)).toBe(true);
   });
 });

@@ -6,8 +6,9 @@ import {
   type Json,
   loadBundle,
   makeValidator,
-  okSchemaPointer,
   pointer,
+  responseSchemaPointer,
+  successStatus,
 } from './support/spec';
 
 const hasReference = referenceAvailable(
@@ -16,32 +17,77 @@ const hasReference = referenceAvailable(
 const spec = loadBundle();
 const validator = makeValidator(spec);
 
-// The GET fixtures, each with the operation whose 200 response it is. Add new ones here.
-const GET_FIXTURES: ReadonlyArray<readonly [file: string, operationId: string]> = [
-  ['plivo-go/getMaskingSessionResponse.json', 'getMaskingSession'],
-  ['plivo-java/maskingSessionGetResponse.json', 'getMaskingSession'],
-  ['plivo-php/maskingSessionGetResponse.json', 'getMaskingSession'],
-  ['plivo-python/maskingSessionGetResponse.json', 'getMaskingSession'],
-  ['plivo-go/verifySessionGetResponse.json', 'getVerifySession'],
-  ['plivo-java/getSession.json', 'getVerifySession'],
-  ['plivo-php/verifySessionGetResponse.json', 'getVerifySession'],
-  ['plivo-python/sessionGetResponse.json', 'getVerifySession'],
+// Every fixture file, with the operation and status whose response it is (OPERATIONS.md maps them). Add new
+// files here: the first test fails while a fixture on disk is missing from this table.
+const FIXTURES: ReadonlyArray<readonly [file: string, operationId: string, status: string]> = [
+  ['plivo-go/getMaskingSessionResponse.json', 'getMaskingSession', '200'],
+  ['plivo-java/maskingSessionGetResponse.json', 'getMaskingSession', '200'],
+  ['plivo-php/maskingSessionGetResponse.json', 'getMaskingSession', '200'],
+  ['plivo-python/maskingSessionGetResponse.json', 'getMaskingSession', '200'],
+  ['plivo-go/createMaskingSessionResponse.json', 'createMaskingSession', '201'],
+  ['plivo-java/maskingSessionCreateResponse.json', 'createMaskingSession', '201'],
+  ['plivo-php/maskingSessionCreateResponse.json', 'createMaskingSession', '201'],
+  ['plivo-python/maskingSessionCreateResponse.json', 'createMaskingSession', '201'],
+  ['plivo-go/listMaskingSessionResponse.json', 'listMaskingSessions', '200'],
+  ['plivo-java/maskingSessionListResponse.json', 'listMaskingSessions', '200'],
+  ['plivo-php/maskingSessionListResponse.json', 'listMaskingSessions', '200'],
+  ['plivo-python/maskingSessionListResponse.json', 'listMaskingSessions', '200'],
+  ['plivo-go/updateMaskingSessionResponse.json', 'updateMaskingSession', '200'],
+  ['plivo-java/maskingSessionUpdateResponse.json', 'updateMaskingSession', '200'],
+  ['plivo-php/maskingSessionUpdateResponse.json', 'updateMaskingSession', '200'],
+  ['plivo-python/maskingSessionUpdateResponse.json', 'updateMaskingSession', '200'],
+  ['plivo-go/deleteMaskingSessionResponse.json', 'deleteMaskingSession', '200'],
+  // Not a success: Plivo's answer to expiring a session that has already expired (`Session already expired`).
+  ['plivo-java/maskingSessionDeleteResponse.json', 'deleteMaskingSession', '400'],
+  ['plivo-php/maskingSessionDeleteResponse.json', 'deleteMaskingSession', '200'],
+  ['plivo-python/maskingSessionDeleteResponse.json', 'deleteMaskingSession', '200'],
+  ['plivo-go/verifySessionSendResponse.json', 'createVerifySession', '202'],
+  ['plivo-java/createSession.json', 'createVerifySession', '202'],
+  ['plivo-php/verifySessionCreateResponse.json', 'createVerifySession', '202'],
+  ['plivo-go/verifySessionGetResponse.json', 'getVerifySession', '200'],
+  ['plivo-java/getSession.json', 'getVerifySession', '200'],
+  ['plivo-php/verifySessionGetResponse.json', 'getVerifySession', '200'],
+  ['plivo-python/sessionGetResponse.json', 'getVerifySession', '200'],
+  ['plivo-go/verifySessionListResponse.json', 'listVerifySessions', '200'],
+  ['plivo-java/listSession.json', 'listVerifySessions', '200'],
+  ['plivo-php/verifySessionListResponse.json', 'listVerifySessions', '200'],
+  ['plivo-python/sessionListResponse.json', 'listVerifySessions', '200'],
+  ['plivo-go/verifySessionValidateResponse.json', 'validateVerifySession', '200'],
+  ['plivo-php/verifySessionValidateResponse.json', 'validateVerifySession', '200'],
 ];
 
-// A GET fixture is named `*Get*` or `get*` (e.g. `maskingSessionGetResponse.json`, `getSession.json`).
-const isGetFixture = (file: string) => /Get|^get/.test(file.slice(file.lastIndexOf('/') + 1));
+/** The fixtures of one operation and status. */
+const fixturesOf = (operationId: string, status: string): string[] =>
+  FIXTURES.filter(([, id, code]) => id === operationId && code === status).map(([file]) => file);
 
-describe.skipIf(!hasReference)('GET fixtures', () => {
-  it('every *Get* fixture on disk is in the table (none forgotten), and every table entry exists', () => {
-    const onDisk = listFixtureFiles().filter(isGetFixture);
-    expect(onDisk).toEqual(GET_FIXTURES.map(([file]) => file).sort());
+describe.skipIf(!hasReference)('every real response validates against its operation', () => {
+  it('every fixture on disk is in the table (none forgotten), and every table entry exists', () => {
+    expect(listFixtureFiles()).toEqual(FIXTURES.map(([file]) => file).sort());
   });
 
-  it.each(GET_FIXTURES)('%s validates against the 200 schema of %s', (file, operationId) => {
-    const validate = validator.at(okSchemaPointer(spec, operationId));
-    const valid = validate(readFixture(file));
-    expect(valid, describeErrors(validate.errors)).toBe(true);
+  it('every operation of the spec has real success responses in the table', () => {
+    const operationIds = Object.values<Json>(spec.paths).flatMap((item) =>
+      Object.values<Json>(item)
+        .map((operation) => operation?.operationId)
+        .filter(Boolean),
+    );
+    expect(operationIds).toHaveLength(9);
+    for (const operationId of operationIds) {
+      expect(fixturesOf(operationId, successStatus(spec, operationId)), operationId).not.toEqual([]);
+    }
   });
+
+  it.each(FIXTURES)('%s validates against the %s %s response', (file, operationId, status) => {
+    const validate = validator.at(responseSchemaPointer(spec, operationId, status));
+    expect(validate(readFixture(file)), describeErrors(validate.errors)).toBe(true);
+  });
+
+  it.each(FIXTURES.filter(([, , status]) => status.startsWith('2')))(
+    '%s, a success, carries no `error`',
+    (file) => {
+      expect(readFixture(file)).not.toHaveProperty('error');
+    },
+  );
 });
 
 // The same resources appear in the list, create and update fixtures. They are not GET bodies, but the session
@@ -146,6 +192,33 @@ describe.skipIf(!hasReference)(
       const carried = keysInEvery(samples.interactions);
       expect(requiredOf('MaskingInteraction')).toEqual(['duration', 'total_call_count']);
       for (const field of requiredOf('MaskingInteraction')) expect(carried).toContain(field);
+    });
+
+    // The bodies of the other operations: each named schema requires what every real body of its operation has.
+    const bodies = (operationId: string, status: string) =>
+      fixturesOf(operationId, status).map((file) => readFixture(file));
+    it.each([
+      ['MaskingSessionCreateResponse', () => bodies('createMaskingSession', '201')],
+      ['MaskingSessionUpdateResponse', () => bodies('updateMaskingSession', '200')],
+      ['MaskingSessionDeleteResponse', () => bodies('deleteMaskingSession', '200')],
+      ['MaskingSessionList', () => bodies('listMaskingSessions', '200')],
+      ['MaskingSessionListMeta', () => bodies('listMaskingSessions', '200').map((b) => b.response.meta)],
+      ['VerifySessionCreateResponse', () => bodies('createVerifySession', '202')],
+      ['VerifySessionValidateResponse', () => bodies('validateVerifySession', '200')],
+      ['VerifySessionList', () => bodies('listVerifySessions', '200')],
+      ['VerifySessionListMeta', () => bodies('listVerifySessions', '200').map((b) => b.meta)],
+    ] as const)('%s', (name, objects) => {
+      expect(requiredOf(name)).toEqual(keysInEvery(objects()));
+    });
+
+    it('MaskingSessionList `response`: meta and objects; list items: MaskingSession plus resource_uri', () => {
+      const lists = bodies('listMaskingSessions', '200');
+      const page = schema('MaskingSessionList').properties.response;
+      expect([...page.required].sort()).toEqual(keysInEvery(lists.map((b) => b.response)));
+      const items = lists.flatMap((b) => b.response.objects);
+      const extra = schema('MaskingSessionListItem').allOf.flatMap((part: Json) => part.required ?? []);
+      expect(extra).toEqual(['resource_uri']);
+      expect(keysInEvery(items)).toEqual(expect.arrayContaining([...requiredOf('MaskingSession'), ...extra]));
     });
 
     it('VerifySessionResponse (the GET body): VerifySession plus api_id', () => {

@@ -10,6 +10,7 @@ import {
   makeValidator,
   okSchemaPointer,
   pointer,
+  responseSchemaPointer,
 } from './support/spec';
 
 const spec = loadBundle();
@@ -243,6 +244,211 @@ const targets: Target[] = [
         field: '/charges/attempt_charges/0/attempt_uuid',
         mutate: (b) => delete b.charges.attempt_charges[0].attempt_uuid,
       },
+    ],
+  },
+  {
+    name: 'createMaskingSession 201 (MaskingSessionCreateResponse)',
+    schemaPointer: responseSchemaPointer(spec, 'createMaskingSession', '201'),
+    base: () => example('MaskingSessionCreatedWithPin'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'session_uuid missing', field: '/session_uuid', mutate: (b) => delete b.session_uuid },
+      { what: 'session_uuid empty', field: '/session_uuid', mutate: (b) => (b.session_uuid = '') },
+      {
+        what: 'virtual_number a number',
+        field: '/virtual_number',
+        mutate: (b) => (b.virtual_number = 916361728680),
+      },
+      { what: 'message missing', field: '/message', mutate: (b) => delete b.message },
+      { what: 'session missing', field: '/session', mutate: (b) => delete b.session },
+      { what: 'session null', field: '/session', mutate: (b) => (b.session = null) },
+      {
+        what: 'session.pin_retry_wait a string',
+        field: '/session/pin_retry_wait',
+        mutate: (b) => (b.session.pin_retry_wait = '7'),
+      },
+      {
+        what: 'session.virtual_number_cooloff_period a string',
+        field: '/session/virtual_number_cooloff_period',
+        mutate: (b) => (b.session.virtual_number_cooloff_period = '3500'),
+      },
+      {
+        what: 'session.force_pin_authentication a string',
+        field: '/session/force_pin_authentication',
+        mutate: (b) => (b.session.force_pin_authentication = 'true'),
+      },
+      {
+        what: 'session.created_time in RFC 3339',
+        field: '/session/created_time',
+        mutate: (b) => (b.session.created_time = '2024-06-03T10:00:00Z'),
+      },
+    ],
+  },
+  {
+    name: 'updateMaskingSession 200 (MaskingSessionUpdateResponse)',
+    schemaPointer: responseSchemaPointer(spec, 'updateMaskingSession', '200'),
+    base: () => example('MaskingSessionUpdatedWithInteraction'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'api_id not a UUID', field: '/api_id', mutate: (b) => (b.api_id = 'abc') },
+      { what: 'message a number', field: '/message', mutate: (b) => (b.message = 200) },
+      { what: 'session missing', field: '/session', mutate: (b) => delete b.session },
+      {
+        what: 'the session under `response` (the GET wrapper) instead of `session`',
+        field: '/session',
+        mutate: (b) => {
+          b.response = b.session;
+          delete b.session;
+        },
+      },
+      {
+        what: 'session.status upper case',
+        field: '/session/status',
+        mutate: (b) => (b.session.status = 'Active'),
+      },
+      {
+        what: 'session.total_session_amount a string',
+        field: '/session/total_session_amount',
+        mutate: (b) => (b.session.total_session_amount = '0.0375'),
+      },
+      {
+        what: 'interaction leg with a string duration',
+        field: '/session/interaction/0/duration',
+        mutate: (b) => (b.session.interaction[0].duration = '88'),
+      },
+    ],
+  },
+  {
+    name: 'deleteMaskingSession 200 (MaskingSessionDeleteResponse)',
+    schemaPointer: responseSchemaPointer(spec, 'deleteMaskingSession', '200'),
+    base: () => example('MaskingSessionDeleted'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'api_id empty', field: '/api_id', mutate: (b) => (b.api_id = '') },
+      { what: 'api_id a number', field: '/api_id', mutate: (b) => (b.api_id = 7) },
+      { what: 'message missing', field: '/message', mutate: (b) => delete b.message },
+      { what: 'message null', field: '/message', mutate: (b) => (b.message = null) },
+    ],
+  },
+  {
+    name: 'listMaskingSessions 200 (MaskingSessionList)',
+    schemaPointer: responseSchemaPointer(spec, 'listMaskingSessions', '200'),
+    base: () => example('MaskingSessionListPage'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'response missing', field: '/response', mutate: (b) => delete b.response },
+      {
+        what: 'the Verify list shape (flat meta and sessions)',
+        field: '/response',
+        mutate: (b) => {
+          b.meta = b.response.meta;
+          b.sessions = b.response.objects;
+          delete b.response;
+        },
+      },
+      { what: 'meta missing', field: '/response/meta', mutate: (b) => delete b.response.meta },
+      { what: 'objects missing', field: '/response/objects', mutate: (b) => delete b.response.objects },
+      { what: 'objects null', field: '/response/objects', mutate: (b) => (b.response.objects = null) },
+      {
+        what: 'meta.total_count missing (the Verify meta)',
+        field: '/response/meta/total_count',
+        mutate: (b) => delete b.response.meta.total_count,
+      },
+      {
+        what: 'meta.total_count a string',
+        field: '/response/meta/total_count',
+        mutate: (b) => (b.response.meta.total_count = '2'),
+      },
+      { what: 'meta.limit 21', field: '/response/meta/limit', mutate: (b) => (b.response.meta.limit = 21) },
+      {
+        what: 'meta.offset negative',
+        field: '/response/meta/offset',
+        mutate: (b) => (b.response.meta.offset = -1),
+      },
+      {
+        what: 'meta.next a number',
+        field: '/response/meta/next',
+        mutate: (b) => (b.response.meta.next = 20),
+      },
+      {
+        what: 'meta.previous missing',
+        field: '/response/meta/previous',
+        mutate: (b) => delete b.response.meta.previous,
+      },
+      {
+        what: 'an object without resource_uri',
+        field: '/response/objects/1/resource_uri',
+        mutate: (b) => delete b.response.objects[1].resource_uri,
+      },
+      {
+        what: 'an object with a string duration',
+        field: '/response/objects/0/duration',
+        mutate: (b) => (b.response.objects[0].duration = '1800'),
+      },
+      {
+        what: 'an object without session_uuid',
+        field: '/response/objects/0/session_uuid',
+        mutate: (b) => delete b.response.objects[0].session_uuid,
+      },
+    ],
+  },
+  {
+    name: 'createVerifySession 202 (VerifySessionCreateResponse)',
+    schemaPointer: responseSchemaPointer(spec, 'createVerifySession', '202'),
+    base: () => example('VerifySessionInitiated'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'message missing', field: '/message', mutate: (b) => delete b.message },
+      { what: 'session_uuid missing', field: '/session_uuid', mutate: (b) => delete b.session_uuid },
+      {
+        what: 'session_uuid not a UUID',
+        field: '/session_uuid',
+        mutate: (b) => (b.session_uuid = 'session-1'),
+      },
+      { what: 'session_uuid a number', field: '/session_uuid', mutate: (b) => (b.session_uuid = 1) },
+    ],
+  },
+  {
+    name: 'listVerifySessions 200 (VerifySessionList)',
+    schemaPointer: responseSchemaPointer(spec, 'listVerifySessions', '200'),
+    base: () => example('VerifySessionListPage'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'meta missing', field: '/meta', mutate: (b) => delete b.meta },
+      { what: 'sessions missing', field: '/sessions', mutate: (b) => delete b.sessions },
+      { what: 'sessions an object', field: '/sessions', mutate: (b) => (b.sessions = {}) },
+      { what: 'meta.limit a string', field: '/meta/limit', mutate: (b) => (b.meta.limit = '2') },
+      { what: 'meta.limit 0', field: '/meta/limit', mutate: (b) => (b.meta.limit = 0) },
+      { what: 'meta.offset missing', field: '/meta/offset', mutate: (b) => delete b.meta.offset },
+      { what: 'meta.next missing', field: '/meta/next', mutate: (b) => delete b.meta.next },
+      { what: 'meta.next a number', field: '/meta/next', mutate: (b) => (b.meta.next = 2) },
+      { what: 'meta.previous an object', field: '/meta/previous', mutate: (b) => (b.meta.previous = {}) },
+      {
+        what: 'a session with a numeric total_charge',
+        field: '/sessions/0/charges/total_charge',
+        mutate: (b) => (b.sessions[0].charges.total_charge = 0.045),
+      },
+      {
+        what: 'a session without app_uuid',
+        field: '/sessions/1/app_uuid',
+        mutate: (b) => delete b.sessions[1].app_uuid,
+      },
+      {
+        what: 'an attempt with a string dtmf',
+        field: '/sessions/1/attempt_details/0/dtmf',
+        mutate: (b) => (b.sessions[1].attempt_details[0].dtmf = '4'),
+      },
+    ],
+  },
+  {
+    name: 'validateVerifySession 200 (VerifySessionValidateResponse)',
+    schemaPointer: responseSchemaPointer(spec, 'validateVerifySession', '200'),
+    base: () => example('VerifySessionValidated'),
+    mutants: [
+      { what: 'api_id missing', field: '/api_id', mutate: (b) => delete b.api_id },
+      { what: 'message missing', field: '/message', mutate: (b) => delete b.message },
+      { what: 'message a boolean', field: '/message', mutate: (b) => (b.message = true) },
+      { what: 'session_uuid not a UUID', field: '/session_uuid', mutate: (b) => (b.session_uuid = 'x') },
     ],
   },
   {

@@ -42,8 +42,13 @@ export interface SpecValidator {
   at(ptr: string): ValidateFunction;
 }
 
-export function makeValidator(spec: Json): SpecValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+export interface ValidatorOptions {
+  /** Coerce strings to the schema's type first, as a server does with query parameters (`"20"` to `20`). */
+  coerceTypes?: boolean;
+}
+
+export function makeValidator(spec: Json, { coerceTypes = false }: ValidatorOptions = {}): SpecValidator {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true, coerceTypes });
   addFormats(ajv);
   // Ajv compiles the document's root when it resolves a pointer into it: declare the root's OpenAPI fields as
   // (inert) keywords so strict mode still rejects unknown keywords inside the schemas themselves.
@@ -94,6 +99,37 @@ export function operationById(spec: Json, operationId: string): Operation {
 export function okSchemaPointer(spec: Json, operationId: string): string {
   const { path: p, method } = operationById(spec, operationId);
   return pointer('paths', p, method, 'responses', '200', 'content', 'application/json', 'schema');
+}
+
+/** The operation's success status: its one `2xx` response (`200`, `201` or `202`). */
+export function successStatus(spec: Json, operationId: string): string {
+  const { operation } = operationById(spec, operationId);
+  const codes = Object.keys(operation.responses).filter((code) => /^2\d\d$/.test(code));
+  if (codes.length !== 1) throw new Error(`${operationId} has ${codes.length} success responses: ${codes}`);
+  return codes[0] as string;
+}
+
+/**
+ * Pointer to the JSON schema of an operation's `application/json` response with this status, wherever it lives
+ * (inline, or in components/responses through a `$ref`).
+ */
+export function responseSchemaPointer(spec: Json, operationId: string, status: string): string {
+  const { path: p, method, operation } = operationById(spec, operationId);
+  const response = operation.responses[status];
+  if (!response) throw new Error(`${operationId} has no ${status} response`);
+  const at = response.$ref
+    ? (response.$ref as string)
+        .replace(/^#\//, '')
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'))
+    : ['paths', p, method, 'responses', status];
+  return pointer(...at, 'content', 'application/json', 'schema');
+}
+
+/** Pointer to the JSON schema of an operation's `application/json` request body. */
+export function requestSchemaPointer(spec: Json, operationId: string): string {
+  const { path: p, method } = operationById(spec, operationId);
+  return pointer('paths', p, method, 'requestBody', 'content', 'application/json', 'schema');
 }
 
 /** Follows a local `$ref` (`#/components/...`) inside the bundle. */
