@@ -68,3 +68,39 @@ export function fileAt(cwd, ref, path) {
     return undefined;
   }
 }
+
+/**
+ * Why git could not make the release commit's annotated tags here, or undefined when it can: `changeset
+ * publish` tags every published package (`git tag -a`), which needs a committer name and email. Accepts what git
+ * accepts explicitly: `user.name`/`user.email` at any configuration level, or the GIT_COMMITTER_* variables.
+ * @param {string} cwd
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {string | undefined}
+ */
+export function missingGitIdentity(cwd, env = process.env) {
+  /** @param {string} key */
+  const configured = (key) => {
+    try {
+      return execFileSync('git', ['config', key], {
+        cwd,
+        env,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      }).trim();
+    } catch {
+      return '';
+    }
+  };
+  const missing = [
+    !(env.GIT_COMMITTER_NAME || configured('user.name')) && 'user.name',
+    !(env.GIT_COMMITTER_EMAIL || configured('user.email')) && 'user.email',
+  ].filter(Boolean);
+  if (missing.length === 0) return undefined;
+  return [
+    `git has no ${missing.join(' and no ')} here, and \`changeset publish\` tags every package it publishes (git tag -a).`,
+    'Set the identity the release tags should carry, for this clone or for your user, then rerun:',
+    '  git config user.name "Your Name"        (add --global for every repository)',
+    '  git config user.email "you@example.com"',
+    'In CI, set GIT_COMMITTER_NAME and GIT_COMMITTER_EMAIL (and GIT_AUTHOR_NAME, GIT_AUTHOR_EMAIL) instead.',
+  ].join('\n');
+}

@@ -1,9 +1,11 @@
 // `pnpm release` rehearsed on a copy of the workspace: a sample changeset, the real `pnpm run version`, and a
-// real `changeset publish` into a fake registry on 127.0.0.1. What it does not cover: the public registry's
+// real `changeset publish` into a fake registry on 127.0.0.1. Every command runs with HOME pointing at an empty
+// folder, so nothing depends on this machine's global git or npm configuration. What it does not cover: the public registry's
 // own rules (auth, 2FA, scope ownership) and the `pnpm build` step in between, which turbo already runs
 // before these tests.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readInfoVersion } from '../src/spec-version.mjs';
@@ -19,6 +21,7 @@ let copy: Awaited<ReturnType<typeof copyWorkspace>>;
 let registry: FakeRegistry;
 let before: WorkspacePackage[];
 let env: NodeJS.ProcessEnv;
+let emptyHome: string;
 
 const bump = (version: string, part: 'minor' | 'patch') => {
   const [major, minor, patch] = version.split('.').map(Number) as [number, number, number];
@@ -34,7 +37,13 @@ beforeAll(async () => {
   registry = await startFakeRegistry();
   const host = registry.url.replace(/^http:/, '');
   writeFileSync(join(copy.root, '.npmrc'), `registry=${registry.url}\n${host}:_authToken=rehearsal-token\n`);
-  env = cleanEnv({ npm_config_registry: registry.url });
+  emptyHome = mkdtempSync(join(tmpdir(), 'release-rehearsal-home-'));
+  env = cleanEnv({
+    npm_config_registry: registry.url,
+    HOME: emptyHome,
+    XDG_CONFIG_HOME: join(emptyHome, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+  });
   before = await listWorkspacePackages(copy.root);
   writeFileSync(join(copy.root, '.changeset/rehearsal.md'), `---\n'${SPEC}': minor\n---\n\n${SUMMARY}\n`);
 });
@@ -42,6 +51,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await registry?.close();
   copy?.dispose();
+  if (emptyHome) rmSync(emptyHome, { recursive: true, force: true });
 });
 
 describe('pnpm release, rehearsed', () => {
@@ -109,7 +119,7 @@ describe('pnpm release, rehearsed', () => {
       );
       if (manifest.dependencies?.[SPEC]) expect(manifest.dependencies[SPEC], key).toBe(versions[SPEC]);
     }
-    const tags = execFileSync('git', ['tag', '--list'], { cwd: copy.root, encoding: 'utf8' })
+    const tags = execFileSync('git', ['tag', '--list'], { cwd: copy.root, env, encoding: 'utf8' })
       .trim()
       .split('\n');
     expect(tags.sort()).toEqual(

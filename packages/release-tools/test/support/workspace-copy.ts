@@ -57,19 +57,12 @@ export async function copyWorkspace(): Promise<{ root: string; dispose(): void }
     copy(`${prefix}dist`);
     linkNodeModules(join(pkg.dir, 'node_modules'), join(root, prefix, 'node_modules'), inCopy);
   }
-  const git = (...args: string[]) =>
-    execFileSync('git', args, {
-      cwd: root,
-      stdio: 'ignore',
-      env: {
-        ...process.env,
-        GIT_AUTHOR_NAME: 'rehearsal',
-        GIT_AUTHOR_EMAIL: 'r@example.invalid',
-        GIT_COMMITTER_NAME: 'rehearsal',
-        GIT_COMMITTER_EMAIL: 'r@example.invalid',
-      },
-    });
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
   git('init', '--quiet', '--initial-branch=main');
+  // The copy's own identity, for its commits and for the annotated tags `changeset publish` makes: the machine's
+  // global git configuration may have none (a fresh container, CI).
+  git('config', 'user.name', 'Release rehearsal');
+  git('config', 'user.email', 'rehearsal@example.invalid');
   git('add', '-A');
   git('commit', '--quiet', '-m', 'workspace copy');
   return { root, dispose: () => rmSync(root, { recursive: true, force: true }) };
