@@ -2,7 +2,8 @@
 // release checks and the turbo cache check. Every step runs even when an earlier one fails; the command ends
 // with the list of the steps that failed and exits 1 if any did.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runSteps } from './run-steps.mjs';
@@ -10,7 +11,16 @@ import { runSteps } from './run-steps.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (/** @type {string} */ name) => join(root, 'node_modules/.bin', name);
 const node = process.execPath;
-const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
+// Every step gets one fresh temp folder, so the last step can prove that nothing was left behind in it.
+const tempFolder = mkdtempSync(join(tmpdir(), 'plivo-openapi-test-'));
+process.on('exit', () => rmSync(tempFolder, { recursive: true, force: true }));
+const env = {
+  ...process.env,
+  TURBO_TELEMETRY_DISABLED: '1',
+  TMPDIR: tempFolder,
+  TMP: tempFolder,
+  TEMP: tempFolder,
+};
 
 /**
  * Every workspace package with a test script, as turbo sees them.
@@ -66,6 +76,7 @@ function listSteps() {
       args: ['packages/release-tools/bin/check-breaking-changes.mjs'],
     },
     { name: 'turbo cache check', command: node, args: ['scripts/check-turbo-cache.mjs'] },
+    { name: 'temp folder left clean', command: node, args: ['scripts/check-temp-folder.mjs', tempFolder] },
   ];
 }
 
