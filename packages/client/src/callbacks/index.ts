@@ -24,6 +24,7 @@ export {
   checkCallbackSignature,
   computeSignatureV2,
   computeSignatureV3,
+  type HeaderValue,
   type SignatureV2Input,
   type SignatureV3Input,
   type VerifyCallbackSignatureInput,

@@ -28,15 +28,21 @@ export interface SignatureV2Input {
   readonly authToken: string;
 }
 
+/**
+ * A header as frameworks hand it over: `node:http`'s `req.headers[name]` or `Headers.get(name)`. Only a
+ * non-empty string is usable; anything else (missing, repeated as an array) is a `CallbackSignatureError`.
+ */
+export type HeaderValue = string | readonly string[] | null | undefined;
+
 /** The arguments of `verifyCallbackSignature`: a signature header value and what it must cover. */
 export interface VerifyCallbackSignatureInput {
   /** Required for V3; ignored by V2. */
   readonly method?: string | undefined;
   readonly url: string;
   /** The nonce header of the same version (`X-Plivo-Signature-V3-Nonce` or `-V2-Nonce`). */
-  readonly nonce: string;
+  readonly nonce: HeaderValue;
   /** A signature header's value (`X-Plivo-Signature-V3`, `-Ma-V3`, `-V2` or `-Ma-V2`): one or more, comma-separated. */
-  readonly signature: string;
+  readonly signature: HeaderValue;
   /** V3 only: the decoded form fields of a POST body. */
   readonly params?: CallbackParams | undefined;
   readonly authToken: string;

@@ -1,0 +1,65 @@
+import {
+  CallbackPayloadError,
+  CallbackSignatureError,
+  checkCallbackSignature,
+  type MaskingRecordingEvent,
+  type MaskingSessionEvent,
+  parseMaskingRecordingEvent,
+  parseMaskingSessionEvent,
+  parseVerifySessionEvent,
+  type VerifySessionEvent,
+} from '@plivo-openapi/client/callbacks';
+
+export type PlivoCallback =
+  | { kind: 'masking-status'; event: MaskingSessionEvent }
+  | { kind: 'masking-recording'; event: MaskingRecordingEvent }
+  | { kind: 'verify-status'; event: VerifySessionEvent };
+
+export interface HandlerOptions {
+  authToken: string;
+  /** The origin Plivo calls; `request.url` may carry an internal one behind a proxy. */
+  publicOrigin: string;
+  onCallback: (callback: PlivoCallback) => Promise<void> | void;
+  onRejected?: (reason: string) => void;
+}
+
+/** A fetch-style handler (Deno.serve, Bun.serve, Cloudflare Workers, Next.js route handlers, Hono ...). */
+export function createCallbackHandler({ authToken, publicOrigin, onCallback, onRejected }: HandlerOptions) {
+  return async (request: Request): Promise<Response> => {
+    const { pathname, search, searchParams } = new URL(request.url);
+    const url = publicOrigin + pathname + search;
+    const v2 = pathname === '/plivo/verify';
+    try {
+      const payload = request.method === 'POST' ? new URLSearchParams(await request.text()) : searchParams;
+      const check = await checkCallbackSignature({
+        version: v2 ? 'v2' : 'v3',
+        method: request.method,
+        url,
+        nonce: request.headers.get(v2 ? 'x-plivo-signature-v2-nonce' : 'x-plivo-signature-v3-nonce'),
+        signature: request.headers.get(v2 ? 'x-plivo-signature-v2' : 'x-plivo-signature-v3'),
+        params: request.method === 'POST' ? payload : undefined,
+        authToken,
+      });
+      if (!check.valid) {
+        onRejected?.(check.explanation ?? 'invalid signature');
+        return new Response(null, { status: 403 });
+      }
+      if (pathname === '/plivo/masking/status') {
+        await onCallback({ kind: 'masking-status', event: parseMaskingSessionEvent(payload) });
+      } else if (pathname === '/plivo/masking/recording') {
+        await onCallback({ kind: 'masking-recording', event: parseMaskingRecordingEvent(payload) });
+      } else if (v2) {
+        await onCallback({ kind: 'verify-status', event: parseVerifySessionEvent(payload) });
+      } else {
+        return new Response(null, { status: 404 });
+      }
+      return new Response(null, { status: 200 }); // anything but 200 makes Plivo retry
+    } catch (error) {
+      if (error instanceof CallbackSignatureError || error instanceof CallbackPayloadError) {
+        onRejected?.(error.message);
+        return new Response(null, { status: 400 });
+      }
+      return new Response(null, { status: 500 });
+    }
+  };
+}

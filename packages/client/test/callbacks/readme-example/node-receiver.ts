@@ -1,0 +1,84 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import {
+  CallbackPayloadError,
+  CallbackSignatureError,
+  checkCallbackSignature,
+  type MaskingRecordingEvent,
+  type MaskingSessionEvent,
+  parseMaskingRecordingEvent,
+  parseMaskingSessionEvent,
+  parseVerifySessionEvent,
+  type VerifySessionEvent,
+} from '@plivo-openapi/client/callbacks';
+
+export type PlivoCallback =
+  | { kind: 'masking-status'; event: MaskingSessionEvent }
+  | { kind: 'masking-recording'; event: MaskingRecordingEvent }
+  | { kind: 'verify-status'; event: VerifySessionEvent };
+
+export interface ReceiverOptions {
+  /** Auth Token of the account that registered the callback URLs. */
+  authToken: string;
+  /** The origin Plivo calls, e.g. `https://example.com`: behind a proxy, not the address this server listens on. */
+  publicOrigin: string;
+  onCallback: (callback: PlivoCallback) => Promise<void> | void;
+  /** Why a request was refused (safe to log: it never contains the token). */
+  onRejected?: (reason: string) => void;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  let body = '';
+  for await (const chunk of req.setEncoding('utf8')) body += chunk;
+  return body;
+}
+
+/**
+ * Receives masking callbacks at /plivo/masking/status and /plivo/masking/recording (signed with V3 headers,
+ * like every callback from Plivo's voice platform) and Verify callbacks at /plivo/verify (V2 headers, as
+ * Verify documents; V2 signs the URL and nonce, not the payload).
+ */
+export function createCallbackServer({ authToken, publicOrigin, onCallback, onRejected }: ReceiverOptions) {
+  return createServer(async (req, res) => {
+    const method = req.method ?? '';
+    const url = publicOrigin + req.url; // exactly the URL you registered, query included
+    const { pathname, searchParams } = new URL(url);
+    const v2 = pathname === '/plivo/verify';
+    try {
+      const body = method === 'POST' ? await readBody(req) : '';
+      // POST: form fields in the body (signed by V3); GET: everything is in the URL's query.
+      const payload = method === 'POST' ? new URLSearchParams(body) : searchParams;
+      const check = await checkCallbackSignature({
+        version: v2 ? 'v2' : 'v3',
+        method,
+        url,
+        nonce: req.headers[v2 ? 'x-plivo-signature-v2-nonce' : 'x-plivo-signature-v3-nonce'],
+        signature: req.headers[v2 ? 'x-plivo-signature-v2' : 'x-plivo-signature-v3'],
+        params: method === 'POST' ? payload : undefined,
+        authToken,
+      });
+      if (!check.valid) {
+        onRejected?.(check.explanation ?? 'invalid signature');
+        res.writeHead(403).end();
+        return;
+      }
+      if (pathname === '/plivo/masking/status') {
+        await onCallback({ kind: 'masking-status', event: parseMaskingSessionEvent(payload) });
+      } else if (pathname === '/plivo/masking/recording') {
+        await onCallback({ kind: 'masking-recording', event: parseMaskingRecordingEvent(payload) });
+      } else if (v2) {
+        await onCallback({ kind: 'verify-status', event: parseVerifySessionEvent(payload) });
+      } else {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200).end(); // anything but 200 makes Plivo retry
+    } catch (error) {
+      if (error instanceof CallbackSignatureError || error instanceof CallbackPayloadError) {
+        onRejected?.(error.message); // a missing header, a malformed payload: not a request from Plivo
+        res.writeHead(400).end();
+      } else {
+        res.writeHead(500).end();
+      }
+    }
+  });
+}

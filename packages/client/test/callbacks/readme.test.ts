@@ -1,0 +1,212 @@
+// The README's two receiver examples, shown there verbatim, run here: each accepts Plivo-signed masking and
+// Verify callbacks (POST form and GET query) and parses them, and refuses a forged signature (403), a signature
+// replayed to another URL (403), a missing nonce (400) and a malformed payload (400).
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { computeSignatureV2, computeSignatureV3 } from '../../src/callbacks/index.js';
+import { createCallbackHandler } from './readme-example/fetch-receiver.js';
+import { createCallbackServer, type PlivoCallback } from './readme-example/node-receiver.js';
+
+const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+const fencedBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map(([, code]) => code);
+
+const AUTH_TOKEN = 'ZmY5YWRiOTI5YmQ1Njg0MTAxZWIyOTc4Y2Q2ZDgx';
+const PUBLIC_ORIGIN = 'https://callbacks.example.com';
+const SESSION_UUID = 'c28b77d4-21e7-43bd-9447-04bfee92e651';
+const MASKING_STATUS = {
+  EventName: 'SessionPinAuthenticationStatus',
+  SessionUUID: SESSION_UUID,
+  PinAuthenticationStatus: 'failed',
+  PinRetryCounter: '1',
+  SequenceNumber: '2',
+};
+const MASKING_RECORDING = {
+  EventName: 'SessionRecordingInitiated',
+  SessionUUID: SESSION_UUID,
+  RecordingFormat: '.mp3',
+};
+const VERIFY_STATUS = {
+  SessionUUID: '4124e518-a8c9-4feb-8cff-d86636ba9234',
+  SessionStatus: 'in-progress',
+  Channel: 'sms',
+  ChannelStatus: 'sent',
+};
+
+interface Sent {
+  method: 'GET' | 'POST';
+  /** Path and query, as Plivo requests them. */
+  target: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** A callback signed as Plivo signs it for the public URL: V3 on everything, V2 as well for Verify. */
+async function signed(
+  method: 'GET' | 'POST',
+  path: string,
+  payload: Record<string, string>,
+  { v2 = false, signedPath = path } = {},
+): Promise<Sent> {
+  const query = method === 'GET' ? `?${new URLSearchParams(payload)}` : '';
+  const nonce = '40227761595286130199';
+  const signedUrl = PUBLIC_ORIGIN + signedPath + query;
+  const params = method === 'POST' ? payload : undefined;
+  const headers: Record<string, string> = {
+    'x-plivo-signature-v3-nonce': nonce,
+    'x-plivo-signature-v3': await computeSignatureV3({
+      method,
+      url: signedUrl,
+      nonce,
+      params,
+      authToken: AUTH_TOKEN,
+    }),
+  };
+  if (v2) {
+    headers['x-plivo-signature-v2-nonce'] = nonce;
+    headers['x-plivo-signature-v2'] = await computeSignatureV2({
+      url: signedUrl,
+      nonce,
+      authToken: AUTH_TOKEN,
+    });
+  }
+  if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+  return {
+    method,
+    target: path + query,
+    headers,
+    ...(method === 'POST' ? { body: new URLSearchParams(payload).toString() } : {}),
+  };
+}
+
+type Send = (request: Sent) => Promise<number>;
+interface Receiver {
+  send: Send;
+  callbacks: PlivoCallback[];
+  rejections: string[];
+}
+
+function receiverScenarios(start: (options: Parameters<typeof createCallbackServer>[0]) => Promise<Send>) {
+  async function receiver(): Promise<Receiver> {
+    const callbacks: PlivoCallback[] = [];
+    const rejections: string[] = [];
+    const send = await start({
+      authToken: AUTH_TOKEN,
+      publicOrigin: PUBLIC_ORIGIN,
+      onCallback: (callback) => {
+        callbacks.push(callback);
+      },
+      onRejected: (reason) => {
+        rejections.push(reason);
+      },
+    });
+    return { send, callbacks, rejections };
+  }
+
+  it('accepts and parses a masking status POST, a masking recording GET and a Verify POST', async () => {
+    const { send, callbacks } = await receiver();
+    expect(await send(await signed('POST', '/plivo/masking/status', MASKING_STATUS))).toBe(200);
+    expect(await send(await signed('GET', '/plivo/masking/recording', MASKING_RECORDING))).toBe(200);
+    expect(await send(await signed('POST', '/plivo/verify', VERIFY_STATUS, { v2: true }))).toBe(200);
+    expect(await send(await signed('GET', '/plivo/verify', VERIFY_STATUS, { v2: true }))).toBe(200);
+    expect(callbacks).toEqual([
+      { kind: 'masking-status', event: { ...MASKING_STATUS, PinRetryCounter: 1, otherAttributes: {} } },
+      { kind: 'masking-recording', event: { ...MASKING_RECORDING, otherAttributes: {} } },
+      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} } },
+      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} } },
+    ]);
+  });
+
+  it('refuses a forged signature with 403 and says why, without the token', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    const request = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    const forged = {
+      ...request,
+      body: new URLSearchParams({ ...MASKING_STATUS, PinAuthenticationStatus: 'success' }).toString(),
+    };
+    expect(await send(forged)).toBe(403);
+    expect(callbacks).toEqual([]);
+    expect(rejections[0]).toContain('None of the 1 V3 signature(s) matches');
+    expect(rejections.join('\n')).not.toContain(AUTH_TOKEN);
+  });
+
+  it('refuses a signature replayed to another URL with 403', async () => {
+    const { send, callbacks } = await receiver();
+    const forStatus = await signed('POST', '/plivo/masking/recording', MASKING_RECORDING, {
+      signedPath: '/plivo/masking/status',
+    });
+    expect(await send(forStatus)).toBe(403);
+    const verifyElsewhere = await signed('POST', '/plivo/verify', VERIFY_STATUS, {
+      v2: true,
+      signedPath: '/other',
+    });
+    expect(await send(verifyElsewhere)).toBe(403);
+    expect(callbacks).toEqual([]);
+  });
+
+  it('refuses a request without a nonce or signature with 400', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    const request = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    const { 'x-plivo-signature-v3-nonce': _nonce, ...withoutNonce } = request.headers;
+    expect(await send({ ...request, headers: withoutNonce })).toBe(400);
+    const { 'x-plivo-signature-v3': _signature, ...withoutSignature } = request.headers;
+    expect(await send({ ...request, headers: withoutSignature })).toBe(400);
+    expect(callbacks).toEqual([]);
+    expect(rejections[0]).toContain('nonce must be a string');
+  });
+
+  it('refuses a correctly signed but malformed payload with 400', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    const { EventName: _missing, ...noEventName } = MASKING_STATUS;
+    expect(await send(await signed('POST', '/plivo/masking/status', noEventName))).toBe(400);
+    expect(callbacks).toEqual([]);
+    expect(rejections[0]).toContain('has no EventName');
+  });
+}
+
+describe('README', () => {
+  it.each(['node-receiver.ts', 'fetch-receiver.ts'])(
+    'shows test/callbacks/readme-example/%s exactly as the suite runs it',
+    (file) => {
+      const source = readFileSync(new URL(`./readme-example/${file}`, import.meta.url), 'utf8');
+      expect(fencedBlocks).toContain(source);
+    },
+  );
+});
+
+describe('the node:http receiver of the README, on 127.0.0.1', () => {
+  let close: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await close?.();
+    close = undefined;
+  });
+
+  receiverScenarios(async (options) => {
+    const server = createCallbackServer(options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    close = () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    };
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    return async ({ method, target, headers, body }) =>
+      (await fetch(origin + target, { method, headers, ...(body === undefined ? {} : { body }) })).status;
+  });
+});
+
+describe('the fetch-style handler of the README', () => {
+  receiverScenarios(async (options) => {
+    const handler = createCallbackHandler(options);
+    // The URL the platform hands the handler: an internal origin, as behind a proxy.
+    return async ({ method, target, headers, body }) =>
+      (
+        await handler(
+          new Request(`http://10.0.0.7:8080${target}`, {
+            method,
+            headers,
+            ...(body === undefined ? {} : { body }),
+          }),
+        )
+      ).status;
+  });
+});
