@@ -1,5 +1,14 @@
-import { Agent, createServer, type IncomingHttpHeaders, request, type Server } from 'node:http';
+import {
+  Agent,
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Routes } from './routes.js';
 
 /**
  * A path prefix that turns into a `Prefer` header, for clients that take a base URL but no custom headers
@@ -17,17 +26,48 @@ export interface CompatProxy {
   close(): Promise<void>;
 }
 
-interface Forward {
+/** A request as Prism will see it. */
+export interface Forward {
+  /** Path and query, after the `/__prefer/` prefix is taken off and the path put in the spec's form. */
   path: string;
   headers: IncomingHttpHeaders;
   dropBody: boolean;
+}
+
+/** Prism's whole answer to one request. */
+export interface PrismAnswer {
+  status: number;
+  /** As Node received them: name, value, name, value, ... */
+  rawHeaders: string[];
+  body: Buffer;
+}
+
+/** Sends one request to Prism and buffers its answer. */
+export type AskPrism = (method: string, forward: Forward, body: Buffer | undefined) => Promise<PrismAnswer>;
+
+/** Takes over requests in stateful mode (see stateful/stateful-layer.ts); stateless mode has none. */
+export interface RequestLayer {
+  handle(incoming: IncomingMessage, outgoing: ServerResponse, forward: Forward, askPrism: AskPrism): void;
+  /** Answers a request to the mock's own control paths; false when the request is not one. */
+  control(incoming: IncomingMessage, outgoing: ServerResponse): boolean;
+}
+
+export interface CompatProxyOptions {
+  /** The spec's paths, to answer every trailing-slash form of the masking paths. */
+  routes?: Routes;
+  layer?: RequestLayer;
 }
 
 /**
  * What the front proxy changes before Prism sees a request. Everything else (credentials, path parameters,
  * query, method) reaches Prism untouched, so its request validation still applies.
  */
-export function normaliseRequest(method: string, rawPath: string, incoming: IncomingHttpHeaders): Forward {
+export function normaliseRequest(
+  method: string,
+  rawPath: string,
+  incoming: IncomingHttpHeaders,
+  routes?: Routes,
+): Forward {
   const headers = { ...incoming };
   let path = rawPath;
   if (path.startsWith(PREFER_PREFIX)) {
@@ -37,34 +77,96 @@ export function normaliseRequest(method: string, rawPath: string, incoming: Inco
     // An explicit Prefer header from the caller wins over the URL.
     headers.prefer ??= decodeURIComponent(encoded);
   }
+  if (routes !== undefined) {
+    const queryAt = path.indexOf('?');
+    const pathname = queryAt === -1 ? path : path.slice(0, queryAt);
+    const canonical = routes.canonical(pathname);
+    if (canonical !== pathname) path = canonical + (queryAt === -1 ? '' : path.slice(queryAt));
+  }
   const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
   if (dropBody) for (const name of BODY_HEADERS) delete headers[name];
   return { path, headers, dropBody };
 }
 
-/** Listens on 127.0.0.1:`port` and forwards every request, normalised, to Prism at `target`. */
-export function startCompatProxy(port: number, target: URL): Promise<CompatProxy> {
+/** Prism could not be reached: a 502 naming it, or a cut connection once the answer has begun. */
+export function badGateway(outgoing: ServerResponse, target: URL, error: Error): void {
+  if (outgoing.headersSent) {
+    outgoing.destroy(error);
+    return;
+  }
+  outgoing.writeHead(502, { 'content-type': 'application/json' });
+  outgoing.end(
+    JSON.stringify({ error: `the mock could not reach Prism at ${target.origin}: ${error.message}` }),
+  );
+}
+
+/**
+ * Listens on 127.0.0.1:`port` and forwards every request, normalised, to Prism at `target`; with a `layer`
+ * (stateful mode), the layer answers instead.
+ */
+export function startCompatProxy(
+  port: number,
+  target: URL,
+  options: CompatProxyOptions = {},
+): Promise<CompatProxy> {
+  const { routes, layer } = options;
   const agent = new Agent({ keepAlive: true });
-  const server: Server = createServer((incoming, outgoing) => {
-    const { path, headers, dropBody } = normaliseRequest(incoming.method ?? 'GET', incoming.url ?? '/', {
-      ...incoming.headers,
-      host: target.host,
+  const host = target.host;
+
+  const askPrism: AskPrism = (method, forward, body) =>
+    new Promise((resolve, reject) => {
+      const upstream = request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method,
+          path: forward.path,
+          headers: forward.headers,
+        },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on('data', (chunk: Buffer) => chunks.push(chunk));
+          answer.on('end', () =>
+            resolve({
+              status: answer.statusCode ?? 502,
+              rawHeaders: answer.rawHeaders,
+              body: Buffer.concat(chunks),
+            }),
+          );
+          answer.on('error', reject);
+        },
+      );
+      upstream.on('error', reject);
+      upstream.end(body);
     });
+
+  const server: Server = createServer((incoming, outgoing) => {
+    if (layer?.control(incoming, outgoing)) return;
+    const method = incoming.method ?? 'GET';
+    const forward = normaliseRequest(method, incoming.url ?? '/', incoming.headers, routes);
+    forward.headers.host = host;
+    if (layer !== undefined) {
+      layer.handle(incoming, outgoing, forward, askPrism);
+      return;
+    }
+    // Stateless: a plain pass-through. Prism's raw header list goes back as it came, without building objects.
     const upstream = request(
-      { agent, host: target.hostname, port: target.port, method: incoming.method, path, headers },
+      {
+        agent,
+        host: target.hostname,
+        port: target.port,
+        method,
+        path: forward.path,
+        headers: forward.headers,
+      },
       (answer) => {
-        outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+        outgoing.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
         answer.pipe(outgoing);
       },
     );
-    upstream.on('error', (error) => {
-      if (outgoing.headersSent) return outgoing.destroy(error);
-      outgoing.writeHead(502, { 'content-type': 'application/json' });
-      outgoing.end(
-        JSON.stringify({ error: `the mock could not reach Prism at ${target.origin}: ${error.message}` }),
-      );
-    });
-    if (dropBody) {
+    upstream.on('error', (error) => badGateway(outgoing, target, error));
+    if (forward.dropBody) {
       incoming.resume();
       upstream.end();
     } else {

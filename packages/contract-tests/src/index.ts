@@ -1,2 +1,7 @@
-export type { MockPreference, MockServer, StartMockOptions } from './start-mock.js';
+export type { MockPreference, MockServer, StartMockOptions, StatefulMockServer } from './start-mock.js';
 export { startMock } from './start-mock.js';
+export type { CallbackEvent } from './stateful/callback-event.js';
+export { CONTROL_PREFIX } from './stateful/control-paths.js';
+export type { CallbackRecord, JournalEntry, RequestRecord } from './stateful/journal.js';
+export { mockControls, type RemoteControls } from './stateful/remote-controls.js';
+export type { StatefulControls, StatefulOptions } from './stateful/stateful-mock.js';

@@ -1,7 +1,15 @@
 import { type CompatProxy, PREFER_PREFIX, startCompatProxy } from './compat-proxy.js';
 import { findFreePort } from './free-port.js';
+import { listOperations } from './list-operations.js';
 import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
 import { resolveSpecPath } from './resolve-spec.js';
+import { createRoutes } from './routes.js';
+import {
+  createStatefulMock,
+  type StatefulControls,
+  type StatefulMock,
+  type StatefulOptions,
+} from './stateful/stateful-mock.js';
 
 export interface StartMockOptions {
   /** Port on 127.0.0.1 for `url`. Default: a free port chosen by the OS. `pnpm mock` uses 4010. */
@@ -21,6 +29,12 @@ export interface StartMockOptions {
   spec?: string;
   /** How long Prism may take to start listening. Default 30 000 ms. */
   startupTimeoutMs?: number;
+  /**
+   * Stateful mode: sessions created through the mock exist until deleted or expired, per account; Prism
+   * still validates every request first. `{ otp: '123456' }` gives every Verify session that code. The
+   * handle gains `otp()`, `requests()`, `reset()` and `advanceTime()`. Default: stateless.
+   */
+  stateful?: boolean | StatefulOptions;
 }
 
 /** Which response Prism should answer with; see https://docs.stoplight.io/docs/prism/ (Prefer header). */
@@ -51,10 +65,16 @@ export interface MockServer {
   stop(): Promise<void>;
 }
 
+/** The handle of a stateful mock: a `MockServer` with the state's controls. */
+export interface StatefulMockServer extends MockServer, StatefulControls {}
+
+/** `stateful` as given: true or an options object turns the mode on. */
+export type StatefulChoice = true | StatefulOptions;
+
 const PORT_ATTEMPTS = 5;
 
 function checkOptions(options: StartMockOptions): void {
-  const { port, upstream, dynamic, seed, startupTimeoutMs } = options;
+  const { port, upstream, dynamic, seed, startupTimeoutMs, stateful } = options;
   if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
     throw new TypeError(
       `startMock: \`port\` must be an integer from 0 to 65535 (0 picks a free port); got ${port}.`,
@@ -78,6 +98,24 @@ function checkOptions(options: StartMockOptions): void {
     if (dynamic || seed !== undefined) {
       throw new TypeError(
         'startMock: `dynamic` and `seed` apply to mock mode only; remove them or `upstream`.',
+      );
+    }
+    if (stateful !== undefined && stateful !== false) {
+      throw new TypeError(
+        "startMock: `stateful` answers from the mock's own sessions and `upstream` from a real server; choose one.",
+      );
+    }
+  }
+  if (stateful !== undefined && typeof stateful !== 'boolean') {
+    if (typeof stateful !== 'object' || stateful === null) {
+      throw new TypeError(
+        `startMock: \`stateful\` must be true, false or { otp?: string }; got ${String(stateful)}.`,
+      );
+    }
+    const { otp } = stateful;
+    if (otp !== undefined && !(typeof otp === 'string' && /^[0-9]{4,8}$/.test(otp))) {
+      throw new TypeError(
+        `startMock: \`stateful.otp\` must be a string of 4 to 8 digits, as Verify codes are (e.g. '123456'); got ${JSON.stringify(otp)}.`,
       );
     }
   }
@@ -110,8 +148,23 @@ async function launchOnFreePort(
  * Starts Prism on the Plivo spec and resolves once it answers. Always `await mock.stop()` when done
  * (in `afterAll`, or use the vitest global setup from `@plivo-openapi/contract-tests/vitest`).
  */
-export async function startMock(options: StartMockOptions = {}): Promise<MockServer> {
+export function startMock(
+  options: StartMockOptions & { stateful: StatefulChoice },
+): Promise<StatefulMockServer>;
+export function startMock(options?: StartMockOptions): Promise<MockServer>;
+export async function startMock(options: StartMockOptions = {}): Promise<MockServer | StatefulMockServer> {
   checkOptions(options);
+  const spec = resolveSpecPath(options.spec);
+  const operations = listOperations(spec);
+  if (options.stateful && operations.length === 0) {
+    throw new Error(
+      `startMock: stateful mode reads the operations of the spec, and ${spec} is not a JSON OpenAPI document with paths. Pass a JSON spec (openapi.json).`,
+    );
+  }
+  const routes = createRoutes(operations);
+  const stateful: StatefulMock | undefined = options.stateful
+    ? createStatefulMock(routes, options.stateful === true ? {} : options.stateful)
+    : undefined;
   const mode: PrismMode =
     options.upstream === undefined
       ? {
@@ -121,7 +174,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
         }
       : { kind: 'proxy', upstream: options.upstream };
   const prism = await launchOnFreePort({
-    spec: resolveSpecPath(options.spec),
+    spec,
     mode,
     errors: options.errors ?? false,
     startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
@@ -129,14 +182,17 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
 
   let proxy: CompatProxy;
   try {
-    proxy = await startCompatProxy(options.port ?? 0, new URL(prism.url));
+    proxy = await startCompatProxy(options.port ?? 0, new URL(prism.url), {
+      routes,
+      ...(stateful === undefined ? {} : { layer: stateful.layer }),
+    });
   } catch (error) {
     await prism.stop();
     throw error;
   }
 
   let stopping: Promise<void> | undefined;
-  return {
+  const server: MockServer = {
     url: proxy.url,
     prismUrl: prism.url,
     pid: prism.pid,
@@ -148,4 +204,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
       return stopping;
     },
   };
+  if (stateful === undefined) return server;
+  const { otp, requests, reset, advanceTime } = stateful;
+  return { ...server, otp, requests, reset, advanceTime };
 }

@@ -1,0 +1,211 @@
+import { randomInt } from 'node:crypto';
+import { CallbackSignatureError, computeSignatureV2, computeSignatureV3 } from '@plivo-openapi/client/callbacks';
+import type { CallbackEvent } from './callback-event.js';
+import type { MockClock } from './clock.js';
+
+/**
+ * Sends the callbacks the state engine emits, as Plivo sends them:
+ * - POST: the parameters as an `application/x-www-form-urlencoded` body; GET: appended to the URL's query.
+ *   (Verify documents this; for masking Plivo's pages do not say, and we do what its voice platform does.)
+ * - Signed with the account's Auth Token: V3 headers on every callback (`X-Plivo-Signature-V3`, `-Ma-V3`,
+ *   `-V3-Nonce`; the mock has no subaccounts, so the main account's signature is the same), and for Verify the
+ *   V2 headers as well (Verify's pages document V2; sending both lets a receiver use either).
+ * - A receiver that does not answer 200 (another status, a redirect, no answer within `timeoutMs`) gets the
+ *   callback again 60 s, then 120 s, then 240 s later on the mock's clock: Verify's documented schedule.
+ * Every attempt is recorded with the receiver's status (or why there was none). Nothing recorded holds a token.
+ */
+
+/** Delays between attempts, on the mock clock: three retries, as Verify documents. */
+export const CALLBACK_RETRY_DELAYS_MS = [60_000, 120_000, 240_000] as const;
+
+/** One delivery attempt, as the journal shows it. */
+export interface CallbackDeliveryRecord {
+  kind: 'callback';
+  /** When the attempt was sent, on the mock clock (ISO 8601). */
+  at: string;
+  callbackKind: CallbackEvent['kind'];
+  authId: string;
+  method: 'GET' | 'POST';
+  /** The URL requested (for GET with the parameters in its query). */
+  url: string;
+  params: Record<string, string>;
+  /** 1 for the first try, up to 4. */
+  attempt: number;
+  /** The signature headers sent (signatures and nonce: public values, never the token). */
+  headers: Record<string, string>;
+  /** The receiver's HTTP status; absent when no answer came. */
+  status?: number;
+  /** Why there was no answer (connection refused, timeout, ...). */
+  error?: string;
+  /** `delivered` (200), `retry` (another attempt is scheduled), `failed` (no attempt left or no token known). */
+  outcome: 'delivered' | 'retry' | 'failed';
+  /** When the next attempt is due, on the mock clock, for `retry`. */
+  nextAttemptAt?: string;
+}
+
+export interface CallbackDispatcherOptions {
+  clock: MockClock;
+  /** The Auth Token of an account, kept in memory by the caller; undefined when the mock never saw one. */
+  tokenFor(authId: string): string | undefined;
+  /** Where each attempt is recorded (the mock's journal). */
+  record(entry: CallbackDeliveryRecord): void;
+  /** Real time an attempt may take before it counts as unanswered. Default 10 s. */
+  timeoutMs?: number;
+  /** For tests; default the global fetch. */
+  fetch?: typeof fetch;
+}
+
+export interface CallbackDispatcher {
+  /** Sends the callback now (asynchronously) and schedules its retries. */
+  emitCallback(event: CallbackEvent): void;
+  /** Resolves once every attempt started so far has been answered and recorded. */
+  idle(): Promise<void>;
+  /** Drops every scheduled retry; attempts in flight finish and are recorded but schedule nothing. */
+  cancel(): void;
+}
+
+/** A 20-digit nonce, like the ones Plivo sends. */
+function newNonce(): string {
+  let nonce = String(randomInt(1, 10));
+  while (nonce.length < 20) nonce += String(randomInt(0, 10));
+  return nonce;
+}
+
+/** The URL a GET callback requests: the registered URL with the parameters appended to its query. */
+function getUrl(url: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(params).toString();
+  if (query === '') return url;
+  const [beforeFragment = url] = url.split('#', 1);
+  const separator = beforeFragment.includes('?') ? (/[?&]$/.test(beforeFragment) ? '' : '&') : '?';
+  return `${beforeFragment}${separator}${query}`;
+}
+
+async function signatureHeaders(
+  event: CallbackEvent,
+  url: string,
+  token: string,
+): Promise<Record<string, string>> {
+  const nonce = newNonce();
+  const params = event.method === 'POST' ? event.params : undefined;
+  const v3 = await computeSignatureV3({ method: event.method, url, nonce, params, authToken: token });
+  const headers: Record<string, string> = {
+    'X-Plivo-Signature-V3-Nonce': nonce,
+    'X-Plivo-Signature-V3': v3,
+    'X-Plivo-Signature-Ma-V3': v3,
+  };
+  if (event.kind === 'verify-status') {
+    const v2 = await computeSignatureV2({ url, nonce, authToken: token });
+    Object.assign(headers, {
+      'X-Plivo-Signature-V2-Nonce': nonce,
+      'X-Plivo-Signature-V2': v2,
+      'X-Plivo-Signature-Ma-V2': v2,
+    });
+  }
+  return headers;
+}
+
+function describeFailure(error: unknown): string {
+  if (error instanceof Error) {
+    if (error.name === 'TimeoutError') return 'no answer in time';
+    const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
+    return `${error.message}${cause}`;
+  }
+  return String(error);
+}
+
+export function createCallbackDispatcher(options: CallbackDispatcherOptions): CallbackDispatcher {
+  const { clock, tokenFor, record } = options;
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  const send = options.fetch ?? globalThis.fetch;
+  const inFlight = new Set<Promise<void>>();
+  const timers = new Set<() => void>();
+  let generation = 0;
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  async function attempt(event: CallbackEvent, number: number, ofGeneration: number): Promise<void> {
+    const sentAt = clock.now();
+    const url = event.method === 'GET' ? getUrl(event.url, event.params) : event.url;
+    const base = {
+      kind: 'callback' as const,
+      at: iso(sentAt),
+      callbackKind: event.kind,
+      authId: event.authId,
+      method: event.method,
+      url,
+      params: { ...event.params },
+      attempt: number,
+    };
+    const token = tokenFor(event.authId);
+    if (token === undefined) {
+      record({
+        ...base,
+        headers: {},
+        error: `no Auth Token known for account ${event.authId}: the callback cannot be signed`,
+        outcome: 'failed',
+      });
+      return;
+    }
+    let headers: Record<string, string> = {};
+    let status: number | undefined;
+    let error: string | undefined;
+    let unsendable = false;
+    try {
+      headers = await signatureHeaders(event, url, token);
+      const response = await send(url, {
+        method: event.method,
+        headers: {
+          ...headers,
+          ...(event.method === 'POST' ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+        },
+        ...(event.method === 'POST' ? { body: new URLSearchParams(event.params).toString() } : {}),
+        redirect: 'manual',
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      await response.body?.cancel().catch(() => undefined);
+    } catch (caught) {
+      // A URL that cannot be signed (not absolute http(s)) will not get better: no retry.
+      unsendable = caught instanceof CallbackSignatureError;
+      error = describeFailure(caught);
+    }
+    const delay = CALLBACK_RETRY_DELAYS_MS[number - 1];
+    const retry = status !== 200 && !unsendable && delay !== undefined && ofGeneration === generation;
+    const due = sentAt + (delay ?? 0);
+    record({
+      ...base,
+      headers,
+      ...(status === undefined ? {} : { status }),
+      ...(error === undefined ? {} : { error }),
+      outcome: status === 200 ? 'delivered' : retry ? 'retry' : 'failed',
+      ...(retry ? { nextAttemptAt: iso(due) } : {}),
+    });
+    if (retry) {
+      // Due `delay` after this attempt was sent, even if the clock moved while the receiver answered.
+      const cancelTimer = clock.setTimer(Math.max(0, due - clock.now()), () => {
+        timers.delete(cancelTimer);
+        start(event, number + 1, ofGeneration);
+      });
+      timers.add(cancelTimer);
+    }
+  }
+
+  function start(event: CallbackEvent, number: number, ofGeneration: number): void {
+    const running: Promise<void> = attempt(event, number, ofGeneration).finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  }
+
+  return {
+    emitCallback(event) {
+      start({ ...event, params: { ...event.params } }, 1, generation);
+    },
+    async idle() {
+      while (inFlight.size > 0) await Promise.all([...inFlight]);
+    },
+    cancel() {
+      generation += 1;
+      for (const cancelTimer of timers) cancelTimer();
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { JournalEntry } from './journal.js';
+
+/**
+ * The stateful mock's own endpoints, under a prefix no Plivo path has, for tests in other processes or
+ * languages (the vitest global setup, a Python suite, curl):
+ *
+ *   POST /__mock/advance-time   {"ms": 60000}  moves the mock's clock; answers {"now": "<ISO time>"}
+ *   GET  /__mock/requests                       the journal, as requests() gives it
+ *   POST /__mock/reset                          forgets every session and the journal (204)
+ *   GET  /__mock/otp/{session_uuid}             {"otp": "123456"}, or 404 for an unknown session
+ */
+export const CONTROL_PREFIX = '/__mock/';
+
+export interface ControlTarget {
+  advanceTime(ms: number): void;
+  now(): number;
+  requests(): JournalEntry[];
+  reset(): void;
+  otp(sessionUuid: string): string | undefined;
+}
+
+const ENDPOINTS =
+  'POST /__mock/advance-time {"ms": <milliseconds>}, GET /__mock/requests, POST /__mock/reset, GET /__mock/otp/{session_uuid}';
+const BODY_LIMIT = 64 * 1024;
+
+function send(outgoing: ServerResponse, status: number, body?: unknown): void {
+  if (body === undefined) {
+    outgoing.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  outgoing.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(text),
+  });
+  outgoing.end(text);
+}
+
+async function readText(incoming: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of incoming) {
+    text += String(chunk);
+    if (text.length > BODY_LIMIT) throw new Error(`a control request body must be under ${BODY_LIMIT} bytes`);
+  }
+  return text;
+}
+
+/** The milliseconds of an advance-time request: `{"ms": 60000}` or `?ms=60000`. */
+async function readMs(incoming: IncomingMessage, query: URLSearchParams): Promise<number | string> {
+  const text = (await readText(incoming)).trim();
+  let ms: unknown = query.get('ms') ?? undefined;
+  if (text !== '') {
+    try {
+      ms = (JSON.parse(text) as { ms?: unknown }).ms;
+    } catch {
+      return 'the body must be JSON such as {"ms": 60000}';
+    }
+  }
+  const value = typeof ms === 'string' && ms.trim() !== '' ? Number(ms) : ms;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    return `\`ms\` must be a number of milliseconds >= 0, as in {"ms": 60000}; got ${JSON.stringify(ms) ?? 'nothing'}`;
+  }
+  return value;
+}
+
+/** Answers one control request. */
+export async function answerControl(
+  target: ControlTarget,
+  incoming: IncomingMessage,
+  outgoing: ServerResponse,
+): Promise<void> {
+  const url = new URL(incoming.url ?? '/', 'http://mock');
+  const route = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  const method = incoming.method ?? 'GET';
+  const expect = (wanted: string) => {
+    if (method === wanted) return true;
+    outgoing.setHeader('allow', wanted);
+    send(outgoing, 405, { error: `${url.pathname} takes ${wanted}, not ${method}. Endpoints: ${ENDPOINTS}` });
+    return false;
+  };
+
+  try {
+    if (route === 'advance-time') {
+      if (!expect('POST')) return;
+      const ms = await readMs(incoming, url.searchParams);
+      if (typeof ms === 'string') return send(outgoing, 400, { error: ms });
+      target.advanceTime(ms);
+      return send(outgoing, 200, { now: new Date(target.now()).toISOString() });
+    }
+    if (route === 'requests') {
+      if (!expect('GET')) return;
+      return send(outgoing, 200, target.requests());
+    }
+    if (route === 'reset') {
+      if (!expect('POST')) return;
+      target.reset();
+      return send(outgoing, 204);
+    }
+    if (route.startsWith('otp/')) {
+      if (!expect('GET')) return;
+      const sessionUuid = decodeURIComponent(route.slice('otp/'.length));
+      const otp = target.otp(sessionUuid);
+      if (otp === undefined)
+        return send(outgoing, 404, { error: `no Verify session ${sessionUuid} in this mock` });
+      return send(outgoing, 200, { otp });
+    }
+    send(outgoing, 404, { error: `${url.pathname} is not a control endpoint. Endpoints: ${ENDPOINTS}` });
+  } catch (error) {
+    send(outgoing, 400, { error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,75 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
+/** One request the stateful mock received, as `requests()` and `GET /__mock/requests` show it. */
+export interface RequestRecord {
+  kind: 'request';
+  /** When it arrived, on the mock's clock (ISO 8601). */
+  at: string;
+  method: string;
+  /** The path as sent (no query), before the mock put it in the spec's form. */
+  path: string;
+  /** The spec's operation it resolved to, when it resolved to one. */
+  operationId?: string;
+  query: Record<string, string | string[]>;
+  /** The JSON body parsed; the text when it is not JSON; undefined when there was none. */
+  body: unknown;
+  /** Every header as received, with the credentials of `authorization` replaced by `[redacted]`. */
+  headers: Record<string, string | string[]>;
+  /** The status the mock answered. */
+  status: number;
+}
+
+/** One delivery attempt of a callback, recorded by the callback dispatcher. */
+export interface CallbackRecord {
+  kind: 'callback';
+  at: string;
+  [field: string]: unknown;
+}
+
+export type JournalEntry = RequestRecord | CallbackRecord;
+
+/** Every request (and callback delivery) of a stateful mock, in order. Never holds a credential. */
+export class Journal {
+  #entries: JournalEntry[] = [];
+
+  record(entry: JournalEntry): void {
+    this.#entries.push(entry);
+  }
+
+  /** A copy: what a test holds does not change under it. */
+  entries(): JournalEntry[] {
+    return structuredClone(this.#entries);
+  }
+
+  clear(): void {
+    this.#entries = [];
+  }
+}
+
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization']);
+
+/** The headers for the journal: the scheme of a credential is kept (`Basic [redacted]`), never its value. */
+export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const redacted: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value === undefined) continue;
+    redacted[name] = SECRET_HEADERS.has(name) ? redactCredential(String(value)) : value;
+  }
+  return redacted;
+}
+
+/** A query string as an object: one value as a string, a repeated key as an array. */
+export function queryObject(query: URLSearchParams): Record<string, string | string[]> {
+  const object: Record<string, string | string[]> = {};
+  for (const [key, value] of query) {
+    const seen = object[key];
+    object[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
+  }
+  return object;
+}
+
+// `Basic dXNlcjpzZWNyZXQ=` keeps its scheme; anything else is replaced whole.
+function redactCredential(value: string): string {
+  const scheme = /^([A-Za-z][A-Za-z0-9-]*) \S/.exec(value)?.[1];
+  return scheme === undefined ? '[redacted]' : `${scheme} [redacted]`;
+}

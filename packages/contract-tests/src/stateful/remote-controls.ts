@@ -1,0 +1,45 @@
+import { CONTROL_PREFIX } from './control-paths.js';
+import type { JournalEntry } from './journal.js';
+
+/** The stateful controls of a mock running elsewhere (the vitest global setup, `plivo-mock --stateful`). */
+export interface RemoteControls {
+  otp(sessionUuid: string): Promise<string>;
+  requests(): Promise<JournalEntry[]>;
+  reset(): Promise<void>;
+  advanceTime(ms: number): Promise<void>;
+}
+
+/**
+ * The controls of a stateful mock at `url`, over its `/__mock/` endpoints: for tests that only have the
+ * mock's URL, such as those of the vitest global setup (`mockControls(inject('plivoMockUrl'))`).
+ */
+export function mockControls(url: string): RemoteControls {
+  const base = url.replace(/\/+$/, '') + CONTROL_PREFIX;
+  const call = async (path: string, init?: RequestInit): Promise<unknown> => {
+    const answer = await fetch(base + path, init);
+    const text = await answer.text();
+    if (!answer.ok) {
+      const reason = text === '' ? '' : `: ${(JSON.parse(text) as { error?: string }).error ?? text}`;
+      const hint = answer.status === 404 && path === 'requests' ? ' (is the mock stateful?)' : '';
+      throw new Error(`${init?.method ?? 'GET'} ${base}${path} answered ${answer.status}${reason}${hint}`);
+    }
+    return text === '' ? undefined : JSON.parse(text);
+  };
+  const post = (body?: unknown): RequestInit => ({
+    method: 'POST',
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  return {
+    otp: async (sessionUuid) =>
+      ((await call(`otp/${encodeURIComponent(sessionUuid)}`)) as { otp: string }).otp,
+    requests: async () => (await call('requests')) as JournalEntry[],
+    reset: async () => {
+      await call('reset', post());
+    },
+    advanceTime: async (ms) => {
+      await call('advance-time', post({ ms }));
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  type AskPrism,
+  badGateway,
+  type Forward,
+  type PrismAnswer,
+  type RequestLayer,
+} from '../compat-proxy.js';
+import type { Routes } from '../routes.js';
+import type { StateEngine } from './engine.js';
+import { type Journal, queryObject, redactHeaders } from './journal.js';
+
+export interface StatefulLayerOptions {
+  routes: Routes;
+  engine: StateEngine;
+  journal: Journal;
+  now(): number;
+  /** Keeps an account's Auth Token, in memory only, to sign the callbacks it registers. */
+  rememberToken(authId: string, token: string): void;
+  /** Answers a request to the control paths; false when the request is not one. */
+  control(incoming: IncomingMessage, outgoing: ServerResponse): boolean;
+}
+
+// Request fields that register a callback URL, so that the request's token will sign it.
+const CALLBACK_FIELDS = ['callback_url', 'recording_callback_url', 'url'];
+
+/**
+ * Prism stays the judge: every request goes to Prism first, with the body as sent. Whatever Prism refuses
+ * (its answer is not a 2xx: bad credentials, path, query or body, an unknown path, a `Prefer: code=...`) is
+ * answered exactly as Prism answered it. A request Prism accepts is answered from the state instead of from
+ * Prism's example, keeping Prism's other headers (CORS, connection).
+ */
+export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer {
+  const { routes, engine, journal, now, rememberToken, control } = options;
+
+  async function handle(
+    incoming: IncomingMessage,
+    outgoing: ServerResponse,
+    forward: Forward,
+    askPrism: AskPrism,
+  ) {
+    const at = new Date(now()).toISOString();
+    const method = incoming.method ?? 'GET';
+    const sent = new URL(incoming.url ?? '/', 'http://mock');
+    const body = await readBody(incoming, forward.dropBody);
+    const parsedBody = parseBody(body);
+    const pathname = forward.path.split('?', 1)[0] ?? '/';
+    const route = routes.match(method, pathname);
+    let status: number;
+    try {
+      const prism = await askPrism(method, forward, body);
+      const answer =
+        prism.status >= 200 && prism.status < 300 && route !== undefined ? fromState() : undefined;
+      const reply = answer === undefined ? prism : withJsonBody(prism, answer.status, answer.body);
+      status = reply.status;
+      outgoing.writeHead(reply.status, reply.rawHeaders);
+      outgoing.end(reply.body);
+    } catch (error) {
+      status = 502;
+      badGateway(outgoing, new URL(`http://${forward.headers.host}`), error as Error);
+    }
+    journal.record({
+      kind: 'request',
+      at,
+      method,
+      path: sent.pathname,
+      ...(route === undefined ? {} : { operationId: route.operationId }),
+      query: queryObject(sent.searchParams),
+      body: parsedBody,
+      headers: redactHeaders(incoming.headers),
+      status,
+    });
+
+    function fromState() {
+      if (route === undefined) return undefined;
+      const authId = route.params.auth_id ?? '';
+      const fields = isObject(parsedBody) ? parsedBody : {};
+      const token = basicPassword(incoming.headers.authorization);
+      if (token !== undefined && CALLBACK_FIELDS.some((field) => typeof fields[field] === 'string')) {
+        rememberToken(authId, token);
+      }
+      return engine.answer({
+        operationId: route.operationId,
+        authId,
+        ...(route.params.session_uuid === undefined ? {} : { sessionUuid: route.params.session_uuid }),
+        query: new URL(forward.path, 'http://mock').searchParams,
+        body: fields,
+        requestorIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+      });
+    }
+  }
+
+  return {
+    control,
+    handle(incoming, outgoing, forward, askPrism) {
+      handle(incoming, outgoing, forward, askPrism).catch((error: unknown) => {
+        if (!outgoing.headersSent) badGateway(outgoing, new URL('http://mock'), error as Error);
+        else outgoing.destroy(error as Error);
+      });
+    },
+  };
+}
+
+async function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of incoming) chunks.push(chunk as Buffer);
+  return drop || chunks.length === 0 ? undefined : Buffer.concat(chunks);
+}
+
+function parseBody(body: Buffer | undefined): unknown {
+  if (body === undefined || body.length === 0) return undefined;
+  const text = body.toString('utf8');
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The password of a Basic credential (an Auth Token), or undefined. */
+function basicPassword(authorization: string | undefined): string | undefined {
+  const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
+  if (match?.[1] === undefined) return undefined;
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon === -1 ? undefined : decoded.slice(colon + 1);
+}
+
+// Headers of Prism's answer that described its own body.
+const BODY_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding']);
+
+/** Prism's answer with the state's status and JSON body in place of its example. */
+function withJsonBody(prism: PrismAnswer, status: number, body: unknown): PrismAnswer {
+  const json = Buffer.from(JSON.stringify(body));
+  const rawHeaders: string[] = [];
+  for (let i = 0; i < prism.rawHeaders.length; i += 2) {
+    const name = prism.rawHeaders[i] ?? '';
+    if (!BODY_HEADERS.has(name.toLowerCase())) rawHeaders.push(name, prism.rawHeaders[i + 1] ?? '');
+  }
+  rawHeaders.push('Content-Type', 'application/json', 'Content-Length', String(json.length));
+  return { status, rawHeaders, body: json };
+}

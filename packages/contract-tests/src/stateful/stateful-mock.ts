@@ -1,0 +1,81 @@
+import type { RequestLayer } from '../compat-proxy.js';
+import type { Routes } from '../routes.js';
+import type { CallbackEvent } from './callback-event.js';
+import { createVirtualClock } from './clock.js';
+import { answerControl, CONTROL_PREFIX } from './control-paths.js';
+import { createStateEngine } from './engine.js';
+import { Journal, type JournalEntry } from './journal.js';
+import { createStatefulLayer } from './stateful-layer.js';
+
+/** Options of the stateful mode: `startMock({ stateful: true })` or `startMock({ stateful: { otp } })`. */
+export interface StatefulOptions {
+  /** The OTP every Verify session gets, e.g. '123456'. Default: random digits of the request's `code_length`. */
+  otp?: string;
+}
+
+/** What the stateful mode adds to the mock's handle. */
+export interface StatefulControls {
+  /** The OTP of a Verify session, to validate it as the user would; throws for an unknown session. */
+  otp(sessionUuid: string): string;
+  /** Every request received (and callback sent) so far, in order; credentials redacted. */
+  requests(): JournalEntry[];
+  /** Forgets every session of every account and empties the journal. The clock keeps its time. */
+  reset(): void;
+  /** Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. */
+  advanceTime(ms: number): void;
+}
+
+export interface StatefulMock extends StatefulControls {
+  readonly layer: RequestLayer;
+}
+
+export function createStatefulMock(routes: Routes, options: StatefulOptions): StatefulMock {
+  const clock = createVirtualClock();
+  const journal = new Journal();
+  // In memory only, never journaled or serialised: each account's Auth Token, to sign its callbacks.
+  const tokens = new Map<string, string>();
+  const pending: CallbackEvent[] = [];
+  const engine = createStateEngine({
+    clock,
+    emitCallback: (event) => pending.push(event),
+    ...(options.otp === undefined ? {} : { otp: options.otp }),
+  });
+
+  const controls: StatefulControls = {
+    otp(sessionUuid) {
+      const otp = engine.otp(sessionUuid);
+      if (otp === undefined) {
+        throw new Error(
+          `otp: the mock has no Verify session ${sessionUuid}. Create one first (POST …/Verify/Session/).`,
+        );
+      }
+      return otp;
+    },
+    requests: () => journal.entries(),
+    reset() {
+      engine.reset();
+      journal.clear();
+      pending.length = 0;
+    },
+    advanceTime: (ms) => clock.advance(ms),
+  };
+
+  const layer = createStatefulLayer({
+    routes,
+    engine,
+    journal,
+    now: clock.now,
+    rememberToken: (authId, token) => tokens.set(authId, token),
+    control(incoming, outgoing) {
+      if (!incoming.url?.startsWith(CONTROL_PREFIX)) return false;
+      void answerControl(
+        { ...controls, now: clock.now, otp: (sessionUuid) => engine.otp(sessionUuid) },
+        incoming,
+        outgoing,
+      );
+      return true;
+    },
+  });
+
+  return { ...controls, layer };
+}
