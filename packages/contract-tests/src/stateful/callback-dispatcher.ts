@@ -1,5 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { CallbackSignatureError, computeSignatureV2, computeSignatureV3 } from '@plivo-openapi/client/callbacks';
+import {
+  CallbackSignatureError,
+  computeSignatureV2,
+  computeSignatureV3,
+} from '@plivo-openapi/client/callbacks';
 import type { CallbackEvent } from './callback-event.js';
 import type { MockClock } from './clock.js';
 
@@ -191,7 +195,9 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   }
 
   function start(event: CallbackEvent, number: number, ofGeneration: number): void {
-    const running: Promise<void> = attempt(event, number, ofGeneration).finally(() => inFlight.delete(running));
+    const running: Promise<void> = attempt(event, number, ofGeneration).finally(() =>
+      inFlight.delete(running),
+    );
     inFlight.add(running);
   }
 

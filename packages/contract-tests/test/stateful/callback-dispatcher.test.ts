@@ -1,0 +1,304 @@
+// The callback dispatcher against a real receiver on 127.0.0.1 and a virtual clock: what it sends verifies with
+// @plivo-openapi/client/callbacks and parses; a receiver that does not answer 200 gets the callback again 60 s,
+// +120 s and +240 s later on the mock's clock, and every attempt is journaled with the receiver's answer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  parseMaskingRecordingEvent,
+  parseMaskingSessionEvent,
+  parseVerifySessionEvent,
+  verifyCallbackSignature,
+} from '@plivo-openapi/client/callbacks';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import {
+  type CallbackDeliveryRecord,
+  type CallbackDispatcher,
+  createCallbackDispatcher,
+} from '../../src/stateful/callback-dispatcher.js';
+import type { CallbackEvent } from '../../src/stateful/callback-event.js';
+import { createVirtualClock, type VirtualClock } from '../../src/stateful/clock.js';
+
+const AUTH_ID = 'MAXXXXXXXXXXXXXXXXXX';
+const TOKEN = 'c2VjcmV0LXRva2VuLW9mLXRoZS1tb2NrLWFjY291bnQ';
+const START = Date.UTC(2026, 10, 30, 12, 0, 0);
+
+interface Received {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let server: Server;
+let origin: string;
+let received: Received[];
+let answer: (res: ServerResponse, index: number) => void;
+let clock: VirtualClock;
+let journal: CallbackDeliveryRecord[];
+let dispatcher: CallbackDispatcher;
+
+function dispatcherWith(options: { timeoutMs?: number; tokens?: Record<string, string> } = {}) {
+  const tokens = options.tokens ?? { [AUTH_ID]: TOKEN };
+  return createCallbackDispatcher({
+    clock,
+    tokenFor: (authId) => tokens[authId],
+    record: (entry) => journal.push(entry),
+    ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+  });
+}
+
+beforeEach(async () => {
+  received = [];
+  journal = [];
+  answer = (res) => res.writeHead(200).end();
+  server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req.setEncoding('utf8')) body += chunk;
+    received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+    answer(res, received.length - 1);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  clock = createVirtualClock(START);
+  dispatcher = dispatcherWith();
+});
+
+afterEach(async () => {
+  dispatcher.cancel();
+  await dispatcher.idle();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+const maskingStatus = (method: 'GET' | 'POST', path = '/masking/status'): CallbackEvent => ({
+  authId: AUTH_ID,
+  url: `${origin}${path}`,
+  method,
+  kind: 'masking-status',
+  params: {
+    EventName: 'SessionTimeout',
+    EventTimestamp: '2026-11-30 12:00:00',
+    SessionUUID: 'c28b77d4-21e7-43bd-9447-04bfee92e651',
+    VirtualNumber: '+918888888888',
+    SequenceNumber: '1',
+  },
+});
+
+/** Checks one received callback as a receiver would: V3 (and V2 when asked) verify against the public URL. */
+async function expectSigned(request: Received, { v2 = false } = {}) {
+  const url = origin + request.url;
+  const params = request.method === 'POST' ? new URLSearchParams(request.body) : undefined;
+  for (const header of ['x-plivo-signature-v3', 'x-plivo-signature-ma-v3']) {
+    const input = {
+      method: request.method,
+      url,
+      nonce: request.headers['x-plivo-signature-v3-nonce'],
+      signature: request.headers[header],
+      params,
+      authToken: TOKEN,
+    };
+    expect(await verifyCallbackSignature(input), header).toBe(true);
+    expect(await verifyCallbackSignature({ ...input, authToken: `${TOKEN}x` }), header).toBe(false);
+  }
+  if (v2) {
+    for (const header of ['x-plivo-signature-v2', 'x-plivo-signature-ma-v2']) {
+      const input = {
+        version: 'v2' as const,
+        url,
+        nonce: request.headers['x-plivo-signature-v2-nonce'],
+        signature: request.headers[header],
+        authToken: TOKEN,
+      };
+      expect(await verifyCallbackSignature(input), header).toBe(true);
+    }
+  } else {
+    expect(request.headers['x-plivo-signature-v2']).toBeUndefined();
+  }
+}
+
+describe('sending', () => {
+  it('POSTs a masking callback as a signed form body and journals the 200', async () => {
+    const event = maskingStatus('POST');
+    dispatcher.emitCallback(event);
+    await dispatcher.idle();
+
+    expect(received).toHaveLength(1);
+    const [request] = received as [Received];
+    expect(request.method).toBe('POST');
+    expect(request.url).toBe('/masking/status');
+    expect(request.headers['content-type']).toBe('application/x-www-form-urlencoded');
+    expect(request.headers['x-plivo-signature-v3-nonce']).toMatch(/^[1-9]\d{19}$/);
+    await expectSigned(request);
+    expect(parseMaskingSessionEvent(request.body)).toEqual({ ...event.params, otherAttributes: {} });
+
+    expect(journal).toEqual([
+      expect.objectContaining({
+        kind: 'callback',
+        at: new Date(START).toISOString(),
+        callbackKind: 'masking-status',
+        method: 'POST',
+        url: event.url,
+        params: event.params,
+        attempt: 1,
+        status: 200,
+        outcome: 'delivered',
+      }),
+    ]);
+    expect(JSON.stringify(journal)).not.toContain(TOKEN);
+  });
+
+  it('GETs with the parameters appended to the registered query, signed over the whole URL', async () => {
+    const event: CallbackEvent = {
+      ...maskingStatus('GET', '/masking/recording?tenant=7'),
+      kind: 'masking-recording',
+      params: { EventName: 'SessionRecordingCompleted', SessionUUID: 'abc', RecordingFormat: '.mp3' },
+    };
+    dispatcher.emitCallback(event);
+    await dispatcher.idle();
+
+    const [request] = received as [Received];
+    expect(request.method).toBe('GET');
+    expect(request.url).toBe(
+      '/masking/recording?tenant=7&EventName=SessionRecordingCompleted&SessionUUID=abc&RecordingFormat=.mp3',
+    );
+    expect(request.body).toBe('');
+    await expectSigned(request);
+    const { tenant, ...payload } = Object.fromEntries(new URL(origin + request.url).searchParams);
+    expect(tenant).toBe('7');
+    expect(parseMaskingRecordingEvent(payload).EventName).toBe('SessionRecordingCompleted');
+    expect(journal[0]).toMatchObject({ url: origin + request.url, status: 200, outcome: 'delivered' });
+  });
+
+  it('signs a Verify callback with V2 headers as well as V3', async () => {
+    dispatcher.emitCallback({
+      authId: AUTH_ID,
+      url: `${origin}/verify`,
+      method: 'POST',
+      kind: 'verify-status',
+      params: { SessionUUID: '4124e518-a8c9-4feb-8cff-d86636ba9234', SessionStatus: 'verified' },
+    });
+    await dispatcher.idle();
+    const [request] = received as [Received];
+    await expectSigned(request, { v2: true });
+    expect(parseVerifySessionEvent(request.body).SessionStatus).toBe('verified');
+  });
+
+  it('journals an account without a known token as failed, sending nothing', async () => {
+    dispatcher = dispatcherWith({ tokens: {} });
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await dispatcher.idle();
+    expect(received).toEqual([]);
+    expect(journal).toEqual([
+      expect.objectContaining({ outcome: 'failed', error: expect.stringContaining('no Auth Token known') }),
+    ]);
+  });
+
+  it('does not retry a URL that cannot be signed', async () => {
+    dispatcher.emitCallback({ ...maskingStatus('POST'), url: '/relative/path' });
+    await dispatcher.idle();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(journal).toEqual([
+      expect.objectContaining({ outcome: 'failed', error: expect.stringContaining('not an absolute URL') }),
+    ]);
+  });
+});
+
+describe('retries on the mock clock', () => {
+  it('retries a failing receiver 60 s, +120 s and +240 s later, then gives up', async () => {
+    answer = (res, index) => res.writeHead(index % 2 === 0 ? 500 : 503).end();
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await dispatcher.idle();
+    expect(received).toHaveLength(1);
+
+    // Each retry comes exactly at its due time, not a millisecond earlier.
+    for (const [delay, attempts] of [
+      [60_000, 2],
+      [120_000, 3],
+      [240_000, 4],
+    ] as const) {
+      clock.advance(delay - 1);
+      await dispatcher.idle();
+      expect(received).toHaveLength(attempts - 1);
+      clock.advance(1);
+      await dispatcher.idle();
+      expect(received).toHaveLength(attempts);
+    }
+    clock.advance(24 * 3_600_000);
+    await dispatcher.idle();
+    expect(received).toHaveLength(4);
+
+    // Every attempt carries its own nonce and a valid signature.
+    for (const request of received) await expectSigned(request);
+    expect(new Set(received.map((request) => request.headers['x-plivo-signature-v3-nonce'])).size).toBe(4);
+
+    const at = (offset: number) => new Date(START + offset).toISOString();
+    expect(
+      journal.map(({ at, attempt, status, outcome, nextAttemptAt }) => ({
+        at,
+        attempt,
+        status,
+        outcome,
+        nextAttemptAt,
+      })),
+    ).toEqual([
+      { at: at(0), attempt: 1, status: 500, outcome: 'retry', nextAttemptAt: at(60_000) },
+      { at: at(60_000), attempt: 2, status: 503, outcome: 'retry', nextAttemptAt: at(180_000) },
+      { at: at(180_000), attempt: 3, status: 500, outcome: 'retry', nextAttemptAt: at(420_000) },
+      { at: at(420_000), attempt: 4, status: 503, outcome: 'failed', nextAttemptAt: undefined },
+    ]);
+  });
+
+  it('stops retrying once the receiver answers 200', async () => {
+    answer = (res, index) => res.writeHead(index === 0 ? 404 : 200).end();
+    dispatcher.emitCallback(maskingStatus('GET'));
+    await dispatcher.idle();
+    clock.advance(60_000);
+    await dispatcher.idle();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(journal.map(({ status, outcome }) => [status, outcome])).toEqual([
+      [404, 'retry'],
+      [200, 'delivered'],
+    ]);
+  });
+
+  it('counts a redirect, a refused connection and a receiver that never answers as not delivered', async () => {
+    answer = (res, index) => {
+      if (index === 0) res.writeHead(302, { Location: '/elsewhere' }).end();
+      // index 1: never answered; the dispatcher's timeout ends it.
+    };
+    dispatcher = dispatcherWith({ timeoutMs: 300 });
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await dispatcher.idle();
+    clock.advance(60_000);
+    await dispatcher.idle();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clock.advance(120_000);
+    await dispatcher.idle();
+    server.listen(0, '127.0.0.1'); // for afterEach's close
+
+    expect(received.map((request) => request.url)).toEqual(['/masking/status', '/masking/status']);
+    expect(journal).toEqual([
+      expect.objectContaining({ attempt: 1, status: 302, outcome: 'retry' }),
+      expect.objectContaining({ attempt: 2, error: 'no answer in time', outcome: 'retry' }),
+      expect.objectContaining({
+        attempt: 3,
+        error: expect.stringContaining('ECONNREFUSED'),
+        outcome: 'retry',
+      }),
+    ]);
+    expect(journal[2]).not.toHaveProperty('status');
+  });
+
+  it('cancel() drops the scheduled retries', async () => {
+    answer = (res) => res.writeHead(500).end();
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await dispatcher.idle();
+    dispatcher.cancel();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(received).toHaveLength(1);
+  });
+});
