@@ -1,10 +1,9 @@
 import openapiFetch from 'openapi-fetch';
 import type { paths } from './generated/schema.js';
-import { basicAuthMiddleware, basicAuthorizationValue } from './middleware/auth.js';
-import { jsonObjectGuardMiddleware } from './middleware/json-object-guard.js';
+import { createCall } from './operation.js';
 import { type PlivoClientOptions, resolveOptions } from './options.js';
+import { createRawClient, type PlivoRawClient } from './raw-client.js';
 import { createRedactor } from './redact.js';
-import type { PlivoRawClient } from './resources/context.js';
 import { createMaskingSessions, type MaskingSessions } from './resources/masking-sessions.js';
 import { createVerifySessions, type VerifySessions } from './resources/verify-sessions.js';
 import { createRetryingFetch } from './transport.js';
@@ -23,6 +22,7 @@ export interface PlivoClient {
    * The underlying openapi-fetch client, typed for every path of the spec. It shares the convenience methods'
    * single request path (auth, retries, timeouts, body checks) but keeps openapi-fetch's contract: an HTTP
    * error comes back as `{ error, response }` rather than being thrown. You fill `auth_id` yourself.
+   * Middleware added with `raw.use()` runs for the convenience methods too.
    */
   readonly raw: PlivoRawClient;
 }
@@ -48,29 +48,32 @@ const DENO_INSPECT = Symbol.for('Deno.customInspect');
  */
 export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
   const config = resolveOptions(options);
-  const redact = createRedactor([config.authToken, basicAuthorizationValue(config.authId, config.authToken)]);
+  // Both are validated printable ASCII, so btoa (Latin-1 only) cannot throw; btoa exists in every runtime
+  // this package supports, unlike Buffer.
+  const credentials = btoa(`${config.authId}:${config.authToken}`);
+  const redact = createRedactor([config.authToken, credentials]);
 
-  // One request path: openapi-fetch builds the request, the middleware adds credentials and checks bodies,
-  // and the retrying fetch makes the attempts. The convenience methods below only call raw.GET.
-  const raw: PlivoRawClient = createClient<paths>({
-    baseUrl: config.baseUrl,
-    headers: config.headers,
-    fetch: createRetryingFetch({
-      fetch: config.fetch,
-      timeoutMs: config.timeoutMs,
-      maxRetries: config.maxRetries,
-      redact,
-    }),
+  // One request path: openapi-fetch builds each request with the credentials set once here (so no middleware
+  // runs per call), and the transport makes the attempts. The header lives only in openapi-fetch's closure:
+  // nothing reachable from the client object holds it.
+  const headers = Object.fromEntries(config.headers);
+  headers.authorization = `Basic ${credentials}`;
+  const transport = createRetryingFetch({
+    fetch: config.fetch,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    redact,
   });
-  raw.use(basicAuthMiddleware(config.authId, config.authToken), jsonObjectGuardMiddleware(redact));
+  const core: PlivoRawClient = createClient<paths>({ baseUrl: config.baseUrl, headers, fetch: transport });
+  const { raw, hasMiddleware } = createRawClient(core, redact);
+  const call = createCall({ core, transport, authId: config.authId, redact, hasMiddleware });
 
-  const context = { raw, authId: config.authId, redact };
   const summary = { authId: config.authId, baseUrl: config.baseUrl, authToken: '[redacted]' };
   const client: PlivoClient = {
     authId: config.authId,
     baseUrl: config.baseUrl,
-    maskingSessions: createMaskingSessions(context),
-    verifySessions: createVerifySessions(context),
+    maskingSessions: createMaskingSessions(call),
+    verifySessions: createVerifySessions(call),
     raw,
   };
   // The token is in no property (only in closures); these make logging the client short and obviously safe.

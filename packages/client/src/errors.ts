@@ -215,16 +215,26 @@ function stringField(value: unknown, key: string): string | undefined {
   return typeof field === 'string' ? field : undefined;
 }
 
+/** The answered request an error is about: its method, and the response (whose URL is the request's). */
+export type Answer = Pick<Response, 'status' | 'statusText' | 'headers' | 'url'>;
+
+/** Where an answered request went, for an error: the URL is redacted here, when an error is being built. */
+export function targetOf(method: string, response: Answer, redact: Redact): RequestTarget {
+  return { method, url: redact(response.url) };
+}
+
 /**
- * The error for a non-2xx response. `body` is what openapi-fetch made of it: the parsed JSON error object when
- * the body was JSON, the raw text otherwise (a proxy's HTML page), or `undefined` when it was empty.
+ * The error for a non-2xx response: the one place where a status becomes an error class. `body` is what
+ * openapi-fetch made of it: the parsed JSON error object when the body was JSON, the raw text otherwise (a
+ * proxy's HTML page), or `undefined` when it was empty.
  */
 export function errorFromResponse(
-  target: RequestTarget,
-  response: Pick<Response, 'status' | 'statusText' | 'headers'>,
+  method: string,
+  response: Answer,
   body: unknown,
   redact: Redact,
 ): PlivoApiError {
+  const target = targetOf(method, response, redact);
   const serverMessage = stringField(body, 'error');
   const error = serverMessage === undefined ? undefined : redact(serverMessage);
   const apiId = stringField(body, 'api_id');

@@ -25,8 +25,9 @@ export {
   type FetchFunction,
   type HeadersInput,
   type PlivoClientOptions,
+  type RequestOptions,
 } from './options.js';
-export type { PlivoRawClient, RequestOptions } from './resources/context.js';
+export type { PlivoRawClient } from './raw-client.js';
 export type { MaskingSessions } from './resources/masking-sessions.js';
 export type { VerifySessions } from './resources/verify-sessions.js';
 export { RETRYABLE_STATUSES } from './retry.js';

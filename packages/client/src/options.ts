@@ -27,6 +27,16 @@ export interface PlivoClientOptions {
   headers?: HeadersInput | undefined;
 }
 
+/** Options of one call of a convenience method. Every one is optional. */
+export interface RequestOptions {
+  /** Cancels the call, including any attempt in flight and any wait between retries. */
+  signal?: AbortSignal | undefined;
+  /** Time allowed for each attempt of this call, in ms, instead of the client's `timeoutMs`. */
+  timeoutMs?: number | undefined;
+  /** Retries allowed for this call, instead of the client's `maxRetries` (see "Retries" in the README). */
+  maxRetries?: number | undefined;
+}
+
 /**
  * What `new Headers()` accepts. Spelled out because `HeadersInit` is a DOM-lib name that Node-only projects
  * (`@types/node` without `lib: ["DOM"]`) do not have, and our declarations must type-check there too.
@@ -181,12 +191,28 @@ function resolveFetch(value: unknown): FetchFunction {
   return globalFetch;
 }
 
-function resolveNumber(
-  option: 'timeoutMs' | 'maxRetries',
-  value: unknown,
-  fallback: number,
-  rule: { min: number; max: number; integer: boolean; meaning: string },
-): number {
+interface NumberRule {
+  readonly min: number;
+  readonly max: number;
+  readonly integer: boolean;
+  readonly meaning: string;
+}
+
+const TIMEOUT_RULE: NumberRule = {
+  min: 1,
+  max: MAX_TIMER_MS,
+  integer: false,
+  meaning: `it must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (default ${DEFAULT_TIMEOUT_MS})`,
+};
+
+const RETRIES_RULE: NumberRule = {
+  min: 0,
+  max: 100,
+  integer: true,
+  meaning: `it must be a whole number from 0 (no retries) to 100 (default ${DEFAULT_MAX_RETRIES})`,
+};
+
+function resolveNumber(option: string, value: unknown, fallback: number, rule: NumberRule): number {
   if (value === undefined) return fallback;
   const valid =
     typeof value === 'number' &&
@@ -199,6 +225,38 @@ function resolveNumber(
     throw new InvalidArgumentError(option, `The \`${option}\` option is ${shown}; ${rule.meaning}.`);
   }
   return value;
+}
+
+/**
+ * Checks the per-call options of a convenience method; returns the attempt limits it overrides, or
+ * `undefined` when it overrides none (the common case, which then costs nothing more).
+ */
+export function resolveRequestOptions(
+  options: RequestOptions | undefined,
+): { timeoutMs?: number; maxRetries?: number } | undefined {
+  if (options === undefined) return undefined;
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError(
+      'options',
+      `A method's options are an object such as { signal, timeoutMs, maxRetries }, not ${describeType(options)}.`,
+    );
+  }
+  const { signal, timeoutMs, maxRetries } = options;
+  // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
+  if (
+    signal !== undefined &&
+    typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function'
+  ) {
+    throw new InvalidArgumentError(
+      'signal',
+      `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`,
+    );
+  }
+  if (timeoutMs === undefined && maxRetries === undefined) return undefined;
+  const limits: { timeoutMs?: number; maxRetries?: number } = {};
+  if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0, TIMEOUT_RULE);
+  if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0, RETRIES_RULE);
+  return limits;
 }
 
 function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
@@ -248,18 +306,8 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
     authToken: resolveCredential(AUTH_TOKEN, given.authToken),
     baseUrl: resolveBaseUrl(given.baseUrl),
     fetch: resolveFetch(given.fetch),
-    timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS, {
-      min: 1,
-      max: MAX_TIMER_MS,
-      integer: false,
-      meaning: `it must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (default ${DEFAULT_TIMEOUT_MS})`,
-    }),
-    maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES, {
-      min: 0,
-      max: 100,
-      integer: true,
-      meaning: `it must be a whole number from 0 (no retries) to 100 (default ${DEFAULT_MAX_RETRIES})`,
-    }),
+    timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS, TIMEOUT_RULE),
+    maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES, RETRIES_RULE),
     headers: resolveHeaders(given.headers, given.userAgent),
   };
 }

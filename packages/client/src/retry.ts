@@ -1,27 +1,59 @@
 /**
  * When to retry and how long to wait: pure functions, so the policy is tested exactly (see test/retries/).
- * The policy follows openai-node: exponential backoff from 0.5 s, doubling up to 8 s, with up to 25 % jitter
+ * The waits follow openai-node: exponential backoff from 0.5 s, doubling up to 8 s, with up to 25 % jitter
  * taken off; a server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) wins when present.
+ *
+ * What may be sent again: Plivo has no idempotency key, so a request that changes something (POST, DELETE) is
+ * repeated only when the server cannot have acted on it: it answered 429 (rate limited, refused unprocessed),
+ * or no connection was ever made (refused, or the host name did not resolve). After a timeout, a reset or a
+ * 5xx it may have been processed, and a second send could create a second session or turn a delete into a
+ * "Session already expired" error. Reads are repeated on every transient failure.
  */
 
-/** Statuses worth another attempt of an idempotent request: timeouts, rate limits, transient server faults. */
+/** Statuses worth another attempt of a read: timeouts, rate limits, transient server faults. */
 export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
 
-/** Methods that can be sent twice without a second effect (RFC 9110 §9.2.2); only these are retried. */
-const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE', 'PUT', 'DELETE']);
-
-export const INITIAL_RETRY_DELAY_MS = 500;
-export const MAX_RETRY_DELAY_MS = 8_000;
-/** The longest a server's `Retry-After` may make us wait; longer asks are cut to this. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+/** Methods that only read: repeated on any transient failure. */
+const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
+/** Network error codes (Node, Bun, Deno) meaning no connection was made, so nothing reached the server. */
+const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
 }
 
-export function isIdempotentMethod(method: string): boolean {
-  return IDEMPOTENT_METHODS.has(method.toUpperCase());
+export function isReadMethod(method: string): boolean {
+  return READ_METHODS.has(method.toUpperCase());
 }
+
+/** Whether a network error (its `cause` chain included) says the connection was never made. */
+export function neverConnected(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown };
+    if (typeof code === 'string' && NEVER_CONNECTED_CODES.has(code)) return true;
+    current = cause;
+  }
+  return false;
+}
+
+/** What became of one attempt, as far as retrying is concerned. */
+export type AttemptResult =
+  | { readonly kind: 'status'; readonly status: number }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'failed'; readonly cause: unknown };
+
+/** Whether an attempt of `method` that ended in `result` may be sent again (see the top of this file). */
+export function mayRetry(method: string, result: AttemptResult): boolean {
+  if (isReadMethod(method)) return result.kind !== 'status' || isRetryableStatus(result.status);
+  if (result.kind === 'status') return result.status === 429;
+  return result.kind === 'failed' && neverConnected(result.cause);
+}
+
+export const INITIAL_RETRY_DELAY_MS = 500;
+export const MAX_RETRY_DELAY_MS = 8_000;
+/** The longest a server's `Retry-After` may make us wait; longer asks are cut to this. */
+export const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * The wait the server asked for, in ms: `retry-after-ms` (a non-standard header some APIs send) first, then

@@ -13,14 +13,19 @@ import {
 import { globalFetch } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
-import { isIdempotentMethod, isRetryableStatus, retryDelayMs } from './retry.js';
+import { type AttemptResult, mayRetry, retryDelayMs } from './retry.js';
+import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
 
 /**
  * The `fetch` that openapi-fetch is given: every request of the client goes through it once, and it makes the
  * attempts. Each attempt has its own deadline, which covers the whole body as well as the headers (a server
  * that sends headers and then stalls must still time out), so the body is read here, bounded in size, and
- * handed on as a `BufferedResponse` (see buffered-response.ts) that openapi-fetch parses without waiting on
- * the network again.
+ * the response then carries it (see buffered-response.ts) for openapi-fetch to parse without waiting on the
+ * network again.
+ *
+ * Per attempt this costs one AbortController and one timer. The global fetch honours the signal (aborting it
+ * fails the fetch and the body read alike), so nothing else is needed; only a custom fetch, which may ignore
+ * the signal, is also raced against the abort. The caller's signal is listened to only when there is one.
  */
 
 /** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
@@ -34,10 +39,19 @@ export interface TransportOptions {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly redact: Redact;
-  readonly maxResponseBytes?: number;
+  readonly maxResponseBytes?: number | undefined;
   /** Source of jitter; injectable for tests. */
-  readonly random?: () => number;
+  readonly random?: (() => number) | undefined;
 }
+
+/** One call's own limits, overriding the client's (`RequestOptions.timeoutMs` / `maxRetries`). */
+export interface AttemptLimits {
+  readonly timeoutMs?: number | undefined;
+  readonly maxRetries?: number | undefined;
+}
+
+/** The transport: openapi-fetch calls it with the request alone; the convenience path may add limits. */
+export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
 type AttemptOutcome =
   | { readonly kind: 'response'; readonly response: Response }
@@ -52,6 +66,7 @@ type AttemptOutcome =
     };
 
 const ignore = (): void => {};
+const EMPTY_BODY = new Uint8Array(new ArrayBuffer(0));
 
 /** Follows an error's `cause` chain into one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
 function describeNetworkError(error: unknown): string {
@@ -69,12 +84,21 @@ type BodyRead =
   | { readonly bytes: Uint8Array<ArrayBuffer> }
   | { readonly tooLarge: true; readonly start: string };
 
-/** Reads the whole body, or stops at `limit` bytes; the `aborted` race makes even a stalled stream give up. */
-async function readBody(response: Response, aborted: Promise<never>, limit: number): Promise<BodyRead> {
+/** `promise`, or the abort's rejection if that comes first (only for a fetch that may ignore its signal). */
+function raced<T>(promise: Promise<T>, aborted: Promise<never> | undefined): Promise<T> {
+  return aborted === undefined ? promise : Promise.race([promise, aborted]);
+}
+
+/** Reads the whole body, or stops at `limit` bytes. */
+async function readBody(
+  response: Response,
+  aborted: Promise<never> | undefined,
+  limit: number,
+): Promise<BodyRead> {
   const stream = response.body;
-  if (stream === null) return { bytes: new Uint8Array(new ArrayBuffer(0)) };
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > limit) {
+  if (stream === null) return { bytes: EMPTY_BODY };
+  const declared = response.headers.get('content-length');
+  if (declared !== null && Number(declared) > limit) {
     stream.cancel().catch(ignore);
     return { tooLarge: true, start: '' };
   }
@@ -83,7 +107,7 @@ async function readBody(response: Response, aborted: Promise<never>, limit: numb
   let size = 0;
   try {
     for (;;) {
-      const { done, value } = await Promise.race([reader.read(), aborted]);
+      const { done, value } = await raced(reader.read(), aborted);
       if (done) break;
       size += value.byteLength;
       chunks.push(value);
@@ -99,6 +123,9 @@ async function readBody(response: Response, aborted: Promise<never>, limit: numb
     reader.cancel().catch(ignore);
     throw error;
   }
+  if (chunks.length === 1 && chunks[0]?.byteLength === chunks[0]?.buffer.byteLength) {
+    return { bytes: chunks[0] as Uint8Array<ArrayBuffer> };
+  }
   const bytes = new Uint8Array(new ArrayBuffer(size));
   let offset = 0;
   for (const chunk of chunks) {
@@ -108,85 +135,90 @@ async function readBody(response: Response, aborted: Promise<never>, limit: numb
   return { bytes };
 }
 
-/** Sends one attempt of `request` under `signal` (see global-fetch.ts for why the default fetch differs). */
-function send(request: Request, signal: AbortSignal, fetch: FetchFunction): Promise<Response> {
-  // A request with a body can be sent only once; each attempt sends a copy.
+/** Sends one attempt under `signal` (see global-fetch.ts for why the default fetch is called differently). */
+function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunction): Promise<Response> {
+  if (request instanceof UnsentRequest) {
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal,
+    };
+    if (request.redirect !== undefined) init.redirect = request.redirect;
+    return fetch === globalFetch ? globalFetch(request, init) : fetch(new Request(request.url, init));
+  }
+  // A Request with a body can be sent only once; each attempt sends a copy.
   const source = request.body === null ? request : request.clone();
   return fetch === globalFetch ? globalFetch(source, { signal }) : fetch(new Request(source, { signal }));
 }
 
-async function attemptOnce(request: Request, options: TransportOptions): Promise<AttemptOutcome> {
+async function attemptOnce(
+  request: OutgoingRequest,
+  timeoutMs: number,
+  options: TransportOptions,
+): Promise<AttemptOutcome> {
   const callerSignal = request.signal;
-  if (callerSignal.aborted) return { kind: 'aborted' };
-  // One abort, two forms: the signal stops the transfer, the promise (raced against each wait) stops us even
-  // on a custom fetch that ignores the signal. Both are settled from here rather than the promise listening on
-  // the signal: an abort listener is a noticeable cost on a call that takes a few hundred µs.
+  if (callerSignal?.aborted) return { kind: 'aborted' };
   const controller = new AbortController();
-  let rejectAborted: (reason: unknown) => void = ignore;
-  const aborted = new Promise<never>((_, reject) => {
-    rejectAborted = reject;
-  });
-  aborted.catch(ignore); // Only ever awaited inside a race; an abort nobody raced is not an error.
+  let rejectAborted: ((reason: unknown) => void) | undefined;
+  let aborted: Promise<never> | undefined;
+  if (options.fetch !== globalFetch) {
+    aborted = new Promise<never>((_, reject) => {
+      rejectAborted = reject;
+    });
+    aborted.catch(ignore); // Only ever awaited inside a race; an abort nobody raced is not an error.
+  }
   const abort = (reason: unknown): void => {
     controller.abort(reason);
-    rejectAborted(reason);
+    rejectAborted?.(reason);
   };
-  const abortFromCaller = (): void => abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', abortFromCaller, { once: true });
+  const abortFromCaller = callerSignal && ((): void => abort(callerSignal.reason));
+  if (abortFromCaller) callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    abort(new DOMException(`No complete response within ${options.timeoutMs} ms`, 'TimeoutError'));
-  }, options.timeoutMs);
+    abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
+  }, timeoutMs);
   try {
-    // The race enforces the deadline even on a custom fetch that ignores `signal`.
-    const response = await Promise.race([send(request, controller.signal, options.fetch), aborted]);
+    const response = await raced(send(request, controller.signal, options.fetch), aborted);
     const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
     if ('tooLarge' in body) {
       // Stop the transfer now rather than let the connection keep receiving a body nobody will read.
       controller.abort(new DOMException('Response body over the size limit', 'AbortError'));
       return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
     }
-    return {
-      kind: 'response',
-      response: new BufferedResponse(NULL_BODY_STATUSES.has(response.status) ? null : body.bytes, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-        // Keep the URL the network gave (or the request's, for a custom fetch whose Response has none).
-        url: response.url || request.url,
-      }),
-    };
+    const bytes = NULL_BODY_STATUSES.has(response.status) ? null : body.bytes;
+    return { kind: 'response', response: BufferedResponse.adopt(response, bytes, request.url) };
   } catch (error) {
     if (timedOut) return { kind: 'timeout' };
-    if (callerSignal.aborted) return { kind: 'aborted' };
+    if (callerSignal?.aborted) return { kind: 'aborted' };
     return { kind: 'failed', cause: error };
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener('abort', abortFromCaller);
+    if (abortFromCaller) callerSignal?.removeEventListener('abort', abortFromCaller);
   }
 }
 
 /** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
     const onAbort = (): void => {
       clearTimeout(timer);
       resolve(false);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', onAbort);
       resolve(true);
     }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
-function abortError(target: RequestTarget, signal: AbortSignal): AbortError {
+function abortError(target: RequestTarget, signal: AbortSignal | undefined): AbortError {
   return new AbortError(`${target.method} ${target.url} was aborted by the caller's AbortSignal`, {
     ...target,
-    cause: signal.reason,
+    cause: signal?.reason,
   });
 }
 
@@ -194,52 +226,56 @@ function attemptsNote(attempts: number): string {
   return attempts === 1 ? '' : ` (${attempts} attempts)`;
 }
 
+function retryView(outcome: AttemptOutcome): AttemptResult | undefined {
+  switch (outcome.kind) {
+    case 'response':
+      return { kind: 'status', status: outcome.response.status };
+    case 'timeout':
+    case 'failed':
+      return outcome;
+    default:
+      return undefined;
+  }
+}
+
 /** Creates the retrying, deadline-enforcing, body-buffering `fetch` described at the top of this file. */
-export function createRetryingFetch(options: TransportOptions): FetchFunction {
+export function createRetryingFetch(options: TransportOptions): RetryingFetch {
   const { redact } = options;
-  return async function retryingFetch(request: Request): Promise<Response> {
-    const allowedAttempts = isIdempotentMethod(request.method) ? options.maxRetries + 1 : 1;
+  return async function retryingFetch(request, limits) {
+    const timeoutMs = limits?.timeoutMs ?? options.timeoutMs;
+    const maxRetries = limits?.maxRetries ?? options.maxRetries;
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await attemptOnce(request, options);
-      const isLast = attempt >= allowedAttempts;
-      if (outcome.kind === 'response' && (isLast || !isRetryableStatus(outcome.response.status))) {
-        return outcome.response;
-      }
+      const outcome = await attemptOnce(request, timeoutMs, options);
+      const result = retryView(outcome);
+      const retry = result !== undefined && attempt <= maxRetries && mayRetry(request.method, result);
+      if (outcome.kind === 'response' && !retry) return outcome.response;
       // Named only when it fails or is retried: an answer that is used needs no (redacted) URL.
       const target: RequestTarget = { method: request.method, url: redact(request.url) };
-      switch (outcome.kind) {
-        case 'aborted':
-          throw abortError(target, request.signal);
-        case 'too-large':
-          throw new InvalidResponseError(
-            `${target.method} ${target.url} answered ${outcome.status} with a body larger than ${
-              options.maxResponseBytes ?? MAX_RESPONSE_BYTES
-            } bytes`,
-            {
-              ...target,
-              status: outcome.status,
-              headers: redactHeaders(outcome.headers, redact),
-              bodySnippet: bodySnippet(outcome.start, redact),
-            },
-          );
-        case 'response':
-          break; // A retryable status with attempts left.
-        case 'timeout':
-          if (isLast) {
-            throw new TimeoutError(
-              `${target.method} ${target.url} timed out: no complete response within ${options.timeoutMs} ms${attemptsNote(attempt)}`,
-              { ...target, timeoutMs: options.timeoutMs },
-            );
-          }
-          break;
-        case 'failed':
-          if (isLast) {
-            throw new ConnectionError(
-              `${target.method} ${target.url} failed: ${redact(describeNetworkError(outcome.cause))}${attemptsNote(attempt)}`,
-              { ...target, cause: redactedCause(outcome.cause, redact) },
-            );
-          }
-          break;
+      if (outcome.kind === 'aborted') throw abortError(target, request.signal);
+      if (outcome.kind === 'too-large') {
+        throw new InvalidResponseError(
+          `${target.method} ${target.url} answered ${outcome.status} with a body larger than ${
+            options.maxResponseBytes ?? MAX_RESPONSE_BYTES
+          } bytes`,
+          {
+            ...target,
+            status: outcome.status,
+            headers: redactHeaders(outcome.headers, redact),
+            bodySnippet: bodySnippet(outcome.start, redact),
+          },
+        );
+      }
+      if (!retry && outcome.kind === 'timeout') {
+        throw new TimeoutError(
+          `${target.method} ${target.url} timed out: no complete response within ${timeoutMs} ms${attemptsNote(attempt)}`,
+          { ...target, timeoutMs },
+        );
+      }
+      if (!retry && outcome.kind === 'failed') {
+        throw new ConnectionError(
+          `${target.method} ${target.url} failed: ${redact(describeNetworkError(outcome.cause))}${attemptsNote(attempt)}`,
+          { ...target, cause: redactedCause(outcome.cause, redact) },
+        );
       }
       const headers = outcome.kind === 'response' ? outcome.response.headers : undefined;
       const waited = await sleep(retryDelayMs(attempt - 1, headers, options.random), request.signal);

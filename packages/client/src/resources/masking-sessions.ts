@@ -1,8 +1,8 @@
-import { bodySnippet, errorFromResponse, InvalidResponseError, redactHeaders } from '../errors.js';
-import { parseJsonObject } from '../json-body.js';
-import type { MaskingSession, MaskingSessionResponse, WithApiId } from '../types.js';
-import { assertSessionUuid } from '../validation.js';
-import type { RequestOptions, ResourceContext } from './context.js';
+import type { Call } from '../operation.js';
+import type { RequestOptions } from '../options.js';
+import type { MaskingSession, WithApiId } from '../types.js';
+
+const SESSION = '/v1/Account/{auth_id}/Masking/Session/{session_uuid}';
 
 export interface MaskingSessions {
   /**
@@ -15,40 +15,9 @@ export interface MaskingSessions {
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<MaskingSession>>;
 }
 
-export function createMaskingSessions({ raw, authId, redact }: ResourceContext): MaskingSessions {
+export function createMaskingSessions(call: Call): MaskingSessions {
   return {
-    async get(sessionUuid, options) {
-      assertSessionUuid(sessionUuid, redact);
-      const { data, error, response } = await raw.GET(
-        '/v1/Account/{auth_id}/Masking/Session/{session_uuid}',
-        {
-          params: { path: { auth_id: authId, session_uuid: sessionUuid } },
-          signal: options?.signal,
-          // Parsed here, once (see json-body.ts), rather than by openapi-fetch and again by a check.
-          parseAs: 'text',
-        },
-      );
-      const target = { method: 'GET', url: redact(response.url) };
-      if (!response.ok) throw errorFromResponse(target, response, error, redact);
-      const body = parseJsonObject(data ?? '', target, response, redact) as Partial<MaskingSessionResponse>;
-      const session: unknown = body.response;
-      if (typeof session !== 'object' || session === null || Array.isArray(session)) {
-        throw new InvalidResponseError(
-          `GET ${target.url} answered ${response.status} without the session object in \`response\``,
-          {
-            ...target,
-            status: response.status,
-            apiId: typeof body.api_id === 'string' ? body.api_id : undefined,
-            headers: redactHeaders(response.headers, redact),
-            bodySnippet: bodySnippet(data ?? '', redact),
-          },
-        );
-      }
-      // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the session's data.
-      return Object.defineProperty(session, 'api_id', {
-        value: body.api_id,
-        enumerable: false,
-      }) as WithApiId<MaskingSession>;
-    },
+    get: (sessionUuid, options) =>
+      call({ method: 'GET', path: SESSION, sessionUuid, unwrap: 'response' }, options),
   };
 }

@@ -1,8 +1,8 @@
-import { errorFromResponse } from '../errors.js';
-import { parseJsonObject } from '../json-body.js';
+import type { Call } from '../operation.js';
+import type { RequestOptions } from '../options.js';
 import type { VerifySession, WithApiId } from '../types.js';
-import { assertSessionUuid } from '../validation.js';
-import type { RequestOptions, ResourceContext } from './context.js';
+
+const SESSION = '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/';
 
 export interface VerifySessions {
   /**
@@ -12,22 +12,8 @@ export interface VerifySessions {
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<VerifySession>>;
 }
 
-export function createVerifySessions({ raw, authId, redact }: ResourceContext): VerifySessions {
+export function createVerifySessions(call: Call): VerifySessions {
   return {
-    async get(sessionUuid, options) {
-      assertSessionUuid(sessionUuid, redact);
-      const { data, error, response } = await raw.GET(
-        '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/',
-        {
-          params: { path: { auth_id: authId, session_uuid: sessionUuid } },
-          signal: options?.signal,
-          // Parsed here, once (see json-body.ts), rather than by openapi-fetch and again by a check.
-          parseAs: 'text',
-        },
-      );
-      const target = { method: 'GET', url: redact(response.url) };
-      if (!response.ok) throw errorFromResponse(target, response, error, redact);
-      return parseJsonObject(data ?? '', target, response, redact) as WithApiId<VerifySession>;
-    },
+    get: (sessionUuid, options) => call({ method: 'GET', path: SESSION, sessionUuid }, options),
   };
 }

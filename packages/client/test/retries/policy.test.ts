@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   backoffDelayMs,
-  isIdempotentMethod,
   isRetryableStatus,
   MAX_RETRY_AFTER_MS,
+  mayRetry,
   retryDelayMs,
   serverRequestedDelayMs,
 } from '../../src/retry.js';
@@ -16,9 +16,33 @@ describe('which answers are retried', () => {
     expect(retried).toEqual([408, 429, 500, 502, 503, 504]);
   });
 
-  it('retries only idempotent methods', () => {
-    expect(['GET', 'get', 'HEAD', 'PUT', 'DELETE', 'OPTIONS'].every(isIdempotentMethod)).toBe(true);
-    expect(['POST', 'PATCH'].some(isIdempotentMethod)).toBe(false);
+  const refused = Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),
+  });
+  const reset = Object.assign(new TypeError('fetch failed'), {
+    cause: Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }),
+  });
+
+  it('retries a read on every transient failure', () => {
+    for (const method of ['GET', 'get', 'HEAD', 'OPTIONS']) {
+      expect(mayRetry(method, { kind: 'status', status: 503 }), method).toBe(true);
+      expect(mayRetry(method, { kind: 'timeout' }), method).toBe(true);
+      expect(mayRetry(method, { kind: 'failed', cause: reset }), method).toBe(true);
+      expect(mayRetry(method, { kind: 'status', status: 404 }), method).toBe(false);
+    }
+  });
+
+  it('sends a POST or DELETE again only when the server cannot have acted on it', () => {
+    for (const method of ['POST', 'DELETE', 'PUT', 'PATCH']) {
+      expect(mayRetry(method, { kind: 'status', status: 429 }), `${method} 429`).toBe(true);
+      expect(mayRetry(method, { kind: 'failed', cause: refused }), `${method} refused`).toBe(true);
+      for (const status of [408, 500, 502, 503, 504]) {
+        expect(mayRetry(method, { kind: 'status', status }), `${method} ${status}`).toBe(false);
+      }
+      expect(mayRetry(method, { kind: 'timeout' }), `${method} timeout`).toBe(false);
+      expect(mayRetry(method, { kind: 'failed', cause: reset }), `${method} reset`).toBe(false);
+      expect(mayRetry(method, { kind: 'failed', cause: new TypeError('Failed to fetch') })).toBe(false);
+    }
   });
 });
 

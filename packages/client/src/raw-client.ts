@@ -1,0 +1,68 @@
+import type { Client, Middleware } from 'openapi-fetch';
+import { peekText } from './buffered-response.js';
+import type { Redact } from './errors.js';
+import type { paths } from './generated/schema.js';
+import { parseJsonObject } from './json-body.js';
+
+/** The raw openapi-fetch client, typed for every path of the spec. */
+export type PlivoRawClient = Client<paths, 'application/json'>;
+
+const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
+
+type Init = { middleware?: Middleware[] } | undefined;
+type LooseMethod = (url: string, init?: Init) => Promise<unknown>;
+type LooseRequest = (method: string, url: string, init?: Init) => Promise<unknown>;
+
+/**
+ * For raw calls that let openapi-fetch parse JSON: checks that a successful body is a JSON object first, so a
+ * malformed one raises `InvalidResponseError` instead of openapi-fetch's bare `SyntaxError`. Added per raw
+ * call rather than to the client, so the convenience methods (which parse their own bodies) run no middleware.
+ */
+function jsonObjectGuard(redact: Redact): Middleware {
+  return {
+    async onResponse({ request, response, options }) {
+      if (
+        options.parseAs !== 'json' ||
+        !response.ok ||
+        response.status === 204 ||
+        request.method === 'HEAD'
+      ) {
+        return undefined;
+      }
+      // The body is buffered already: read it without using it up (a clone for a response middleware replaced).
+      const text = peekText(response) ?? (await response.clone().text());
+      parseJsonObject(text, request.method, response, redact);
+      return undefined;
+    },
+  };
+}
+
+/**
+ * `plivo.raw`: the client's own openapi-fetch client, with the JSON check above added to each call. Its
+ * `use()` and `eject()` register middleware on that client, so middleware applies to the convenience methods
+ * too; `hasMiddleware()` tells them when it does (middleware is promised a real `Request`).
+ */
+export function createRawClient(
+  core: PlivoRawClient,
+  redact: Redact,
+): { raw: PlivoRawClient; hasMiddleware: () => boolean } {
+  const guard = jsonObjectGuard(redact);
+  const guarded = (init: Init): Init => ({ ...init, middleware: [...(init?.middleware ?? []), guard] });
+  const registered = new Set<Middleware>();
+  const loose = core as unknown as Record<(typeof METHODS)[number], LooseMethod> & { request: LooseRequest };
+  const raw: Record<string, unknown> = {
+    request: (method: string, url: string, init?: Init) => loose.request(method, url, guarded(init)),
+    use(...middleware: Middleware[]) {
+      core.use(...middleware);
+      for (const item of middleware) if (item) registered.add(item);
+    },
+    eject(...middleware: Middleware[]) {
+      core.eject(...middleware);
+      for (const item of middleware) registered.delete(item);
+    },
+  };
+  for (const method of METHODS) {
+    raw[method] = (url: string, init?: Init) => loose[method](url, guarded(init));
+  }
+  return { raw: raw as unknown as PlivoRawClient, hasMiddleware: () => registered.size > 0 };
+}
