@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OutputTail } from './output-tail.js';
+import { specForPrism } from './prism-spec.js';
 
 const require = createRequire(import.meta.url);
 
@@ -66,7 +67,10 @@ const EXIT_WITH_PARENT =
 
 /** Starts Prism as a child process and resolves once it is listening. */
 export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
-  const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, prismBin(), ...prismArgs(launch)], {
+  // Without the spec's callbacks: Prism would send them itself (see prism-spec.ts).
+  const spec = specForPrism(launch.spec);
+  const args = prismArgs({ ...launch, spec: spec.path });
+  const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, prismBin(), ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
   });
@@ -78,6 +82,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.stderr?.setEncoding('utf8').on('data', record);
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  exited.then(spec.remove);
   // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
