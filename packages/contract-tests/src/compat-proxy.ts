@@ -113,8 +113,8 @@ export function startCompatProxy(
   const agent = new Agent({ keepAlive: true });
   const host = target.host;
 
-  const askPrism: AskPrism = (method, forward, body) =>
-    new Promise((resolve, reject) => {
+  const sendToPrism = (method: string, forward: Forward, body: Buffer | undefined, retried: boolean) =>
+    new Promise<PrismAnswer>((resolve, reject) => {
       const upstream = request(
         {
           agent,
@@ -137,9 +137,18 @@ export function startCompatProxy(
           answer.on('error', reject);
         },
       );
-      upstream.on('error', reject);
+      upstream.on('error', (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket that Prism closed while it sat idle (Node's documented race): Prism keeps no
+        // state, so sending the buffered request again on a new socket is always safe.
+        if (!retried && upstream.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) {
+          sendToPrism(method, forward, body, true).then(resolve, reject);
+        } else {
+          reject(error);
+        }
+      });
       upstream.end(body);
     });
+  const askPrism: AskPrism = (method, forward, body) => sendToPrism(method, forward, body, false);
 
   const server: Server = createServer((incoming, outgoing) => {
     if (layer?.control(incoming, outgoing)) return;

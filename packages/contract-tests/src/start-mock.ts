@@ -200,7 +200,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
       `${proxy.url}${PREFER_PREFIX}${encodeURIComponent(preferHeader(preference))}`,
     output: prism.output,
     stop: () => {
-      stopping ??= Promise.all([proxy.close(), prism.stop()]).then(() => undefined);
+      stopping ??= Promise.all([proxy.close(), prism.stop(), stateful?.close()]).then(() => undefined);
       return stopping;
     },
   };

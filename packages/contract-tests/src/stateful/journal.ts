@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { CallbackDeliveryRecord } from './callback-dispatcher.js';
 
 /** One request the stateful mock received, as `requests()` and `GET /__mock/requests` show it. */
 export interface RequestRecord {
@@ -19,14 +20,8 @@ export interface RequestRecord {
   status: number;
 }
 
-/** One delivery attempt of a callback, recorded by the callback dispatcher. */
-export interface CallbackRecord {
-  kind: 'callback';
-  at: string;
-  [field: string]: unknown;
-}
-
-export type JournalEntry = RequestRecord | CallbackRecord;
+/** A request received, or one delivery attempt of a callback (see callback-dispatcher.ts). */
+export type JournalEntry = RequestRecord | CallbackDeliveryRecord;
 
 /** Every request (and callback delivery) of a stateful mock, in order. Never holds a credential. */
 export class Journal {

@@ -1,6 +1,6 @@
 import type { RequestLayer } from '../compat-proxy.js';
 import type { Routes } from '../routes.js';
-import type { CallbackEvent } from './callback-event.js';
+import { createCallbackDispatcher } from './callback-dispatcher.js';
 import { createVirtualClock } from './clock.js';
 import { answerControl, CONTROL_PREFIX } from './control-paths.js';
 import { createStateEngine } from './engine.js';
@@ -27,6 +27,8 @@ export interface StatefulControls {
 
 export interface StatefulMock extends StatefulControls {
   readonly layer: RequestLayer;
+  /** Drops scheduled callback retries and waits for the deliveries in flight. */
+  close(): Promise<void>;
 }
 
 export function createStatefulMock(routes: Routes, options: StatefulOptions): StatefulMock {
@@ -34,10 +36,14 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
   const journal = new Journal();
   // In memory only, never journaled or serialised: each account's Auth Token, to sign its callbacks.
   const tokens = new Map<string, string>();
-  const pending: CallbackEvent[] = [];
+  const dispatcher = createCallbackDispatcher({
+    clock,
+    tokenFor: (authId) => tokens.get(authId),
+    record: (entry) => journal.record(entry),
+  });
   const engine = createStateEngine({
     clock,
-    emitCallback: (event) => pending.push(event),
+    emitCallback: (event) => dispatcher.emitCallback(event),
     ...(options.otp === undefined ? {} : { otp: options.otp }),
   });
 
@@ -53,9 +59,9 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     },
     requests: () => journal.entries(),
     reset() {
+      dispatcher.cancel();
       engine.reset();
       journal.clear();
-      pending.length = 0;
     },
     advanceTime: (ms) => clock.advance(ms),
   };
@@ -77,5 +83,12 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     },
   });
 
-  return { ...controls, layer };
+  return {
+    ...controls,
+    layer,
+    close: async () => {
+      dispatcher.cancel();
+      await dispatcher.idle();
+    },
+  };
 }
