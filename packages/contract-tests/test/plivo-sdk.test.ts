@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN, BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
 import { rawRequest } from './support/raw-request.js';
-import { examples, statusCodes } from './support/spec.js';
+import { examples, firstRequestExample, statusCodes, successStatus } from './support/spec.js';
 
 // Plivo's official Node SDK (plivo-node), unchanged, pointed at startMock() the way its README allows:
 // `new Client(authId, authToken, { url })`, where `url` is the account base URL.
@@ -35,6 +35,10 @@ function expectFieldsOf(example: Record<string, unknown>, fromSdk: Record<string
   }
 }
 
+// The statuses plivo-node maps to an error class of its own (others reject with a plain Error).
+const mappedByTheSdk = ['400', '401', '404', '405', '500'];
+type Example = Record<string, unknown>;
+
 describe('verify_session.get through startMock()', () => {
   it('returns the fields of the first example', async () => {
     const [, first] = examples('getVerifySession')[0] ?? [];
@@ -50,7 +54,6 @@ describe('verify_session.get through startMock()', () => {
   // plivo-node rejects with its PlivoRestError shape: `status`, `message` (the body's `error`) and `apiID`.
   // Its subclasses (ResourceNotFoundError, ...) are ES5-transpiled subclasses of Error whose prototype is lost,
   // so `instanceof` cannot tell them apart; `status` is how SDK users branch, and what we assert.
-  const mappedByTheSdk = ['400', '401', '404', '405', '500'];
   it.each(statusCodes('getVerifySession').filter((code) => mappedByTheSdk.includes(code)))(
     'rejects a %s chosen through the mock with the SDK error carrying its status and message',
     async (code) => {
@@ -77,6 +80,90 @@ describe('verify_session.get through startMock()', () => {
     });
   });
 });
+
+// The rest of plivo-node's Verify surface, unchanged, one row per method. `result` picks what the SDK hands
+// back for a success body, under the names the spec example uses (the SDK camel-cases keys and copies only the
+// fields its response class knows).
+const recipient = '+919999999999';
+const verifyCalls: Record<
+  'createVerifySession' | 'listVerifySessions' | 'validateVerifySession',
+  { call(sdk: PlivoClient): Promise<unknown>; check(example: Example, result: Example): void }
+> = {
+  createVerifySession: {
+    call: (sdk) =>
+      sdk.verify_session.create({ ...(firstRequestExample('createVerifySession') as object), recipient }),
+    check: (example, result) => expectFieldsOf(example, result),
+  },
+  listVerifySessions: {
+    call: (sdk) => sdk.verify_session.list({ status: 'verified', limit: 20, offset: 0 }),
+    check: (example, result) => {
+      // plivo-node returns { api_id, meta, sessions }, each session camel-cased like verify_session.get.
+      expect(result.api_id).toBe(example.api_id);
+      expect(result.meta).toEqual(camelKeys(example.meta));
+      const sessions = example.sessions as Example[];
+      expect(result.sessions).toHaveLength(sessions.length);
+      sessions.forEach((session, index) => {
+        expectFieldsOf(session, (result.sessions as Example[])[index] as Example);
+      });
+    },
+  },
+  validateVerifySession: {
+    call: (sdk) =>
+      sdk.verify_session.validate({
+        id: SESSION_UUID,
+        otp: (firstRequestExample('validateVerifySession') as { otp: string }).otp,
+      }),
+    // plivo-node's ValidateSessionResponse keeps api_id and message only (not session_uuid).
+    check: (example, result) => {
+      expect(result).toMatchObject({ apiId: example.api_id, message: example.message });
+    },
+  },
+};
+
+describe.each(Object.entries(verifyCalls))(
+  'verify_session: %s through startMock()',
+  (operationId, { call, check }) => {
+    const id = operationId as keyof typeof verifyCalls;
+    const success = successStatus(id);
+
+    it("succeeds with the default answer, the request passing the mock's validation", async () => {
+      const [, first] = examples(id, success)[0] ?? [];
+      check(first as Example, (await call(sdkFor(mock().url))) as Example);
+    });
+
+    it.each(examples(id, success))('returns the fields of the example %s', async (name, value) => {
+      const answer = await call(sdkFor(mock().urlWithPrefer({ code: Number(success), example: name })));
+      check(value as Example, answer as Example);
+    });
+
+    it('documents only statuses this table checks', () => {
+      const unchecked = statusCodes(id).filter(
+        (code) => code !== success && code !== '429' && !mappedByTheSdk.includes(code),
+      );
+      expect(unchecked).toEqual([]);
+    });
+
+    it('rejects a 429 chosen through the mock with the plain Error plivo-node uses for unmapped statuses', async () => {
+      expect(statusCodes(id)).toContain('429');
+      await expect(call(sdkFor(mock().urlWithPrefer({ code: 429 })))).rejects.toThrow(
+        'Request failed with status code 429',
+      );
+    });
+
+    it.each(statusCodes(id).filter((code) => mappedByTheSdk.includes(code)))(
+      'rejects a %s chosen through the mock with the SDK error carrying its status and message',
+      async (code) => {
+        const [, body] = examples(id, code)[0] ?? [];
+        const { error, api_id } = body as { error: string; api_id?: string };
+        await expect(call(sdkFor(mock().urlWithPrefer({ code: Number(code) })))).rejects.toMatchObject({
+          status: Number(code),
+          message: error,
+          apiID: api_id,
+        });
+      },
+    );
+  },
+);
 
 describe('what plivo-node sends on GET, and why startMock() accepts it', () => {
   // plivo-node's axios wrapper sends every request with `Content-Type: application/json` and `data: ''`, which
@@ -118,29 +205,59 @@ describe('what plivo-node sends on GET, and why startMock() accepts it', () => {
   });
 });
 
-describe('maskingSession.getMaskingSession cannot be redirected to a mock', () => {
+describe('maskingSession calls cannot be redirected to a mock', () => {
   // plivo-node 4.79.0 marks masking calls as "voice requests" (`isVoiceRequest`), and for those its axios
   // wrapper replaces the URL with the hard-coded `https://api.plivo.com/v1/Account/<authId>/...`, ignoring
   // the `url` option. The only other hook, the `proxy` option, tunnels TLS to api.plivo.com (CONNECT), which a
-  // local mock cannot answer without a certificate for api.plivo.com. So no test drives this call against the
-  // mock; this one proves why, without any network: it captures the URL at axios' adapter and aborts there.
-  it('sends getMaskingSession to api.plivo.com even when `url` points at the mock', async () => {
+  // local mock cannot answer without a certificate for api.plivo.com. So no test drives these calls against the
+  // mock; this one proves why, without any network: it captures each request at axios' adapter and aborts there.
+  const account = `https://api.plivo.com/v1/Account/${AUTH_ID}/Masking/Session/`;
+  it.each<[string, (sdk: PlivoClient) => Promise<unknown>, string, string]>([
+    [
+      'getMaskingSession',
+      (sdk) => sdk.maskingSession.getMaskingSession(SESSION_UUID),
+      'get',
+      `${account}${SESSION_UUID}?`,
+    ],
+    [
+      'createMaskingSession',
+      (sdk) => sdk.maskingSession.createMaskingSession('+919999999991', '+919999999992'),
+      'post',
+      account,
+    ],
+    [
+      'updateMaskingSession',
+      (sdk) => sdk.maskingSession.updateMaskingSession(SESSION_UUID, { sessionExpiry: 600 }),
+      'post',
+      `${account}${SESSION_UUID}`,
+    ],
+    [
+      'listMaskingSession',
+      (sdk) => sdk.maskingSession.listMaskingSession({ limit: 20 }),
+      'get',
+      `${account}?limit=20`,
+    ],
+    [
+      'deleteMaskingSession',
+      (sdk) => sdk.maskingSession.deleteMaskingSession(SESSION_UUID),
+      'delete',
+      `${account}${SESSION_UUID}`,
+    ],
+  ])('%s goes to api.plivo.com even when `url` points at the mock', async (_, call, method, url) => {
     const axios = createRequire(require.resolve('plivo'))('axios') as {
       defaults: { adapter: unknown };
     };
     const requested: string[] = [];
     const original = axios.defaults.adapter;
-    axios.defaults.adapter = async (config: { url: string }) => {
-      requested.push(config.url);
+    axios.defaults.adapter = async (config: { method: string; url: string }) => {
+      requested.push(`${config.method} ${config.url}`);
       throw new Error('stopped by the test before any network access');
     };
     try {
-      await expect(sdkFor(mock().url).maskingSession.getMaskingSession(SESSION_UUID)).rejects.toBeDefined();
+      await expect(call(sdkFor(mock().url))).rejects.toBeDefined();
     } finally {
       axios.defaults.adapter = original;
     }
-    expect(requested).toEqual([
-      `https://api.plivo.com/v1/Account/${AUTH_ID}/Masking/Session/${SESSION_UUID}?`,
-    ]);
+    expect(requested).toEqual([`${method} ${url}`]);
   });
 });

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMock } from '../src/index.js';
-import { BASIC_AUTH, maskingPath, verifyPath } from './support/credentials.js';
+import { BASIC_AUTH } from './support/credentials.js';
+import { FIXTURE_ANSWERS, realAnswers } from './support/fixture-operations.js';
+import { validRequest } from './support/operation-requests.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
-import { type Fixture, getFixtures, referenceAvailable } from './support/reference.js';
+import { referenceAvailable } from './support/reference.js';
 import { type ReplayUpstream, type Reply, startReplayUpstream } from './support/replay-upstream.js';
-import { examples, type OperationId } from './support/spec.js';
+import { examples, type OperationId, specOperationIds, successStatus } from './support/spec.js';
 
 // Prism in proxy mode validates every real answer against the spec; with `errors` a violation turns the
 // answer into a 500 whose `sl-violations` header lists what broke. If the spec drifts from what Plivo
 // really returns, these tests fail.
 
-const pathOf: Record<OperationId, string> = {
-  getMaskingSession: maskingPath(),
-  getVerifySession: verifyPath(),
-};
 const hasReference = referenceAvailable(
   'packages/contract-tests/test/proxy-validation.test.ts, "real answers" (Plivo\'s real responses through Prism)',
 );
-const fixtures = hasReference ? getFixtures() : [];
+const fixtures = hasReference ? realAnswers() : [];
 
 let upstream: ReplayUpstream;
 let proxy: MockServer;
@@ -40,11 +38,11 @@ interface Verdict {
   body: string;
 }
 
+/** Sends a valid request of the operation (the spec's method, path and request example) through the proxy. */
 async function replay(operationId: OperationId, reply: Reply): Promise<Verdict> {
   upstream.serve(reply);
-  const answer = await fetch(`${proxy.url}${pathOf[operationId]}`, {
-    headers: { authorization: BASIC_AUTH },
-  });
+  const { path, ...init } = validRequest(operationId);
+  const answer = await fetch(`${proxy.url}${path}`, init);
   return {
     status: answer.status,
     violations: JSON.parse(answer.headers.get('sl-violations') ?? '[]'),
@@ -59,27 +57,36 @@ const json = (body: unknown, status = 200): Reply => ({
 });
 
 describe.skipIf(!hasReference)('real answers pass Prism proxy validation', () => {
-  it('finds the GET fixtures of every Plivo SDK for both operations', () => {
-    const count = (operationId: OperationId) =>
-      fixtures.filter((fixture) => fixture.operationId === operationId).length;
-    expect(count('getMaskingSession')).toBe(4);
-    expect(count('getVerifySession')).toBe(4);
+  it('knows which operation answered each fixture file, and every file it names exists', () => {
+    expect(fixtures.filter(({ operationId }) => operationId === undefined).map(({ name }) => name)).toEqual(
+      [],
+    );
+    const present = new Set(fixtures.map(({ name }) => name));
+    expect(Object.keys(FIXTURE_ANSWERS).filter((name) => !present.has(name))).toEqual([]);
   });
 
-  it.each(fixtures.map((fixture) => [fixture.name, fixture] as [string, Fixture]))(
-    '%s: no violation',
-    async (_, { operationId, raw }) => {
-      const verdict = await replay(operationId, { status: 200, contentType: 'application/json', body: raw });
-      expect(verdict.violations).toEqual([]);
-      expect(verdict.status).toBe(200);
-      expect(JSON.parse(verdict.body)).toEqual(JSON.parse(raw));
-    },
-  );
+  it('has real answers of every operation of the spec', () => {
+    const answered = new Set<string | undefined>(fixtures.map(({ operationId }) => operationId));
+    expect(specOperationIds().filter((operationId) => !answered.has(operationId))).toEqual([]);
+  });
 
-  it('forwards the request with its credentials to the upstream', () => {
+  it.each(
+    fixtures.map((fixture) => [fixture.name, fixture.operationId, fixture.status, fixture.raw] as const),
+  )('%s (%s, %s): no violation', async (_, operationId, status, raw) => {
+    if (operationId === undefined || status === undefined) throw new Error('a fixture without an operation');
+    const verdict = await replay(operationId, { status, contentType: 'application/json', body: raw });
+    expect(verdict.violations).toEqual([]);
+    expect(verdict.status).toBe(status);
+    expect(JSON.parse(verdict.body)).toEqual(JSON.parse(raw));
+  });
+
+  it('forwards the request with its method, body and credentials to the upstream', async () => {
+    const reply = examples('createVerifySession', successStatus('createVerifySession'))[0]?.[1];
+    await replay('createVerifySession', json(reply, Number(successStatus('createVerifySession'))));
     const last = upstream.received.at(-1);
-    expect(last?.method).toBe('GET');
+    expect(last?.method).toBe('POST');
     expect(last?.headers.authorization).toBe(BASIC_AUTH);
+    expect(last?.body).toBe(validRequest('createVerifySession').body);
   });
 });
 
@@ -92,7 +99,7 @@ describe('documented error answers pass Prism proxy validation', () => {
       json({ api_id: '5e8a2f3e-7d36-11ee-b9d1-0242ac120002', error: 'Authentication failed' }, 401),
     ],
   ])('%s: no violation', async (_, reply) => {
-    for (const operationId of ['getMaskingSession', 'getVerifySession'] as const) {
+    for (const operationId of specOperationIds() as OperationId[]) {
       const verdict = await replay(operationId, reply);
       expect(verdict.violations).toEqual([]);
       expect(verdict.status).toBe(reply.status);
@@ -100,17 +107,18 @@ describe('documented error answers pass Prism proxy validation', () => {
   });
 });
 
-/** A fresh copy of the operation's first named 200 example: a valid body to break. */
+/** A fresh copy of the operation's first named success example: a valid body to break. */
 function firstExample(operationId: OperationId): Record<string, unknown> {
-  const first = examples(operationId)[0];
-  if (first === undefined) throw new Error(`the spec has no named 200 example for ${operationId}`);
+  const first = examples(operationId, successStatus(operationId))[0];
+  if (first === undefined) throw new Error(`the spec has no named success example for ${operationId}`);
   return structuredClone(first[1]) as Record<string, unknown>;
 }
 
+/** The operation's first success example, changed by `change`, answered with the success status. */
 function broken(operationId: OperationId, change: (body: Record<string, unknown>) => void): Reply {
   const body = firstExample(operationId);
   change(body);
-  return json(body);
+  return json(body, Number(successStatus(operationId)));
 }
 
 const session = (body: Record<string, unknown>) => body.response as Record<string, unknown>;
@@ -176,6 +184,71 @@ describe('broken answers are flagged', () => {
       'getVerifySession',
       { ...json(firstExample('getVerifySession')), contentType: 'text/plain' },
       /media type/,
+    ],
+    [
+      'masking create: a missing required field (session_uuid)',
+      'createMaskingSession',
+      broken('createMaskingSession', (body) => {
+        delete body.session_uuid;
+      }),
+      /session_uuid/,
+    ],
+    [
+      'masking list: a meta without total_count',
+      'listMaskingSessions',
+      broken('listMaskingSessions', (body) => {
+        delete (session(body).meta as Record<string, unknown>).total_count;
+      }),
+      /total_count/,
+    ],
+    [
+      'masking list: objects that are not an array',
+      'listMaskingSessions',
+      broken('listMaskingSessions', (body) => {
+        session(body).objects = {};
+      }),
+      /objects/,
+    ],
+    [
+      'masking update: the session under `response` instead of `session`',
+      'updateMaskingSession',
+      broken('updateMaskingSession', (body) => {
+        body.response = body.session;
+        delete body.session;
+      }),
+      /session/,
+    ],
+    [
+      'masking delete: a missing message',
+      'deleteMaskingSession',
+      broken('deleteMaskingSession', (body) => {
+        delete body.message;
+      }),
+      /message/,
+    ],
+    [
+      'verify create: a session_uuid of the wrong type',
+      'createVerifySession',
+      broken('createVerifySession', (body) => {
+        body.session_uuid = 42;
+      }),
+      /session_uuid/,
+    ],
+    [
+      'verify list: sessions that are not an array',
+      'listVerifySessions',
+      broken('listVerifySessions', (body) => {
+        body.sessions = 'none';
+      }),
+      /sessions/,
+    ],
+    [
+      'verify validate: a missing message',
+      'validateVerifySession',
+      broken('validateVerifySession', (body) => {
+        delete body.message;
+      }),
+      /message/,
     ],
     ['an error body without its error message', 'getVerifySession', json({ api_id: 'x' }, 404), /error/],
   ])('%s', async (_, operationId, reply, field) => {

@@ -1,9 +1,9 @@
 import { AuthenticationError, BadRequestError, InvalidArgumentError } from '@plivo-openapi/client';
 import { describe, expect, it } from 'vitest';
 import { clientFor } from './support/clients.js';
-import { SESSION_UUID } from './support/credentials.js';
+import { AUTH_ID, BASIC_AUTH, SESSION_UUID } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
-import { schemaErrors } from './support/spec.js';
+import { examples, type OperationId, schemaErrors, successStatus } from './support/spec.js';
 
 // Prism validates every request against the spec. Our client checks what it can before sending, so to see
 // Prism's own refusal a test either uses the raw client or damages the request on its way out (a custom
@@ -83,5 +83,106 @@ describe('a malformed session_uuid', () => {
       },
     );
     expect(response.status).toBe(400);
+  });
+});
+
+// Bad bodies and query parameters. Prism answers an invalid request with the spec's own 400 response (the spec
+// documents no 422), serving that response's first example as the body, and lists what broke in the
+// `sl-violations` header: the caller gets a documented Plivo-shaped error and a pointer to the field.
+describe('a request that breaks its schema', () => {
+  interface Violation {
+    location: string[];
+    message: string;
+  }
+  const listPath = (resource: 'Masking' | 'Verify') => `/v1/Account/${AUTH_ID}/${resource}/Session/`;
+
+  async function send(method: string, path: string, body?: unknown) {
+    const answer = await fetch(`${mock().url}${path}`, {
+      method,
+      headers: {
+        authorization: BASIC_AUTH,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return {
+      status: answer.status,
+      body: await answer.json(),
+      violations: JSON.parse(answer.headers.get('sl-violations') ?? '[]') as Violation[],
+    };
+  }
+
+  const recipient = '+919999999999';
+  it.each<[string, OperationId, string, string, unknown, string[]]>([
+    [
+      'a string `limit`',
+      'listMaskingSessions',
+      'GET',
+      `${listPath('Masking')}?limit=twenty`,
+      undefined,
+      ['request', 'query', 'limit'],
+    ],
+    [
+      'a string `limit`',
+      'listVerifySessions',
+      'GET',
+      `${listPath('Verify')}?limit=twenty`,
+      undefined,
+      ['request', 'query', 'limit'],
+    ],
+    [
+      'a `limit` above 20',
+      'listVerifySessions',
+      'GET',
+      `${listPath('Verify')}?limit=21`,
+      undefined,
+      ['request', 'query', 'limit'],
+    ],
+    [
+      'a `channel` of `fax`',
+      'createVerifySession',
+      'POST',
+      listPath('Verify'),
+      { recipient, channel: 'fax' },
+      ['request', 'body', 'channel'],
+    ],
+    [
+      'a missing `recipient`',
+      'createVerifySession',
+      'POST',
+      listPath('Verify'),
+      { channel: 'sms' },
+      ['request', 'body'],
+    ],
+    [
+      'a `code_length` of 3',
+      'createVerifySession',
+      'POST',
+      listPath('Verify'),
+      { recipient, code_length: 3 },
+      ['request', 'body', 'code_length'],
+    ],
+  ])(
+    '%s (%s): 400 with the documented error body, the violation named in sl-violations',
+    async (_, operationId, method, path, body, location) => {
+      const answer = await send(method, path, body);
+      expect(answer.status).toBe(400);
+      expect(answer.body).toEqual(examples(operationId, '400')[0]?.[1]);
+      expect(schemaErrors(operationId, '400', answer.body)).toBe('');
+      expect(answer.violations.map((violation) => violation.location)).toContainEqual(location);
+    },
+  );
+
+  it('a missing `recipient`: the violation says which property is required', async () => {
+    const answer = await send('POST', listPath('Verify'), { channel: 'sms' });
+    expect(answer.violations.map((violation) => violation.message).join('\n')).toMatch(/recipient/);
+  });
+
+  it('the same requests with valid values are accepted', async () => {
+    expect((await send('GET', `${listPath('Masking')}?limit=20`)).status).toBe(200);
+    expect((await send('GET', `${listPath('Verify')}?limit=20`)).status).toBe(200);
+    expect((await send('POST', listPath('Verify'), { recipient, channel: 'voice' })).status).toBe(
+      Number(successStatus('createVerifySession')),
+    );
   });
 });

@@ -12,7 +12,7 @@ export interface ReplayUpstream {
   /** The answer to give from now on, to every request. */
   serve(reply: Reply): void;
   /** Requests received so far. */
-  readonly received: { method: string; url: string; headers: IncomingHttpHeaders }[];
+  readonly received: { method: string; url: string; headers: IncomingHttpHeaders; body: string }[];
   close(): Promise<void>;
 }
 
@@ -21,10 +21,18 @@ export async function startReplayUpstream(): Promise<ReplayUpstream> {
   let reply: Reply = { status: 500, contentType: 'text/plain', body: 'no reply configured' };
   const received: ReplayUpstream['received'] = [];
   const server = createServer((request, response) => {
-    received.push({ method: request.method ?? '', url: request.url ?? '', headers: request.headers });
-    request.resume();
-    response.writeHead(reply.status, { 'content-type': reply.contentType });
-    response.end(reply.body);
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      received.push({
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      response.writeHead(reply.status, { 'content-type': reply.contentType });
+      response.end(reply.body);
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import type { operations } from '@plivo-openapi/client';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
@@ -8,8 +9,8 @@ const require = createRequire(import.meta.url);
 export const SPEC_PATH = require.resolve('@plivo-openapi/spec/openapi.json');
 const spec = require(SPEC_PATH) as Record<string, unknown>;
 
-export type OperationId = 'getMaskingSession' | 'getVerifySession';
-export const OPERATION_IDS: OperationId[] = ['getMaskingSession', 'getVerifySession'];
+/** Every operationId of the spec, as our client's generated types know them. */
+export type OperationId = keyof operations;
 
 const escapePointer = (segment: string) => segment.replaceAll('~', '~0').replaceAll('/', '~1');
 const unescapePointer = (segment: string) => segment.replaceAll('~1', '/').replaceAll('~0', '~');
@@ -60,9 +61,48 @@ function operationLocation(operationId: OperationId): string[] {
 /** The path template of an operation, e.g. /v1/Account/{auth_id}/Verify/Session/{session_uuid}/. */
 export const pathTemplate = (operationId: OperationId) => operationLocation(operationId)[1] as string;
 
+/** Every operationId of the bundled spec, in document order. */
+export function specOperationIds(): string[] {
+  const paths = spec.paths as Record<string, Record<string, { operationId?: string }>>;
+  return Object.values(paths).flatMap((item) =>
+    Object.values(item).flatMap((candidate) =>
+      typeof candidate?.operationId === 'string' ? [candidate.operationId] : [],
+    ),
+  );
+}
+
+/** The HTTP method of an operation, upper case, e.g. 'POST'. */
+export const httpMethod = (operationId: OperationId) =>
+  (operationLocation(operationId)[2] as string).toUpperCase();
+
 /** Documented status codes of an operation, e.g. ['200', '400', ...]. */
 export function statusCodes(operationId: OperationId): string[] {
   return Object.keys(locate([...operationLocation(operationId), 'responses']).value as object);
+}
+
+/** The one documented 2xx status of an operation; throws if the spec documents none or several. */
+export function successStatus(operationId: OperationId): string {
+  const success = statusCodes(operationId).filter((code) => code.startsWith('2'));
+  if (success.length !== 1) {
+    throw new Error(
+      `${operationId} documents ${success.length} success statuses (${success.join(', ')}), expected one`,
+    );
+  }
+  return success[0] as string;
+}
+
+/** Named examples of a JSON request body, in spec order; [] for an operation without a body. */
+export function requestExamples(operationId: OperationId): [string, unknown][] {
+  const media = [...operationLocation(operationId), 'requestBody', 'content', 'application/json'];
+  const named = locate([...media, 'examples']).value as Record<string, unknown> | undefined;
+  return Object.keys(named ?? {}).map((name) => [name, locate([...media, 'examples', name, 'value']).value]);
+}
+
+/** The first named request example of an operation: the body a realistic caller sends. */
+export function firstRequestExample(operationId: OperationId): unknown {
+  const [first] = requestExamples(operationId);
+  if (first === undefined) throw new Error(`the spec has no named request example for ${operationId}`);
+  return first[1];
 }
 
 /** Named examples of a JSON response, in spec order (Prism serves the first one by default). */
