@@ -1,12 +1,12 @@
 // @ts-check
 // The breaking-change guard: the current bundle against the last released one. Every breaking change needs
-// the pending changesets to give the spec, and every published package built from it, a breaking bump.
-import { existsSync, readFileSync } from 'node:fs';
+// the pending changesets to give the spec, and every published package released with it, a breaking bump.
+import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findBreakingChanges } from './breaking-changes.mjs';
 import { breakingBumpFor, isBreakingBump, pendingReleases } from './release-plan.mjs';
 import { RELEASED_SPEC, SPEC_BUNDLE, SPEC_PACKAGE_NAME } from './spec-package.mjs';
-import { listWorkspacePackages, publishedSpecDependents } from './workspace.mjs';
+import { listWorkspacePackages, packagesReleasedWithSpec, readChangesetConfig } from './workspace.mjs';
 
 /**
  * @typedef {import('./breaking-changes.mjs').BreakingChange} BreakingChange
@@ -32,12 +32,12 @@ export async function checkBreakingChanges({ root }) {
       `No bundled spec at ${relative(root, bundle)}. Build it first: pnpm --filter ${spec.name} build`,
     );
   }
-  const changes = findBreakingChanges(readJson(baseline), readJson(bundle));
+  const changes = await findBreakingChanges(baseline, bundle);
   /** @type {MissingBump[]} */
   const missing = [];
   if (changes.length > 0) {
     const planned = await pendingReleases(root);
-    for (const pkg of [spec, ...publishedSpecDependents(packages)]) {
+    for (const pkg of [spec, ...packagesReleasedWithSpec(packages, readChangesetConfig(root))]) {
       const version = pkg.packageJson.version;
       const release = planned.get(pkg.name);
       if (release && isBreakingBump(release.oldVersion, release.newVersion)) continue;
@@ -55,11 +55,6 @@ export async function checkBreakingChanges({ root }) {
   return { baseline, bundle, hasBaseline: true, changes, missing, ok: missing.length === 0 };
 }
 
-/** @param {string} file */
-function readJson(file) {
-  return JSON.parse(readFileSync(file, 'utf8'));
-}
-
 /**
  * @param {GuardResult} result
  * @param {string} root
@@ -73,7 +68,7 @@ export function describeBreakingChanges(result, root) {
   if (result.changes.length === 0) {
     return `breaking-change guard: no breaking changes since the released spec (${baseline}).`;
   }
-  const listed = result.changes.map((change) => `  - [${change.kind}] ${change.message}`);
+  const listed = result.changes.map((change) => `  - [${change.rule}] ${change.message}`);
   if (result.ok) {
     return [
       `breaking-change guard: ${result.changes.length} breaking change(s) since ${baseline}, covered by a pending breaking bump:`,

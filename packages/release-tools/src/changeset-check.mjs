@@ -3,6 +3,8 @@
 // package whose shipped source changed must be named by a changeset added in that range, unless the range
 // bumps the package's version (a release commit) or adds an empty changeset (`pnpm changeset --empty`, which
 // says "no release needed").
+// Not `changeset status --since`: it fails only when packages changed and there is no changeset at all, so a
+// spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
 import { changedFiles, fileAt, mergeBase, refExists } from './git.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';

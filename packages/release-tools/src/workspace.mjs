@@ -46,7 +46,7 @@ export async function listWorkspacePackages(root) {
 
 /**
  * @param {string} root
- * @returns {{ ignore?: string[] }}
+ * @returns {{ ignore?: string[]; fixed?: string[][]; baseBranch?: string }}
  */
 export function readChangesetConfig(root) {
   return JSON.parse(readFileSync(join(root, '.changeset/config.json'), 'utf8'));
@@ -63,15 +63,22 @@ export async function findSpecPackage(root) {
 }
 
 /**
- * Published packages that ship something built from the spec: a spec break is a break for them too.
+ * Published packages that a spec release releases too, so a spec break is theirs as well: the spec's changesets
+ * `fixed` group (spec, client, mock kit: one version) and any published package that depends on the spec.
  * @param {WorkspacePackage[]} packages
+ * @param {{ fixed?: string[][] }} config .changeset/config.json
  * @returns {WorkspacePackage[]}
  */
-export function publishedSpecDependents(packages) {
+export function packagesReleasedWithSpec(packages, config) {
+  const fixedWithSpec = new Set(
+    (config.fixed ?? []).filter((group) => group.includes(SPEC_PACKAGE_NAME)).flat(),
+  );
   return packages.filter(
     (pkg) =>
       pkg.published &&
-      (pkg.packageJson.dependencies?.[SPEC_PACKAGE_NAME] !== undefined ||
+      pkg.name !== SPEC_PACKAGE_NAME &&
+      (fixedWithSpec.has(pkg.name) ||
+        pkg.packageJson.dependencies?.[SPEC_PACKAGE_NAME] !== undefined ||
         pkg.packageJson.peerDependencies?.[SPEC_PACKAGE_NAME] !== undefined),
   );
 }

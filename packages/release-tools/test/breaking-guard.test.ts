@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findBreakingChanges } from '../src/breaking-changes.mjs';
+import { findBreakingChanges, findBreakingChangesBetween } from '../src/breaking-changes.mjs';
 import { checkBreakingChanges, describeBreakingChanges } from '../src/breaking-guard.mjs';
 import { SPEC_BUNDLE } from '../src/spec-package.mjs';
 import { findSpecPackage } from '../src/workspace.mjs';
@@ -52,57 +52,56 @@ describe('checkBreakingChanges', () => {
     build(withoutVerify());
     const result = await check();
     expect(result.ok).toBe(false);
-    expect(result.changes.map((change) => change.kind)).toEqual(['operation-removed']);
-    // The client ships types generated from the spec; the private docs app is not published.
+    expect(result.changes.map((change) => change.rule)).toEqual(['path-removed']);
+    // The client and the mock kit are released with the spec (one fixed group); the private docs app is not.
     expect(result.missing).toEqual([
       { name: '@plivo-openapi/spec', version: '0.1.0', needs: 'minor', planned: 'none' },
       { name: '@plivo-openapi/client', version: '0.1.0', needs: 'minor', planned: 'none' },
+      { name: '@plivo-openapi/contract-tests', version: '0.1.0', needs: 'minor', planned: 'none' },
     ]);
     const message = describeBreakingChanges(result, repo.root);
-    expect(message).toContain(`[operation-removed] operation GET ${VERIFY_PATH} (getVerify) was removed`);
+    expect(message).toContain(`[path-removed] ${VERIFY_PATH}: Path \`${VERIFY_PATH}\` was removed`);
     expect(message).toContain('✗ @plivo-openapi/spec@0.1.0 needs minor; pending: none');
     expect(message).toContain('pnpm changeset');
   });
 
-  it('is not satisfied by a patch, nor by the patch a dependent gets automatically', async () => {
+  it('is not satisfied by a patch, which the fixed group gives the client and the mock kit too', async () => {
     release(sampleSpec());
     build(withoutVerify());
     repo.write('.changeset/spec-patch.md', changesetFile({ '@plivo-openapi/spec': 'patch' }));
     expect((await check()).missing.map((m) => `${m.name} ${m.planned}`)).toEqual([
       '@plivo-openapi/spec patch (0.1.0 -> 0.1.1)',
       '@plivo-openapi/client patch (0.1.0 -> 0.1.1)',
+      '@plivo-openapi/contract-tests patch (0.1.0 -> 0.1.1)',
     ]);
   });
 
-  it('in 0.x, a minor bump of the spec and of its published dependents is the breaking bump', async () => {
+  it('in 0.x, a minor bump of the spec is the breaking bump; the fixed group gives it to the client and the mock kit', async () => {
     release(sampleSpec());
     build(withoutVerify());
     repo.write('.changeset/spec-only.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
-    expect((await check()).missing.map((m) => m.name)).toEqual(['@plivo-openapi/client']);
-    repo.write('.changeset/client-too.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
     const result = await check();
     expect(result.ok).toBe(true);
     expect(describeBreakingChanges(result, repo.root)).toContain('covered by a pending breaking bump');
   });
 
   it('from 1.0.0 on, only a major bump will do', async () => {
-    for (const path of ['openapi/package.json', 'packages/client/package.json']) {
+    for (const path of [
+      'openapi/package.json',
+      'packages/client/package.json',
+      'packages/contract-tests/package.json',
+    ]) {
       repo.write(path, repo.read(path).replace('"version": "0.1.0"', '"version": "1.2.0"'));
     }
     release(sampleSpec());
     build(withoutVerify());
-    repo.write(
-      '.changeset/minor.md',
-      changesetFile({ '@plivo-openapi/spec': 'minor', '@plivo-openapi/client': 'minor' }),
-    );
+    repo.write('.changeset/minor.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
     expect((await check()).missing.map((m) => `${m.name} needs ${m.needs}`)).toEqual([
       '@plivo-openapi/spec needs major',
       '@plivo-openapi/client needs major',
+      '@plivo-openapi/contract-tests needs major',
     ]);
-    repo.write(
-      '.changeset/minor.md',
-      changesetFile({ '@plivo-openapi/spec': 'major', '@plivo-openapi/client': 'major' }),
-    );
+    repo.write('.changeset/minor.md', changesetFile({ '@plivo-openapi/spec': 'major' }));
     expect((await check()).ok).toBe(true);
   });
 
@@ -114,38 +113,32 @@ describe('checkBreakingChanges', () => {
 
 describe('the guard on the real bundle', async () => {
   const spec = await findSpecPackage(repoRoot);
-  const bundle = (): Doc => JSON.parse(readFileSync(join(spec.dir, SPEC_BUNDLE), 'utf8'));
+  const bundleFile = join(spec.dir, SPEC_BUNDLE);
+  const bundle = (): Doc => JSON.parse(readFileSync(bundleFile, 'utf8'));
+  const rulesFor = async (change: (doc: Doc) => void) => {
+    const after = bundle();
+    change(after);
+    return (await findBreakingChangesBetween(bundle(), after)).map((found) => found.rule);
+  };
 
-  it('finds nothing between the bundle and itself', () => {
-    expect(findBreakingChanges(bundle(), bundle())).toEqual([]);
+  it('finds nothing between the bundle and itself', async () => {
+    expect(await findBreakingChanges(bundleFile, bundleFile)).toEqual([]);
   });
 
-  it('finds each operation removed from it', () => {
-    const before = bundle();
-    for (const [path, item] of Object.entries<Doc>(before.paths)) {
-      const after = bundle();
-      delete after.paths[path];
-      expect(findBreakingChanges(before, after)).toEqual([
-        expect.objectContaining({
-          kind: 'operation-removed',
-          where: expect.stringContaining(item.get.operationId),
-        }),
-      ]);
-    }
+  it.concurrent.each(Object.keys(bundle().paths))('finds the path %s removed', async (path) => {
+    expect(await rulesFor((doc) => delete doc.paths[path])).toEqual(['path-removed']);
   });
 
-  it('finds a required response field removed from any of its schemas', () => {
-    const before = bundle();
-    const schemas = Object.entries<Doc>(before.components.schemas).filter(
-      ([, schema]) => schema.required?.length,
-    );
-    expect(schemas.length).toBeGreaterThan(0);
-    for (const [name, schema] of schemas) {
-      const field = schema.required[0];
-      const after = bundle();
-      delete after.components.schemas[name].properties[field];
-      const kinds = findBreakingChanges(before, after).map((change) => change.kind);
-      expect(kinds, `removing ${name}.${field}`).toContain('property-removed');
-    }
+  const required = Object.entries<Doc>(bundle().components.schemas).filter(
+    ([, schema]) => schema.required?.length,
+  );
+  it('has schemas with required fields', () => expect(required.length).toBeGreaterThan(0));
+
+  it.concurrent.each(
+    required.map(([name, schema]) => [`${name}.${schema.required[0]}`, name, schema.required[0]]),
+  )('finds the required field %s removed', async (_, name, field) => {
+    const rules = await rulesFor((doc) => delete doc.components.schemas[name].properties[field]);
+    // Removed from a response (property-removed) or a request body (the request no longer names it).
+    expect(rules.length, `removing ${name}.${field}`).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
-// A throwaway git repo shaped like this workspace (spec, client depending on it, a private docs app), in the
-// OS temp folder, for exercising the release checks against real git history.
+// A throwaway git repo shaped like this workspace, in the OS temp folder, for exercising the release checks
+// against real git history: the spec; the client, built from it at build time; the mock kit, which serves it at
+// run time; a private docs app; and the repository's own .changeset/config.json.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,11 +46,20 @@ export function createFixtureWorkspace(): FixtureWorkspace {
     json({
       name: '@plivo-openapi/client',
       version: '0.1.0',
-      dependencies: { '@plivo-openapi/spec': 'workspace:*' },
+      devDependencies: { '@plivo-openapi/spec': 'workspace:*' },
     }),
   );
   write('packages/client/src/index.ts', 'export const client = 1;\n');
   write('packages/client/README.md', '# client\n');
+  write(
+    'packages/contract-tests/package.json',
+    json({
+      name: '@plivo-openapi/contract-tests',
+      version: '0.1.0',
+      dependencies: { '@plivo-openapi/spec': 'workspace:*' },
+    }),
+  );
+  write('packages/contract-tests/src/index.ts', 'export const mock = 1;\n');
   write(
     'apps/docs/package.json',
     json({

@@ -31,6 +31,24 @@ export function sampleSpec(): Doc {
           },
         },
       },
+      '/v1/Account/{auth_id}/Verify/': {
+        post: {
+          operationId: 'createVerify',
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['recipient'],
+                  properties: { recipient: { type: 'string' }, locale: { type: 'string' } },
+                },
+              },
+            },
+          },
+          responses: { '202': { description: 'created' } },
+        },
+      },
       '/v1/Account/{auth_id}/Verify/{session_uuid}/': {
         get: {
           operationId: 'getVerify',
@@ -105,3 +123,4 @@ export function sampleSpec(): Doc {
 
 export const SESSION_PATH = '/v1/Account/{auth_id}/Session/{session_uuid}';
 export const VERIFY_PATH = '/v1/Account/{auth_id}/Verify/{session_uuid}/';
+export const CREATE_VERIFY_PATH = '/v1/Account/{auth_id}/Verify/';
