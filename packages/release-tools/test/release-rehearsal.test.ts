@@ -30,7 +30,8 @@ const bump = (version: string, part: 'minor' | 'patch') => {
 const readJson = (path: string) => JSON.parse(readFileSync(join(copy.root, path), 'utf8'));
 const pkg = (name: string) => before.find((p) => p.name === name) as WorkspacePackage;
 const published = () => before.filter((p) => p.published);
-const dependentsOfSpec = () => published().filter((p) => p.packageJson.dependencies?.[SPEC]);
+// The spec, the client and the mock kit are one changesets `fixed` group: they release together, on one version.
+const releasedWithSpec = () => published().filter((p) => p.name !== SPEC);
 
 beforeAll(async () => {
   copy = await copyWorkspace();
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('pnpm release, rehearsed', () => {
-  it('changeset status plans a minor for the spec and a patch for every published package that depends on it', async () => {
+  it('changeset status plans the same minor for the spec and every other published package (one fixed group)', async () => {
     await run('pnpm', ['exec', 'changeset', 'status', '--output=status.json'], { cwd: copy.root, env });
     const { releases } = readJson('status.json');
     const planned = Object.fromEntries(
@@ -65,9 +66,12 @@ describe('pnpm release, rehearsed', () => {
     );
     const expected = Object.fromEntries([
       [SPEC, 'minor'],
-      ...dependentsOfSpec().map((p) => [p.name, 'patch']),
+      ...releasedWithSpec().map((p) => [p.name, 'minor']),
     ]);
-    expect(dependentsOfSpec().map((p) => p.name)).toContain('@plivo-openapi/client');
+    expect(releasedWithSpec().map((p) => p.name)).toEqual([
+      '@plivo-openapi/client',
+      '@plivo-openapi/contract-tests',
+    ]);
     expect(planned).toEqual(expected);
   });
 
@@ -82,14 +86,18 @@ describe('pnpm release, rehearsed', () => {
     expect(readJson(`${specDir}/released/openapi.json`)).toEqual(readJson(`${specDir}/dist/openapi.json`));
     expect(output).toContain(`info.version ${pkg(SPEC).packageJson.version} -> ${specVersion}`);
 
-    for (const dependent of dependentsOfSpec()) {
-      const after = readJson(`${dependent.relativeDir}/package.json`);
-      expect(after.version, dependent.name).toBe(bump(dependent.packageJson.version, 'patch'));
-      expect(after.dependencies[SPEC], 'stays a workspace link').toBe('workspace:*');
-      expect(readFileSync(join(copy.root, dependent.relativeDir, 'CHANGELOG.md'), 'utf8')).toContain(
-        `${SPEC}@${specVersion}`,
+    for (const member of releasedWithSpec()) {
+      const after = readJson(`${member.relativeDir}/package.json`);
+      expect(after.version, member.name).toBe(specVersion);
+      const link = after.dependencies?.[SPEC] ?? after.devDependencies?.[SPEC];
+      expect(link, `${member.name} keeps its workspace link to the spec`).toBe('workspace:*');
+      expect(readFileSync(join(copy.root, member.relativeDir, 'CHANGELOG.md'), 'utf8')).toContain(
+        `## ${specVersion}`,
       );
     }
+    expect(readJson('packages/client/package.json').dependencies?.[SPEC], 'the client installs alone').toBe(
+      undefined,
+    );
     expect(readFileSync(join(copy.root, specDir, 'CHANGELOG.md'), 'utf8')).toContain(SUMMARY);
     expect(existsSync(join(copy.root, '.changeset/rehearsal.md')), 'the changeset is consumed').toBe(false);
     for (const privatePackage of before.filter((p) => !p.published)) {
