@@ -8,4 +8,4 @@ const page = await plivo.verifySessions.list({ status: 'verified', limit: 20 });
 for (const session of page.data) {
   console.log(`${session.session_uuid}: ${session.recipient} over ${session.channel}`);
 }
-console.log(`more pages: ${page.hasNextPage()}`);
+if (page.hasNextPage()) console.log('(more pages follow)');

@@ -42,12 +42,34 @@ function firstJsonLine(example: unknown): string {
   return `"${entry[0]}": ${JSON.stringify(entry[1])}`;
 }
 
-/** Opens an operation as a reader would: its tag, then its title, in the sidebar. */
+/** The operation's own section of the page (Redoc renders every operation of an unfolded tag). */
+function sectionOf(operation: DocumentedOperation): Locator {
+  return page.locator(`[data-section-id$="/${operation.operationId.toLowerCase()}"]`);
+}
+
+/** Opens an operation as a reader would: its tag (unless it is open already), then its title, in the sidebar. */
 async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
   const sidebar = page.locator('[data-component-name="Menu/Menu"]');
-  await sidebar.getByText(operation.tag, { exact: true }).first().click();
-  await sidebar.getByText(operation.summary, { exact: true }).first().click();
+  const title = sidebar.getByText(operation.summary, { exact: true }).first();
+  // Clicking the tag of the operation already open would fold it.
+  if (!(await title.isVisible())) await sidebar.getByText(operation.tag, { exact: true }).first().click();
+  await title.click();
 }
+
+// The order a reader works in, per resource. Redoc lists a tag's operations in document order (path, then
+// method), and create/list share one path item (`.../Session/`) while get/update/delete (validate) share the
+// other (`.../Session/{session_uuid}`), so the closest order a spec can give without tricks is the reader's
+// order with `list` before `get`.
+const SIDEBAR_ORDER: Record<string, string[]> = {
+  'Number Masking': [
+    'createMaskingSession',
+    'listMaskingSessions',
+    'getMaskingSession',
+    'updateMaskingSession',
+    'deleteMaskingSession',
+  ],
+  Verify: ['createVerifySession', 'listVerifySessions', 'getVerifySession', 'validateVerifySession'],
+};
 
 beforeAll(async () => {
   if (!existsSync(join(distDir, 'index.html'))) {
@@ -125,41 +147,75 @@ describe('the built API reference', () => {
     expect((await json.json()).info.version).toBe(spec.info.version);
   });
 
+  it("lists each resource's operations in the sidebar in reading order: create, list, get, update, delete", async () => {
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]');
+    const byTag: Record<string, string[]> = {};
+    for (const tag of Object.keys(SIDEBAR_ORDER)) {
+      // A tag's operations are in the sidebar once the tag is unfolded.
+      const group = sidebar.locator('.menu-item-type-group').filter({ hasText: tag }).first();
+      const items = group.locator('.menu-item-type-operation a');
+      if ((await items.count()) === 0) await sidebar.getByText(tag, { exact: true }).first().click();
+      await expectVisible(items, `the operations of ${tag}`);
+      // Each links to `#/<tag>/<operationId in lower case>`.
+      const hrefs = await items.evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? ''));
+      byTag[tag] = hrefs.map((href) => {
+        const id = href.split('/').pop() ?? '';
+        return operations.find(({ operationId }) => operationId.toLowerCase() === id)?.operationId ?? href;
+      });
+    }
+    expect(byTag).toEqual(SIDEBAR_ORDER);
+    // The same order as the spec's own (documentedOperations() reads it): the page follows the document.
+    expect(Object.values(SIDEBAR_ORDER).flat()).toEqual(operations.map(({ operationId }) => operationId));
+  });
+
   describe.each(operations)('$operationId', (operation) => {
     it('opens from the sidebar with its title, every response code and each of its code samples', async () => {
       await openFromSidebar(operation);
+      const section = sectionOf(operation);
       await expectVisible(
-        page.getByRole('heading', { name: operation.summary }),
+        section.getByRole('heading', { name: operation.summary }),
         `the title "${operation.summary}"`,
       );
       for (const { code } of operation.responses) {
-        await expectVisible(page.getByRole('tab', { name: code, exact: true }), `the ${code} response tab`);
+        await expectVisible(
+          section.getByRole('tab', { name: code, exact: true }),
+          `the ${code} response tab`,
+        );
       }
       // The language menu lists exactly the spec's samples; each one shows its own source.
       for (const [index, { label, source }] of operation.codeSamples.entries()) {
         if (index > 0) {
-          await page
+          await section
             .getByRole('button', { name: operation.codeSamples[index - 1]?.label, exact: true })
             .click();
           await page.getByRole('menuitem', { name: label, exact: true }).click();
         }
-        const firstLine = source.split('\n')[0]?.trim() ?? '';
-        await expectVisible(page.getByText(firstLine, { exact: false }), `the ${label} sample`);
+        // The sample's first line that is not a comment (several samples start with the same comment).
+        const firstLine =
+          source
+            .split('\n')
+            .map((line) => line.trim())
+            .find((line) => line && !line.startsWith('#') && !line.startsWith('//')) ?? '';
+        await expectVisible(section.getByText(firstLine, { exact: false }), `the ${label} sample`);
         await page.screenshot({ path: join(outputDir, `${operation.operationId}-${label}.png`) });
       }
       // Back to the first language, which the next operation starts with too.
-      await page.getByRole('button', { name: operation.codeSamples.at(-1)?.label, exact: true }).click();
+      await section.getByRole('button', { name: operation.codeSamples.at(-1)?.label, exact: true }).click();
       await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label, exact: true }).click();
     });
 
     it('shows each response code example JSON when its tab is clicked', async () => {
+      await openFromSidebar(operation);
       const viewer = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
-      const panel = page.locator('[data-component-name="Panel/Panel"]').filter({ has: viewer });
+      // `has` is matched inside each panel, so it is the page-level locator, not one under the section.
+      const panel = sectionOf(operation)
+        .locator('[data-component-name="Panel/Panel"]')
+        .filter({ has: viewer });
       for (const { code, firstExample } of operation.responses) {
         expect(firstExample, `the spec gives the ${code} response an example`).toBeDefined();
         await panel.getByRole('button', { name: code, exact: true }).first().click();
         await expectVisible(
-          viewer.filter({ hasText: firstJsonLine(firstExample) }),
+          panel.locator(viewer).filter({ hasText: firstJsonLine(firstExample) }),
           `the ${code} example JSON`,
         );
       }
@@ -167,7 +223,7 @@ describe('the built API reference', () => {
   });
 
   // For people to look at, not asserted on. Redoc shows the operations of one tag at a time (the others collapse
-  // behind "+ Show"), so there is one full-page screenshot per operation, each with its 200 example open.
+  // behind "+ Show"), so there is one full-page screenshot per operation, each with its success example open.
   it.each(operations)('saves a full-page screenshot with $operationId open', async (operation) => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await openFromSidebar(operation);

@@ -41,12 +41,17 @@ function deref(document: Json, node: Json): Json {
   return deref(document, target);
 }
 
-/** Every operation of the bundled spec, as the docs page shows it. */
+const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/**
+ * Every operation of the bundled spec, in document order (paths, then each path's methods as written): the
+ * order in which Redoc lists them under their tag.
+ */
 export function documentedOperations(): DocumentedOperation[] {
   const document = readSpecBundle();
   return Object.entries<Json>(document.paths).flatMap(([path, item]) =>
-    ['get', 'put', 'post', 'delete', 'patch']
-      .filter((method) => item[method])
+    Object.keys(item)
+      .filter((method) => HTTP_METHODS.has(method))
       .map((method) => {
         const operation = item[method];
         const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p: Json) =>
@@ -71,10 +76,17 @@ export function documentedOperations(): DocumentedOperation[] {
   );
 }
 
-/** The 200 response's first example. */
+/** The operation's success response (its one `2xx`: `200`, `201` or `202`). */
+export function successResponse(operation: DocumentedOperation): DocumentedResponse {
+  const ok = operation.responses.filter(({ code }) => /^2\d\d$/.test(code));
+  if (ok.length !== 1) throw new Error(`${operation.operationId}: ${ok.length} success responses`);
+  return ok[0] as DocumentedResponse;
+}
+
+/** The success response's first example: the body the mock answers with by default. */
 export function successExample(operation: DocumentedOperation): unknown {
-  const ok = operation.responses.find(({ code }) => code === '200');
-  if (ok?.firstExample === undefined)
-    throw new Error(`${operation.operationId}: no example for the 200 response`);
+  const ok = successResponse(operation);
+  if (ok.firstExample === undefined)
+    throw new Error(`${operation.operationId}: no example for the ${ok.code} response`);
   return ok.firstExample;
 }
