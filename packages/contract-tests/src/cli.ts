@@ -2,14 +2,18 @@ import { parseArgs } from 'node:util';
 import { listOperations } from './list-operations.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { startMock } from './start-mock.js';
+import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
-const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--errors] [--spec path/to/openapi.json]
+const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
 
 Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
-  --port     port to listen on (default 4010; 0 picks a free one)
-  --dynamic  generate bodies from the schemas instead of serving the spec's examples
-  --errors   answer requests that break the spec with an error instead of only logging the violation
-  --spec     serve this OpenAPI file instead of the bundled @plivo-openapi/spec`;
+  --port      port to listen on (default 4010; 0 picks a free one)
+  --dynamic   generate bodies from the schemas instead of serving the spec's examples
+  --errors    answer requests that break the spec with an error instead of only logging the violation
+  --stateful  keep the sessions created through the mock (per account) and answer from them; Prism still
+              validates every request. Controls under /__mock/ (printed at start)
+  --otp       with --stateful: the OTP every Verify session gets (4 to 8 digits)
+  --spec      serve this OpenAPI file instead of the bundled @plivo-openapi/spec`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +21,8 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4010' },
       dynamic: { type: 'boolean', default: false },
       errors: { type: 'boolean', default: false },
+      stateful: { type: 'boolean', default: false },
+      otp: { type: 'string' },
       spec: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -25,9 +31,13 @@ async function main(): Promise<void> {
     console.log(HELP);
     return;
   }
+  if (values.otp !== undefined && !values.stateful) {
+    throw new Error('plivo-mock: --otp sets the OTP of the stateful mode; add --stateful.');
+  }
   const port = Number(values.port);
   const spec = resolveSpecPath(values.spec);
-  const starting = startMock({ port, spec, dynamic: values.dynamic, errors: values.errors });
+  const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
+  const starting = startMock({ port, spec, dynamic: values.dynamic, errors: values.errors, stateful });
 
   // Registered before Prism is up, so a Ctrl-C during startup still stops it instead of orphaning it.
   let stopping = false;
@@ -51,6 +61,18 @@ async function main(): Promise<void> {
   console.log(
     `Responses: add the header "Prefer: code=404" or "Prefer: example=<name>", or use ${mock.url}/__prefer/code=404/... as the base URL.`,
   );
+  if (stateful) {
+    console.log(
+      `Stateful: sessions live until deleted or expired; Prism still validates every request${values.otp === undefined ? '' : `; every Verify OTP is ${values.otp}`}.`,
+    );
+    console.log(`  POST   ${mock.url}${CONTROL_PREFIX}advance-time  {"ms": 60000}  move the mock's clock`);
+    console.log(`  GET    ${mock.url}${CONTROL_PREFIX}requests      the journal of requests received`);
+    console.log(`  POST   ${mock.url}${CONTROL_PREFIX}reset         forget every session and the journal`);
+    console.log(`  GET    ${mock.url}${CONTROL_PREFIX}otp/{session_uuid}  the OTP of a Verify session`);
+    console.log(
+      '  (in this mode a Prefer header still picks an error status; a success comes from the state)',
+    );
+  }
   console.log('Press Ctrl-C to stop.');
 }
 

@@ -1,0 +1,135 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestProject } from 'vitest/node';
+import { MOCK_URL_ENV, mockGlobalSetup } from '../../src/global-setup.js';
+import { mockControls, type RequestRecord } from '../../src/index.js';
+import { runningPrismChildren } from '../support/processes.js';
+import { ACCOUNT_A, basicAuth, TOKEN } from './support/accounts.js';
+
+// A stateful mock started by the vitest global setup, as a user's config would (`mockGlobalSetup({ stateful })`),
+// driven only through its URL: the /__mock/ control paths and mockControls(url), as tests in a vitest
+// worker, another process or another language do.
+
+let url: string;
+let teardown: () => Promise<void>;
+const previousEnv = process.env[MOCK_URL_ENV];
+
+beforeAll(async () => {
+  const provided = new Map<string, unknown>();
+  const project = {
+    provide: (key: string, value: unknown) => provided.set(key, value),
+  } as unknown as TestProject;
+  teardown = await mockGlobalSetup({ stateful: { otp: '123456' } })(project);
+  url = provided.get('plivoMockUrl') as string;
+});
+afterAll(async () => {
+  await teardown();
+  expect(runningPrismChildren()).toEqual([]);
+  process.env[MOCK_URL_ENV] = previousEnv;
+});
+
+const verifyBase = () => `${url}/v1/Account/${ACCOUNT_A}/Verify/Session/`;
+const headers = { authorization: basicAuth(), 'content-type': 'application/json' };
+const sendOtp = async (recipient: string) => {
+  const answer = await fetch(verifyBase(), { method: 'POST', headers, body: JSON.stringify({ recipient }) });
+  expect(answer.status).toBe(202);
+  return ((await answer.json()) as { session_uuid: string }).session_uuid;
+};
+const getSession = async (uuid: string) =>
+  (await (await fetch(`${verifyBase()}${uuid}/`, { headers })).json()) as { status: string };
+
+describe('mockGlobalSetup({ stateful })', () => {
+  it('provides the URL of a stateful mock whose OTPs are the fixed one', async () => {
+    expect(process.env[MOCK_URL_ENV]).toBe(url);
+    const uuid = await sendOtp('14155550100');
+    expect(await mockControls(url).otp(uuid)).toBe('123456');
+    const validated = await fetch(`${verifyBase()}${uuid}/`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ otp: '123456' }),
+    });
+    expect(validated.status).toBe(200);
+    expect((await getSession(uuid)).status).toBe('verified');
+  });
+});
+
+describe('mockControls(url) over the /__mock/ paths', () => {
+  it('advances the clock: an unverified session expires after 10 minutes', async () => {
+    const controls = mockControls(url);
+    const uuid = await sendOtp('14155550101');
+    await controls.advanceTime(10 * 60_000);
+    expect((await getSession(uuid)).status).toBe('expired');
+  });
+
+  it('reads the journal with the credentials redacted, and reset() empties it and the state', async () => {
+    const controls = mockControls(url);
+    await controls.reset();
+    const uuid = await sendOtp('14155550102');
+    const [entry, ...rest] = await controls.requests();
+    expect(rest).toEqual([]);
+    expect(entry).toMatchObject({
+      kind: 'request',
+      method: 'POST',
+      path: `/v1/Account/${ACCOUNT_A}/Verify/Session/`,
+      operationId: 'createVerifySession',
+      query: {},
+      body: { recipient: '14155550102' },
+      status: 202,
+    } satisfies Partial<RequestRecord>);
+    expect((entry as RequestRecord).headers.authorization).toBe('Basic [redacted]');
+    const journal = JSON.stringify(await controls.requests());
+    expect(journal).not.toContain(TOKEN);
+    expect(journal).not.toContain(basicAuth().slice('Basic '.length));
+
+    await controls.reset();
+    expect(await controls.requests()).toEqual([]);
+    expect((await fetch(`${verifyBase()}${uuid}/`, { headers })).status).toBe(404);
+  });
+
+  it('names the session when asked for the OTP of one it does not have', async () => {
+    await expect(mockControls(url).otp('c28b77d4-21e7-43bd-9447-04bfee92e651')).rejects.toThrow(
+      /answered 404: no Verify session c28b77d4-21e7-43bd-9447-04bfee92e651 in this mock/,
+    );
+  });
+});
+
+describe('the /__mock/ paths refuse what they do not take, saying what they take', () => {
+  it.each([
+    [
+      'a negative ms',
+      'POST',
+      'advance-time',
+      '{"ms": -5}',
+      400,
+      /`ms` must be a number of milliseconds >= 0/,
+    ],
+    ['ms as text', 'POST', 'advance-time', '{"ms": "soon"}', 400, /`ms` must be a number of milliseconds/],
+    [
+      'a body that is not JSON',
+      'POST',
+      'advance-time',
+      'ms=5',
+      400,
+      /the body must be JSON such as \{"ms": 60000\}/,
+    ],
+    ['GET on advance-time', 'GET', 'advance-time', undefined, 405, /takes POST, not GET/],
+    ['DELETE on reset', 'DELETE', 'reset', undefined, 405, /takes POST, not DELETE/],
+    [
+      'an unknown endpoint',
+      'GET',
+      'sessions',
+      undefined,
+      404,
+      /is not a control endpoint\. Endpoints: POST \/__mock\/advance-time/,
+    ],
+  ])('%s', async (_, method, path, body, status, message) => {
+    const answer = await fetch(`${url}/__mock/${path}`, { method, ...(body === undefined ? {} : { body }) });
+    expect(answer.status).toBe(status);
+    expect(((await answer.json()) as { error: string }).error).toMatch(message);
+  });
+
+  it('takes ms from the query too', async () => {
+    const answer = await fetch(`${url}/__mock/advance-time?ms=1000`, { method: 'POST' });
+    expect(answer.status).toBe(200);
+    expect(((await answer.json()) as { now: string }).now).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+});
