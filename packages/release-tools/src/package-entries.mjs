@@ -1,5 +1,5 @@
 // @ts-check
-// What a package.json promises to consumers: its subpaths and every file its exports, main, types and bin name.
+// What a package.json promises to consumers: its importable subpaths, and the file import and require load.
 
 /**
  * @typedef {import('./workspace.mjs').PackageJson} PackageJson
@@ -44,32 +44,6 @@ export function listEntries(packageJson) {
         hasRequireCondition: JSON.stringify(target).includes('"require"'),
       };
     });
-}
-
-/**
- * Every file path (normalised, no leading ./) that package.json points at.
- * @param {PackageJson} packageJson
- * @returns {string[]}
- */
-export function referencedFiles(packageJson) {
-  /** @type {Set<string>} */
-  const files = new Set();
-  const add = (/** @type {unknown} */ value) => {
-    if (typeof value === 'string') {
-      if (!value.includes('*')) files.add(value.replace(/^\.\//, ''));
-    } else if (Array.isArray(value)) {
-      value.forEach(add);
-    } else if (value && typeof value === 'object') {
-      Object.values(value).forEach(add);
-    }
-  };
-  add(packageJson.exports);
-  add(packageJson.main);
-  add(packageJson.types);
-  add(packageJson.bin);
-  add(/** @type {Record<string, unknown>} */ (packageJson).module);
-  add(/** @type {Record<string, unknown>} */ (packageJson).typings);
-  return [...files].sort();
 }
 
 /** @param {unknown} value */
