@@ -7,5 +7,12 @@ export const BASIC_CREDENTIALS = Buffer.from(`${AUTH_ID}:${AUTH_TOKEN}`).toStrin
 export const MASKING_UUID = 'fc145a33-778a-461f-af09-39438ca10fcf';
 export const VERIFY_UUID = '4124e518-a8c9-4feb-8cff-d86636ba9234';
 
-export const MASKING_PATH = `/v1/Account/${AUTH_ID}/Masking/Session/${MASKING_UUID}`;
-export const VERIFY_PATH = `/v1/Account/${AUTH_ID}/Verify/Session/${VERIFY_UUID}/`;
+/** The path of a masking session of the test account, as the client sends it (no trailing slash). */
+export const maskingPath = (sessionUuid: string, authId = AUTH_ID) =>
+  `/v1/Account/${authId}/Masking/Session/${sessionUuid}`;
+/** The path of a Verify session of the test account, as the client sends it (trailing slash). */
+export const verifyPath = (sessionUuid: string, authId = AUTH_ID) =>
+  `/v1/Account/${authId}/Verify/Session/${sessionUuid}/`;
+
+export const MASKING_PATH = maskingPath(MASKING_UUID);
+export const VERIFY_PATH = verifyPath(VERIFY_UUID);

@@ -1,19 +1,15 @@
 /**
- * The credentials every reliability test uses, and the check that the token never shows in anything a user
- * could log: an error's message, stack, toJSON(), JSON.stringify, util.inspect (hidden properties and causes
- * included), or anything written to the console.
+ * The check that the token never shows in anything a user could log: an error's message, stack, toJSON(),
+ * JSON.stringify, util.inspect (hidden properties, getters and causes included), or anything written to the
+ * console.
  */
 import { inspect } from 'node:util';
-
-/** A well-formed Auth ID (spec pattern), recognisable in URLs. */
-export const AUTH_ID = 'MAZZLEAKCANARY000001';
-/** A distinctive token: if any part of the suite prints it, the search below finds it. */
-export const AUTH_TOKEN = 'LeakCanary-7f3a9c2e1b5d-DO_NOT_PRINT-token';
+import { AUTH_TOKEN, BASIC_CREDENTIALS } from './credentials.js';
 
 /** Every form the token travels in: itself, and the Basic credentials the client sends. */
 export const SECRET_FORMS: readonly string[] = [
   AUTH_TOKEN,
-  btoa(`${AUTH_ID}:${AUTH_TOKEN}`),
+  BASIC_CREDENTIALS,
   encodeURIComponent(AUTH_TOKEN),
 ];
 
@@ -30,7 +26,7 @@ export function renderings(value: unknown): Record<string, string> {
   attempt('String()', () => value);
   attempt('util.inspect', () => inspect(value, { depth: Number.POSITIVE_INFINITY }));
   attempt('util.inspect showHidden', () =>
-    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true }),
+    inspect(value, { depth: Number.POSITIVE_INFINITY, showHidden: true, getters: true }),
   );
   attempt('JSON.stringify', () => JSON.stringify(value));
   if (value instanceof Error) {

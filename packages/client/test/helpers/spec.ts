@@ -1,9 +1,9 @@
 /**
- * What the reliability tests take from the bundled spec (the only source of truth): identifier patterns,
- * response schemas for the generators, and example bodies for the fault server to serve.
+ * What the tests take from the bundled spec (the only source of truth): identifier patterns, response schemas
+ * for the generators, and its named examples wherever a test needs a realistic body.
  */
 import { createRequire } from 'node:module';
-import type { JsonSchema } from './schema-arbitrary';
+import type { JsonSchema } from '../reliability/schema-arbitrary.js';
 
 interface Spec {
   components: {
@@ -41,11 +41,6 @@ export function maskingBody(sessionUuid: string): Record<string, unknown> {
 export function verifyBody(sessionUuid: string): Record<string, unknown> {
   return { ...example('VerifySessionReferencePage'), session_uuid: sessionUuid };
 }
-
-export const MASKING_PATH = (authId: string, sessionUuid: string) =>
-  `/v1/Account/${authId}/Masking/Session/${sessionUuid}`;
-export const VERIFY_PATH = (authId: string, sessionUuid: string) =>
-  `/v1/Account/${authId}/Verify/Session/${sessionUuid}/`;
 
 /** A valid, distinct session UUID for call number `n` (so the server can count attempts per call). */
 export function uuidFor(n: number): string {

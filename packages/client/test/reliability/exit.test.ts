@@ -5,9 +5,10 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Behaviour, type FaultServer, faults, startFaultServer } from './fault-server';
-import { AUTH_ID, AUTH_TOKEN } from './leak-check';
-import { MASKING_PATH, maskingBody, uuidFor, VERIFY_PATH, verifyBody } from './spec';
+import { AUTH_ID, AUTH_TOKEN, maskingPath, verifyPath } from '../helpers/credentials.js';
+import { type Behaviour, type FaultServer, faults, startFaultServer } from '../helpers/fault-server.js';
+
+import { maskingBody, uuidFor, verifyBody } from '../helpers/spec.js';
 
 const PROBE = fileURLToPath(new URL('./exit-probe.mjs', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -149,10 +150,7 @@ describe.each(['esm', 'cjs'] as const)(
         ).toBe(true);
         const calls = probeCalls(format === 'esm' ? 10_000 : 20_000);
         for (const call of calls) {
-          const path =
-            call.resource === 'maskingSessions'
-              ? MASKING_PATH(AUTH_ID, call.uuid)
-              : VERIFY_PATH(AUTH_ID, call.uuid);
+          const path = call.resource === 'maskingSessions' ? maskingPath(call.uuid) : verifyPath(call.uuid);
           server.route(path, call.fault);
         }
         const run = await runProbe(format, calls);

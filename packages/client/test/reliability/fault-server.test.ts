@@ -1,7 +1,7 @@
 // The fault server is only worth something if each fault really happens on the wire. These checks use plain
 // `fetch`, not the client, so a client bug cannot hide a broken fault (or the other way round).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FaultServer, faults, startFaultServer } from './fault-server';
+import { type FaultServer, faults, startFaultServer } from '../helpers/fault-server.js';
 
 let server: FaultServer;
 beforeAll(async () => {

@@ -12,9 +12,10 @@ import {
   ServerError,
   TimeoutError,
 } from '../../src/index.js';
-import { type Behaviour, type FaultServer, faults, startFaultServer } from './fault-server';
-import { AUTH_ID, AUTH_TOKEN, LeakCollector } from './leak-check';
-import { MASKING_PATH, maskingBody, uuidFor, VERIFY_PATH, verifyBody } from './spec';
+import { AUTH_ID, AUTH_TOKEN, maskingPath, verifyPath } from '../helpers/credentials.js';
+import { type Behaviour, type FaultServer, faults, startFaultServer } from '../helpers/fault-server.js';
+import { LeakCollector } from '../helpers/leak-check.js';
+import { maskingBody, uuidFor, verifyBody } from '../helpers/spec.js';
 
 const MAX_RETRIES = 1;
 const ATTEMPTS = MAX_RETRIES + 1;
@@ -72,7 +73,7 @@ const RESOURCES: readonly Resource[] = ['maskingSessions', 'verifySessions'];
 const bodyFor = (resource: Resource, uuid: string) =>
   resource === 'maskingSessions' ? maskingBody(uuid) : verifyBody(uuid);
 const pathFor = (resource: Resource, uuid: string) =>
-  resource === 'maskingSessions' ? MASKING_PATH(AUTH_ID, uuid) : VERIFY_PATH(AUTH_ID, uuid);
+  resource === 'maskingSessions' ? maskingPath(uuid) : verifyPath(uuid);
 
 let calls = 0;
 
@@ -340,7 +341,7 @@ describe.each(RESOURCES)('%s.get under faults', (resource) => {
 describe('cancellation under faults', () => {
   it("the caller's signal ends a hung call at once, whatever the timeout", async () => {
     const uuid = uuidFor(++calls);
-    server.route(MASKING_PATH(AUTH_ID, uuid), faults.hang());
+    server.route(maskingPath(uuid), faults.hang());
     const controller = new AbortController();
     const begun = performance.now();
     const pending = clients.patient.maskingSessions.get(uuid, { signal: controller.signal });
@@ -353,7 +354,7 @@ describe('cancellation under faults', () => {
 
   it("the caller's signal ends a Retry-After wait at once", async () => {
     const uuid = uuidFor(++calls);
-    server.route(VERIFY_PATH(AUTH_ID, uuid), faults.rateLimited('30'));
+    server.route(verifyPath(uuid), faults.rateLimited('30'));
     const controller = new AbortController();
     const begun = performance.now();
     const pending = clients.patient.verifySessions.get(uuid, { signal: controller.signal });
@@ -361,7 +362,7 @@ describe('cancellation under faults', () => {
     const error = await pending.catch((caught: unknown) => caught);
     leaks.add('aborted Retry-After wait', error);
     expect((error as Error).name).toBe('AbortError');
-    expect(server.countFor(VERIFY_PATH(AUTH_ID, uuid))).toBe(1);
+    expect(server.countFor(verifyPath(uuid))).toBe(1);
     expect(performance.now() - begun).toBeLessThan(200 + SLACK_MS);
   });
 });

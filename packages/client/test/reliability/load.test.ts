@@ -5,9 +5,10 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlivoClient, type PlivoClient, RateLimitError, ServerError } from '../../src/index.js';
-import { type FaultServer, faults, startFaultServer } from './fault-server';
-import { AUTH_ID, AUTH_TOKEN, leaksIn } from './leak-check';
-import { MASKING_PATH, maskingBody, uuidFor, VERIFY_PATH, verifyBody } from './spec';
+import { AUTH_ID, AUTH_TOKEN, maskingPath, verifyPath } from '../helpers/credentials.js';
+import { type FaultServer, faults, startFaultServer } from '../helpers/fault-server.js';
+import { leaksIn } from '../helpers/leak-check.js';
+import { maskingBody, uuidFor, verifyBody } from '../helpers/spec.js';
 
 const CALLS = 2_000;
 const MAX_RETRIES = 2;
@@ -142,7 +143,7 @@ describe(`${CALLS} concurrent calls, a third of the attempts failing with 429/50
       let failed = 0;
       for (const [i, outcome] of settled.entries()) {
         const uuid = uuids[i] as string;
-        const path = i % 2 === 0 ? MASKING_PATH(AUTH_ID, uuid) : VERIFY_PATH(AUTH_ID, uuid);
+        const path = i % 2 === 0 ? maskingPath(uuid) : verifyPath(uuid);
         const statuses = served.get(path) ?? [];
         const story = `server sent [${statuses}], client saw [${seen.get(path)}]`;
         // Never more attempts than allowed, and never one after a success.

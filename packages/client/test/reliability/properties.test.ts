@@ -21,18 +21,11 @@ import {
   UnprocessableEntityError,
   type VerifySession,
 } from '../../src/index.js';
-import { type FaultServer, faults, startFaultServer } from './fault-server';
-import { AUTH_ID, AUTH_TOKEN, leaksIn } from './leak-check';
+import { AUTH_ID, AUTH_TOKEN, maskingPath, verifyPath } from '../helpers/credentials.js';
+import { type FaultServer, faults, startFaultServer } from '../helpers/fault-server.js';
+import { leaksIn } from '../helpers/leak-check.js';
+import { AUTH_ID_PATTERN, maskingBody, SESSION_UUID_PATTERN, spec, verifyBody } from '../helpers/spec.js';
 import { arbitraryFromSchema } from './schema-arbitrary';
-import {
-  AUTH_ID_PATTERN,
-  MASKING_PATH,
-  maskingBody,
-  SESSION_UUID_PATTERN,
-  spec,
-  VERIFY_PATH,
-  verifyBody,
-} from './spec';
 
 type Resource = 'maskingSessions' | 'verifySessions';
 const resource = fc.constantFrom<Resource>('maskingSessions', 'verifySessions');
@@ -131,7 +124,7 @@ describe('session_uuid from the caller', () => {
         if (valid) {
           expect(outcome.ok).toBe(true);
           expect(spy.requests).toHaveLength(1);
-          const path = which === 'maskingSessions' ? MASKING_PATH(AUTH_ID, uuid) : VERIFY_PATH(AUTH_ID, uuid);
+          const path = which === 'maskingSessions' ? maskingPath(uuid) : verifyPath(uuid);
           expect(spy.requests[0]?.url).toBe(`${BASE_URL}${path}`);
         } else {
           expect(spy.requests).toHaveLength(0);

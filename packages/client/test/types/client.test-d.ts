@@ -94,8 +94,8 @@ describe('raw client', () => {
     client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}', {
       params: { path: { auth_id: authId, session_uuid: uuid } },
     });
-    // @ts-expect-error the spec has no DELETE
-    client.raw.DELETE('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
+    // @ts-expect-error the spec has no PATCH
+    client.raw.PATCH('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
       params: { path: { auth_id: authId, session_uuid: uuid } },
     });
   });
