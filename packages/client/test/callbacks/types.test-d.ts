@@ -1,0 +1,35 @@
+// The callbacks entry's types: known values stay visible (autocompletion, exhaustive switches over them) while
+// any other string is accepted; header values take what node:http and Headers hand over.
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  KnownMaskingSessionEventName,
+  MaskingSessionEvent,
+  MaskingSessionEventName,
+  VerifyCallbackSignatureInput,
+  VerifySessionEvent,
+  VerifySessionStatus,
+} from '../../src/callbacks/index.js';
+
+describe('callbacks types', () => {
+  it('event names and statuses are open sets that keep their known values', () => {
+    expectTypeOf<'SessionTimeout'>().toExtend<MaskingSessionEventName>();
+    expectTypeOf<'SomethingPlivoAddsLater'>().toExtend<MaskingSessionEventName>();
+    expectTypeOf<
+      Extract<MaskingSessionEventName, KnownMaskingSessionEventName>
+    >().toEqualTypeOf<KnownMaskingSessionEventName>();
+    expectTypeOf<Extract<VerifySessionStatus, 'verified'>>().toEqualTypeOf<'verified'>();
+    expectTypeOf<MaskingSessionEvent['EventName']>().toEqualTypeOf<MaskingSessionEventName>();
+    expectTypeOf<VerifySessionEvent['SessionStatus']>().toEqualTypeOf<VerifySessionStatus>();
+  });
+
+  it('documented integers are numbers, unknown attributes strings', () => {
+    expectTypeOf<MaskingSessionEvent['PinRetryCounter']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<MaskingSessionEvent['PlivoHangupCauseCode']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<MaskingSessionEvent['otherAttributes']>().toEqualTypeOf<Readonly<Record<string, string>>>();
+  });
+
+  it('header values are accepted as node:http and Headers give them', () => {
+    expectTypeOf<string | string[] | undefined>().toExtend<VerifyCallbackSignatureInput['nonce']>();
+    expectTypeOf<string | null>().toExtend<VerifyCallbackSignatureInput['signature']>();
+  });
+});
