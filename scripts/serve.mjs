@@ -1,86 +1,92 @@
-// The main job's last step (`pnpm start`, after `turbo run build`): serves the Prism mock and the API reference
-// side by side, prints both URLs, and stops both on Ctrl-C. Each server is its package's own CLI, so this file
-// only starts, watches and stops them.
-import { spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
+// `pnpm start`, after `turbo run build`: the mock (startMock() of @plivo-openapi/contract-tests) and the built API
+// reference (apps/docs/dist, served by sirv) side by side, both in this process, both on 127.0.0.1. Ctrl-C stops
+// both and exits 0.
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startMock } from '@plivo-openapi/contract-tests';
+import sirv from 'sirv';
 
-const repoRoot = fileURLToPath(new URL('..', import.meta.url));
+const docsDir = fileURLToPath(new URL('../apps/docs/dist', import.meta.url));
+const bundledSpec = fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url));
+
+/** @param {string} flag @param {string} value */
+function portFrom(flag, value) {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`--${flag} must be a port number from 0 to 65535 (0 picks a free one); got ${value}.`);
+    process.exit(1);
+  }
+  return port;
+}
+
 const { values } = parseArgs({
   options: {
     'mock-port': { type: 'string', default: '4010' },
     'docs-port': { type: 'string', default: '8080' },
   },
 });
+if (!existsSync(join(docsDir, 'index.html'))) {
+  console.error(`No built API reference in ${docsDir}: run \`pnpm build\` first (\`pnpm start\` does).`);
+  process.exit(1);
+}
+const mockPort = portFrom('mock-port', values['mock-port']);
+const docsPort = portFrom('docs-port', values['docs-port']);
 
-const servers = [
-  {
-    name: 'mock',
-    args: ['packages/contract-tests/bin/plivo-mock.js', '--port', values['mock-port']],
-    url: /^Plivo mock listening on (\S+)/,
-  },
-  {
-    name: 'docs',
-    args: ['apps/docs/scripts/serve.mjs', '--port', values['docs-port']],
-    url: /^API reference: (\S+)/,
-  },
-];
-
-let stopping = false;
-
-// Both CLIs end their start-up output with this line; the summary waits for it so that it is printed last.
-const DONE_STARTING = /Press Ctrl-C to stop/;
-
-function start({ name, args, url: urlPattern }) {
-  const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-  const url = new Promise((resolve, reject) => {
-    let found;
-    const prefix = (stream, write) =>
-      createInterface({ input: stream }).on('line', (line) => {
-        write(`[${name}] ${line}\n`);
-        found ??= urlPattern.exec(line)?.[1];
-        if (found && DONE_STARTING.test(line)) resolve(found);
+/** @returns {Promise<{ url: string; stop(): Promise<void> }>} */
+function serveDocs() {
+  const server = createServer(sirv(docsDir, { dev: true }));
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(docsPort, '127.0.0.1', () => {
+      const address = /** @type {import('node:net').AddressInfo} */ (server.address());
+      resolve({
+        url: `http://127.0.0.1:${address.port}`,
+        stop: () =>
+          new Promise((done) => {
+            server.closeAllConnections();
+            server.close(() => done(undefined));
+          }),
       });
-    prefix(child.stdout, (text) => process.stdout.write(text));
-    prefix(child.stderr, (text) => process.stderr.write(text));
-    child.once('exit', (code, signal) => {
-      const why = `the ${name} server exited (${signal ?? `code ${code}`})`;
-      reject(new Error(`${why} before it was ready; its output is above.`));
-      if (!stopping) shutDown(`${why}; stopping the other server.`, 1);
     });
   });
-  return { name, child, url };
 }
 
-function stopChild(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-}
-
-const running = servers.map(start);
-
-async function shutDown(reason, exitCode = 0) {
+// Both start at once; the stop handlers are in place before either is up, so Ctrl-C during start-up stops
+// whatever did start instead of leaving Prism behind.
+const mockStarting = startMock({ port: mockPort });
+const docsStarting = serveDocs();
+const starting = [mockStarting, docsStarting];
+let stopping = false;
+/** @param {number} exitCode */
+async function shutDown(exitCode) {
   if (stopping) return;
   stopping = true;
-  if (reason) console.error(reason);
-  await Promise.all(running.map(({ child }) => stopChild(child)));
+  const started = await Promise.allSettled(starting);
+  await Promise.all(
+    started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)),
+  );
+  if (exitCode === 0) console.log('\nStopped the mock and the API reference.');
   process.exit(exitCode);
 }
-process.once('SIGINT', () => shutDown());
-process.once('SIGTERM', () => shutDown());
+process.once('SIGINT', () => shutDown(0));
+process.once('SIGTERM', () => shutDown(0));
 
 try {
-  const [mockUrl, docsUrl] = await Promise.all(running.map(({ url }) => url));
-  console.log(`
-plivo-openapi is running:
-  Prism mock     ${mockUrl}   (e.g. GET ${mockUrl}/v1/Account/{auth_id}/Verify/Session/{session_uuid}/)
-  API reference  ${docsUrl}
-  Bundled spec   ${fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url))}
-Press Ctrl-C to stop both.`);
+  const [mock, docs] = await Promise.all([mockStarting, docsStarting]);
+  console.log(`plivo-openapi is running:
+  Prism mock     ${mock.url}   (e.g. GET ${mock.url}/v1/Account/{auth_id}/Verify/Session/{session_uuid}/)
+  API reference  ${docs.url}/
+  Bundled spec   ${bundledSpec}
+Prism pid ${mock.pid}. Press Ctrl-C to stop both.`);
 } catch (error) {
-  await shutDown(error instanceof Error ? error.message : String(error), 1);
+  const reason = /** @type {{ code?: string; message?: string }} */ (error);
+  console.error(
+    reason.code === 'EADDRINUSE'
+      ? `Port ${docsPort} is in use: pass --docs-port with another port (0 picks a free one).`
+      : (reason.message ?? String(error)),
+  );
+  await shutDown(1);
 }

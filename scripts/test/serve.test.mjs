@@ -1,5 +1,6 @@
-// The main job's serving step, run as a user runs it: both servers come up, answer, and are gone after SIGTERM.
-// Needs the build outputs (`pnpm test` runs this after `turbo run test`, which builds everything).
+// `pnpm start` as a user runs it: both servers come up and answer; Ctrl-C (SIGINT to the whole process group, as a
+// terminal sends it) stops both, and the command exits 0 without pnpm's ELIFECYCLE error.
+// Needs the build outputs (`pnpm test` runs this after the package suites, which build everything).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -7,10 +8,11 @@ import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
-const serveScript = fileURLToPath(new URL('../serve.mjs', import.meta.url));
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const authId = 'MAXXXXXXXXXXXXXXXXXX';
 const basic = `Basic ${btoa(`${authId}:a-token-for-the-mock-only`)}`;
 
+/** @param {number} pid */
 function isAlive(pid) {
   try {
     process.kill(pid, 0);
@@ -20,32 +22,39 @@ function isAlive(pid) {
   }
 }
 
-test('pnpm start serves the mock and the docs, and stops both on SIGTERM', { timeout: 90_000 }, async () => {
-  const child = spawn(process.execPath, [serveScript, '--mock-port', '0', '--docs-port', '0'], {
+test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
+  timeout: 300_000,
+}, async () => {
+  // Its own process group, so the SIGINT below reaches pnpm, the shell and node together, as Ctrl-C does.
+  const child = spawn('pnpm', ['start', '--mock-port', '0', '--docs-port', '0'], {
+    cwd: repoRoot,
+    detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const group = /** @type {number} */ (child.pid);
+  const exited = once(child, 'exit');
+  /** @type {string[]} */
   const output = [];
+  /** @type {number | undefined} */
   let prismPid;
-  let urls;
+  /** @type {{ mock?: string; docs?: string }} */
+  const urls = {};
   try {
-    urls = await new Promise((resolve, reject) => {
-      const found = {};
+    await new Promise((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
         output.push(line);
-        prismPid ??= Number(/Prism pid (\d+)/.exec(line)?.[1]) || undefined;
-        const mock = /^ {2}Prism mock {5}(\S+)/.exec(line);
-        const docs = /^ {2}API reference {2}(\S+)/.exec(line);
-        if (mock) found.mock = mock[1];
-        if (docs) found.docs = docs[1];
-        if (found.mock && found.docs) resolve(found);
+        prismPid ??= Number(/^Prism pid (\d+)/.exec(line)?.[1]) || undefined;
+        urls.mock ??= /^ {2}Prism mock {5}(\S+)/.exec(line)?.[1];
+        urls.docs ??= /^ {2}API reference {2}(\S+)/.exec(line)?.[1];
+        if (urls.mock && urls.docs && prismPid) resolve(undefined);
       });
       createInterface({ input: child.stderr }).on('line', (line) => output.push(line));
       child.once('exit', (code) =>
-        reject(new Error(`serve.mjs exited early (${code}):\n${output.join('\n')}`)),
+        reject(new Error(`pnpm start exited early (${code}):\n${output.join('\n')}`)),
       );
     });
 
-    const page = await fetch(urls.docs);
+    const page = await fetch(`${urls.docs}`);
     assert.equal(page.status, 200, 'the docs index answers');
     assert.match(await page.text(), /Plivo API/, 'the docs page is the Plivo reference');
 
@@ -56,13 +65,16 @@ test('pnpm start serves the mock and the docs, and stops both on SIGTERM', { tim
     assert.equal(session.status, 200, 'the mock serves the verify session');
     assert.equal(typeof (await session.json()).session_uuid, 'string');
   } finally {
-    child.kill('SIGTERM');
-    if (child.exitCode === null) await once(child, 'exit');
+    if (child.exitCode === null) process.kill(-group, 'SIGINT');
   }
-  assert.equal(child.exitCode, 0, `serve.mjs exits cleanly:\n${output.join('\n')}`);
-  assert.ok(prismPid, 'the mock printed its Prism pid');
+  const [code, signal] = await exited;
+  const printed = output.join('\n');
+  assert.equal(code, 0, `pnpm start exits 0 on Ctrl-C (signal ${signal}):\n${printed}`);
+  assert.doesNotMatch(printed, /ELIFECYCLE/, 'pnpm reports no failed command');
+  assert.match(printed, /Stopped the mock and the API reference\./);
+  assert.ok(prismPid, 'the summary names the Prism pid');
   assert.equal(isAlive(prismPid), false, 'Prism is gone after the stop');
   for (const url of [urls.mock, urls.docs]) {
-    await assert.rejects(fetch(url), `nothing answers at ${url} after the stop`);
+    await assert.rejects(fetch(`${url}`), `nothing answers at ${url} after the stop`);
   }
 });
