@@ -17,6 +17,9 @@ process.on('exit', () => rmSync(tempFolder, { recursive: true, force: true }));
 const env = {
   ...process.env,
   TURBO_TELEMETRY_DISABLED: '1',
+  // Part of every turbo hash (turbo.json globalEnv): a run on another Node version reruns the suites instead of
+  // replaying the results of this one from the cache.
+  PLIVO_NODE_VERSION: process.version,
   TMPDIR: tempFolder,
   TMP: tempFolder,
   TEMP: tempFolder,
