@@ -5,4 +5,4 @@ const plivo = createPlivoClient();
 
 // The session is not erased: it is marked expired, and its virtual number stops connecting calls.
 const deleted = await plivo.maskingSessions.delete('7f3e2d1c-4b5a-4968-8776-a5b4c3d2e1f0');
-console.log(`api_id: ${deleted.api_id}`);
+console.log(`${deleted.message} (api_id: ${deleted.api_id})`);

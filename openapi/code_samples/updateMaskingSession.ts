@@ -9,4 +9,5 @@ const updated = await plivo.maskingSessions.update('7f3e2d1c-4b5a-4968-8776-a5b4
   callback_url: 'https://example.com/masking/status-v2',
   callback_method: 'GET',
 });
-console.log(`api_id: ${updated.api_id}`);
+// The session as it is now is under `session`.
+console.log(`${updated.message}, expires: ${updated.session.expiry_time}`);

@@ -6,7 +6,7 @@ const plivo = createPlivoClient();
 try {
   // The code is a string: keep its leading zeros.
   const result = await plivo.verifySessions.validate('9c8b7a6f-5e4d-4c3b-a2a1-f0e9d8c7b6a5', '123456');
-  console.log(`verified (api_id: ${result.api_id})`);
+  console.log(`${result.message} (api_id: ${result.api_id})`);
 } catch (error) {
   // A wrong code, an expired session or more than 10 attempts.
   if (!(error instanceof BadRequestError)) throw error;
