@@ -27,6 +27,7 @@ export {
   type PlivoClientOptions,
   type RequestOptions,
 } from './options.js';
+export type { Page, PageMeta, PagePromise } from './pagination.js';
 export type { PlivoRawClient } from './raw-client.js';
 export type { MaskingSessions } from './resources/masking-sessions.js';
 export type { VerifySessions } from './resources/verify-sessions.js';
@@ -36,15 +37,28 @@ export type {
   DecimalString,
   MaskingInteraction,
   MaskingSession,
+  MaskingSessionCreateParams,
+  MaskingSessionCreateResponse,
+  MaskingSessionDeleteResponse,
+  MaskingSessionListFilters,
+  MaskingSessionListItem,
+  MaskingSessionListMeta,
   MaskingSessionResponse,
   MaskingSessionStatus,
+  MaskingSessionUpdateParams,
+  MaskingSessionUpdateResponse,
   PlivoError,
   PlivoTime,
   VerifyAttempt,
   VerifyAttemptCharge,
   VerifyCharges,
   VerifySession,
+  VerifySessionCreateParams,
+  VerifySessionCreateResponse,
+  VerifySessionListFilters,
+  VerifySessionListMeta,
   VerifySessionResponse,
+  VerifySessionValidateResponse,
   WithApiId,
 } from './types.js';
 export { VERSION } from './version.js';

@@ -10,6 +10,10 @@ import {
 /** A JSON object as parsed: what every success body of this API is. */
 export type JsonObject = Record<string, unknown>;
 
+export function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 function describeJson(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
@@ -43,16 +47,12 @@ export function invalidBodyError(
  */
 export function parseJsonObject(text: string, method: string, response: Answer, redact: Redact): JsonObject {
   let problem: string;
-  if (text.trim() === '') {
-    problem = 'is empty';
-  } else {
-    try {
-      const value: unknown = JSON.parse(text);
-      if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as JsonObject;
-      problem = `is ${describeJson(value)}, not a JSON object`;
-    } catch {
-      problem = 'is not valid JSON';
-    }
+  try {
+    const value: unknown = JSON.parse(text);
+    if (isJsonObject(value)) return value;
+    problem = `is ${describeJson(value)}, not a JSON object`;
+  } catch {
+    problem = text.trim() === '' ? 'is empty' : 'is not valid JSON';
   }
   const snippet = JSON.stringify(bodySnippet(text, redact));
   throw invalidBodyError(method, response, text, `but its body ${problem}: ${snippet}`, redact);

@@ -7,8 +7,18 @@ import type { RetryingFetch } from './transport.js';
 import { UnsentRequest } from './unsent-request.js';
 import { assertSessionUuid } from './validation.js';
 
+/**
+ * Where the result is in a success body, when it is not the body itself (flat bodies carry `api_id`
+ * already). `from` returns `undefined` when the body lacks it, which fails the call with an
+ * `InvalidResponseError` saying the answer came `without ${missing}`.
+ */
+export interface Unwrap<Result> {
+  readonly missing: string;
+  readonly from: (body: JsonObject) => Result | undefined;
+}
+
 /** One operation of the spec, as a resource method declares it. */
-export interface Operation {
+export interface Operation<Result = unknown> {
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: keyof paths;
   /**
@@ -19,16 +29,14 @@ export interface Operation {
   readonly query?: object | undefined;
   /** Sent as JSON. */
   readonly body?: object | undefined;
-  /**
-   * Where the result is in the body: nowhere (the body is the result: flat bodies carry `api_id` already), or
-   * under `response`, returned with the request's `api_id` attached (non-enumerable, so the object still
-   * serializes exactly as the server sent it).
-   */
-  readonly unwrap?: 'response' | undefined;
+  readonly unwrap?: Unwrap<Result> | undefined;
 }
 
 /** Makes one call of an operation and resolves to its result (the resource's declared type). */
-export type Call = <Result>(operation: Operation, options: RequestOptions | undefined) => Promise<Result>;
+export type Call = <Result>(
+  operation: Operation<Result>,
+  options: RequestOptions | undefined,
+) => Promise<Result>;
 
 export interface CallContext {
   readonly core: PlivoRawClient;
@@ -51,7 +59,7 @@ type LooseRequest = (
  */
 export function createCall({ core, transport, authId, redact, hasMiddleware }: CallContext): Call {
   const request = core.request as unknown as LooseRequest;
-  return async function call<Result>(operation: Operation, options: RequestOptions | undefined) {
+  return async function call<Result>(operation: Operation<Result>, options: RequestOptions | undefined) {
     const { method, sessionUuid } = operation;
     const inPath = 'sessionUuid' in operation;
     if (inPath) assertSessionUuid(sessionUuid, redact);
@@ -72,17 +80,11 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
     if (!response.ok) throw errorFromResponse(method, response, error, redact);
     const text = (data as string | undefined) ?? '';
     const body = parseJsonObject(text, method, response, redact);
-    if (operation.unwrap === undefined) return body as Result;
-    const inner: unknown = body[operation.unwrap];
-    if (typeof inner !== 'object' || inner === null || Array.isArray(inner)) {
-      const apiId = typeof body.api_id === 'string' ? body.api_id : undefined;
-      const problem = `without the session object in \`${operation.unwrap}\``;
-      throw invalidBodyError(method, response, text, problem, redact, apiId);
-    }
-    // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the resource's data.
-    return Object.defineProperty(inner as JsonObject, 'api_id', {
-      value: body.api_id,
-      enumerable: false,
-    }) as Result;
+    const { unwrap } = operation;
+    if (unwrap === undefined) return body as Result;
+    const result = unwrap.from(body);
+    if (result !== undefined) return result;
+    const apiId = typeof body.api_id === 'string' ? body.api_id : undefined;
+    throw invalidBodyError(method, response, text, `without ${unwrap.missing}`, redact, apiId);
   };
 }

@@ -175,10 +175,18 @@ async function attemptOnce(
   const abortFromCaller = callerSignal && ((): void => abort(callerSignal.reason));
   if (abortFromCaller) callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const started = performance.now();
+  const expire = (): void => {
+    // Timers run on the event loop's cached clock, which lags on a busy loop: never give up early.
+    const left = timeoutMs - (performance.now() - started);
+    if (left >= 1) {
+      timer = setTimeout(expire, left);
+      return;
+    }
     timedOut = true;
     abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
-  }, timeoutMs);
+  };
+  let timer = setTimeout(expire, timeoutMs);
   try {
     const response = await raced(send(request, controller.signal, options.fetch), aborted);
     const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);

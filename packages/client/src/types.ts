@@ -1,10 +1,13 @@
-import type { components } from './generated/schema.js';
+import type { components, operations } from './generated/schema.js';
 
 /**
  * Friendly names for the spec's schemas. Each is an alias of the generated `components`, never a copy, so a
  * spec change reaches these types on the next build.
  */
 type Schemas = components['schemas'];
+
+/** The query parameters of an operation, all optional (the filters of a list). */
+type QueryOf<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
 
 /** A number masking session (the `response` of `getMaskingSession`). */
 export type MaskingSession = Schemas['MaskingSession'];
@@ -13,6 +16,22 @@ export type MaskingSessionResponse = Schemas['MaskingSessionResponse'];
 export type MaskingSessionStatus = Schemas['MaskingSessionStatus'];
 /** One call between the parties of a masking session (an element of `interaction`). */
 export type MaskingInteraction = Schemas['MaskingInteraction'];
+/** The JSON body of `createMaskingSession` (wire names). */
+export type MaskingSessionCreateParams = Schemas['MaskingSessionCreateRequest'];
+/** The body of a successful `createMaskingSession`: `{ api_id, session_uuid, virtual_number, message, session }`. */
+export type MaskingSessionCreateResponse = Schemas['MaskingSessionCreateResponse'];
+/** The JSON body of `updateMaskingSession` (wire names; every field optional). */
+export type MaskingSessionUpdateParams = Schemas['MaskingSessionUpdateRequest'];
+/** The body of a successful `updateMaskingSession`: `{ api_id, message, session }`. */
+export type MaskingSessionUpdateResponse = Schemas['MaskingSessionUpdateResponse'];
+/** The body of a successful `deleteMaskingSession`: `{ api_id, message }`. */
+export type MaskingSessionDeleteResponse = Schemas['MaskingSessionDeleteResponse'];
+/** The query filters of `listMaskingSessions` (`status`, `created_time__gte`, `limit`, `offset`, …). */
+export type MaskingSessionListFilters = QueryOf<'listMaskingSessions'>;
+/** A masking session as a list returns it: the session's fields plus `resource_uri`. */
+export type MaskingSessionListItem = Schemas['MaskingSessionListItem'];
+/** Pagination of a masking list page (with `total_count`). */
+export type MaskingSessionListMeta = Schemas['MaskingSessionListMeta'];
 
 /** A Verify session, without the request's `api_id`. */
 export type VerifySession = Schemas['VerifySession'];
@@ -21,6 +40,16 @@ export type VerifySessionResponse = Schemas['VerifySessionResponse'];
 export type VerifyAttempt = Schemas['VerifyAttempt'];
 export type VerifyAttemptCharge = Schemas['VerifyAttemptCharge'];
 export type VerifyCharges = Schemas['VerifyCharges'];
+/** The JSON body of `createVerifySession` (wire names; `recipient` is required). */
+export type VerifySessionCreateParams = Schemas['VerifySessionCreateRequest'];
+/** The body of a successful `createVerifySession`: `{ api_id, message, session_uuid }`. */
+export type VerifySessionCreateResponse = Schemas['VerifySessionCreateResponse'];
+/** The body of a successful `validateVerifySession`: `{ api_id, message, session_uuid? }`. */
+export type VerifySessionValidateResponse = Schemas['VerifySessionValidateResponse'];
+/** The query filters of `listVerifySessions` (`status`, `recipient`, `session_time__gte`, `limit`, `offset`, …). */
+export type VerifySessionListFilters = QueryOf<'listVerifySessions'>;
+/** Pagination of a Verify list page (no `total_count`). */
+export type VerifySessionListMeta = Schemas['VerifySessionListMeta'];
 
 /** The body of every error response: `{ api_id?, error }`. */
 export type PlivoError = Schemas['Error'];

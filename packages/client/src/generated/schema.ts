@@ -4,6 +4,53 @@
  */
 
 export interface paths {
+    "/v1/Account/{auth_id}/Masking/Session/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List masking sessions
+         * @description Lists the account's masking sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
+         *     party, virtual number, status, and by ranges of `created_time`, `expiry_time` and `duration` (`__gt`,
+         *     `__gte`, `__lt`, `__lte`). Without a time filter the list covers the last 7 days.
+         *
+         *     The page is wrapped as `{api_id, response: {meta, objects}}`; `meta.total_count` counts every match and
+         *     `meta.next` is null on the last page.
+         *
+         *     The path ends in `/`: Plivo's reference writes it without, but its own cURL example and every SDK send
+         *     `/Masking/Session/`.
+         */
+        get: operations["listMaskingSessions"];
+        put?: never;
+        /**
+         * Create a masking session
+         * @description Creates a session that connects two parties through a virtual number, so that neither sees the other's
+         *     real number. The response gives the new session's `session_uuid` and its virtual number.
+         *
+         *     The path ends in `/`: Plivo's reference page writes it without the slash, but every Plivo SDK (Node,
+         *     Python, Go, Java, PHP, Ruby, .NET) sends `/Masking/Session/`, so this document describes what real clients
+         *     send. The body is JSON.
+         *
+         *     The success status is `201 Created`, as Plivo's own error catalogue ("Session created") and the Java, PHP
+         *     and Python SDK tests have it (the Go SDK's test uses `200`); no live capture confirms it, so clients should
+         *     accept any `2xx`.
+         */
+        post: operations["createMaskingSession"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/Account/{auth_id}/Masking/Session/{session_uuid}": {
         parameters: {
             query?: never;
@@ -28,7 +75,78 @@ export interface paths {
          */
         get: operations["getMaskingSession"];
         put?: never;
-        post?: never;
+        /**
+         * Update a masking session
+         * @description Changes the expiry, call limits, callbacks, recording and play URLs of a session; on a session created
+         *     with `create_session_with_single_party`, also sets `first_party` or `second_party`. Fields left out are
+         *     not changed. A new `session_expiry` counts from the update. An expired session cannot be updated (`400`).
+         *
+         *     The updated session is returned under `session` (not `response` as in the GET).
+         *
+         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's Python, Go, Java,
+         *     PHP, Ruby and .NET SDKs add one (`.../Session/{session_uuid}/`) and the API answers both. The body is JSON.
+         *
+         *     The success status is `200`, as Plivo's error catalogue ("Session updated") and the Python and Java SDK
+         *     tests have it (other SDK tests use `201`, `202` or `204` with a body); clients should accept any `2xx`.
+         */
+        post: operations["updateMaskingSession"];
+        /**
+         * Delete (expire) a masking session
+         * @description Ends a session at once: it is not erased but marked `expired`, and calls to its virtual number are no
+         *     longer connected. Expiring a session that has already expired is answered `400` with
+         *     `Session already expired`. No body.
+         *
+         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one
+         *     and the API answers both. (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
+         *     DELETE; it is not needed.)
+         *
+         *     The success status is `200` with a JSON body, as Plivo's error catalogue ("Session expired") and the Python
+         *     and Java SDK tests have it (the Go and PHP SDK tests use `204`, yet with a body); clients should accept any
+         *     `2xx`.
+         */
+        delete: operations["deleteMaskingSession"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/Account/{auth_id}/Verify/Session/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List sessions
+         * @description Lists the account's Verify sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
+         *     application, status, recipient, subaccount, country, alias and by ranges of `session_time`. Without a
+         *     `session_time` filter only the last 24 hours are returned; data covers the last 90 days.
+         *
+         *     The page is flat, `{api_id, meta, sessions}`; `meta` has no `total_count`, so page until `meta.next` is
+         *     null.
+         *
+         *     This API is limited to 20 requests a minute; more are answered `429`.
+         */
+        get: operations["listVerifySessions"];
+        put?: never;
+        /**
+         * Send an OTP (create a session)
+         * @description Starts a Verify session: Plivo sends a one-time password to `recipient` by SMS or voice call. Validate the
+         *     code the user enters with `validateVerifySession`. Within the code's expiry time there is one session per
+         *     recipient: sending again makes another delivery attempt of the same code in the same session.
+         *
+         *     The success status is `202 Accepted` (the code is delivered asynchronously): every Plivo SDK test uses
+         *     it; Plivo's reference does not state it and no live capture confirms it, so clients should accept any
+         *     `2xx`. The path ends in `/`, as documented and as every SDK sends it. The body is JSON.
+         */
+        post: operations["createVerifySession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -60,7 +178,19 @@ export interface paths {
          */
         get: operations["getVerifySession"];
         put?: never;
-        post?: never;
+        /**
+         * Validate an OTP
+         * @description Checks the code the recipient entered. A right code answers `200` and the session becomes `verified`; a
+         *     wrong one answers `400`. A session accepts at most 10 validation attempts, and none once it has expired or
+         *     been verified (`400`).
+         *
+         *     Plivo documents no message for these refusals; the `400` examples below use wording of our own (the mock
+         *     answers with them), so branch on the status, not on `error`.
+         *
+         *     The path ends in `/`, as documented and as every SDK sends it. The body is JSON. The success status is
+         *     `200`, as the Go, PHP and Python SDK tests have it; clients should accept any `2xx`.
+         */
+        post: operations["validateVerifySession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -72,11 +202,45 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * @description A time in UTC as list filters take it: `YYYY-MM-DD HH:MM`, optionally with seconds and up to six digits of
+         *     fractional seconds (`2024-05-29 04:47`, `2024-05-29 04:47:18`, `2024-05-29 04:47:18.123456`). Not the
+         *     masking time format of responses and not RFC 3339.
+         * @example 2024-05-29 04:47
+         * @example 2024-05-29 04:47:18.123456
+         */
+        ListTimeFilter: string;
+        /**
          * Format: uuid
          * @description Identifier Plivo gives each API request (a UUID). Quote it to Plivo support when you ask about a response.
          * @example 678c8b24-b703-43aa-8690-d28e7f163d18
          */
         ApiId: string;
+        /** @description Pagination of a masking session list. Unlike the Verify list, it carries `total_count`. */
+        MaskingSessionListMeta: {
+            /**
+             * @description The page size used for this page.
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description The path and query of the next page (relative to `https://api.plivo.com`); null when this is the last
+             *     page.
+             * @example /v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/?limit=20&offset=20
+             */
+            next: string | null;
+            /**
+             * @description Index of the first session of this page in the whole result.
+             * @example 0
+             */
+            offset: number;
+            /** @description The path and query of the previous page; null on the first page. */
+            previous: string | null;
+            /**
+             * @description Number of sessions matching the filters, across all pages.
+             * @example 7
+             */
+            total_count: number;
+        };
         /**
          * @description State of a masking session, always lower case: `active`, `in-progress` (a call is under way) or `expired`
          *     (the session has passed its `expiry_time` or was deleted); calls made after expiry are not forwarded.
@@ -338,12 +502,30 @@ export interface components {
             resource_uri?: string;
         };
         /**
-         * @description The body of a successful `getMaskingSession`: the session wrapped as `response`, with the request's
-         *     `api_id` beside it.
+         * @description A masking session as a list returns it: the same fields as `MaskingSession`, plus `resource_uri`, which
+         *     every real list object carries. List objects have their keys in alphabetical order, and their PIN fields
+         *     are null (Java SDK fixture) or absent (the others) when PIN authentication is off.
          */
-        MaskingSessionResponse: {
+        MaskingSessionListItem: components["schemas"]["MaskingSession"] & {
+            /**
+             * @description Path of this session, with a trailing slash:
+             *     `/v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/2d265b0a-32a1-4450-a36c-f5e09144598e/`.
+             * @example /v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/2d265b0a-32a1-4450-a36c-f5e09144598e/
+             */
+            resource_uri: string;
+        };
+        /**
+         * @description The body of a successful `listMaskingSessions`: one page of sessions, wrapped as `response` like the GET,
+         *     with its pagination in `response.meta`.
+         */
+        MaskingSessionList: {
             api_id: components["schemas"]["ApiId"];
-            response: components["schemas"]["MaskingSession"];
+            /** @description The page. */
+            response: {
+                meta: components["schemas"]["MaskingSessionListMeta"];
+                /** @description The sessions of this page, newest first. */
+                objects: components["schemas"]["MaskingSessionListItem"][];
+            };
         };
         /**
          * @description The body of every error response. `api_id` identifies the request; it is sometimes missing (a 404 has been
@@ -356,6 +538,508 @@ export interface components {
              * @example not found
              */
             error: string;
+        };
+        /**
+         * @description The JSON body of `createMaskingSession`. Plivo's reference requires `first_party` and `second_party`; a
+         *     session created with `create_session_with_single_party: true` needs only one of them (the other is added
+         *     later with `updateMaskingSession`). The schema marks neither as required and leaves that rule to the API
+         *     (a request missing a party is answered `400`): the flag comes in two spellings (below), and a conditional
+         *     requirement would make the request type of generated clients unusable.
+         *
+         *     What real SDKs send, and why this schema accepts it:
+         *     - Plivo's Java SDK sends every unset number as `0` and every unset flag as `false` (`session_expiry: 0`,
+         *       `call_time_limit: 0`, `ring_timeout: 0`, `virtual_number_cooloff_period: 0`), its Go SDK always sends
+         *       `session_expiry` (`0` when unset) and its .NET SDK sends `virtual_number_cooloff_period: 0`. So no
+         *       minimum above 0 is set where Plivo publishes no range.
+         *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). The API
+         *       evidently accepts that spelling (the Go SDK's single-party sessions work), so it counts here as the same
+         *       flag, and extra keys are not rejected.
+         *     - The API takes JSON only (`Content-Type: application/json`); no SDK form-encodes this body.
+         */
+        MaskingSessionCreateRequest: {
+            /**
+             * @description The real phone number of the first party, in E.164 form (with or without the leading `+`). Required
+             *     unless `create_session_with_single_party` is true.
+             * @example 917708772011
+             */
+            first_party?: string;
+            /**
+             * @description The real phone number of the second party, in E.164 form. Required unless
+             *     `create_session_with_single_party` is true.
+             * @example 919976106830
+             */
+            second_party?: string;
+            /**
+             * @description Whether the virtual number must be from the same country as `first_party`. Cannot be changed later.
+             *     Plivo's Node SDK sends this option as `geo_match` (its rewrite of `geoMatch`), which the API does not
+             *     document; send `geomatch`.
+             * @default true
+             */
+            geomatch?: boolean;
+            /**
+             * @description Auth ID of a subaccount to create the session for (the session is billed to it). Cannot be changed later.
+             *     Plivo's Node SDK sends this option as `sub_account` (its camelCase-to-snake_case rewrite of
+             *     `subAccount`), which the API does not document; send `subaccount`.
+             * @example SAOWRKMGU3YZCTZJXXXY
+             */
+            subaccount?: string;
+            /**
+             * @description Lifetime of the session in seconds; after it, calls to the virtual number are handled by the number's own
+             *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so none is set
+             *     here. Plivo's reference gives the default as 3600, but the reference's own minimal example and every real
+             *     response seen show `duration: 1800` for a session created without it, so this document states 1800.
+             *     The Go and Java SDKs send `0` when it is unset: the API accepts it; whether `0` means "the default" is not
+             *     confirmed.
+             * @default 1800
+             * @example 600
+             */
+            session_expiry?: number;
+            /**
+             * @description Maximum duration of each call in the session, in seconds. No range is published. Plivo's reference gives
+             *     the default as 3600; every real response seen shows `call_time_limit: 14400` for sessions created without
+             *     it, so this document states 14400. The Java SDK sends `0` when unset.
+             * @default 14400
+             * @example 3600
+             */
+            call_time_limit?: number;
+            /**
+             * @description How long Plivo rings each party before giving up, in seconds. No range is published. Plivo's reference
+             *     gives the default as 120; the reference's own minimal example response and most real responses show 45
+             *     for sessions created without it, so this document states 45. The Java SDK sends `0` when unset.
+             * @default 45
+             * @example 120
+             */
+            ring_timeout?: number;
+            /**
+             * @description When true, Plivo calls the first party as soon as the session is created and connects the second party
+             *     when the first answers. Cannot be changed later.
+             * @default false
+             */
+            initiate_call_to_first_party?: boolean;
+            /**
+             * Format: uri
+             * @description URL Plivo notifies of session events (session status callback).
+             * @example https://example.com/masking/status
+             */
+            callback_url?: string;
+            /**
+             * @description HTTP method Plivo uses to call `callback_url`.
+             * @default POST
+             * @enum {string}
+             */
+            callback_method?: "GET" | "POST";
+            /**
+             * @description Whether calls are recorded. Recording starts once both parties have answered; each call is one file.
+             * @default false
+             */
+            record?: boolean;
+            /**
+             * @description File format of the recordings.
+             * @default mp3
+             * @enum {string}
+             */
+            record_file_format?: "mp3" | "wav";
+            /**
+             * Format: uri
+             * @description URL Plivo notifies when a recording is available (session recording callback).
+             * @example https://example.com/masking/recording
+             */
+            recording_callback_url?: string;
+            /**
+             * @description HTTP method Plivo uses to call `recording_callback_url`.
+             * @default POST
+             * @enum {string}
+             */
+            recording_callback_method?: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played to the first party before the call is connected.
+             * @example https://s3.amazonaws.com/plivosamplexml/play_url.xml
+             */
+            first_party_play_url?: string;
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played to the second party before the call is connected.
+             */
+            second_party_play_url?: string;
+            /**
+             * @description Whether a caller who calls the virtual number from a number that is not one of the parties' must enter
+             *     a PIN. Some copies of Plivo's docs spell it `is_pin_authentication`; every SDK sends
+             *     `is_pin_authentication_required`, and so does this document. Cannot be changed later.
+             * @default false
+             */
+            is_pin_authentication_required?: boolean;
+            /**
+             * @description Whether Plivo generates the two PINs. Only meaningful when PIN authentication is on.
+             * @default false
+             */
+            generate_pin?: boolean;
+            /**
+             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true.
+             * @default 4
+             */
+            generate_pin_length?: number;
+            /**
+             * @description PIN of the first party: 4 to 15 digits, different from `second_party_pin`. Needed when PIN
+             *     authentication is on and `generate_pin` is false.
+             * @example 1234
+             */
+            first_party_pin?: string;
+            /**
+             * @description PIN of the second party: 4 to 15 digits, different from `first_party_pin`. Needed when PIN
+             *     authentication is on and `generate_pin` is false.
+             * @example 4321
+             */
+            second_party_pin?: string;
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file that asks the caller for the PIN. Required when PIN authentication is on.
+             *     Cannot be changed later.
+             */
+            pin_prompt_play?: string;
+            /**
+             * @description How many times a caller may retry a wrong PIN, 0 to 5. Cannot be changed later.
+             * @default 1
+             */
+            pin_retry?: number;
+            /**
+             * @description Seconds to wait for the PIN before a retry, 5 to 10 (an integer; Plivo's reference page shows the
+             *     response value as the string `"5"`, but real responses carry an integer). Cannot be changed later.
+             * @default 5
+             */
+            pin_retry_wait?: number;
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played after a wrong PIN. Cannot be changed later.
+             */
+            incorrect_pin_play?: string;
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played to a caller who is neither party, when PIN authentication is off
+             *     (without it, such a call fails). Cannot be changed later.
+             */
+            unknown_caller_play?: string;
+            /**
+             * @description Ask for the PIN even when a party calls from its registered number. Only meaningful when PIN
+             *     authentication is on.
+             * @default false
+             */
+            force_pin_authentication?: boolean;
+            /**
+             * @description Create the session with only one party; the other is set later with `updateMaskingSession`. Plivo's Go
+             *     SDK sends this flag as `create_session_with_single_Party` (capital `P`); the API accepts that spelling,
+             *     and so does this schema.
+             * @default false
+             */
+            create_session_with_single_party?: boolean;
+            /**
+             * @description Seconds after the session ends before its virtual number may be given to another session, 0 to 3600.
+             *     Plivo's Java and .NET SDKs send `0` when it is unset.
+             * @default 0
+             * @example 3500
+             */
+            virtual_number_cooloff_period?: number;
+        };
+        /**
+         * @description The body of a successful `createMaskingSession` (`201`): flat, not wrapped like the GET. `required` lists
+         *     the fields every real create response carries.
+         */
+        MaskingSessionCreateResponse: {
+            api_id: components["schemas"]["ApiId"];
+            /**
+             * @description The new session's identifier (a 36-character UUID); use it to get, update or delete the session. One
+             *     of Plivo's own SDK fixtures (Go) carries a different value here than in `session.session_uuid`, so this
+             *     document does not promise they are equal; prefer this one.
+             * @example c2146ba4-798d-49b0-8580-53851a16e055
+             */
+            session_uuid: string;
+            /**
+             * @description The virtual number given to the session, in E.164 form **with** the leading `+` (`+916361728680`),
+             *     unlike `session.virtual_number`, which has none.
+             * @example +916361728680
+             */
+            virtual_number: string;
+            /**
+             * @description A confirmation, `Session created` in every real response.
+             * @example Session created
+             */
+            message: string;
+            /** @description The new session, with the same fields as `getMaskingSession` returns inside `response`. */
+            session: components["schemas"]["MaskingSession"];
+        };
+        /**
+         * Masking session status callback
+         * @description What Plivo sends to a session's `callback_url` when something happens in the session: a form-encoded POST body
+         *     (`callback_method` POST, the default) or the query string of a GET. Attribute names are Plivo's, case-sensitive.
+         *     Attributes that do not apply to an event are left out or sent empty; new attributes may appear at any time.
+         *
+         *     Plivo's masking pages do not say how the body is encoded; the masking service runs on Plivo's voice platform,
+         *     which sends form-encoded callbacks, and this description (and our mock) does the same.
+         * @example {
+         *       "EventName": "SessionTimeout",
+         *       "EventTimestamp": "2026-11-30 12:30:00",
+         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "VirtualNumber": "+918888888888",
+         *       "SequenceNumber": "4"
+         *     }
+         * @example {
+         *       "EventName": "SessionPinAuthenticationStatus",
+         *       "EventTimestamp": "2026-11-30 12:01:07",
+         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "From": "+917708772011",
+         *       "VirtualNumber": "+918888888888",
+         *       "PinAuthenticationStatus": "failed",
+         *       "PinRetryCounter": 1,
+         *       "SequenceNumber": "2"
+         *     }
+         */
+        MaskingSessionStatusCallback: {
+            /**
+             * @description What happened. Plivo publishes three different lists of events (the Session API page, the "Session status
+             *     callback" page and an older copy of it); the known values are their union. The set is open: a receiver must
+             *     accept, and may ignore, an event it does not know.
+             */
+            EventName: string | ("SessionFirstPartyAnswer" | "SessionSecondPartyRing" | "SessionSecondPartyAnswer" | "SessionFirstPartyHangup" | "SessionSecondPartyHangup" | "SessionPinAuthenticationStatus" | "SessionTimeout" | "SessionPartiesHangup" | "SessionVirtualNumberReplaced" | "SessionFirstPartyInitiated" | "SessionFirstPartyRinging" | "SessionFirstPartyComplete" | "SessionFirstPartyFailed" | "SessionSecondPartyInitiated" | "SessionSecondPartyComplete" | "SessionSecondPartyFailed" | "SessionVirtualNumberAnswer");
+            /**
+             * @description UTC time of the event.
+             * @example 2026-11-30 12:00:00
+             */
+            EventTimestamp?: string;
+            /**
+             * @description The masking session's `session_uuid`.
+             * @example c28b77d4-21e7-43bd-9447-04bfee92e651
+             */
+            SessionUUID: string;
+            /** @description The real number calling. */
+            From?: string;
+            /** @description The real number dialled out. */
+            To?: string;
+            /** @description The session's virtual number (for `SessionVirtualNumberReplaced`, the new one). */
+            VirtualNumber?: string;
+            /** @description The first party's number (sent with the older event list). */
+            FirstParty?: string;
+            /** @description The second party's number (sent with the older event list). */
+            SecondParty?: string;
+            /** @description Result of a PIN check (`SessionPinAuthenticationStatus`). Open set. */
+            PinAuthenticationStatus?: string | ("success" | "failed" | "AuthorizedCaller");
+            /** @description How many wrong PINs the caller has entered. */
+            PinRetryCounter?: number;
+            /** @description Charge of the call, a decimal string. */
+            Amount?: string;
+            /** @description Billed seconds. */
+            BilledDuration?: string;
+            /** @description Call duration in seconds. */
+            Duration?: string;
+            /** @description Why the call ended, as Plivo names it. */
+            PlivoHangupCause?: string;
+            /** @description Plivo's code for the hang-up cause. */
+            PlivoHangupCauseCode?: number;
+            /** @description Orders the callbacks of a session, which may arrive out of order. */
+            SequenceNumber?: string;
+        };
+        /**
+         * Masking session recording callback
+         * @description What Plivo sends to a session's `recording_callback_url` (sessions with `record: true`): a form-encoded POST
+         *     body or the query string of a GET, per `recording_callback_method`. Every attribute is documented as a string.
+         *     New attributes may appear at any time.
+         * @example {
+         *       "EventName": "SessionRecordingCompleted",
+         *       "EventTimestamp": "2026-11-30 12:05:00",
+         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "From": "+917708772011",
+         *       "To": "+919976106830",
+         *       "VirtualNumber": "+918888888888",
+         *       "RecordingUUID": "e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57",
+         *       "RecordingURL": "https://media.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Recording/e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57.mp3",
+         *       "RecordingResourceURL": "https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Recording/e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57/",
+         *       "RecordingDuration": "42",
+         *       "RecordingStartTime": "2026-11-30 12:04:18",
+         *       "RecordingEndTime": "2026-11-30 12:05:00",
+         *       "RecordingFormat": ".mp3",
+         *       "SequenceNumber": "6"
+         *     }
+         */
+        MaskingRecordingCallback: {
+            /**
+             * @description `SessionRecordingInitiated` (both parties connected, recording starts), `SessionRecordingCompleted` (a
+             *     party hung up), `SessionRecordingFailed` (recording could not start). Open set.
+             */
+            EventName: string | ("SessionRecordingInitiated" | "SessionRecordingCompleted" | "SessionRecordingFailed");
+            /** @description UTC time of the event. */
+            EventTimestamp?: string;
+            /** @description The masking session's `session_uuid`. */
+            SessionUUID: string;
+            /** @description The real number calling. */
+            From?: string;
+            /** @description The real number dialled out. */
+            To?: string;
+            /** @description The session's virtual number. */
+            VirtualNumber?: string;
+            /** @description ID of the recording. */
+            RecordingUUID?: string;
+            /** @description Where the recording file can be downloaded. */
+            RecordingURL?: string;
+            /** @description The recording's API resource. */
+            RecordingResourceURL?: string;
+            /** @description Length of the recording in seconds. */
+            RecordingDuration?: string;
+            /** @description When recording started (UTC). */
+            RecordingStartTime?: string;
+            /** @description When recording ended (UTC). */
+            RecordingEndTime?: string;
+            /**
+             * @description File format, `.mp3` or `.wav`.
+             * @example .mp3
+             */
+            RecordingFormat?: string;
+            /** @description Orders the callbacks of a session. */
+            SequenceNumber?: string;
+        };
+        /**
+         * @description The body of a successful `getMaskingSession`: the session wrapped as `response`, with the request's
+         *     `api_id` beside it.
+         */
+        MaskingSessionResponse: {
+            api_id: components["schemas"]["ApiId"];
+            response: components["schemas"]["MaskingSession"];
+        };
+        /**
+         * @description The JSON body of `updateMaskingSession`. Every field is optional: a field left out is not changed.
+         *
+         *     Only the fields below may be changed. `first_party` and `second_party` may be set only on a session
+         *     created with `create_session_with_single_party: true`; the API refuses to change `initiate_call_to_first_party`,
+         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount` of an
+         *     existing session, and refuses any change to an expired session (`400`).
+         *
+         *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
+         *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
+         *     `create_session_with_single_Party`; Java always sends it, `false` by default); the Java SDK sends unset
+         *     numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
+         *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range.
+         */
+        MaskingSessionUpdateRequest: {
+            /**
+             * @description New lifetime of the session in seconds, counted from the update (in real update responses
+             *     `expiry_time` is `modified_time` plus this value). No range is published. The Java SDK sends `0` when
+             *     unset.
+             * @example 600
+             */
+            session_expiry?: number;
+            /**
+             * @description New maximum duration of each call, in seconds. No range is published.
+             * @example 3600
+             */
+            call_time_limit?: number;
+            /**
+             * @description New ring timeout for each party, in seconds. No range is published.
+             * @example 120
+             */
+            ring_timeout?: number;
+            /**
+             * Format: uri
+             * @description New URL for session status callbacks.
+             * @example https://example.com/masking/status
+             */
+            callback_url?: string;
+            /**
+             * @description HTTP method for `callback_url`.
+             * @enum {string}
+             */
+            callback_method?: "GET" | "POST";
+            /** @description Whether calls from now on are recorded. */
+            record?: boolean;
+            /**
+             * @description File format of the recordings.
+             * @enum {string}
+             */
+            record_file_format?: "mp3" | "wav";
+            /**
+             * Format: uri
+             * @description New URL for recording callbacks.
+             */
+            recording_callback_url?: string;
+            /**
+             * @description HTTP method for `recording_callback_url`.
+             * @enum {string}
+             */
+            recording_callback_method?: "GET" | "POST";
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played to the first party before the call is connected.
+             */
+            first_party_play_url?: string;
+            /**
+             * Format: uri
+             * @description URL of an MP3 or WAV file played to the second party before the call is connected.
+             */
+            second_party_play_url?: string;
+            /**
+             * @description The first party's phone number. Only for a session created with `create_session_with_single_party: true`;
+             *     on any other session the API answers `400`.
+             * @example 917708772011
+             */
+            first_party?: string;
+            /**
+             * @description The second party's phone number. Only for a session created with
+             *     `create_session_with_single_party: true`; on any other session the API answers `400`.
+             * @example 918220568648
+             */
+            second_party?: string;
+        };
+        /**
+         * @description The body of a successful `updateMaskingSession`. The updated session is under `session` (not `response`,
+         *     as in the GET).
+         */
+        MaskingSessionUpdateResponse: {
+            api_id: components["schemas"]["ApiId"];
+            /**
+             * @description A confirmation, `Session updated` in every real response.
+             * @example Session updated
+             */
+            message: string;
+            /** @description The session after the update. */
+            session: components["schemas"]["MaskingSession"];
+        };
+        /** @description The body of a successful `deleteMaskingSession`. The session is not erased: it is marked `expired`. */
+        MaskingSessionDeleteResponse: {
+            /**
+             * @description Identifier Plivo gives the request, normally a UUID. Not declared `format: uuid` here because Plivo's
+             *     own PHP SDK fixture for this very response carries a 37-character value
+             *     (`4d04c52e-cea3-4458-bbdb-0bfc314ee7cd5`); treat it as an opaque string.
+             * @example f91f459a-283d-4850-9b33-ad914dcb64c0
+             */
+            api_id: string;
+            /**
+             * @description A confirmation. Its wording varies: `Session expired` (Plivo's reference and PHP SDK fixture) or
+             *     `Session Deleted` (Go and Python SDK fixtures); do not compare it, rely on the status.
+             * @example Session expired
+             * @example Session Deleted
+             */
+            message: string;
+        };
+        /**
+         * @description Pagination of a Verify session list. Unlike the masking list, there is no `total_count`: page with `next`
+         *     until it is null.
+         */
+        VerifySessionListMeta: {
+            /**
+             * @description The page size used for this page.
+             * @example 20
+             */
+            limit: number;
+            /**
+             * @description Index of the first session of this page in the whole result.
+             * @example 0
+             */
+            offset: number;
+            /**
+             * @description The path and query of the next page, relative to `https://api.plivo.com`
+             *     (`/v1/Account/MAODZKMDFJMJU3MTEYNG/Verify/Session/?limit=20&offset=20`); null on the last page.
+             * @example /v1/Account/MAODZKMDFJMJU3MTEYNG/Verify/Session/?limit=20&offset=20
+             */
+            next: string | null;
+            /** @description The path and query of the previous page; null on the first page. */
+            previous: string | null;
         };
         /**
          * @description One attempt to deliver the code (an element of `attempt_details`). `required` lists exactly the fields that
@@ -390,6 +1074,18 @@ export interface components {
              *     (`2023-06-01T08:52:39.363253Z`).
              */
             time: string;
+            /**
+             * @description Echo of the `dtmf` option of the create request (voice), seen in real list responses (values 4 and 9).
+             *     Not in Plivo's reference; its meaning is not published.
+             * @example 4
+             */
+            dtmf?: number;
+            /**
+             * @description Echo of the `fraud_check` option of the create request (SMS), seen in real list responses as `disabled`.
+             *     Not in Plivo's reference.
+             * @example disabled
+             */
+            fraud_check?: string;
         };
         /**
          * @description A non-negative decimal amount sent as a JSON **string**, not a number, so that its precision is kept
@@ -511,11 +1207,209 @@ export interface components {
             updated_at: string;
         };
         /**
+         * @description The body of a successful `listVerifySessions`: one page of sessions, flat (no `response` wrapper), with its
+         *     pagination in `meta`.
+         */
+        VerifySessionList: {
+            api_id: components["schemas"]["ApiId"];
+            meta: components["schemas"]["VerifySessionListMeta"];
+            /**
+             * @description The sessions of this page, newest first. Every real response carries an array, but Plivo's Node SDK
+             *     handles `null` here (an empty result, as the API writes other empty lists such as `attempt_details`), so
+             *     treat null as an empty page.
+             */
+            sessions: components["schemas"]["VerifySession"][] | null;
+        };
+        /**
+         * @description The JSON body of `createVerifySession`: send a one-time password to `recipient`. Within the code's expiry
+         *     time there is one session per recipient: sending again returns the same session and makes another attempt
+         *     to deliver the same code. The code's expiry, the number of delivery attempts and the message template are
+         *     settings of the Verify application (in the console), not fields of this body.
+         *
+         *     What real SDKs send, and why this schema accepts it: Plivo's Python and Java SDKs always send
+         *     `"method": "POST"`; its .NET SDK sends `code_length: 0` when no length is given (so `0` is accepted as
+         *     "the application's length", beside the documented 4 to 8); its Python SDK can send a custom `otp` and its
+         *     Go SDK a `src`. Neither `otp` nor `src` is in Plivo's reference, so they are not listed, but extra keys
+         *     are not rejected.
+         */
+        VerifySessionCreateRequest: {
+            /**
+             * @description The phone number to verify, in E.164 form (with or without the leading `+`).
+             * @example 919380013443
+             */
+            recipient: string;
+            /**
+             * Format: uuid
+             * @description The Verify application whose settings (code length, expiry, template, brand) apply. Defaults to the
+             *     account's default Verify application.
+             * @example ec66515e-86f6-4507-8620-31c039538d7a
+             */
+            app_uuid?: string;
+            /**
+             * @description How the code is delivered.
+             * @default sms
+             * @enum {string}
+             */
+            channel?: "sms" | "voice";
+            /**
+             * Format: uri
+             * @description URL Plivo notifies of the session's status (Verify status callback). Plivo's reference table spells it
+             *     `Url`; every SDK sends `url`.
+             * @example https://example.com/verify/status
+             */
+            url?: string;
+            /**
+             * @description HTTP method Plivo uses to call `url`.
+             * @default POST
+             * @enum {string}
+             */
+            method?: "GET" | "POST";
+            /**
+             * @description Language of the message or call: an ISO 639-1 language code, optionally followed by `_` and an ISO 3166-1
+             *     region (`en`, `en_US`, `es`, `fr_FR`). Languages other than English are enabled on request.
+             * @default en
+             * @example en_US
+             */
+            locale?: string;
+            /**
+             * @description Replaces the brand placeholder of the message template, over the application's setting. SMS and voice.
+             * @example Acme
+             */
+            brand_name?: string;
+            /**
+             * @description Android SMS Retriever hash appended to the SMS, over the application's AppHash. SMS only.
+             * @example FA+9qCX9VSu
+             */
+            app_hash?: string;
+            /**
+             * @description Number of digits of the code, 4 to 8, over the application's setting. `0` is also accepted and means
+             *     "the application's setting": Plivo's .NET SDK sends `0` whenever no length is given, and those requests
+             *     work.
+             * @example 6
+             */
+            code_length?: number | 0;
+            /**
+             * @description Voice channel option, not in Plivo's reference: added to Plivo's SDKs in October 2024 ("dtmf parameter
+             *     in voice verify session request") and echoed as `attempt_details[].dtmf` in real list responses (values
+             *     4 and 9). Its meaning and range are not published.
+             * @example 4
+             */
+            dtmf?: number;
+            /**
+             * @description SMS channel option, not in Plivo's reference: added to Plivo's SDKs in October 2024 ("fraud_check parameter
+             *     in sms verify session request"); real list responses echo it in `attempt_details[]` as `disabled`. Its
+             *     other values are not published.
+             * @example disabled
+             */
+            fraud_check?: string;
+        };
+        /**
+         * @description The body of a successful `createVerifySession` (`202`: the code is sent asynchronously; follow the session
+         *     with `getVerifySession` or the status callback). Flat, like every Verify response.
+         *
+         *     Plivo's Node SDK would also copy an `invalid_number` field from this body, but neither Plivo's reference nor
+         *     any real response shows one, so it is not declared here (like any unknown field, ignore it if it appears).
+         */
+        VerifySessionCreateResponse: {
+            api_id: components["schemas"]["ApiId"];
+            /**
+             * @description A confirmation, `Session initiated` in every real response.
+             * @example Session initiated
+             */
+            message: string;
+            /**
+             * Format: uuid
+             * @description The session's identifier; pass it to `validateVerifySession` with the code the user received.
+             * @example 5b40a428-bfc7-4daf-9d06-726c558bf3b8
+             */
+            session_uuid: string;
+        };
+        /**
+         * Verify status callback
+         * @description What Plivo sends to a session's `url` on every status change: form data in a POST body (`method` POST, the
+         *     default) or query parameters of a GET, as Verify documents. Every attribute is documented as a string. New
+         *     attributes may appear at any time.
+         * @example {
+         *       "SessionUUID": "4124e518-a8c9-4feb-8cff-d86636ba9234",
+         *       "SessionStatus": "in-progress",
+         *       "AttemptUUID": "a7a6f38a-2f54-4b8e-9c1b-1b2c3d4e5f60",
+         *       "AttemptSequence": "1",
+         *       "Channel": "sms",
+         *       "ChannelStatus": "delivered",
+         *       "ChannelErrorCode": "",
+         *       "Recipient": "+917708772011",
+         *       "RequestTime": "2026-11-30 12:00:00.000000 +0000 UTC"
+         *     }
+         */
+        VerifySessionStatusCallback: {
+            /**
+             * @description The session's 36-character `session_uuid`.
+             * @example 4124e518-a8c9-4feb-8cff-d86636ba9234
+             */
+            SessionUUID: string;
+            /**
+             * @description The session's status. Plivo documents `in-progress` and `expired` for callbacks; `verified` is the session's
+             *     status after a correct OTP (our mock sends it then). Open set.
+             */
+            SessionStatus: string | ("in-progress" | "expired" | "verified");
+            /** @description ID of the SMS or call attempt this change is about. */
+            AttemptUUID?: string;
+            /** @description Ordinal of the attempt (`1` for the first). */
+            AttemptSequence?: string;
+            /** @description Channel of the attempt. Open set. */
+            Channel?: string | ("sms" | "voice");
+            /**
+             * @description Delivery status of the attempt: for sms `queued`, `sent`, `delivered`, `failed`, `undelivered`; for voice
+             *     `in-progress`, `completed`, `ringing`. Open set.
+             */
+            ChannelStatus?: string | ("queued" | "sent" | "delivered" | "failed" | "undelivered" | "in-progress" | "completed" | "ringing");
+            /** @description Error code from the channel, empty when there is none. */
+            ChannelErrorCode?: string;
+            /** @description The number the code was sent to. */
+            Recipient?: string;
+            /** @description UTC time the attempt was created. */
+            RequestTime?: string;
+        };
+        /**
          * @description The body of a successful `getVerifySession`: the Verify session's fields with the request's `api_id`
          *     beside them (the response is flat, not wrapped).
          */
         VerifySessionResponse: components["schemas"]["VerifySession"] & {
             api_id: components["schemas"]["ApiId"];
+        };
+        /**
+         * @description The JSON body of `validateVerifySession`. A session accepts at most 10 validation attempts.
+         *
+         *     What real SDKs send, and why this schema accepts it: Plivo's Python SDK also puts `session_uuid` in the body
+         *     (extra keys are not rejected). Plivo's Node, PHP and Ruby SDKs require `otp`, and so does this document;
+         *     Python made it optional for its "custom OTP" feature, but a validation without a code has nothing to check.
+         *     An old private-beta page spelled the key `OTP`; every SDK sends `otp`.
+         */
+        VerifySessionValidateRequest: {
+            /**
+             * @description The code the recipient received, as a string (keep leading zeros).
+             * @example 123456
+             */
+            otp: string;
+        };
+        /**
+         * @description The body of a successful `validateVerifySession`: the code was right and the session is now `verified`.
+         *     A wrong code is answered `400`, not `200`.
+         */
+        VerifySessionValidateResponse: {
+            api_id: components["schemas"]["ApiId"];
+            /**
+             * @description A confirmation, `session validated successfully.` in every real response.
+             * @example session validated successfully.
+             */
+            message: string;
+            /**
+             * Format: uuid
+             * @description The validated session. Present in Plivo's Go SDK fixture and its Node SDK test mock, absent from the PHP
+             *     fixture and the reference page, so optional.
+             * @example 5b40a428-bfc7-4daf-9d06-726c558bf3b8
+             */
+            session_uuid?: string;
         };
     };
     responses: {
@@ -580,6 +1474,78 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /**
+         * @description The receiver has the callback. Answer `200` (with any body) once it is safely received; any other status, a
+         *     redirect or no answer counts as a failed delivery, and Plivo sends the same callback again: Verify documents
+         *     three retries, 60 s after the first attempt, then 120 s and 240 s after the previous one. The masking pages
+         *     document no schedule; our mock uses Verify's for both.
+         */
+        CallbackReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description The receiver refused the request: a signature header or the nonce is missing (`400`) or no signature matches
+         *     (`403`). A request Plivo really sent is then retried like any other failed delivery (see `200`).
+         */
+        CallbackRefused: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /**
+         * @description No session with this `session_uuid` exists in this account (or the path differs from the documented one).
+         *     `api_id` may be missing.
+         */
+        SessionNotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The update is refused: a parameter is invalid, the session has expired, or it changes a field that cannot
+         *     be changed on this session (`first_party`/`second_party` of a session not created with
+         *     `create_session_with_single_party`).
+         */
+        MaskingSessionUpdateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The session cannot be expired: it already has (a real answer, Plivo's Java SDK fixture), or the request is
+         *     invalid.
+         */
+        MaskingSessionDeleteBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
+        /**
+         * @description The code is not accepted: it is wrong, the session already had 10 validation attempts, it has expired or it
+         *     is already verified, or the request is invalid (no `otp`). Plivo documents none of these messages; the
+         *     wording of the examples is ours, so branch on the status, not on `error`.
+         */
+        VerifySessionValidateBadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["Error"];
+            };
+        };
     };
     parameters: {
         /**
@@ -587,8 +1553,228 @@ export interface components {
          *     starting with `MA` for a main account or `SA` for a subaccount.
          */
         AuthId: string;
+        /** @description Only sessions whose first party is exactly this phone number. */
+        MaskingListFirstParty: string;
+        /** @description Only sessions whose second party is exactly this phone number. */
+        MaskingListSecondParty: string;
+        /** @description Only sessions that use this virtual number. */
+        MaskingListVirtualNumber: string;
+        /**
+         * @description Only sessions in this state; `all` (the default) returns every state. Plivo's current reference lists
+         *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (see
+         *     `MaskingSessionStatus`), so it is accepted here too.
+         */
+        MaskingListStatus: "active" | "in-progress" | "expired" | "all";
+        /**
+         * @description Only sessions of this subaccount (its Auth ID). Not in Plivo's reference for this list, but sent by its
+         *     Python, Go, Java and Ruby SDKs, and the create operation takes the same `subaccount`.
+         */
+        MaskingListSubaccount: string;
+        /**
+         * @description Only sessions created exactly at this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListCreatedTime: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created after this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListCreatedTimeGt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created at or after this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListCreatedTimeGte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created before this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListCreatedTimeLt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created at or before this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListCreatedTimeLte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions expiring exactly at this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListExpiryTime: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions expiring after this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListExpiryTimeGt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions expiring at or after this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListExpiryTimeGte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions expiring before this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListExpiryTimeLt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions expiring at or before this time.
+         *
+         *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+         *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        MaskingListExpiryTimeLte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions whose lifetime (`duration`) is exactly this many seconds. Plivo's reference types it as a string;
+         *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+         *     SDK sends `duration`.
+         */
+        MaskingListDuration: number;
+        /**
+         * @description Only sessions whose lifetime (`duration`) is more than this many seconds. Plivo's reference types it as a string;
+         *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+         *     SDK sends `duration`.
+         */
+        MaskingListDurationGt: number;
+        /**
+         * @description Only sessions whose lifetime (`duration`) is at least this many seconds. Plivo's reference types it as a string;
+         *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+         *     SDK sends `duration`.
+         */
+        MaskingListDurationGte: number;
+        /**
+         * @description Only sessions whose lifetime (`duration`) is less than this many seconds. Plivo's reference types it as a string;
+         *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+         *     SDK sends `duration`.
+         */
+        MaskingListDurationLt: number;
+        /**
+         * @description Only sessions whose lifetime (`duration`) is at most this many seconds. Plivo's reference types it as a string;
+         *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+         *     SDK sends `duration`.
+         */
+        MaskingListDurationLte: number;
+        /**
+         * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
+         *     it is an integer in the query string.
+         */
+        Limit: number;
+        /**
+         * @description How many sessions to skip before the first one returned (for pagination; the next page starts at
+         *     `offset + limit`).
+         */
+        Offset: number;
+        /**
+         * @description Base64 of HMAC-SHA256, keyed with the Auth Token of the account (or subaccount) that owns the session, of: the
+         *     callback URL as registered (scheme, host, port, path, query); for POST, `?` (then the URL's sorted query and
+         *     `.` when it has one) followed by every form parameter sorted by name as `name` + `value` with no separator;
+         *     for GET, the URL's query parameters sorted by name as `name=value&...`; then `.` and the value of
+         *     `X-Plivo-Signature-V3-Nonce`.
+         *
+         *     Several comma-separated signatures may be sent (one per active Auth Token): accept the request when any
+         *     matches, compared in constant time. `verifyCallbackSignature` of `@plivo-openapi/client/callbacks` does this,
+         *     following Plivo's Node SDK where Plivo's SDKs differ.
+         */
+        CallbackSignatureV3: string;
+        /**
+         * @description The same signature as `X-Plivo-Signature-V3`, keyed with the main account's Auth Token (for a session of a
+         *     main account, the same value). Check either header.
+         */
+        CallbackSignatureMaV3: string;
+        /** @description A value unique to this request, signed into `X-Plivo-Signature-V3` and `X-Plivo-Signature-Ma-V3`. */
+        CallbackSignatureV3Nonce: string;
         /** @description The session's identifier, a 36-character UUID as returned when the session was created. */
         SessionUuid: string;
+        /** @description Only sessions of this Verify application. */
+        VerifyListAppUuid: string;
+        /** @description Only sessions in this state. */
+        VerifyListStatus: "in-progress" | "verified" | "expired";
+        /** @description Only sessions sent to exactly this phone number (E.164). */
+        VerifyListRecipient: string;
+        /**
+         * @description Only sessions of this subaccount (its Auth ID). Applied implicitly when you call with a subaccount's
+         *     credentials.
+         */
+        VerifyListSubaccount: string;
+        /**
+         * @description Only sessions sent to this country. Not in Plivo's reference, but sent by its Python, Go, Java, Ruby and .NET
+         *     SDKs; the format is presumably the ISO 3166-1 alpha-2 code that sessions carry as `destination_country_iso2`.
+         */
+        VerifyListCountry: string;
+        /**
+         * @description Only sessions of the Verify application with this alias. Not in Plivo's reference, but sent by its Python,
+         *     Go, Java, Ruby and .NET SDKs.
+         */
+        VerifyListAlias: string;
+        /** @description Only sessions sent with this brand name. */
+        VerifyListBrandName: string;
+        /** @description Only sessions sent with this Android app hash. */
+        VerifyListAppHash: string;
+        /**
+         * @description Only sessions created exactly at this time.
+         *
+         *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+         *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        VerifyListSessionTime: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created after this time.
+         *
+         *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+         *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        VerifyListSessionTimeGt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created at or after this time.
+         *
+         *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+         *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        VerifyListSessionTimeGte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created before this time.
+         *
+         *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+         *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        VerifyListSessionTimeLt: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Only sessions created at or before this time.
+         *
+         *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+         *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+         */
+        VerifyListSessionTimeLte: components["schemas"]["ListTimeFilter"];
+        /**
+         * @description Base64 of HMAC-SHA256, keyed with the Auth Token of the account (or subaccount) that owns the session, of the
+         *     callback URL without its query string (scheme, host, port, path) immediately followed by the value of
+         *     `X-Plivo-Signature-V2-Nonce`. It does not cover the parameters. Several comma-separated signatures may be sent;
+         *     accept the request when any matches (`verifyCallbackSignature({ version: 'v2', ... })`).
+         */
+        CallbackSignatureV2: string;
+        /**
+         * @description The same signature as `X-Plivo-Signature-V2`, keyed with the main account's Auth Token (for a session of a
+         *     main account, the same value). Check either header.
+         */
+        CallbackSignatureMaV2: string;
+        /** @description A value unique to this request, signed into `X-Plivo-Signature-V2` and `X-Plivo-Signature-Ma-V2`. */
+        CallbackSignatureV2Nonce: string;
     };
     requestBodies: never;
     headers: never;
@@ -596,6 +1782,202 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    listMaskingSessions: {
+        parameters: {
+            query?: {
+                /** @description Only sessions whose first party is exactly this phone number. */
+                first_party?: components["parameters"]["MaskingListFirstParty"];
+                /** @description Only sessions whose second party is exactly this phone number. */
+                second_party?: components["parameters"]["MaskingListSecondParty"];
+                /** @description Only sessions that use this virtual number. */
+                virtual_number?: components["parameters"]["MaskingListVirtualNumber"];
+                /**
+                 * @description Only sessions in this state; `all` (the default) returns every state. Plivo's current reference lists
+                 *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (see
+                 *     `MaskingSessionStatus`), so it is accepted here too.
+                 */
+                status?: components["parameters"]["MaskingListStatus"];
+                /**
+                 * @description Only sessions of this subaccount (its Auth ID). Not in Plivo's reference for this list, but sent by its
+                 *     Python, Go, Java and Ruby SDKs, and the create operation takes the same `subaccount`.
+                 */
+                subaccount?: components["parameters"]["MaskingListSubaccount"];
+                /**
+                 * @description Only sessions created exactly at this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                created_time?: components["parameters"]["MaskingListCreatedTime"];
+                /**
+                 * @description Only sessions created after this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                created_time__gt?: components["parameters"]["MaskingListCreatedTimeGt"];
+                /**
+                 * @description Only sessions created at or after this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                created_time__gte?: components["parameters"]["MaskingListCreatedTimeGte"];
+                /**
+                 * @description Only sessions created before this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                created_time__lt?: components["parameters"]["MaskingListCreatedTimeLt"];
+                /**
+                 * @description Only sessions created at or before this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                created_time__lte?: components["parameters"]["MaskingListCreatedTimeLte"];
+                /**
+                 * @description Only sessions expiring exactly at this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                expiry_time?: components["parameters"]["MaskingListExpiryTime"];
+                /**
+                 * @description Only sessions expiring after this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                expiry_time__gt?: components["parameters"]["MaskingListExpiryTimeGt"];
+                /**
+                 * @description Only sessions expiring at or after this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                expiry_time__gte?: components["parameters"]["MaskingListExpiryTimeGte"];
+                /**
+                 * @description Only sessions expiring before this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                expiry_time__lt?: components["parameters"]["MaskingListExpiryTimeLt"];
+                /**
+                 * @description Only sessions expiring at or before this time.
+                 *
+                 *     Without a time filter the list covers the last 7 days; a window can span at most 30 days (Plivo's list page;
+                 *     its overview says the data covers the last 90 days). Times are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                expiry_time__lte?: components["parameters"]["MaskingListExpiryTimeLte"];
+                /**
+                 * @description Only sessions whose lifetime (`duration`) is exactly this many seconds. Plivo's reference types it as a string;
+                 *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+                 *     SDK sends `duration`.
+                 */
+                duration?: components["parameters"]["MaskingListDuration"];
+                /**
+                 * @description Only sessions whose lifetime (`duration`) is more than this many seconds. Plivo's reference types it as a string;
+                 *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+                 *     SDK sends `duration`.
+                 */
+                duration__gt?: components["parameters"]["MaskingListDurationGt"];
+                /**
+                 * @description Only sessions whose lifetime (`duration`) is at least this many seconds. Plivo's reference types it as a string;
+                 *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+                 *     SDK sends `duration`.
+                 */
+                duration__gte?: components["parameters"]["MaskingListDurationGte"];
+                /**
+                 * @description Only sessions whose lifetime (`duration`) is less than this many seconds. Plivo's reference types it as a string;
+                 *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+                 *     SDK sends `duration`.
+                 */
+                duration__lt?: components["parameters"]["MaskingListDurationLt"];
+                /**
+                 * @description Only sessions whose lifetime (`duration`) is at most this many seconds. Plivo's reference types it as a string;
+                 *     it is a number of seconds, sent as an integer by every SDK. An older page names it `session_duration`; every
+                 *     SDK sends `duration`.
+                 */
+                duration__lte?: components["parameters"]["MaskingListDurationLte"];
+                /**
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
+                 *     it is an integer in the query string.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many sessions to skip before the first one returned (for pagination; the next page starts at
+                 *     `offset + limit`).
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskingSessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createMaskingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaskingSessionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was created. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskingSessionCreateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
     getMaskingSession: {
         parameters: {
             query?: never;
@@ -620,6 +2002,217 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["MaskingSessionResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SessionNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    updateMaskingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+                /** @description The session's identifier, a 36-character UUID as returned when the session was created. */
+                session_uuid: components["parameters"]["SessionUuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MaskingSessionUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was updated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskingSessionUpdateResponse"];
+                };
+            };
+            400: components["responses"]["MaskingSessionUpdateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SessionNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    deleteMaskingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+                /** @description The session's identifier, a 36-character UUID as returned when the session was created. */
+                session_uuid: components["parameters"]["SessionUuid"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session is now expired. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaskingSessionDeleteResponse"];
+                };
+            };
+            400: components["responses"]["MaskingSessionDeleteBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SessionNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listVerifySessions: {
+        parameters: {
+            query?: {
+                /** @description Only sessions of this Verify application. */
+                app_uuid?: components["parameters"]["VerifyListAppUuid"];
+                /** @description Only sessions in this state. */
+                status?: components["parameters"]["VerifyListStatus"];
+                /** @description Only sessions sent to exactly this phone number (E.164). */
+                recipient?: components["parameters"]["VerifyListRecipient"];
+                /**
+                 * @description Only sessions of this subaccount (its Auth ID). Applied implicitly when you call with a subaccount's
+                 *     credentials.
+                 */
+                subaccount?: components["parameters"]["VerifyListSubaccount"];
+                /**
+                 * @description Only sessions sent to this country. Not in Plivo's reference, but sent by its Python, Go, Java, Ruby and .NET
+                 *     SDKs; the format is presumably the ISO 3166-1 alpha-2 code that sessions carry as `destination_country_iso2`.
+                 */
+                country?: components["parameters"]["VerifyListCountry"];
+                /**
+                 * @description Only sessions of the Verify application with this alias. Not in Plivo's reference, but sent by its Python,
+                 *     Go, Java, Ruby and .NET SDKs.
+                 */
+                alias?: components["parameters"]["VerifyListAlias"];
+                /** @description Only sessions sent with this brand name. */
+                brand_name?: components["parameters"]["VerifyListBrandName"];
+                /** @description Only sessions sent with this Android app hash. */
+                app_hash?: components["parameters"]["VerifyListAppHash"];
+                /**
+                 * @description Only sessions created exactly at this time.
+                 *
+                 *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+                 *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                session_time?: components["parameters"]["VerifyListSessionTime"];
+                /**
+                 * @description Only sessions created after this time.
+                 *
+                 *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+                 *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                session_time__gt?: components["parameters"]["VerifyListSessionTimeGt"];
+                /**
+                 * @description Only sessions created at or after this time.
+                 *
+                 *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+                 *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                session_time__gte?: components["parameters"]["VerifyListSessionTimeGte"];
+                /**
+                 * @description Only sessions created before this time.
+                 *
+                 *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+                 *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                session_time__lt?: components["parameters"]["VerifyListSessionTimeLt"];
+                /**
+                 * @description Only sessions created at or before this time.
+                 *
+                 *     Without a `session_time` filter only the last 24 hours are returned; the data covers the last 90 days. Times
+                 *     are UTC, in the form `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`.
+                 */
+                session_time__lte?: components["parameters"]["VerifyListSessionTimeLte"];
+                /**
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
+                 *     it is an integer in the query string.
+                 */
+                limit?: components["parameters"]["Limit"];
+                /**
+                 * @description How many sessions to skip before the first one returned (for pagination; the next page starts at
+                 *     `offset + limit`).
+                 */
+                offset?: components["parameters"]["Offset"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifySessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    createVerifySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifySessionCreateRequest"];
+            };
+        };
+        responses: {
+            /** @description The session was started and the code is being sent. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifySessionCreateResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -658,7 +2251,45 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            404: components["responses"]["NotFound"];
+            404: components["responses"]["SessionNotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    validateVerifySession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description Your account's Auth ID (the same value as the Basic-auth user name): 20 upper-case letters and digits,
+                 *     starting with `MA` for a main account or `SA` for a subaccount.
+                 */
+                auth_id: components["parameters"]["AuthId"];
+                /** @description The session's identifier, a 36-character UUID as returned when the session was created. */
+                session_uuid: components["parameters"]["SessionUuid"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifySessionValidateRequest"];
+            };
+        };
+        responses: {
+            /** @description The code is right; the session is verified. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifySessionValidateResponse"];
+                };
+            };
+            400: components["responses"]["VerifySessionValidateBadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["SessionNotFound"];
             405: components["responses"]["MethodNotAllowed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -1,10 +1,31 @@
-import type { Call } from '../operation.js';
+import { isJsonObject } from '../json-body.js';
+import type { Call, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
-import type { MaskingSession, WithApiId } from '../types.js';
+import { type PageContent, PagePromise } from '../pagination.js';
+import type {
+  MaskingSession,
+  MaskingSessionCreateParams,
+  MaskingSessionCreateResponse,
+  MaskingSessionDeleteResponse,
+  MaskingSessionListFilters,
+  MaskingSessionListItem,
+  MaskingSessionListMeta,
+  MaskingSessionUpdateParams,
+  MaskingSessionUpdateResponse,
+  WithApiId,
+} from '../types.js';
+import { assertLimit } from './list-checks.js';
 
+const SESSIONS = '/v1/Account/{auth_id}/Masking/Session/';
 const SESSION = '/v1/Account/{auth_id}/Masking/Session/{session_uuid}';
 
 export interface MaskingSessions {
+  /**
+   * Creates a number masking session (`POST /v1/Account/{auth_id}/Masking/Session/`) and returns Plivo's answer
+   * as sent: `{ api_id, session_uuid, virtual_number, message, session }`. Sent once: never repeated after a
+   * timeout or a 5xx (see "Retries" in the README).
+   */
+  create(params: MaskingSessionCreateParams, options?: RequestOptions): Promise<MaskingSessionCreateResponse>;
   /**
    * Gets a number masking session (`GET /v1/Account/{auth_id}/Masking/Session/{session_uuid}`).
    *
@@ -13,11 +34,74 @@ export interface MaskingSessions {
    * spread copy leaves it out: read it from the returned object).
    */
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<MaskingSession>>;
+  /**
+   * Lists masking sessions (`GET /v1/Account/{auth_id}/Masking/Session/`), newest first. Await it for the first
+   * page (`data`, `meta`, `hasNextPage()`, `nextPage()`), or `for await` over it for every session of every
+   * page, each page fetched when the loop reaches it.
+   */
+  list(
+    filters?: MaskingSessionListFilters,
+    options?: RequestOptions,
+  ): PagePromise<MaskingSessionListItem, MaskingSessionListMeta>;
+  /**
+   * Updates a masking session (`POST /v1/Account/{auth_id}/Masking/Session/{session_uuid}`) and returns
+   * `{ api_id, message, session }` with the session as it is now. Sent once (see "Retries" in the README).
+   */
+  update(
+    sessionUuid: string,
+    params: MaskingSessionUpdateParams,
+    options?: RequestOptions,
+  ): Promise<MaskingSessionUpdateResponse>;
+  /**
+   * Ends a masking session (`DELETE /v1/Account/{auth_id}/Masking/Session/{session_uuid}`): it is marked
+   * `expired`, not erased. Returns `{ api_id, message }`. Sent once (see "Retries" in the README).
+   */
+  delete(sessionUuid: string, options?: RequestOptions): Promise<MaskingSessionDeleteResponse>;
 }
+
+const sessionInResponse: Unwrap<WithApiId<MaskingSession>> = {
+  missing: 'the session object in `response`',
+  from: (body) =>
+    isJsonObject(body.response)
+      ? // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the session's data.
+        Object.defineProperty(body.response as WithApiId<MaskingSession>, 'api_id', {
+          value: body.api_id,
+          enumerable: false,
+        })
+      : undefined,
+};
+
+type Page = PageContent<MaskingSessionListItem, MaskingSessionListMeta>;
+
+const pageInResponse: Unwrap<Page> = {
+  missing: 'a page in `response` (`meta` and an `objects` array)',
+  from: ({ api_id, response }) =>
+    isJsonObject(response) && isJsonObject(response.meta) && Array.isArray(response.objects)
+      ? ({ data: response.objects, meta: response.meta, api_id } as Page)
+      : undefined,
+};
 
 export function createMaskingSessions(call: Call): MaskingSessions {
   return {
+    create: (params, options) => call({ method: 'POST', path: SESSIONS, body: params }, options),
     get: (sessionUuid, options) =>
-      call({ method: 'GET', path: SESSION, sessionUuid, unwrap: 'response' }, options),
+      call({ method: 'GET', path: SESSION, sessionUuid, unwrap: sessionInResponse }, options),
+    list(filters, options) {
+      return new PagePromise((offset) => {
+        assertLimit(filters);
+        return call(
+          {
+            method: 'GET',
+            path: SESSIONS,
+            query: offset === undefined ? filters : { ...filters, offset },
+            unwrap: pageInResponse,
+          },
+          options,
+        );
+      });
+    },
+    update: (sessionUuid, params, options) =>
+      call({ method: 'POST', path: SESSION, sessionUuid, body: params }, options),
+    delete: (sessionUuid, options) => call({ method: 'DELETE', path: SESSION, sessionUuid }, options),
   };
 }

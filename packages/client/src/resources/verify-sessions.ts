@@ -1,19 +1,84 @@
-import type { Call } from '../operation.js';
+import { isJsonObject } from '../json-body.js';
+import type { Call, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
-import type { VerifySession, WithApiId } from '../types.js';
+import { type PageContent, PagePromise } from '../pagination.js';
+import type {
+  VerifySession,
+  VerifySessionCreateParams,
+  VerifySessionCreateResponse,
+  VerifySessionListFilters,
+  VerifySessionListMeta,
+  VerifySessionValidateResponse,
+  WithApiId,
+} from '../types.js';
+import { assertLimit } from './list-checks.js';
 
+const SESSIONS = '/v1/Account/{auth_id}/Verify/Session/';
 const SESSION = '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/';
 
 export interface VerifySessions {
+  /**
+   * Sends a one-time password to `params.recipient` (`POST /v1/Account/{auth_id}/Verify/Session/`) and returns
+   * `{ api_id, message, session_uuid }`. Sent once: never repeated after a timeout or a 5xx, so a user never
+   * gets two codes from one call (see "Retries" in the README).
+   */
+  create(params: VerifySessionCreateParams, options?: RequestOptions): Promise<VerifySessionCreateResponse>;
   /**
    * Gets a Verify session (`GET /v1/Account/{auth_id}/Verify/Session/{session_uuid}/`). The answer is flat:
    * the session's fields with the request's `api_id` beside them.
    */
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<VerifySession>>;
+  /**
+   * Lists Verify sessions (`GET /v1/Account/{auth_id}/Verify/Session/`), newest first; without a
+   * `session_time` filter, the last 24 hours. Await it for the first page, or `for await` over it for every
+   * session of every page. Plivo allows 20 list requests a minute.
+   */
+  list(
+    filters?: VerifySessionListFilters,
+    options?: RequestOptions,
+  ): PagePromise<VerifySession, VerifySessionListMeta>;
+  /**
+   * Checks the code the recipient typed (`POST /v1/Account/{auth_id}/Verify/Session/{session_uuid}/`). Resolves
+   * with `{ api_id, message, session_uuid? }` when it is right; a wrong code rejects with `BadRequestError`.
+   * Plivo allows 10 validations per session.
+   */
+  validate(
+    sessionUuid: string,
+    otp: string,
+    options?: RequestOptions,
+  ): Promise<VerifySessionValidateResponse>;
 }
+
+type Page = PageContent<VerifySession, VerifySessionListMeta>;
+
+const flatPage: Unwrap<Page> = {
+  missing: '`meta` and a `sessions` array',
+  // `sessions: null` is an empty page (Plivo's Node SDK handles it, as the API writes other empty lists so).
+  from: ({ api_id, meta, sessions }) =>
+    isJsonObject(meta) && (Array.isArray(sessions) || sessions === null)
+      ? ({ data: sessions ?? [], meta, api_id } as Page)
+      : undefined,
+};
 
 export function createVerifySessions(call: Call): VerifySessions {
   return {
+    create: (params, options) => call({ method: 'POST', path: SESSIONS, body: params }, options),
     get: (sessionUuid, options) => call({ method: 'GET', path: SESSION, sessionUuid }, options),
+    list(filters, options) {
+      return new PagePromise((offset) => {
+        assertLimit(filters);
+        return call(
+          {
+            method: 'GET',
+            path: SESSIONS,
+            query: offset === undefined ? filters : { ...filters, offset },
+            unwrap: flatPage,
+          },
+          options,
+        );
+      });
+    },
+    validate: (sessionUuid, otp, options) =>
+      call({ method: 'POST', path: SESSION, sessionUuid, body: { otp } }, options),
   };
 }

@@ -13,7 +13,7 @@ import {
   VERIFY_UUID,
 } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
-import { MASKING_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -75,7 +75,7 @@ beforeAll(async () => {
       });
       res.end();
     } else if (req.url === MASKING_PATH) {
-      sendJson(res, 200, MASKING_FIXTURES[0]?.body, cors);
+      sendJson(res, 200, MASKING_EXAMPLES[0]?.body, cors);
     } else {
       sendJson(res, 404, { api_id: 'c0ffee00-0000-4000-8000-000000000000', error: 'not found' }, cors);
     }
@@ -121,8 +121,8 @@ describe('in headless Chromium', () => {
 
     expect(pageErrors).toEqual([]);
     expect(result?.fatal).toBeUndefined();
-    expect(result?.session).toEqual(MASKING_FIXTURES[0]?.body.response);
-    expect(result?.apiId).toBe(MASKING_FIXTURES[0]?.body.api_id);
+    expect(result?.session).toEqual(MASKING_EXAMPLES[0]?.body.response);
+    expect(result?.apiId).toBe(MASKING_EXAMPLES[0]?.body.api_id);
     expect(result?.notFound).toMatchObject({ isNotFoundError: true, status: 404 });
     // A browser has no environment variables: the error says to pass the options.
     expect(result?.noCredentials).toEqual({

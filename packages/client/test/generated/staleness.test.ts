@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_LIMIT, MIN_LIMIT } from '../../src/resources/list-checks.js';
 import { AUTH_ID_PATTERN, SESSION_UUID_PATTERN } from '../../src/validation.js';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,10 +18,18 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 const FIX = 'Run `pnpm --filter @plivo-openapi/client build` and commit src/generated/schema.ts.';
 
+/** openapi-typescript's options as the `generate` script passes them: what stands between the input and `-o`. */
+function generateOptions(): string[] {
+  const { scripts } = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8'));
+  const words = (scripts.generate as string).split(/\s+/);
+  return words.slice(words.indexOf('openapi-typescript') + 2, words.indexOf('-o'));
+}
+
 describe('src/generated/schema.ts', () => {
   it('is byte-for-byte what openapi-typescript generates from the bundled spec', () => {
     const freshPath = join(workDir, 'schema.ts');
-    execFileSync(join(packageDir, 'node_modules/.bin/openapi-typescript'), [bundlePath, '-o', freshPath], {
+    const args = [bundlePath, ...generateOptions(), '-o', freshPath];
+    execFileSync(join(packageDir, 'node_modules/.bin/openapi-typescript'), args, {
       cwd: packageDir,
       stdio: 'pipe',
     });
@@ -62,5 +71,10 @@ describe('identifier patterns', () => {
     ['SessionUuid', SESSION_UUID_PATTERN],
   ])('the client checks %s with exactly the spec pattern', (name, pattern) => {
     expect(pattern.source).toBe(spec.components.parameters[name].schema.pattern);
+  });
+
+  it('the client checks a list limit against exactly the range of the spec', () => {
+    const { minimum, maximum } = spec.components.parameters.Limit.schema;
+    expect([MIN_LIMIT, MAX_LIMIT]).toEqual([minimum, maximum]);
   });
 });

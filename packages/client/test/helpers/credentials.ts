@@ -4,7 +4,7 @@ export const AUTH_TOKEN = 'tok3n-S3CRET-do-not-leak-9f8e7d6c5b4a3210';
 /** The Basic credentials exactly as they travel, which must not leak either. */
 export const BASIC_CREDENTIALS = Buffer.from(`${AUTH_ID}:${AUTH_TOKEN}`).toString('base64');
 
-export const MASKING_UUID = 'fc145a33-778a-461f-af09-39438ca10fcf';
+export const MASKING_UUID = 'c28b77d4-21e7-43bd-9447-04bfee92e651';
 export const VERIFY_UUID = '4124e518-a8c9-4feb-8cff-d86636ba9234';
 
 /** The path of a masking session of the test account, as the client sends it (no trailing slash). */

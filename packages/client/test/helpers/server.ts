@@ -6,6 +6,8 @@ export interface SeenRequest {
   readonly method: string;
   readonly url: string;
   readonly headers: IncomingMessage['headers'];
+  /** The request body as text ('' when there was none). */
+  readonly body: string;
   /** `performance.now()` when the request arrived, for measuring waits between attempts. */
   readonly at: number;
 }
@@ -43,14 +45,16 @@ export async function startServer(
   let handler = initial;
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
-    const index = requests.length;
-    requests.push({
-      method: req.method ?? '',
-      url: req.url ?? '',
-      headers: req.headers,
-      at: performance.now(),
+    const at = performance.now();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // Answered once the whole request is in, so a test sees its body.
+    req.on('end', () => {
+      const index = requests.length;
+      const body = Buffer.concat(chunks).toString('utf8');
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body, at });
+      handler(req, res, index);
     });
-    handler(req, res, index);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

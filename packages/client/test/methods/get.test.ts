@@ -9,7 +9,7 @@ import {
   VERIFY_PATH,
   VERIFY_UUID,
 } from '../helpers/credentials.js';
-import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('maskingSessions.get', () => {
-  it.each(MASKING_FIXTURES)('returns the session of $name unwrapped, as sent', async ({ body }) => {
+  it.each(MASKING_EXAMPLES)('returns the session of $name unwrapped, as sent', async ({ body }) => {
     server.reset((_req, res) => sendJson(res, 200, body));
     const session = await clientFor(server).maskingSessions.get(MASKING_UUID);
     expect(session).toEqual(body.response);
@@ -29,7 +29,7 @@ describe('maskingSessions.get', () => {
   });
 
   it('sends GET to the documented path (no trailing slash) with Basic auth and JSON headers', async () => {
-    server.reset((_req, res) => sendJson(res, 200, MASKING_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
     await clientFor(server).maskingSessions.get(MASKING_UUID);
     expect(server.requests).toHaveLength(1);
     const [request] = server.requests;
@@ -42,7 +42,7 @@ describe('maskingSessions.get', () => {
 });
 
 describe('verifySessions.get', () => {
-  it.each(VERIFY_FIXTURES)('returns the flat session of $name, as sent', async ({ body }) => {
+  it.each(VERIFY_EXAMPLES)('returns the flat session of $name, as sent', async ({ body }) => {
     server.reset((_req, res) => sendJson(res, 200, body));
     const session = await clientFor(server).verifySessions.get(VERIFY_UUID);
     expect(session).toEqual(body);
@@ -50,7 +50,7 @@ describe('verifySessions.get', () => {
   });
 
   it('sends GET to the documented path, trailing slash included', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
     await clientFor(server).verifySessions.get(VERIFY_UUID);
     expect(server.requests.map((r) => `${r.method} ${r.url}`)).toEqual([`GET ${VERIFY_PATH}`]);
   });
@@ -58,13 +58,13 @@ describe('verifySessions.get', () => {
 
 describe('request options', () => {
   it('fills auth_id from the credentials and keeps a baseUrl path prefix', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
     await clientFor(server, { baseUrl: `${server.baseUrl}/proxy/plivo/` }).verifySessions.get(VERIFY_UUID);
     expect(server.requests[0]?.url).toBe(`/proxy/plivo/v1/Account/${AUTH_ID}/Verify/Session/${VERIFY_UUID}/`);
   });
 
   it('sends the userAgent option before its own product token, and extra headers', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
     const client = clientFor(server, { userAgent: 'my-app/1.2.3', headers: { 'X-Trace': 'abc' } });
     await client.verifySessions.get(VERIFY_UUID);
     expect(server.requests[0]?.headers['user-agent']).toMatch(/^my-app\/1\.2\.3 plivo-openapi-client\/\d/);
@@ -72,7 +72,7 @@ describe('request options', () => {
   });
 
   it('uses a custom fetch for every request', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
     const seen: string[] = [];
     const client = clientFor(server, {
       fetch: (request) => {
@@ -92,7 +92,7 @@ describe('session UUID validation', () => {
     ['a UUID with a path in it', `${MASKING_UUID}/../x`],
     ['an empty string', ''],
   ])('rejects %s before any request', async (_label, value) => {
-    server.reset((_req, res) => sendJson(res, 200, MASKING_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
     const client = clientFor(server);
     for (const call of [client.maskingSessions.get(value), client.verifySessions.get(value)]) {
       const error = await rejectionOf(call);

@@ -9,7 +9,7 @@ import {
   VERIFY_PATH,
   VERIFY_UUID,
 } from '../helpers/credentials.js';
-import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -25,10 +25,10 @@ const verify = (client: ReturnType<typeof clientFor>) =>
 
 describe('client.raw', () => {
   it('returns the parsed body as data, with credentials sent', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[1]?.body));
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[1]?.body));
     const { data, error, response } = await verify(clientFor(server));
     expect(error).toBeUndefined();
-    expect(data).toEqual(VERIFY_FIXTURES[1]?.body);
+    expect(data).toEqual(VERIFY_EXAMPLES[1]?.body);
     expect(response.status).toBe(200);
     expect(response.url).toBe(`${server.baseUrl}${VERIFY_PATH}`);
     expect(server.requests[0]?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
@@ -46,7 +46,7 @@ describe('client.raw', () => {
     server.reset((_req, res, i) =>
       i < 2
         ? sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' })
-        : sendJson(res, 200, VERIFY_FIXTURES[0]?.body),
+        : sendJson(res, 200, VERIFY_EXAMPLES[0]?.body),
     );
     const { data } = await verify(clientFor(server));
     expect(data?.session_uuid).toBe(VERIFY_UUID);
@@ -54,7 +54,7 @@ describe('client.raw', () => {
   });
 
   it('runs middleware added with use()', async () => {
-    server.reset((_req, res) => sendJson(res, 200, MASKING_FIXTURES[0]?.body));
+    server.reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
     const client = clientFor(server);
     client.raw.use({
       onRequest({ request }) {

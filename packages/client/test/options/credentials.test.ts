@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPlivoClient, InvalidArgumentError } from '../../src/index.js';
 import { AUTH_ID, AUTH_TOKEN, BASIC_CREDENTIALS, VERIFY_UUID } from '../helpers/credentials.js';
-import { VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer((_req, res) => sendJson(res, 200, VERIFY_FIXTURES[0]?.body));
+  server = await startServer((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
 });
 afterAll(() => server.close());
 

@@ -6,7 +6,7 @@ import {
   type PlivoClientOptions,
 } from '../../src/index.js';
 import { AUTH_ID, AUTH_TOKEN, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
-import { VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { VERIFY_EXAMPLES } from '../helpers/examples.js';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -95,7 +95,7 @@ describe('fetch', () => {
     const seen: string[] = [];
     vi.stubGlobal('fetch', async (request: Request) => {
       seen.push(request.url);
-      return Response.json(VERIFY_FIXTURES[0]?.body);
+      return Response.json(VERIFY_EXAMPLES[0]?.body);
     });
     await client.verifySessions.get(VERIFY_UUID);
     expect(seen).toEqual([`https://api.example.test${VERIFY_PATH}`]);

@@ -4,14 +4,14 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN, MASKING_UUID } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
-import { MASKING_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 type ClientModule = typeof import('../../src/index.js');
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startServer((_req, res) => sendJson(res, 200, MASKING_FIXTURES[0]?.body));
+  server = await startServer((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
 });
 afterAll(() => server.close());
 
@@ -32,7 +32,7 @@ describe.each([
     const { createPlivoClient, NotFoundError, PlivoApiError } = await load();
     const client = createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, baseUrl: server.baseUrl });
     const session = await client.maskingSessions.get(MASKING_UUID);
-    expect(session).toEqual(MASKING_FIXTURES[0]?.body.response);
+    expect(session).toEqual(MASKING_EXAMPLES[0]?.body.response);
     expect(Object.getPrototypeOf(NotFoundError)).toBe(PlivoApiError);
   });
 });

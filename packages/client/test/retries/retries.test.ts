@@ -10,7 +10,7 @@ import {
 } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
-import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const verifyBody = VERIFY_FIXTURES[0]?.body;
+const verifyBody = VERIFY_EXAMPLES[0]?.body;
 /** Answers with `status` (asking for an immediate retry) until request `okFrom`, then with the fixture. */
 const failUntil =
   (okFrom: number, status: number) => (res: Parameters<Parameters<TestServer['reset']>[0]>[1], i: number) =>
@@ -73,7 +73,7 @@ describe('answers that are not retried', () => {
 describe('connection failures', () => {
   it('are retried: a reset connection, then a success', async () => {
     server.reset((req, res, i) =>
-      i < 1 ? req.socket.destroy() : sendJson(res, 200, MASKING_FIXTURES[0]?.body),
+      i < 1 ? req.socket.destroy() : sendJson(res, 200, MASKING_EXAMPLES[0]?.body),
     );
     const session = await clientFor(server).maskingSessions.get(MASKING_UUID);
     expect(session.session_uuid).toBe(MASKING_UUID);

@@ -4,7 +4,7 @@ import type { TestServer } from '../helpers/server.js';
 import { MASKING_BODY, VERIFY_BODY } from './fixture-server.js';
 import { MISSING_UUID, type ProbeResult } from './probe.js';
 
-/** What every runtime must report: both fixtures as sent, a typed 404, and Basic auth on every request. */
+/** What every runtime must report: both example bodies as sent, a typed 404, and Basic auth on every request. */
 export function expectProbeSucceeded(result: ProbeResult, server: TestServer) {
   expect(result.fatal, 'the probe threw').toBeUndefined();
   expect(result.verify).toEqual(VERIFY_BODY);

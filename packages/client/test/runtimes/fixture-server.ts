@@ -1,12 +1,12 @@
 import { afterEach, beforeEach } from 'vitest';
 import { MASKING_PATH, VERIFY_PATH } from '../helpers/credentials.js';
-import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
-export const VERIFY_BODY = VERIFY_FIXTURES[0]?.body;
-export const MASKING_BODY = MASKING_FIXTURES[0]?.body;
+export const VERIFY_BODY = VERIFY_EXAMPLES[0]?.body;
+export const MASKING_BODY = MASKING_EXAMPLES[0]?.body;
 
-/** A node:http server on 127.0.0.1 answering the two GETs with Plivo's fixtures and anything else with a 404. */
+/** A node:http server on 127.0.0.1 answering the two GETs with the spec's named examples and anything else with a 404. */
 export function startFixtureServer(): Promise<TestServer> {
   return startServer((req, res) => {
     if (req.method === 'GET' && req.url === VERIFY_PATH) sendJson(res, 200, VERIFY_BODY);

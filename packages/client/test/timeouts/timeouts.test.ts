@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectionError, TimeoutError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
-import { MASKING_FIXTURES, VERIFY_FIXTURES } from '../helpers/fixtures.js';
+import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
 let server: TestServer;
@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const verifyBody = JSON.stringify(VERIFY_FIXTURES[0]?.body);
+const verifyBody = JSON.stringify(VERIFY_EXAMPLES[0]?.body);
 
 async function timed<T>(promise: Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();
@@ -59,7 +59,7 @@ describe('per-attempt timeout', () => {
   it('a hung first attempt does not eat into the second one', async () => {
     // Attempt 1 hangs past its 1000 ms; attempt 2 answers after 300 ms, which fits its own 1000 ms.
     server.reset((_req, res, i) => {
-      if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_FIXTURES[0]?.body), 300);
+      if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_EXAMPLES[0]?.body), 300);
     });
     const { result: session, ms } = await timed(
       clientFor(server, { timeoutMs: 1000, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
@@ -72,7 +72,7 @@ describe('per-attempt timeout', () => {
   it('an answer that arrives in time is not affected', async () => {
     server.reset((_req, res) => setTimeout(() => sendJson(res, 200, verifyBody), 100));
     const session = await clientFor(server, { timeoutMs: 2000 }).verifySessions.get(VERIFY_UUID);
-    expect(session.api_id).toBe(VERIFY_FIXTURES[0]?.body.api_id);
+    expect(session.api_id).toBe(VERIFY_EXAMPLES[0]?.body.api_id);
   });
 
   it('a slow body that keeps trickling still has to finish within the deadline', async () => {

@@ -4,13 +4,23 @@ import {
   createPlivoClient,
   type MaskingInteraction,
   type MaskingSession,
+  type MaskingSessionCreateResponse,
+  type MaskingSessionDeleteResponse,
+  type MaskingSessionListItem,
+  type MaskingSessionListMeta,
+  type MaskingSessionUpdateResponse,
+  type Page,
+  type PagePromise,
   type PlivoApiError,
   type PlivoClient,
   type PlivoError,
   type VerifyAttempt,
   type VerifyAttemptCharge,
   type VerifySession,
+  type VerifySessionCreateResponse,
+  type VerifySessionListMeta,
   type VerifySessionResponse,
+  type VerifySessionValidateResponse,
   type WithApiId,
 } from '../../src/index.js';
 
@@ -67,6 +77,93 @@ describe('convenience methods', () => {
     client.verifySessions.get(uuid, { timeout: 5 });
     // @ts-expect-error the session UUID is required
     client.verifySessions.get();
+  });
+});
+
+describe('create, update, delete and validate', () => {
+  it('take params with the wire names and resolve to the whole answer, api_id included', () => {
+    const created = client.maskingSessions.create({
+      first_party: '1',
+      second_party: '2',
+      session_expiry: 600,
+    });
+    expectTypeOf(created).resolves.toEqualTypeOf<MaskingSessionCreateResponse>();
+    expectTypeOf(created).resolves.toHaveProperty('api_id').toEqualTypeOf<string>();
+    expectTypeOf(created).resolves.toHaveProperty('session').toEqualTypeOf<MaskingSession>();
+    expectTypeOf(
+      client.maskingSessions.update(uuid, { record: true }),
+    ).resolves.toEqualTypeOf<MaskingSessionUpdateResponse>();
+    expectTypeOf(client.maskingSessions.delete(uuid)).resolves.toEqualTypeOf<MaskingSessionDeleteResponse>();
+    expectTypeOf(client.maskingSessions.delete(uuid))
+      .resolves.toHaveProperty('api_id')
+      .toEqualTypeOf<string>();
+    const sent = client.verifySessions.create({ recipient: '+919380013443', channel: 'voice' });
+    expectTypeOf(sent).resolves.toEqualTypeOf<VerifySessionCreateResponse>();
+    expectTypeOf(sent).resolves.toHaveProperty('session_uuid').toEqualTypeOf<string>();
+    const validated = client.verifySessions.validate(uuid, '123456');
+    expectTypeOf(validated).resolves.toEqualTypeOf<VerifySessionValidateResponse>();
+    expectTypeOf(validated).resolves.toHaveProperty('api_id').toEqualTypeOf<string>();
+  });
+
+  it('refuse camelCase names, unknown enum values and missing required params', () => {
+    // @ts-expect-error the wire name is first_party
+    client.maskingSessions.create({ firstParty: '1', second_party: '2' });
+    // @ts-expect-error record_file_format is mp3 or wav
+    client.maskingSessions.create({ first_party: '1', second_party: '2', record_file_format: 'ogg' });
+    // @ts-expect-error channel is sms or voice
+    client.verifySessions.create({ recipient: '1', channel: 'fax' });
+    // @ts-expect-error recipient is required
+    client.verifySessions.create({ channel: 'sms' });
+    // @ts-expect-error the code is a string (leading zeros matter)
+    client.verifySessions.validate(uuid, 123456);
+    // @ts-expect-error update takes the session UUID first
+    client.maskingSessions.update({ record: true });
+  });
+
+  it('take per-call options', () => {
+    client.maskingSessions.create(
+      { first_party: '1', second_party: '2' },
+      { maxRetries: 0, timeoutMs: 5000 },
+    );
+    client.verifySessions.validate(uuid, '1234', { signal: AbortSignal.timeout(1000) });
+  });
+});
+
+describe('list', () => {
+  it('returns a page promise: awaited, the first page; iterated, every item', async () => {
+    const masking = client.maskingSessions.list({ status: 'active', limit: 20, duration__gte: 60 });
+    expectTypeOf(masking).toEqualTypeOf<PagePromise<MaskingSessionListItem, MaskingSessionListMeta>>();
+    const page = await masking;
+    expectTypeOf(page).toEqualTypeOf<Page<MaskingSessionListItem, MaskingSessionListMeta>>();
+    expectTypeOf(page.data).toEqualTypeOf<MaskingSessionListItem[]>();
+    expectTypeOf(page.meta.total_count).toEqualTypeOf<number>();
+    expectTypeOf(page.api_id).toEqualTypeOf<string>();
+    expectTypeOf(page.hasNextPage()).toEqualTypeOf<boolean>();
+    expectTypeOf(page.nextPage()).resolves.toEqualTypeOf<
+      Page<MaskingSessionListItem, MaskingSessionListMeta>
+    >();
+    for await (const session of client.maskingSessions.list()) {
+      expectTypeOf(session).toEqualTypeOf<MaskingSessionListItem>();
+      expectTypeOf(session.resource_uri).toEqualTypeOf<string>();
+    }
+    const verify = await client.verifySessions.list({
+      status: 'verified',
+      session_time__gte: '2024-01-01 00:00',
+    });
+    expectTypeOf(verify.data).toEqualTypeOf<VerifySession[]>();
+    expectTypeOf(verify.meta).toEqualTypeOf<VerifySessionListMeta>();
+    for await (const session of client.verifySessions.list()) {
+      expectTypeOf(session).toEqualTypeOf<VerifySession>();
+    }
+  });
+
+  it('refuses filters the API does not have and values it does not take', () => {
+    // @ts-expect-error not a masking list filter
+    client.maskingSessions.list({ recipient: '1' });
+    // @ts-expect-error masking status is active, in-progress, expired or all
+    client.maskingSessions.list({ status: 'verified' });
+    // @ts-expect-error limit is a number
+    client.verifySessions.list({ limit: '20' });
   });
 });
 

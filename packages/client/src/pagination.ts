@@ -1,0 +1,125 @@
+import { InvalidArgumentError } from './errors.js';
+
+/**
+ * Offset pagination, as openai-node does it: `list()` returns a `PagePromise`, which awaited gives the first
+ * page and iterated with `for await` gives every item of every page, asking for each page only when the loop
+ * reaches it. Both list shapes of this API (masking's `{response: {meta, objects}}` with `total_count`,
+ * Verify's flat `{meta, sessions}` without it) become the same `Page`.
+ */
+
+/** The pagination fields both list shapes share. */
+export interface PageMeta {
+  readonly limit: number;
+  readonly offset: number;
+  /** The next page's path and query; null on the last page. */
+  readonly next: string | null;
+  readonly previous: string | null;
+  /** Masking only: sessions matching the filters, across all pages. */
+  readonly total_count?: number;
+}
+
+/** One page of a list. */
+export interface Page<Item, Meta extends PageMeta = PageMeta> {
+  /** The items of this page, in the order the server sent them. */
+  readonly data: Item[];
+  /** The page's pagination fields, as the server sent them. */
+  readonly meta: Meta;
+  /** Plivo's identifier of the request that fetched this page. */
+  readonly api_id: string;
+  /** Whether the server says there is another page. */
+  hasNextPage(): boolean;
+  /** Fetches the next page (same filters, the next offset). Check `hasNextPage()` first. */
+  nextPage(): Promise<Page<Item, Meta>>;
+}
+
+/** A page as a resource reads it from a list body. */
+export interface PageContent<Item, Meta extends PageMeta> {
+  readonly data: Item[];
+  readonly meta: Meta;
+  readonly api_id: string;
+}
+
+/** Loads the page that starts at `offset` (`undefined`: the first page, at the caller's own offset). */
+export type PageLoader<Item, Meta extends PageMeta> = (
+  offset: number | undefined,
+) => Promise<PageContent<Item, Meta>>;
+
+function hasMore(content: PageContent<unknown, PageMeta>): boolean {
+  const { data, meta } = content;
+  // An empty page ends the list even if `next` says otherwise: asking again would never end.
+  if (data.length === 0 || meta.next === null || meta.next === undefined) return false;
+  return typeof meta.total_count !== 'number' || meta.offset + data.length < meta.total_count;
+}
+
+function toPage<Item, Meta extends PageMeta>(
+  content: PageContent<Item, Meta>,
+  load: PageLoader<Item, Meta>,
+): Page<Item, Meta> {
+  const more = hasMore(content);
+  return {
+    ...content,
+    hasNextPage: () => more,
+    async nextPage() {
+      if (!more) {
+        throw new InvalidArgumentError(
+          'nextPage',
+          'There is no next page: the server said this is the last one. Check hasNextPage() before nextPage().',
+        );
+      }
+      const offset =
+        (typeof content.meta.offset === 'number' ? content.meta.offset : 0) + content.data.length;
+      return toPage(await load(offset), load);
+    },
+  };
+}
+
+/**
+ * What `list()` returns: a promise of the first page that is also an async iterable over every item of every
+ * page. Nothing is requested until it is awaited or iterated; the first page is fetched once and shared.
+ */
+export class PagePromise<Item, Meta extends PageMeta = PageMeta>
+  implements PromiseLike<Page<Item, Meta>>, AsyncIterable<Item>
+{
+  readonly #load: PageLoader<Item, Meta>;
+  #first: Promise<Page<Item, Meta>> | undefined;
+
+  constructor(load: PageLoader<Item, Meta>) {
+    this.#load = load;
+  }
+
+  #firstPage(): Promise<Page<Item, Meta>> {
+    this.#first ??= this.#load(undefined).then((content) => toPage(content, this.#load));
+    return this.#first;
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a PagePromise is awaited like the promise of its first page.
+  then<Result = Page<Item, Meta>, Failure = never>(
+    onFulfilled?: ((page: Page<Item, Meta>) => Result | PromiseLike<Result>) | null,
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
+  ): Promise<Result | Failure> {
+    return this.#firstPage().then(onFulfilled, onRejected);
+  }
+
+  catch<Failure = never>(
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
+  ): Promise<Page<Item, Meta> | Failure> {
+    return this.#firstPage().catch(onRejected);
+  }
+
+  finally(onFinally?: (() => void) | null): Promise<Page<Item, Meta>> {
+    return this.#firstPage().finally(onFinally);
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
+    let page = await this.#firstPage();
+    for (;;) {
+      yield* page.data;
+      if (!page.hasNextPage()) return;
+      page = await page.nextPage();
+    }
+  }
+
+  get [Symbol.toStringTag](): string {
+    return 'PagePromise';
+  }
+}

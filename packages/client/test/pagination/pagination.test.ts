@@ -1,0 +1,192 @@
+// list() against a local server that serves three pages of each list shape: awaiting gives the first page;
+// `for await` yields every item once, in order, asking for each page only when the loop reaches it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InvalidArgumentError, type PlivoClient } from '../../src/index.js';
+import { clientFor, rejectionOf } from '../helpers/client.js';
+import { AUTH_ID } from '../helpers/credentials.js';
+import { type Handler, sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { example, uuidFor } from '../helpers/spec.js';
+
+const PAGE_SIZE = 2;
+const TOTAL = 5; // pages of 2, 2 and 1
+
+/** The items of the whole list, each a spec example with its own UUID (to check order and uniqueness). */
+const maskingItems = Array.from({ length: TOTAL }, (_, i) => {
+  const [first] = (example('MaskingSessionListPage').response as { objects: Record<string, unknown>[] })
+    .objects;
+  return { ...first, session_uuid: uuidFor(i + 1) };
+});
+const verifyItems = Array.from({ length: TOTAL }, (_, i) => ({
+  ...(example('VerifySessionListPage').sessions as Record<string, unknown>[])[0],
+  session_uuid: uuidFor(i + 1),
+}));
+
+/** `next` as Plivo writes it: the path and query of the following page, or null on the last. */
+const nextOf = (path: string, offset: number, limit: number) =>
+  offset + limit < TOTAL ? `${path}?limit=${limit}&offset=${offset + limit}` : null;
+const previousOf = (path: string, offset: number, limit: number) =>
+  offset === 0 ? null : `${path}?limit=${limit}&offset=${Math.max(0, offset - limit)}`;
+
+const MASKING = `/v1/Account/${AUTH_ID}/Masking/Session/`;
+const VERIFY = `/v1/Account/${AUTH_ID}/Verify/Session/`;
+
+/** Serves the three pages of each shape, from the offset and limit in the query. */
+const servePages: Handler = (req, res) => {
+  const url = new URL(req.url ?? '', 'http://x');
+  const offset = Number(url.searchParams.get('offset') ?? 0);
+  const limit = Number(url.searchParams.get('limit') ?? 20);
+  if (url.pathname === MASKING) {
+    const meta = {
+      limit,
+      next: nextOf(MASKING, offset, limit),
+      offset,
+      previous: previousOf(MASKING, offset, limit),
+      total_count: TOTAL,
+    };
+    sendJson(res, 200, {
+      api_id: `masking-${offset}`,
+      response: { meta, objects: maskingItems.slice(offset, offset + limit) },
+    });
+  } else if (url.pathname === VERIFY) {
+    const meta = {
+      limit,
+      offset,
+      next: nextOf(VERIFY, offset, limit),
+      previous: previousOf(VERIFY, offset, limit),
+    };
+    sendJson(res, 200, {
+      api_id: `verify-${offset}`,
+      meta,
+      sessions: verifyItems.slice(offset, offset + limit),
+    });
+  } else {
+    sendJson(res, 404, { error: 'not found' });
+  }
+};
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer(servePages);
+});
+afterAll(() => server.close());
+
+const shapes = [
+  {
+    shape: 'masking ({ response: { meta with total_count, objects } })',
+    list: (client: PlivoClient) => client.maskingSessions.list({ status: 'active', limit: PAGE_SIZE }),
+    items: maskingItems,
+    path: MASKING,
+  },
+  {
+    shape: 'Verify ({ meta without total_count, sessions })',
+    list: (client: PlivoClient) => client.verifySessions.list({ status: 'verified', limit: PAGE_SIZE }),
+    items: verifyItems,
+    path: VERIFY,
+  },
+];
+
+const queries = () =>
+  server.requests.map((request) => Object.fromEntries(new URL(request.url, server.baseUrl).searchParams));
+
+describe.each(shapes)('list() of the $shape shape', ({ list, items, path }) => {
+  it('for await yields every item once, in order, with exactly 3 requests (one per page)', async () => {
+    server.reset(servePages);
+    const seen: unknown[] = [];
+    for await (const item of list(clientFor(server))) seen.push(item);
+    expect(seen).toEqual(items);
+    expect(server.requests.map((request) => new URL(request.url, server.baseUrl).pathname)).toEqual([
+      path,
+      path,
+      path,
+    ]);
+    // The filters go with every page; each next page starts where the last one ended.
+    expect(queries()).toEqual([
+      { status: expect.any(String), limit: '2' },
+      { status: expect.any(String), limit: '2', offset: '2' },
+      { status: expect.any(String), limit: '2', offset: '4' },
+    ]);
+  });
+
+  it('break after the first item makes one request', async () => {
+    server.reset(servePages);
+    for await (const item of list(clientFor(server))) {
+      expect(item).toEqual(items[0]);
+      break;
+    }
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it('awaited, gives the first page; nextPage() walks to the last, where hasNextPage() is false', async () => {
+    server.reset(servePages);
+    const first = await list(clientFor(server));
+    expect(first.data).toEqual(items.slice(0, 2));
+    expect(first.meta).toMatchObject({ offset: 0, limit: 2 });
+    expect(first.api_id).toMatch(/-0$/);
+    expect(first.hasNextPage()).toBe(true);
+    const second = await first.nextPage();
+    const third = await second.nextPage();
+    expect([second.data, third.data]).toEqual([items.slice(2, 4), items.slice(4)]);
+    expect(third.hasNextPage()).toBe(false);
+    expect(await rejectionOf(third.nextPage())).toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(3);
+  });
+
+  it('sends nothing until it is awaited or iterated, and fetches the first page once for both', async () => {
+    server.reset(servePages);
+    const pages = list(clientFor(server));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.requests).toHaveLength(0);
+    const first = await pages;
+    const seen: unknown[] = [];
+    for await (const item of pages) seen.push(item);
+    expect(first.data).toEqual(items.slice(0, 2));
+    expect(seen).toEqual(items);
+    expect(server.requests).toHaveLength(3);
+  });
+});
+
+describe('the end of a list', () => {
+  it('masking: stops at total_count even if next is still set', async () => {
+    const trimmed = await startServer((_req, res) =>
+      sendJson(res, 200, {
+        api_id: 'a',
+        response: {
+          meta: {
+            limit: 20,
+            next: `${MASKING}?limit=20&offset=20`,
+            offset: 0,
+            previous: null,
+            total_count: 1,
+          },
+          objects: maskingItems.slice(0, 1),
+        },
+      }),
+    );
+    try {
+      const seen: unknown[] = [];
+      for await (const item of clientFor(trimmed).maskingSessions.list()) seen.push(item);
+      expect(seen).toHaveLength(1);
+      expect(trimmed.requests).toHaveLength(1);
+    } finally {
+      await trimmed.close();
+    }
+  });
+
+  it('an empty page ends the list even if next is set (no endless loop)', async () => {
+    const empty = await startServer((_req, res) =>
+      sendJson(res, 200, {
+        api_id: 'a',
+        meta: { limit: 20, offset: 0, next: `${VERIFY}?limit=20&offset=20`, previous: null },
+        sessions: [],
+      }),
+    );
+    try {
+      const seen: unknown[] = [];
+      for await (const item of clientFor(empty).verifySessions.list()) seen.push(item);
+      expect(seen).toEqual([]);
+      expect(empty.requests).toHaveLength(1);
+    } finally {
+      await empty.close();
+    }
+  });
+});
