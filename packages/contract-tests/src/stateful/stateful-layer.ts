@@ -101,10 +101,18 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
   };
 }
 
-async function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming) chunks.push(chunk as Buffer);
-  return drop || chunks.length === 0 ? undefined : Buffer.concat(chunks);
+/** The request body, whole; none for GET and HEAD, whose body is dropped (and not waited for). */
+function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | undefined> {
+  if (drop) {
+    incoming.resume();
+    return Promise.resolve(undefined);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => resolve(chunks.length === 0 ? undefined : Buffer.concat(chunks)));
+    incoming.on('error', reject);
+  });
 }
 
 function parseBody(body: Buffer | undefined): unknown {
