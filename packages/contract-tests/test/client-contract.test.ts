@@ -3,47 +3,116 @@ import {
   BadRequestError,
   NotFoundError,
   PlivoApiError,
+  type PlivoClient,
   RateLimitError,
   ServerError,
 } from '@plivo-openapi/client';
 import { describe, expect, inject, it } from 'vitest';
-import { preferring } from './support/clients.js';
+import { clientFor } from './support/clients.js';
 import { SESSION_UUID } from './support/credentials.js';
-import { examples, type OperationId, statusCodes } from './support/spec.js';
+import { operationPath } from './support/operation-requests.js';
+import {
+  examples,
+  firstRequestExample,
+  httpMethod,
+  type OperationId,
+  requestExamples,
+  specOperationIds,
+  statusCodes,
+  successStatus,
+} from './support/spec.js';
 
 // Our client against the mock of the global setup (vitest.config.ts): every documented response of every
-// operation, reached with Prism's `Prefer: example=...` and `Prefer: code=...` headers.
+// operation, chosen with Prism's `Prefer: example=...` and `Prefer: code=...` headers. The statuses and
+// examples come from the bundled spec, so a status or example added there is tested here (or fails here)
+// without a new test. Adding an operation is one row of `operations`.
 const mockUrl = inject('plivoMockUrl');
 
-const get = (operationId: OperationId, prefer: string) => {
-  const client = preferring(mockUrl, prefer);
-  return operationId === 'getMaskingSession'
-    ? client.maskingSessions.get(SESSION_UUID)
-    : client.verifySessions.get(SESSION_UUID);
+// biome-ignore lint/suspicious/noExplicitAny: a spec example, shaped as its operation's schema says.
+type Body = any;
+
+interface Operation {
+  /** The operation, called through our client the way a user would; `request` is a request example. */
+  call(client: PlivoClient, request: Body): Promise<unknown>;
+  /** What the client gives back for a success body (its `api_id` is checked on its own, for every row). */
+  expected(body: Body): unknown;
+  /** The part of the client's result that `expected` describes; the result itself when absent. */
+  received?(result: Body): unknown;
+}
+
+const page = {
+  received: (result: Body) => ({ data: result.data, meta: result.meta }),
 };
 
-describe('getMaskingSession', () => {
-  it.each(examples('getMaskingSession'))(
-    'example %s: the session, unwrapped, with its api_id',
-    async (name, body) => {
-      const { api_id, response } = body as { api_id: string; response: object };
-      const session = await get('getMaskingSession', `example=${name}`);
-      expect(session).toEqual(response);
-      expect(session.api_id).toBe(api_id);
-    },
-  );
-});
+const operations: Record<OperationId, Operation> = {
+  createMaskingSession: {
+    call: (client, request) => client.maskingSessions.create(request),
+    expected: (body) => body,
+  },
+  getMaskingSession: {
+    call: (client) => client.maskingSessions.get(SESSION_UUID),
+    // The session, unwrapped from `response`.
+    expected: (body) => body.response,
+  },
+  listMaskingSessions: {
+    call: (client) => client.maskingSessions.list({ status: 'active', limit: 20 }),
+    expected: (body) => ({ data: body.response.objects, meta: body.response.meta }),
+    ...page,
+  },
+  updateMaskingSession: {
+    call: (client, request) => client.maskingSessions.update(SESSION_UUID, request),
+    expected: (body) => body,
+  },
+  deleteMaskingSession: {
+    call: (client) => client.maskingSessions.delete(SESSION_UUID),
+    expected: (body) => body,
+  },
+  createVerifySession: {
+    call: (client, request) => client.verifySessions.create(request),
+    expected: (body) => body,
+  },
+  getVerifySession: {
+    call: (client) => client.verifySessions.get(SESSION_UUID),
+    expected: (body) => body,
+  },
+  listVerifySessions: {
+    call: (client) => client.verifySessions.list({ status: 'verified', limit: 20 }),
+    expected: (body) => ({ data: body.sessions, meta: body.meta }),
+    ...page,
+  },
+  validateVerifySession: {
+    call: (client, request) => client.verifySessions.validate(SESSION_UUID, request.otp),
+    expected: (body) => body,
+  },
+};
 
-describe('getVerifySession', () => {
-  it.each(examples('getVerifySession'))(
-    'example %s: the flat session with its api_id',
-    async (name, body) => {
-      expect(await get('getVerifySession', `example=${name}`)).toEqual(body);
-    },
-  );
-});
+const OPERATION_IDS = Object.keys(operations) as OperationId[];
 
-// The error class our client promises for each documented status (405 has no subclass of its own).
+/** Our client asking the mock for one answer, keeping every request it sends. */
+function preferringClient(prefer: string) {
+  const sent: { method: string; path: string; body: unknown; query: string }[] = [];
+  const client = clientFor(mockUrl, {
+    headers: { prefer },
+    fetch: async (request: Request) => {
+      const text = await request.clone().text();
+      const url = new URL(request.url);
+      sent.push({
+        method: request.method,
+        path: url.pathname,
+        body: text === '' ? undefined : JSON.parse(text),
+        query: url.search,
+      });
+      return fetch(request);
+    },
+  });
+  return { client, sent };
+}
+
+/** The request example a call sends: the spec's first one for an operation with a body. */
+const requestFor = (operationId: OperationId) =>
+  requestExamples(operationId).length === 0 ? undefined : firstRequestExample(operationId);
+
+// The error class our client promises for each documented error status (405 has no subclass of its own).
 const errorClasses: Record<string, typeof PlivoApiError> = {
   '400': BadRequestError,
   '401': AuthenticationError,
@@ -53,12 +122,33 @@ const errorClasses: Record<string, typeof PlivoApiError> = {
   '500': ServerError,
 };
 
-describe.each<OperationId>(['getMaskingSession', 'getVerifySession'])('%s error responses', (operationId) => {
-  const errorCodes = statusCodes(operationId).filter((code) => code !== '200');
+it('covers every operation of the spec, and only those', () => {
+  expect([...OPERATION_IDS].sort()).toEqual(specOperationIds().sort());
+});
 
-  it('documents exactly the statuses this suite covers', () => {
-    expect(errorCodes.sort()).toEqual(Object.keys(errorClasses).sort());
+describe.each(OPERATION_IDS)('%s', (operationId) => {
+  const operation = operations[operationId];
+  const success = successStatus(operationId);
+  const errorCodes = statusCodes(operationId).filter((code) => code !== success);
+
+  it('documents one success status and only error statuses this suite has a class for', () => {
+    expect(errorCodes.filter((code) => !(code in errorClasses))).toEqual([]);
+    expect(examples(operationId, success).length).toBeGreaterThan(0);
   });
+
+  it.each(examples(operationId, success))(
+    `${success} example %s: the client returns it as typed data with its api_id, sent as the spec says`,
+    async (name, body) => {
+      const { client, sent } = preferringClient(`code=${success}, example=${name}`);
+      const request = requestFor(operationId);
+      const result = (await operation.call(client, request)) as Body;
+      expect(operation.received?.(result) ?? result).toEqual(operation.expected(body));
+      expect(result.api_id).toBe((body as Body).api_id);
+      expect(sent).toMatchObject([
+        { method: httpMethod(operationId), path: operationPath(operationId), body: request },
+      ]);
+    },
+  );
 
   it.each(
     errorCodes.flatMap((code) =>
@@ -68,9 +158,76 @@ describe.each<OperationId>(['getMaskingSession', 'getVerifySession'])('%s error 
     '%s (example %s): the typed error with the status, message and api_id of the example',
     async (code, name, body) => {
       const { error, api_id } = body as { error: string; api_id?: string };
-      const failure = get(operationId, `code=${code}, example=${name}`);
+      const failure = operation.call(
+        preferringClient(`code=${code}, example=${name}`).client,
+        requestFor(operationId),
+      );
       await expect(failure).rejects.toBeInstanceOf(errorClasses[code]);
       await expect(failure).rejects.toMatchObject({ status: Number(code), error, apiId: api_id });
     },
   );
+
+  it.each(requestExamples(operationId))(
+    'request example %s: sent as the JSON body, unchanged, and accepted by the mock',
+    async (_, request) => {
+      const { client, sent } = preferringClient(`code=${success}`);
+      await operation.call(client, request);
+      expect(sent.map(({ body }) => body)).toEqual([request]);
+    },
+  );
+
+  it.each(errorCodes)('%s: every documented error status has a named example', (code) => {
+    expect(examples(operationId, code).length).toBeGreaterThan(0);
+  });
 });
+
+// The list shapes as the client pages through them. Prism is stateless, so each page is the example asked for.
+describe.each<[OperationId, string]>([
+  ['listMaskingSessions', 'status=active&limit=20'],
+  ['listVerifySessions', 'status=verified&limit=20'],
+])('%s pages', (operationId, filters) => {
+  const operation = operations[operationId];
+  const success = successStatus(operationId);
+  const lastPages = examples(operationId, success).filter(([, body]) => pageMeta(body).next === null);
+  const pagesWithMore = examples(operationId, success).filter(([, body]) => pageMeta(body).next !== null);
+
+  it('has examples of both a last page and (for Verify) a page with more', () => {
+    expect(lastPages.length).toBeGreaterThan(0);
+    if (operationId === 'listVerifySessions') expect(pagesWithMore.length).toBeGreaterThan(0);
+  });
+
+  it.each(lastPages)(
+    'example %s: for await yields its items, in order, from one request',
+    async (name, body) => {
+      const { client, sent } = preferringClient(`code=${success}, example=${name}`);
+      // What list() returns is a promise of the first page and also an async iterable over every item.
+      const list = operation.call(client, undefined) as unknown as AsyncIterable<unknown>;
+      const items: unknown[] = [];
+      for await (const item of list) items.push(item);
+      expect(items).toEqual((operation.expected(body) as { data: unknown[] }).data);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.query).toBe(`?${filters}`);
+    },
+  );
+
+  it.each(pagesWithMore)(
+    'example %s: hasNextPage() is true and nextPage() asks for the next offset with the same filters',
+    async (name, body) => {
+      const { client, sent } = preferringClient(`code=${success}, example=${name}`);
+      const first = (await operation.call(client, undefined)) as Body;
+      expect(first.hasNextPage()).toBe(true);
+      await first.nextPage();
+      const { offset, limit } = pageMeta(body);
+      const next = new URLSearchParams(sent[1]?.query);
+      expect(Object.fromEntries(next)).toEqual({
+        ...Object.fromEntries(new URLSearchParams(filters)),
+        offset: String(offset + first.data.length),
+      });
+      expect(first.data).toHaveLength(limit);
+    },
+  );
+});
+
+function pageMeta(body: Body): { next: string | null; offset: number; limit: number } {
+  return body.meta ?? body.response.meta;
+}

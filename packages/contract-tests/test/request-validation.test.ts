@@ -185,4 +185,11 @@ describe('a request that breaks its schema', () => {
       Number(successStatus('createVerifySession')),
     );
   });
+
+  it('verifySessions.create: a `channel` of `fax` that gets past the types is a BadRequestError with the 400 example', async () => {
+    const [, example] = examples('createVerifySession', '400')[0] ?? [];
+    const failure = clientFor(mock().url).verifySessions.create({ recipient, channel: 'fax' as 'sms' });
+    await expect(failure).rejects.toBeInstanceOf(BadRequestError);
+    await expect(failure).rejects.toMatchObject({ status: 400, error: (example as { error: string }).error });
+  });
 });
