@@ -3,7 +3,7 @@
 // the exit code is non-zero only when something could not be measured.
 // Usage: node src/cli.mjs [--smoke] [--only <suite>[,<suite>...]] [--out <file>]
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -54,9 +54,13 @@ log(`${mode} run of ${only.join(', ')} on ${cpus().length} CPUs, Node ${process.
 /** @type {Record<(typeof SUITES)[number], () => Promise<import('./lib/figures.mjs').Figure[]>>} */
 const run = {
   'client-overhead': async () =>
-    (await import('./suites/client-overhead.mjs')).measureClientOverhead({ ...settings.clientOverhead, log }),
+    (await import('./suites/client-overhead.mjs')).measureClientOverhead({
+      ...settings.clientOverhead,
+      workDir,
+      log,
+    }),
   'client-size': async () => (await import('./suites/client-size.mjs')).measureClientSize({ log }),
-  mock: async () => (await import('./suites/mock.mjs')).measureMock({ ...settings.mock, workDir, log }),
+  mock: async () => (await import('./suites/mock.mjs')).measureMock({ ...settings.mock, log }),
   pipeline: async () =>
     (await import('./suites/pipeline-scaling.mjs')).measurePipelineScaling({
       ...settings.pipeline,
@@ -73,6 +77,7 @@ for (const suite of SUITES) {
 
 const finishedAt = new Date();
 const durationMs = finishedAt.getTime() - startedAt.getTime();
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, ${platform()} ${release()}`;
 const results = {
   mode,
   suites: only,
@@ -80,11 +85,13 @@ const results = {
   durationSeconds: durationMs / 1000,
   node: process.version,
   cpus: cpus().length,
+  machine,
   figures,
 };
 mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
 
+console.log(`pnpm bench (${mode}), ${startedAt.toISOString()}, Node ${process.version}, ${machine}\n`);
 console.log(formatTable(figures));
 const unmet = figures.filter((f) => f.met === false).length;
 console.log(

@@ -8,9 +8,23 @@ export const SUITES = /** @type {const} */ (['client-overhead', 'client-size', '
 export function settingsFor(mode) {
   const full = mode === 'full';
   return {
-    clientOverhead: { calls: full ? 5000 : 100, warmUpCalls: full ? 500 : 20, blocks: full ? 10 : 1 },
-    mock: { startups: full ? 3 : 1, warmUpSeconds: full ? 2 : 0, seconds: full ? 10 : 1 },
-    pipeline: { sizes: full ? [2, 200, 2000] : [1, 20], repeats: full ? 3 : 1, warmUp: full },
+    // runs and rounds are odd, so that the median of their ratios is one of them.
+    clientOverhead: {
+      runs: full ? 3 : 1,
+      calls: full ? 4000 : 100,
+      warmUpCalls: full ? 500 : 20,
+      throughputCalls: full ? 3000 : 100,
+      blocks: full ? 6 : 1,
+    },
+    mock: {
+      rounds: full ? 3 : 1,
+      latencyRequests: full ? 600 : 20,
+      settleMs: full ? 1000 : 100,
+      warmUpSeconds: full ? 1 : 0,
+      seconds: full ? 4.5 : 1,
+      blocks: full ? 3 : 1,
+    },
+    pipeline: { sizes: full ? [2, 100, 1000] : [1, 20], repeats: full ? 3 : 1, warmUp: full },
     cache: full
       ? { turboArgs: ['build'], scope: 'pnpm build' }
       : // A nested whole-repo build would rewrite dist/ folders that other packages' tests are reading;

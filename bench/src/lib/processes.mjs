@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { OutputTail } from './output-tail.mjs';
 
 const require = createRequire(import.meta.url);
 const OUTPUT_LIMIT = 32 * 1024;
@@ -46,13 +47,11 @@ function start(command, { cwd, env }) {
   });
   running.add(child);
   child.on('exit', () => running.delete(child));
-  let output = '';
-  const record = (/** @type {Buffer} */ chunk) => {
-    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
-  };
-  child.stdout?.on('data', record);
-  child.stderr?.on('data', record);
-  return { child, output: () => output };
+  const tail = new OutputTail(OUTPUT_LIMIT);
+  const record = (/** @type {string} */ chunk) => tail.append(chunk);
+  child.stdout?.setEncoding('utf8').on('data', record);
+  child.stderr?.setEncoding('utf8').on('data', record);
+  return { child, output: () => tail.toString() };
 }
 
 /**
@@ -122,10 +121,12 @@ export function startServer(command, { ready, cwd, env, timeoutMs = 60_000 }) {
       clearTimeout(timer);
       child.off('exit', exitedEarly);
       child.stdout?.off('data', checkReady);
+      child.stderr?.off('data', checkReady);
       // The smoke test reads these lines to check that every server is gone when the bench ends.
       console.error(`[bench] server pid ${child.pid} listening on ${url}`);
       resolve({ url, pid: child.pid, startedAt, output, stop });
     };
     child.stdout?.on('data', checkReady);
+    child.stderr?.on('data', checkReady);
   });
 }

@@ -1,4 +1,5 @@
-// The same app written against openapi-fetch alone: the least a typed fetch client can weigh.
+// The same app written against openapi-fetch alone: the same requests, the least a typed fetch client can
+// weigh (test/smoke.test.ts checks that it requests every operation of the spec).
 import createClient from 'openapi-fetch';
 
 const authId = 'MANJUXXVOICEZZAPI908';
@@ -9,8 +10,33 @@ const client = /** @type {import('openapi-fetch').Client<import('@plivo-openapi/
     headers: { Authorization: `Basic ${btoa(`${authId}:not-a-real-token`)}` },
   })
 );
-const path = { auth_id: authId, session_uuid: '4124e518-a8c9-4feb-8cff-d86636ba9234' };
+const account = { auth_id: authId };
+const path = { ...account, session_uuid: '4124e518-a8c9-4feb-8cff-d86636ba9234' };
+
 console.log(
-  await client.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', { params: { path } }),
+  await client.POST('/v1/Account/{auth_id}/Masking/Session/', {
+    params: { path: account },
+    body: { first_party: '+14155550100', second_party: '+14155550101' },
+  }),
   await client.GET('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', { params: { path } }),
+  await client.GET('/v1/Account/{auth_id}/Masking/Session/', {
+    params: { path: account, query: { limit: 20 } },
+  }),
+  await client.POST('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
+    params: { path },
+    body: { session_expiry: 600 },
+  }),
+  await client.DELETE('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', { params: { path } }),
+  await client.POST('/v1/Account/{auth_id}/Verify/Session/', {
+    params: { path: account },
+    body: { recipient: '+14155550100' },
+  }),
+  await client.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', { params: { path } }),
+  await client.GET('/v1/Account/{auth_id}/Verify/Session/', {
+    params: { path: account, query: { limit: 20 } },
+  }),
+  await client.POST('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
+    params: { path },
+    body: { otp: '123456' },
+  }),
 );

@@ -1,160 +1,285 @@
 // @ts-check
-// Mock: the contract mock (`plivo-mock`, Prism behind the kit's front proxy) against a bare node:http server
-// returning the same example, both started as child processes the same way: start-up to first 200 and
-// requests per second at concurrency 20 (autocannon).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Mock: the kit (`startMock()` of @plivo-openapi/contract-tests: Prism behind the kit's front proxy) against
+// bare Prism (the same Prism, the same spec, the same arguments), so every figure is the kit's own cost:
+// start-up to the first 200, idle memory of all its processes, latency one request at a time, and throughput
+// at 50 requests in flight. Each round starts both afresh; a figure is the median of the rounds' ratios.
+import { Agent, get } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { figure } from '../lib/figures.mjs';
-import { AUTHORIZATION, VERIFY_PATH } from '../lib/plivo-request.mjs';
-import { binPath, startServer } from '../lib/processes.mjs';
+import { sequentialInterleaved } from '../lib/call-timing.mjs';
+import { AUTH_ID, AUTHORIZATION } from '../lib/credentials.mjs';
+import { medianRunFigure } from '../lib/figures.mjs';
+import { treeMemoryMiB } from '../lib/memory.mjs';
+import { startServer } from '../lib/processes.mjs';
+import { fillPath, loadSpec, successExample } from '../lib/spec-examples.mjs';
 import { median } from '../lib/stats.mjs';
 
-const MAX_STARTUP_MS = 3_000;
-const CONNECTIONS = 20;
-const fixtureServer = fileURLToPath(new URL('../servers/fixture-server.mjs', import.meta.url));
+const IN_FLIGHT = 50;
+const MAX_LATENCY_RATIO = 1.1;
+const MIN_THROUGHPUT_RATIO = 0.9;
+const MAX_MEMORY_EXCESS_MIB = 25;
+const MAX_STARTUP_RATIO = 1.05;
+const mockKit = fileURLToPath(new URL('../servers/mock-kit.mjs', import.meta.url));
+
+const require = createRequire(import.meta.url);
+
+/** The Prism the kit runs: resolved from the kit's own package, so both sides are the same version. */
+function prismBin() {
+  const kitRequire = createRequire(require.resolve('@plivo-openapi/contract-tests/package.json'));
+  const manifestPath = kitRequire.resolve('@stoplight/prism-cli/package.json');
+  const { bin } = kitRequire(manifestPath);
+  return join(dirname(manifestPath), typeof bin === 'string' ? bin : bin.prism);
+}
+
+/** A port that was free a moment ago (bare Prism takes a port number, as the kit gives it one). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address !== null
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
 
 /**
- * Sends the first request as soon as the server says it is listening; resolves with the 200's body and the
- * time since the spawn.
- * @param {import('../lib/processes.mjs').ServerProcess} server
+ * @typedef {import('../lib/processes.mjs').ServerProcess} ServerProcess
+ * @typedef {{ name: 'kit' | 'bare Prism', server: ServerProcess, startupMs: number, body: string }} Started
  */
-async function firstOk(server) {
-  const response = await fetch(server.url + VERIFY_PATH, { headers: { authorization: AUTHORIZATION } });
+
+/**
+ * Starts one side and sends the first request as soon as it says it is listening; the start-up is from the
+ * spawn to that 200.
+ * @param {'kit' | 'bare Prism'} name
+ * @param {{ spec: string, path: string }} target
+ * @returns {Promise<Started>}
+ */
+async function start(name, { spec, path }) {
+  const server =
+    name === 'kit'
+      ? await startServer([process.execPath, mockKit], { ready: /listening on (http:\/\/\S+) \(Prism pid/ })
+      : await startServer(
+          // The arguments the kit gives Prism (packages/contract-tests/src/prism-process.ts), on a free port.
+          [
+            process.execPath,
+            prismBin(),
+            'mock',
+            spec,
+            '--host',
+            '127.0.0.1',
+            '--port',
+            String(await freePort()),
+            '--multiprocess',
+            'false',
+          ],
+          { ready: /Prism is listening on (http:\/\/[^\s/]+)/, env: { FORCE_COLOR: '0', NO_COLOR: '1' } },
+        );
+  if (name === 'kit') {
+    const prismPid = /Prism pid (\d+)/.exec(server.output())?.[1];
+    // The smoke test checks that this process, too, is gone when the bench ends.
+    console.error(`[bench] server pid ${prismPid} is the mock kit's Prism`);
+  }
+  const response = await fetch(server.url + path, { headers: { authorization: AUTHORIZATION } });
   const body = await response.text();
   const startupMs = performance.now() - server.startedAt;
   if (response.status !== 200) {
-    throw new Error(
-      `GET ${server.url}${VERIFY_PATH} answered ${response.status} ${body}; server output:\n${server.output()}`,
-    );
-  }
-  return { body, startupMs };
-}
-
-/** Starts the kit's CLI exactly as `pnpm mock` users do, on a free port. */
-async function startMock() {
-  const server = await startServer(
-    [process.execPath, binPath('@plivo-openapi/contract-tests', 'plivo-mock'), '--port', '0'],
-    {
-      ready: /Plivo mock listening on (http:\/\/\S+)/,
-    },
-  );
-  const prismPid = Number(/Prism pid (\d+)/.exec(server.output())?.[1]);
-  if (!Number.isInteger(prismPid)) {
     await server.stop();
-    throw new Error(`plivo-mock no longer prints "Prism pid <n>"; its output:\n${server.output()}`);
-  }
-  console.error(`[bench] server pid ${prismPid} is the mock's Prism`);
-  return {
-    ...server,
-    stop: async () => {
-      await server.stop();
-      // The CLI stops Prism on SIGTERM; make sure, since a leftover Prism would skew everything after it.
-      if (isAlive(prismPid)) {
-        process.kill(prismPid, 'SIGKILL');
-        throw new Error(`plivo-mock exited but left its Prism process ${prismPid} running (killed it now)`);
-      }
-    },
-  };
-}
-
-/** @param {number} pid */
-function isAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** @param {string} bodyFile */
-const startBare = (bodyFile) =>
-  startServer([process.execPath, fixtureServer, bodyFile, VERIFY_PATH], {
-    ready: /listening on (http:\/\/\S+)/,
-  });
-
-/**
- * Requests per second at CONNECTIONS concurrent connections, after an untimed warm-up. Any non-2xx answer or
- * error fails the figure: a fast 401 is not a fast mock.
- * @param {string} url
- * @param {{ warmUpSeconds: number, seconds: number }} durations
- */
-async function requestsPerSecond(url, { warmUpSeconds, seconds }) {
-  const options = {
-    url: url + VERIFY_PATH,
-    connections: CONNECTIONS,
-    headers: { authorization: AUTHORIZATION },
-  };
-  if (warmUpSeconds > 0) await autocannon({ ...options, duration: warmUpSeconds });
-  const result = await autocannon({ ...options, duration: seconds });
-  if (result.non2xx > 0 || result.errors > 0) {
     throw new Error(
-      `autocannon against ${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors`,
+      `${name}: GET ${path} answered ${response.status} ${body}; its output:\n${server.output()}`,
     );
   }
-  return result.requests.total / result.duration;
+  return { name, server, startupMs, body };
 }
 
 /**
- * @param {{ startups: number, warmUpSeconds: number, seconds: number, workDir: string, log: (line: string) => void }} options
+ * One GET at a time over one kept-alive connection, so the figure is the server's time, not connection set-up.
+ * @param {string} url
+ */
+function oneAtATime(url) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  const call = () =>
+    new Promise((resolve, reject) => {
+      get(url, { agent, headers: { authorization: AUTHORIZATION } }, (response) => {
+        response.resume();
+        response.on('end', () =>
+          response.statusCode === 200
+            ? resolve(undefined)
+            : reject(new Error(`GET ${url} answered ${response.statusCode}`)),
+        );
+      }).on('error', reject);
+    });
+  return { call, close: () => agent.destroy() };
+}
+
+/**
+ * `seconds` of load with IN_FLIGHT connections, one request in flight on each. Any non-2xx answer or error
+ * fails the figure: a fast 401 is not a fast mock.
+ * @param {string} url
+ * @param {number} seconds
+ * @returns {Promise<{ requests: number, seconds: number }>}
+ */
+function load(url, seconds) {
+  /** @type {Map<string, number>} why a request failed → how often */
+  const failures = new Map();
+  return new Promise((resolve, reject) => {
+    const options = {
+      url,
+      connections: IN_FLIGHT,
+      duration: seconds,
+      headers: { authorization: AUTHORIZATION },
+    };
+    const instance = autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      if (result.non2xx > 0 || result.errors > 0) {
+        const why = [...failures].map(([reason, count]) => `${count} × ${reason}`).join(', ');
+        return reject(
+          new Error(
+            `autocannon against ${url}: ${result.non2xx} non-2xx answers and ${result.errors} errors (${result.timeouts} timeouts; ${why})`,
+          ),
+        );
+      }
+      resolve({ requests: result.requests.total, seconds: result.duration });
+    });
+    instance.on('reqError', (/** @type {Error & { code?: string }} */ error) => {
+      const why = error.code ?? error.message;
+      failures.set(why, (failures.get(why) ?? 0) + 1);
+    });
+  });
+}
+
+/**
+ * Requests per second of each side at IN_FLIGHT in flight: an untimed warm-up each, then `blocks` blocks of
+ * `seconds / blocks` per side, the sides alternating, so a busy spell of the machine lands on both.
+ * @param {{ name: string, url: string }[]} sides
+ * @param {{ warmUpSeconds: number, seconds: number, blocks: number }} durations
+ */
+async function throughputInBlocks(sides, { warmUpSeconds, seconds, blocks }) {
+  if (warmUpSeconds > 0) for (const side of sides) await load(side.url, warmUpSeconds);
+  const totals = new Map(sides.map(({ name }) => [name, { requests: 0, seconds: 0 }]));
+  for (let block = 0; block < blocks; block++) {
+    for (let offset = 0; offset < sides.length; offset++) {
+      const side = /** @type {{ name: string, url: string }} */ (sides[(block + offset) % sides.length]);
+      const { requests, seconds: took } = await load(side.url, seconds / blocks);
+      const total = /** @type {{ requests: number, seconds: number }} */ (totals.get(side.name));
+      total.requests += requests;
+      total.seconds += took;
+    }
+  }
+  return new Map([...totals].map(([name, { requests, seconds: took }]) => [name, requests / took]));
+}
+
+/**
+ * @param {{ rounds: number, latencyRequests: number, settleMs: number, warmUpSeconds: number, seconds: number, blocks: number, log: (line: string) => void }} options
  * @returns {Promise<import('../lib/figures.mjs').Figure[]>}
  */
-export async function measureMock({ startups, warmUpSeconds, seconds, workDir, log }) {
-  const dir = join(workDir, 'mock');
-  mkdirSync(dir, { recursive: true });
-  const bodyFile = join(dir, 'verify-example.json');
-  /** @type {number[]} */
-  const mockStartups = [];
-  /** @type {number[]} */
-  const bareStartups = [];
-  /** @type {{ stop: () => Promise<void> }[]} */
+export async function measureMock({
+  rounds,
+  latencyRequests,
+  settleMs,
+  warmUpSeconds,
+  seconds,
+  blocks,
+  log,
+}) {
+  const { file: spec, spec: document } = loadSpec();
+  const example = successExample(document, 'getVerifySession');
+  const sessionUuid = /** @type {{ session_uuid: string }} */ (example.body).session_uuid;
+  const path = fillPath(example.path, { auth_id: AUTH_ID, session_uuid: sessionUuid });
+  /** @type {Record<'startup' | 'memory' | 'latency' | 'throughput', { value: number, baseline: number }[]>} */
+  const runs = { startup: [], memory: [], latency: [], throughput: [] };
+  /** @type {string[]} */
+  const memoryDetails = [];
+  /** @type {Started[]} */
   const running = [];
   try {
-    // Alternating start-ups, so a slow moment of the machine does not land on one side only.
-    for (let round = 0; round < startups; round++) {
-      const mock = await startMock();
-      running.push(mock);
-      const mockAnswer = await firstOk(mock);
-      mockStartups.push(mockAnswer.startupMs);
-      // The bare server serves exactly what Prism served: the spec's first example, byte for byte in JSON.
-      writeFileSync(bodyFile, mockAnswer.body);
-      const bare = await startBare(bodyFile);
-      running.push(bare);
-      bareStartups.push((await firstOk(bare)).startupMs);
-      if (round < startups - 1) await Promise.all(running.splice(0).map((server) => server.stop()));
-    }
-    log(
-      `mock: start-up ${mockStartups.map(Math.round).join(', ')} ms vs ${bareStartups.map(Math.round).join(', ')} ms`,
-    );
+    for (let round = 0; round < rounds; round++) {
+      // Alternating which starts first, so a slow moment of the machine does not land on one side only.
+      /** @type {('kit' | 'bare Prism')[]} */
+      const order = round % 2 === 0 ? ['kit', 'bare Prism'] : ['bare Prism', 'kit'];
+      for (const name of order) running.push(await start(name, { spec, path }));
+      const kit = /** @type {Started} */ (running.find((side) => side.name === 'kit'));
+      const bare = /** @type {Started} */ (running.find((side) => side.name === 'bare Prism'));
+      if (JSON.stringify(JSON.parse(kit.body)) !== JSON.stringify(JSON.parse(bare.body))) {
+        throw new Error(`the kit and bare Prism answered different bodies:\n${kit.body}\n${bare.body}`);
+      }
+      runs.startup.push({ value: kit.startupMs, baseline: bare.startupMs });
 
-    const [mock, bare] =
-      /** @type {[import('../lib/processes.mjs').ServerProcess, import('../lib/processes.mjs').ServerProcess]} */ (
-        running
+      await sleep(settleMs);
+      const kitMemory = treeMemoryMiB(kit.server.pid);
+      const bareMemory = treeMemoryMiB(bare.server.pid);
+      runs.memory.push({ value: kitMemory.total, baseline: bareMemory.total });
+      memoryDetails.push(
+        `kit ${kitMemory.perProcess.map((mib) => mib.toFixed(0)).join(' + ')} MiB, bare ${bareMemory.perProcess.map((mib) => mib.toFixed(0)).join(' + ')} MiB`,
       );
-    const mockRate = await requestsPerSecond(mock.url, { warmUpSeconds, seconds });
-    const bareRate = await requestsPerSecond(bare.url, { warmUpSeconds, seconds });
-    log(`mock: ${Math.round(mockRate)} vs ${Math.round(bareRate)} requests/s`);
-    return [
-      figure({
-        name: 'mock: start-up to first 200 vs bare node:http',
-        value: median(mockStartups),
-        baseline: median(bareStartups),
-        unit: 'ms',
-        goal: { metric: 'value', max: MAX_STARTUP_MS },
-        detail: `spawn of \`plivo-mock --port 0\` until GET of the Verify path answers 200; median of ${startups}`,
-      }),
-      figure({
-        name: `mock: requests/s at concurrency ${CONNECTIONS} vs bare node:http`,
-        value: mockRate,
-        baseline: bareRate,
-        unit: 'req/s',
-        detail: `autocannon, ${CONNECTIONS} connections, ${seconds} s after ${warmUpSeconds} s warm-up, GET of the Verify path`,
-      }),
-    ];
+
+      const clients = [kit, bare].map((side) => ({ name: side.name, ...oneAtATime(side.server.url + path) }));
+      const latencies = await sequentialInterleaved(clients, latencyRequests);
+      for (const client of clients) client.close();
+      runs.latency.push({
+        value: median(/** @type {number[]} */ (latencies.get('kit'))),
+        baseline: median(/** @type {number[]} */ (latencies.get('bare Prism'))),
+      });
+
+      const rates = await throughputInBlocks(
+        order.map((name) => {
+          const side = /** @type {Started} */ (running.find((started) => started.name === name));
+          return { name, url: side.server.url + path };
+        }),
+        { warmUpSeconds, seconds, blocks },
+      );
+      runs.throughput.push({
+        value: /** @type {number} */ (rates.get('kit')),
+        baseline: /** @type {number} */ (rates.get('bare Prism')),
+      });
+      await Promise.all(running.splice(0).map((side) => side.server.stop()));
+      log(
+        `mock: round ${round + 1}/${rounds}: start-up ${Math.round(kit.startupMs)} vs ${Math.round(bare.startupMs)} ms, ` +
+          `${kitMemory.total.toFixed(0)} vs ${bareMemory.total.toFixed(0)} MiB, ${Math.round(rates.get('kit') ?? 0)} vs ${Math.round(rates.get('bare Prism') ?? 0)} req/s`,
+      );
+    }
   } finally {
-    await Promise.all(running.map((server) => server.stop()));
+    await Promise.all(running.map((side) => side.server.stop()));
   }
+
+  const of = `${rounds} round(s), both started afresh each round, median of the rounds' ratios`;
+  const request = `GET ${example.path} answered with the "${example.exampleName}" example`;
+  return [
+    medianRunFigure({
+      name: 'mock: kit / bare Prism, median latency',
+      runs: runs.latency,
+      unit: 'ms',
+      goal: { metric: 'ratio', max: MAX_LATENCY_RATIO },
+      detail: `${latencyRequests} requests each per round, one at a time over a kept-alive connection, interleaved; ${request}; ${of}`,
+    }),
+    medianRunFigure({
+      name: `mock: kit / bare Prism, throughput at ${IN_FLIGHT} in flight`,
+      runs: runs.throughput,
+      unit: 'req/s',
+      goal: { metric: 'ratio', min: MIN_THROUGHPUT_RATIO },
+      detail: `autocannon, ${IN_FLIGHT} connections, ${seconds} s per side in ${blocks} blocks, the sides alternating, after ${warmUpSeconds} s of warm-up each; ${request}; ${of}`,
+    }),
+    medianRunFigure({
+      name: 'mock: kit / bare Prism, idle memory of all its processes',
+      runs: runs.memory,
+      unit: 'MiB',
+      goal: { metric: 'excess', max: MAX_MEMORY_EXCESS_MIB },
+      detail: `RSS summed over the process and its descendants, ${settleMs} ms after the first 200 (${memoryDetails.join('; ')}); ${of}`,
+    }),
+    medianRunFigure({
+      name: 'mock: kit / bare Prism, start-up to first 200',
+      runs: runs.startup,
+      unit: 'ms',
+      goal: { metric: 'ratio', max: MAX_STARTUP_RATIO },
+      detail: `from the spawn until a GET sent as soon as it says it listens answers 200; ${of}`,
+    }),
+  ];
 }
