@@ -37,7 +37,7 @@ test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
   const output = [];
   /** @type {number | undefined} */
   let prismPid;
-  /** @type {{ mock?: string; docs?: string }} */
+  /** @type {{ mock?: string | undefined; docs?: string | undefined }} */
   const urls = {};
   try {
     await new Promise((resolve, reject) => {

@@ -3,7 +3,7 @@
 
 /**
  * @typedef {import('./workspace.mjs').PackageJson} PackageJson
- * @typedef {{ subpath: string; specifier: string; kind: 'js' | 'json' | 'other'; importTarget?: string; requireTarget?: string; hasRequireCondition: boolean }} Entry
+ * @typedef {{ subpath: string; specifier: string; kind: 'js' | 'json' | 'other'; importTarget: string | undefined; requireTarget: string | undefined; hasRequireCondition: boolean }} Entry
  */
 
 const TYPE_CONDITIONS = new Set(['types', 'typings']);
