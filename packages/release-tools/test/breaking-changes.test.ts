@@ -1,3 +1,5 @@
+// Our definition of a breaking change, as before/after pairs of a small spec: `redocly diff` plus OUR_RULES
+// (src/breaking-changes.mjs) must give exactly these verdicts.
 import { describe, expect, it } from 'vitest';
 import { describeLocation, findBreakingChangesBetween } from '../src/breaking-changes.mjs';
 import {
