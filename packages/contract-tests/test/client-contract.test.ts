@@ -3,17 +3,15 @@ import {
   BadRequestError,
   NotFoundError,
   PlivoApiError,
-  type PlivoClient,
   RateLimitError,
   ServerError,
 } from '@plivo-openapi/client';
 import { describe, expect, inject, it } from 'vitest';
+import { type Body, CLIENT_OPERATIONS as operations, requestFor } from './support/client-operations.js';
 import { clientFor } from './support/clients.js';
-import { SESSION_UUID } from './support/credentials.js';
 import { operationPath } from './support/operation-requests.js';
 import {
   examples,
-  firstRequestExample,
   httpMethod,
   type OperationId,
   requestExamples,
@@ -25,66 +23,8 @@ import {
 // Our client against the mock of the global setup (vitest.config.ts): every documented response of every
 // operation, chosen with Prism's `Prefer: example=...` and `Prefer: code=...` headers. The statuses and
 // examples come from the bundled spec, so a status or example added there is tested here (or fails here)
-// without a new test. Adding an operation is one row of `operations`.
+// without a new test. Adding an operation is one row of CLIENT_OPERATIONS (support/client-operations.ts).
 const mockUrl = inject('plivoMockUrl');
-
-// biome-ignore lint/suspicious/noExplicitAny: a spec example, shaped as its operation's schema says.
-type Body = any;
-
-interface Operation {
-  /** The operation, called through our client the way a user would; `request` is a request example. */
-  call(client: PlivoClient, request: Body): Promise<unknown>;
-  /** What the client gives back for a success body (its `api_id` is checked on its own, for every row). */
-  expected(body: Body): unknown;
-  /** The part of the client's result that `expected` describes; the result itself when absent. */
-  received?(result: Body): unknown;
-}
-
-const page = {
-  received: (result: Body) => ({ data: result.data, meta: result.meta }),
-};
-
-const operations: Record<OperationId, Operation> = {
-  createMaskingSession: {
-    call: (client, request) => client.maskingSessions.create(request),
-    expected: (body) => body,
-  },
-  getMaskingSession: {
-    call: (client) => client.maskingSessions.get(SESSION_UUID),
-    // The session, unwrapped from `response`.
-    expected: (body) => body.response,
-  },
-  listMaskingSessions: {
-    call: (client) => client.maskingSessions.list({ status: 'active', limit: 20 }),
-    expected: (body) => ({ data: body.response.objects, meta: body.response.meta }),
-    ...page,
-  },
-  updateMaskingSession: {
-    call: (client, request) => client.maskingSessions.update(SESSION_UUID, request),
-    expected: (body) => body,
-  },
-  deleteMaskingSession: {
-    call: (client) => client.maskingSessions.delete(SESSION_UUID),
-    expected: (body) => body,
-  },
-  createVerifySession: {
-    call: (client, request) => client.verifySessions.create(request),
-    expected: (body) => body,
-  },
-  getVerifySession: {
-    call: (client) => client.verifySessions.get(SESSION_UUID),
-    expected: (body) => body,
-  },
-  listVerifySessions: {
-    call: (client) => client.verifySessions.list({ status: 'verified', limit: 20 }),
-    expected: (body) => ({ data: body.sessions, meta: body.meta }),
-    ...page,
-  },
-  validateVerifySession: {
-    call: (client, request) => client.verifySessions.validate(SESSION_UUID, request.otp),
-    expected: (body) => body,
-  },
-};
 
 const OPERATION_IDS = Object.keys(operations) as OperationId[];
 
@@ -107,10 +47,6 @@ function preferringClient(prefer: string) {
   });
   return { client, sent };
 }
-
-/** The request example a call sends: the spec's first one for an operation with a body. */
-const requestFor = (operationId: OperationId) =>
-  requestExamples(operationId).length === 0 ? undefined : firstRequestExample(operationId);
 
 // The error class our client promises for each documented error status (405 has no subclass of its own).
 const errorClasses: Record<string, typeof PlivoApiError> = {

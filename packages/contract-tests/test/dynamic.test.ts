@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MockServer, startMock } from '../src/index.js';
+import { CLIENT_OPERATIONS, requestFor } from './support/client-operations.js';
 import { clientFor } from './support/clients.js';
-import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
+import { BASIC_AUTH, verifyPath } from './support/credentials.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
-import { examples, type OperationId, schemaErrors } from './support/spec.js';
+import { examples, type OperationId, schemaErrors, successStatus } from './support/spec.js';
 
 // With `dynamic`, Prism generates every body from the schemas, so the client meets shapes no hand-written
 // example has: nulls, absent optional fields, long arrays, odd strings.
@@ -19,41 +20,37 @@ afterAll(async () => {
   expect(runningPrismChildren()).toEqual([]);
 });
 
-describe.each<OperationId>(['getMaskingSession', 'getVerifySession'])(
-  '%s with generated bodies',
-  (operationId) => {
-    it(`the client parses ${BODIES_PER_OPERATION} of them and each one validates against the schema`, async () => {
-      const bodies: unknown[] = [];
-      const client = clientFor(mock.url, {
-        // Keeps a copy of each raw body, to validate exactly what the client was given.
-        fetch: async (request) => {
-          const response = await fetch(request);
-          bodies.push(await response.clone().json());
-          return response;
-        },
-      });
-      for (let i = 0; i < BODIES_PER_OPERATION; i++) {
-        const session =
-          operationId === 'getMaskingSession'
-            ? await client.maskingSessions.get(SESSION_UUID)
-            : await client.verifySessions.get(SESSION_UUID);
-        expect(session.api_id).toBeTypeOf('string');
-      }
-
-      expect(bodies).toHaveLength(BODIES_PER_OPERATION);
-      for (const [index, body] of bodies.entries()) {
-        expect(
-          schemaErrors(operationId, '200', body),
-          `generated body #${index}: ${JSON.stringify(body)}`,
-        ).toBe('');
-      }
-      // Generated, not one example served a hundred times.
-      expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBeGreaterThan(
-        BODIES_PER_OPERATION * 0.9,
-      );
+describe.each(Object.keys(CLIENT_OPERATIONS) as OperationId[])('%s with generated bodies', (operationId) => {
+  it(`the client takes ${BODIES_PER_OPERATION} of them and each one validates against the schema`, async () => {
+    const bodies: unknown[] = [];
+    const client = clientFor(mock.url, {
+      // Keeps a copy of each raw body, to validate exactly what the client was given.
+      fetch: async (request) => {
+        const response = await fetch(request);
+        bodies.push(await response.clone().json());
+        return response;
+      },
     });
-  },
-);
+    const { call } = CLIENT_OPERATIONS[operationId];
+    for (let i = 0; i < BODIES_PER_OPERATION; i++) {
+      const result = (await call(client, requestFor(operationId))) as { api_id: unknown };
+      expect(result.api_id).toBeTypeOf('string');
+    }
+
+    expect(bodies).toHaveLength(BODIES_PER_OPERATION);
+    const status = successStatus(operationId);
+    for (const [index, body] of bodies.entries()) {
+      expect(
+        schemaErrors(operationId, status, body),
+        `generated body #${index}: ${JSON.stringify(body)}`,
+      ).toBe('');
+    }
+    // Generated, not one example served a hundred times.
+    expect(new Set(bodies.map((body) => JSON.stringify(body))).size).toBeGreaterThan(
+      BODIES_PER_OPERATION * 0.9,
+    );
+  });
+});
 
 describe('seed', () => {
   it('makes the generated bodies repeatable from one mock to the next', async () => {
