@@ -92,6 +92,7 @@ describe('a malformed session_uuid', () => {
 describe('a request that breaks its schema', () => {
   interface Violation {
     location: string[];
+    code: string;
     message: string;
   }
   const listPath = (resource: 'Masking' | 'Verify') => `/v1/Account/${AUTH_ID}/${resource}/Session/`;
@@ -113,7 +114,7 @@ describe('a request that breaks its schema', () => {
   }
 
   const recipient = '+919999999999';
-  it.each<[string, OperationId, string, string, unknown, string[]]>([
+  it.each<[string, OperationId, string, string, unknown, string[], string]>([
     [
       'a string `limit`',
       'listMaskingSessions',
@@ -121,6 +122,7 @@ describe('a request that breaks its schema', () => {
       `${listPath('Masking')}?limit=twenty`,
       undefined,
       ['request', 'query', 'limit'],
+      'type',
     ],
     [
       'a string `limit`',
@@ -129,6 +131,7 @@ describe('a request that breaks its schema', () => {
       `${listPath('Verify')}?limit=twenty`,
       undefined,
       ['request', 'query', 'limit'],
+      'type',
     ],
     [
       'a `limit` above 20',
@@ -137,6 +140,7 @@ describe('a request that breaks its schema', () => {
       `${listPath('Verify')}?limit=21`,
       undefined,
       ['request', 'query', 'limit'],
+      'maximum',
     ],
     [
       'a `channel` of `fax`',
@@ -145,6 +149,7 @@ describe('a request that breaks its schema', () => {
       listPath('Verify'),
       { recipient, channel: 'fax' },
       ['request', 'body', 'channel'],
+      'enum',
     ],
     [
       'a missing `recipient`',
@@ -153,6 +158,7 @@ describe('a request that breaks its schema', () => {
       listPath('Verify'),
       { channel: 'sms' },
       ['request', 'body'],
+      'required',
     ],
     [
       'a `code_length` of 3',
@@ -161,15 +167,16 @@ describe('a request that breaks its schema', () => {
       listPath('Verify'),
       { recipient, code_length: 3 },
       ['request', 'body', 'code_length'],
+      'minimum',
     ],
   ])(
     '%s (%s): 400 with the documented error body, the violation named in sl-violations',
-    async (_, operationId, method, path, body, location) => {
+    async (_, operationId, method, path, body, location, code) => {
       const answer = await send(method, path, body);
       expect(answer.status).toBe(400);
       expect(answer.body).toEqual(examples(operationId, '400')[0]?.[1]);
       expect(schemaErrors(operationId, '400', answer.body)).toBe('');
-      expect(answer.violations.map((violation) => violation.location)).toContainEqual(location);
+      expect(answer.violations).toContainEqual(expect.objectContaining({ location, code }));
     },
   );
 
