@@ -109,11 +109,13 @@ function oneAtATime(url) {
   const call = () =>
     new Promise((resolve, reject) => {
       get(url, { agent, headers: { authorization: AUTHORIZATION } }, (response) => {
-        response.resume();
+        /** @type {Buffer[]} */
+        const chunks = [];
+        response.on('data', (chunk) => chunks.push(chunk));
         response.on('end', () =>
           response.statusCode === 200
             ? resolve(undefined)
-            : reject(new Error(`GET ${url} answered ${response.statusCode}`)),
+            : reject(new Error(`GET ${url} answered ${response.statusCode}: ${Buffer.concat(chunks)}`)),
         );
       }).on('error', reject);
     });
