@@ -28,6 +28,15 @@ interface CompiledRoute extends OperationSummary {
   names: string[];
 }
 
+/** A path segment decoded; as sent when it is not valid percent-encoding (Prism judges it then). */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 function compile(operation: OperationSummary): CompiledRoute {
@@ -63,7 +72,7 @@ export function createRoutes(operations: OperationSummary[]): Routes {
         if (found === null) continue;
         const params: Record<string, string> = {};
         route.names.forEach((name, i) => {
-          params[name] = decodeURIComponent(found[i + 1] ?? '');
+          params[name] = safeDecode(found[i + 1] ?? '');
         });
         return { operationId: route.operationId, template: route.path, params };
       }

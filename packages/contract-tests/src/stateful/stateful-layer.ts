@@ -41,11 +41,11 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
   ) {
     const at = new Date(now()).toISOString();
     const method = incoming.method ?? 'GET';
-    const sent = new URL(incoming.url ?? '/', 'http://mock');
+    const sent = splitUrl(incoming.url ?? '/');
     const body = await readBody(incoming, forward.dropBody);
     const parsedBody = parseBody(body);
-    const pathname = forward.path.split('?', 1)[0] ?? '/';
-    const route = routes.match(method, pathname);
+    const canonical = splitUrl(forward.path);
+    const route = routes.match(method, canonical.path);
     let status: number;
     try {
       const prism = await askPrism(method, forward, body);
@@ -63,9 +63,9 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       kind: 'request',
       at,
       method,
-      path: sent.pathname,
+      path: sent.path,
       ...(route === undefined ? {} : { operationId: route.operationId }),
-      query: queryObject(sent.searchParams),
+      query: queryObject(sent.query),
       body: parsedBody,
       headers: redactHeaders(incoming.headers),
       status,
@@ -83,7 +83,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
         operationId: route.operationId,
         authId,
         ...(route.params.session_uuid === undefined ? {} : { sessionUuid: route.params.session_uuid }),
-        query: new URL(forward.path, 'http://mock').searchParams,
+        query: canonical.query,
         body: fields,
         requestorIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
       });
@@ -99,6 +99,14 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       });
     },
   };
+}
+
+/** A request target split into its path and query (no URL parsing: `//x` is a path here, not a host). */
+function splitUrl(target: string): { path: string; query: URLSearchParams } {
+  const at = target.indexOf('?');
+  return at === -1
+    ? { path: target, query: new URLSearchParams() }
+    : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
 }
 
 /** The request body, whole; none for GET and HEAD, whose body is dropped (and not waited for). */

@@ -1,7 +1,7 @@
 import { BadRequestError, NotFoundError, type PlivoApiError } from '@plivo-openapi/client';
 import { describe, expect, it } from 'vitest';
 import { schemaErrors } from '../support/spec.js';
-import { ACCOUNT_A, ACCOUNT_B, clientOf } from './support/accounts.js';
+import { ACCOUNT_A, ACCOUNT_B, basicAuth, clientOf } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // Whole flows through our client's resource methods against one stateful mock. Every body is also checked
@@ -23,6 +23,8 @@ async function refusal(call: Promise<unknown>): Promise<PlivoApiError> {
 }
 /** An error body as the mock sent it, from what the client's error keeps of it. */
 const errorBody = ({ apiId, error }: PlivoApiError) => ({ api_id: apiId, error });
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body, read field by field in the assertions.
+type Json = Record<string, any>;
 
 describe('masking: create → get → update → list → delete → get', () => {
   it('keeps one session through its whole life, each answer as the spec describes it', async () => {
@@ -109,6 +111,34 @@ describe('masking: create → get → update → list → delete → get', () =>
       NotFoundError,
     );
     expect((await plivo(ACCOUNT_A).maskingSessions.get(session_uuid)).status).toBe('active');
+  });
+});
+
+describe('masking paths as each SDK sends them', () => {
+  it('reaches the same session at every trailing-slash form, .NET’s double slash included', async () => {
+    const base = `${mock().url}/v1/Account/${ACCOUNT_A}/Masking/Session`;
+    const headers = { authorization: basicAuth(), 'content-type': 'application/json' };
+    const send = async (method: string, url: string, body?: unknown) => {
+      const answer = await fetch(url, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: answer.status, body: (await answer.json()) as Json };
+    };
+    // Plivo's docs: no slash on create; Python, Go, Java, PHP, Ruby: a slash on update; .NET: `//` on delete.
+    const created = await send('POST', base, { first_party: '14155550180', second_party: '14155550181' });
+    expect(created.status).toBe(201);
+    const uuid = created.body.session_uuid as string;
+    expect((await send('POST', `${base}/${uuid}/`, { ring_timeout: 25 })).body.session.ring_timeout).toBe(25);
+    expect((await send('GET', `${base}/${uuid}/`)).body.response.ring_timeout).toBe(25);
+    expect((await send('DELETE', `${base}//${uuid}/`)).status).toBe(200);
+    expect(
+      (await send('GET', `${base}?status=expired`)).body.response.objects.map(
+        (s: { session_uuid: string }) => s.session_uuid,
+      ),
+    ).toContain(uuid);
+    expect((await plivo().maskingSessions.get(uuid)).status).toBe('expired');
   });
 });
 

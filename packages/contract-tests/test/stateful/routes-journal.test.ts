@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { listOperations } from '../../src/list-operations.js';
+import { createRoutes } from '../../src/routes.js';
+import { queryObject, redactHeaders } from '../../src/stateful/journal.js';
+import { SPEC_PATH } from '../support/spec.js';
+
+// The two pure pieces the stateful layer stands on: resolving a request to the spec's operation (with every
+// masking path form an SDK sends), and what the journal keeps of a request.
+
+const routes = createRoutes(listOperations(SPEC_PATH));
+const A = '/v1/Account/MANJUXXVOICEZZAPI908';
+const UUID = 'c28b77d4-21e7-43bd-9447-04bfee92e651';
+
+describe('routes', () => {
+  it.each([
+    [`${A}/Masking/Session`, `${A}/Masking/Session/`],
+    [`${A}/Masking/Session/`, `${A}/Masking/Session/`],
+    [`${A}/Masking/Session/${UUID}/`, `${A}/Masking/Session/${UUID}`],
+    [`${A}/Masking/Session//${UUID}/`, `${A}/Masking/Session/${UUID}`],
+    [`${A}/Masking/Session/${UUID}`, `${A}/Masking/Session/${UUID}`],
+    // Verify is sent alike by every SDK; without its slash the API answers 404, so the path is left alone.
+    [`${A}/Verify/Session/${UUID}`, `${A}/Verify/Session/${UUID}`],
+    [`${A}/Call/`, `${A}/Call/`],
+  ])('puts %s in the spec form %s', (sent, canonical) => {
+    expect(routes.canonical(sent)).toBe(canonical);
+  });
+
+  it.each([
+    ['POST', `${A}/Masking/Session/`, 'createMaskingSession', {}],
+    ['GET', `${A}/Masking/Session/`, 'listMaskingSessions', {}],
+    ['DELETE', `${A}/Masking/Session/${UUID}`, 'deleteMaskingSession', { session_uuid: UUID }],
+    ['post', `${A}/Verify/Session/${UUID}/`, 'validateVerifySession', { session_uuid: UUID }],
+  ])('resolves %s %s to %s with its path parameters', (method, path, operationId, params) => {
+    expect(routes.match(method, path)).toEqual({
+      operationId,
+      template: expect.stringContaining('/v1/Account/{auth_id}/'),
+      params: { auth_id: 'MANJUXXVOICEZZAPI908', ...params },
+    });
+  });
+
+  it('keeps a path parameter that is not valid percent-encoding as sent', () => {
+    expect(routes.match('GET', `${A}/Masking/Session/%E0%A4%A`)?.params.session_uuid).toBe('%E0%A4%A');
+  });
+
+  it('resolves nothing for a method or path the spec does not have', () => {
+    expect(routes.match('PUT', `${A}/Masking/Session/${UUID}`)).toBeUndefined();
+    expect(routes.match('GET', `${A}/Verify/Session/${UUID}`)).toBeUndefined();
+  });
+});
+
+describe('journal', () => {
+  it('keeps the scheme of a credential and never its value', () => {
+    expect(
+      redactHeaders({
+        authorization: 'Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6c2VjcmV0',
+        'proxy-authorization': 'just-a-secret',
+        'content-type': 'application/json',
+      }),
+    ).toEqual({
+      authorization: 'Basic [redacted]',
+      'proxy-authorization': '[redacted]',
+      'content-type': 'application/json',
+    });
+  });
+
+  it('keeps a repeated query key as an array', () => {
+    expect(queryObject(new URLSearchParams('status=active&limit=2&status=expired'))).toEqual({
+      status: ['active', 'expired'],
+      limit: '2',
+    });
+  });
+});
