@@ -72,6 +72,7 @@ describe('pnpm bench --smoke', () => {
       'mock: kit / bare Prism, median latency',
       'mock: kit / bare Prism, throughput at 50 in flight',
       'mock: kit / bare Prism, idle memory of all its processes',
+      "mock: kit with its caller's whole process / bare Prism, idle memory",
       'mock: kit / bare Prism, start-up to first 200',
       ...[
         'redocly lint',
