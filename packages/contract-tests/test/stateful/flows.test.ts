@@ -1,13 +1,19 @@
+import { createRequire } from 'node:module';
 import { BadRequestError, NotFoundError, type PlivoApiError } from '@plivo-openapi/client';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { schemaErrors } from '../support/spec.js';
-import { ACCOUNT_A, ACCOUNT_B, basicAuth, clientOf } from './support/accounts.js';
+import { ACCOUNT_A, ACCOUNT_B, basicAuth, clientOf, TOKEN } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
 
-// Whole flows through our client's resource methods against one stateful mock. Every body is also checked
-// against the spec's schema for its operation and status (the client unwraps some; they are put back as sent).
+// Whole flows through our client's resource methods, then through Plivo's own Node SDK, against one stateful
+// mock. Every body is also checked against the spec's schema for its operation and status (the client unwraps
+// some; they are put back as sent). Each test starts from an empty mock.
+
+const require = createRequire(import.meta.url);
+const plivoSdk = require('plivo') as typeof import('plivo');
 
 const mock = statefulMockForThisFile();
+beforeEach(() => mock().reset());
 const plivo = (authId = ACCOUNT_A) => clientOf(mock().url, authId);
 
 /** The error a call was refused with; fails the test when the call succeeded. */
@@ -217,5 +223,40 @@ describe('time is the mock’s clock', () => {
     expect((await refusal(verifySessions.validate(otpSession, mock().otp(otpSession)))).error).toBe(
       'Session expired',
     );
+  });
+});
+
+describe('Plivo’s Node SDK (plivo-node), unchanged: send → validate → get → list', () => {
+  it('creates a session, validates it with the OTP from the handle, and gets it verified', async () => {
+    const client = new plivoSdk.Client(ACCOUNT_A, TOKEN, { url: `${mock().url}/v1/Account/${ACCOUNT_A}` });
+
+    const sent = await client.verify_session.create({ recipient: '+919380013443', channel: 'sms' });
+    expect(sent).toMatchObject({ message: 'Session initiated', sessionUuid: expect.any(String) });
+    const uuid = sent.sessionUuid;
+    expect((await client.verify_session.get(uuid)).status).toBe('in-progress');
+
+    const otp = mock().otp(uuid);
+    const wrong = otp === '000000' ? '111111' : '000000';
+    await expect(client.verify_session.validate({ id: uuid, otp: wrong })).rejects.toMatchObject({
+      status: 400,
+      message: 'Invalid OTP',
+    });
+
+    const validated = await client.verify_session.validate({ id: uuid, otp });
+    expect(validated).toMatchObject({ message: 'session validated successfully.' });
+
+    const session = await client.verify_session.get(uuid);
+    expect(session).toMatchObject({
+      sessionUuid: uuid,
+      status: 'verified',
+      recipient: '919380013443',
+      count: 1,
+    });
+
+    // plivo-node's typings declare one session here; it resolves `{ api_id, meta, sessions }`.
+    const listed = (await client.verify_session.list({ status: 'verified' })) as unknown as {
+      sessions: { sessionUuid: string }[];
+    };
+    expect(listed.sessions.map((s) => s.sessionUuid)).toEqual([uuid]);
   });
 });
