@@ -48,21 +48,25 @@ export function createRawClient(
 ): { raw: PlivoRawClient; hasMiddleware: () => boolean } {
   const guard = jsonObjectGuard(redact);
   const guarded = (init: Init): Init => ({ ...init, middleware: [...(init?.middleware ?? []), guard] });
-  const registered = new Set<Middleware>();
+  // Kept as openapi-fetch keeps its own list (the same middleware may be added twice, and eject removes one).
+  const registered: Middleware[] = [];
   const loose = core as unknown as Record<(typeof METHODS)[number], LooseMethod> & { request: LooseRequest };
   const raw: Record<string, unknown> = {
     request: (method: string, url: string, init?: Init) => loose.request(method, url, guarded(init)),
     use(...middleware: Middleware[]) {
       core.use(...middleware);
-      for (const item of middleware) if (item) registered.add(item);
+      for (const item of middleware) if (item) registered.push(item);
     },
     eject(...middleware: Middleware[]) {
       core.eject(...middleware);
-      for (const item of middleware) registered.delete(item);
+      for (const item of middleware) {
+        const index = registered.indexOf(item);
+        if (index !== -1) registered.splice(index, 1);
+      }
     },
   };
   for (const method of METHODS) {
     raw[method] = (url: string, init?: Init) => loose[method](url, guarded(init));
   }
-  return { raw: raw as unknown as PlivoRawClient, hasMiddleware: () => registered.size > 0 };
+  return { raw: raw as unknown as PlivoRawClient, hasMiddleware: () => registered.length > 0 };
 }

@@ -1,4 +1,5 @@
 import { BufferedResponse } from './buffered-response.js';
+import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
 import {
   AbortError,
   BODY_SNIPPET_LENGTH,
@@ -23,9 +24,9 @@ import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
  * the response then carries it (see buffered-response.ts) for openapi-fetch to parse without waiting on the
  * network again.
  *
- * Per attempt this costs one AbortController and one timer. The global fetch honours the signal (aborting it
- * fails the fetch and the body read alike), so nothing else is needed; only a custom fetch, which may ignore
- * the signal, is also raced against the abort. The caller's signal is listened to only when there is one.
+ * The deadlines are in deadline.ts. The global fetch honours their signal (aborting it fails the fetch and the
+ * body read alike), so nothing else is needed; only a custom fetch, which may ignore the signal, is also raced
+ * against the abort. The caller's signal is listened to only when there is one.
  */
 
 /** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
@@ -154,56 +155,25 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
 
 async function attemptOnce(
   request: OutgoingRequest,
-  timeoutMs: number,
+  deadline: Deadline,
   options: TransportOptions,
 ): Promise<AttemptOutcome> {
   const callerSignal = request.signal;
-  if (callerSignal?.aborted) return { kind: 'aborted' };
-  const controller = new AbortController();
-  let rejectAborted: ((reason: unknown) => void) | undefined;
-  let aborted: Promise<never> | undefined;
-  if (options.fetch !== globalFetch) {
-    aborted = new Promise<never>((_, reject) => {
-      rejectAborted = reject;
-    });
-    aborted.catch(ignore); // Only ever awaited inside a race; an abort nobody raced is not an error.
-  }
-  const abort = (reason: unknown): void => {
-    controller.abort(reason);
-    rejectAborted?.(reason);
-  };
-  const abortFromCaller = callerSignal && ((): void => abort(callerSignal.reason));
-  if (abortFromCaller) callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
-  let timedOut = false;
-  const started = performance.now();
-  const expire = (): void => {
-    // Timers run on the event loop's cached clock, which lags on a busy loop: never give up early.
-    const left = timeoutMs - (performance.now() - started);
-    if (left >= 1) {
-      timer = setTimeout(expire, left);
-      return;
-    }
-    timedOut = true;
-    abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
-  };
-  let timer = setTimeout(expire, timeoutMs);
   try {
-    const response = await raced(send(request, controller.signal, options.fetch), aborted);
-    const body = await readBody(response, aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    const response = await raced(send(request, deadline.signal, options.fetch), deadline.aborted);
+    const body = await readBody(response, deadline.aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    // Too large: readBody cancelled the body, which stops the transfer.
     if ('tooLarge' in body) {
-      // Stop the transfer now rather than let the connection keep receiving a body nobody will read.
-      controller.abort(new DOMException('Response body over the size limit', 'AbortError'));
       return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
     }
     const bytes = NULL_BODY_STATUSES.has(response.status) ? null : body.bytes;
     return { kind: 'response', response: BufferedResponse.adopt(response, bytes, request.url) };
   } catch (error) {
-    if (timedOut) return { kind: 'timeout' };
+    if (deadline.expired()) return { kind: 'timeout' };
     if (callerSignal?.aborted) return { kind: 'aborted' };
     return { kind: 'failed', cause: error };
   } finally {
-    clearTimeout(timer);
-    if (abortFromCaller) callerSignal?.removeEventListener('abort', abortFromCaller);
+    deadline.end();
   }
 }
 
@@ -249,11 +219,21 @@ function retryView(outcome: AttemptOutcome): AttemptResult | undefined {
 /** Creates the retrying, deadline-enforcing, body-buffering `fetch` described at the top of this file. */
 export function createRetryingFetch(options: TransportOptions): RetryingFetch {
   const { redact } = options;
+  const sharedDeadline = createDeadlineGroups();
   return async function retryingFetch(request, limits) {
     const timeoutMs = limits?.timeoutMs ?? options.timeoutMs;
     const maxRetries = limits?.maxRetries ?? options.maxRetries;
+    const callerSignal = request.signal;
     for (let attempt = 1; ; attempt += 1) {
-      const outcome = await attemptOnce(request, timeoutMs, options);
+      if (callerSignal?.aborted)
+        throw abortError({ method: request.method, url: redact(request.url) }, callerSignal);
+      // Nothing but time can abort an attempt without a caller signal, through the global fetch (which honours
+      // its signal): such attempts share deadlines (see deadline.ts).
+      const deadline =
+        callerSignal === undefined && options.fetch === globalFetch
+          ? sharedDeadline(timeoutMs)
+          : ownDeadline(timeoutMs, callerSignal, options.fetch !== globalFetch);
+      const outcome = await attemptOnce(request, deadline, options);
       const result = retryView(outcome);
       const retry = result !== undefined && attempt <= maxRetries && mayRetry(request.method, result);
       if (outcome.kind === 'response' && !retry) return outcome.response;

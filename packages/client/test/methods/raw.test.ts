@@ -64,4 +64,27 @@ describe('client.raw', () => {
     await client.maskingSessions.get(MASKING_UUID);
     expect(server.requests[0]?.headers['x-request-id']).toBe('req-1');
   });
+
+  it('hands middleware a real Request, and stops running it after eject()', async () => {
+    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const client = clientFor(server);
+    const seen: unknown[] = [];
+    const middleware = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request);
+      },
+    };
+    client.raw.use(middleware, middleware);
+    await client.verifySessions.get(VERIFY_UUID);
+    expect(seen).toHaveLength(2);
+    expect(seen.every((request) => request instanceof Request)).toBe(true);
+    client.raw.eject(middleware);
+    await client.verifySessions.create({ recipient: '+919380013443' });
+    expect(seen).toHaveLength(3);
+    expect(seen[2]).toBeInstanceOf(Request);
+    client.raw.eject(middleware);
+    await client.verifySessions.get(VERIFY_UUID);
+    expect(seen).toHaveLength(3);
+    expect(server.requests).toHaveLength(3);
+  });
 });
