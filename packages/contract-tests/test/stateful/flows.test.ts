@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { BadRequestError, NotFoundError, type PlivoApiError } from '@plivo-openapi/client';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { startMock } from '../../src/index.js';
 import { schemaErrors } from '../support/spec.js';
 import { ACCOUNT_A, ACCOUNT_B, basicAuth, clientOf, TOKEN } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
@@ -258,5 +259,30 @@ describe('Plivo’s Node SDK (plivo-node), unchanged: send → validate → get 
       sessions: { sessionUuid: string }[];
     };
     expect(listed.sessions.map((s) => s.sessionUuid)).toEqual([uuid]);
+  });
+});
+
+describe('bad input to the stateful controls and options', () => {
+  it('names the session when asked for the OTP of one it does not have', () => {
+    expect(() => mock().otp('c28b77d4-21e7-43bd-9447-04bfee92e651')).toThrow(
+      'otp: the mock has no Verify session c28b77d4-21e7-43bd-9447-04bfee92e651. Create one first',
+    );
+  });
+
+  it.each([-1, Number.NaN])('refuses to move the clock by %s', (ms) => {
+    expect(() => mock().advanceTime(ms)).toThrow(
+      'advanceTime: `ms` must be a finite number of milliseconds >= 0',
+    );
+  });
+
+  it.each([
+    [
+      { stateful: true, upstream: 'http://127.0.0.1:9' },
+      "`stateful` answers from the mock's own sessions and `upstream`",
+    ],
+    [{ stateful: { otp: '12' } }, '`stateful.otp` must be a string of 4 to 8 digits'],
+    [{ stateful: { otp: 123456 as unknown as string } }, '`stateful.otp` must be a string of 4 to 8 digits'],
+  ])('refuses startMock(%j) before starting anything', async (options, message) => {
+    await expect(startMock(options)).rejects.toThrow(message);
   });
 });
