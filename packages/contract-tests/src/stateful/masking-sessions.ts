@@ -139,7 +139,6 @@ export class MaskingSessions {
     };
     this.#account(authId).set(uuid, stored);
     this.#scheduleExpiry(authId, stored);
-    this.#notify(authId, stored, 'SessionCreated');
     return ok(201, {
       session_uuid: uuid,
       virtual_number: `+${virtualNumber}`,
@@ -196,7 +195,6 @@ export class MaskingSessions {
     if (typeof body.record === 'boolean') session.record = body.record;
     if (typeof body.record_file_format === 'string') session.record_file_format = body.record_file_format;
     session.modified_time = maskingTime(now);
-    this.#notify(authId, stored, 'SessionUpdated');
     return ok(200, { message: 'Session updated', session: { ...session } });
   }
 
@@ -258,6 +256,8 @@ export class MaskingSessions {
       session.expiry_time = maskingTime(at);
       session.duration = Math.round((at - stored.created) / 1000);
     }
+    // The only session-state event Plivo documents (§10.1); the others are about calls, which the mock does not
+    // simulate, and it invents no event names for create or update.
     this.#notify(authId, stored, 'SessionTimeout');
   }
 

@@ -355,22 +355,24 @@ describe('list', () => {
 });
 
 describe('callbacks', () => {
-  it('sends masking-status to callback_url when the session is created, updated and expires', () => {
+  it('sends SessionTimeout to the callback_url in force when the session expires, nothing on create or update', () => {
     const uuid = create({
       callback_url: 'https://example.com/cb',
       callback_method: 'GET',
       session_expiry: 60,
     }).body.session_uuid;
-    call('updateMaskingSession', { sessionUuid: uuid, body: { ring_timeout: 30 } });
+    call('updateMaskingSession', {
+      sessionUuid: uuid,
+      body: { ring_timeout: 30, callback_url: 'https://example.com/cb2' },
+    });
+    expect(callbacks).toEqual([]);
     clock.advance(60_000);
     expect(callbacks.map(({ params }) => [params.EventName, params.SequenceNumber])).toEqual([
-      ['SessionCreated', '1'],
-      ['SessionUpdated', '2'],
-      ['SessionTimeout', '3'],
+      ['SessionTimeout', '1'],
     ]);
-    expect(callbacks[2]).toMatchObject({
+    expect(callbacks[0]).toMatchObject({
       authId: ACCOUNT,
-      url: 'https://example.com/cb',
+      url: 'https://example.com/cb2',
       method: 'GET',
       kind: 'masking-status',
       params: { SessionUUID: uuid, EventTimestamp: '2026-11-30 09:01:00 +0000 UTC' },
@@ -387,7 +389,7 @@ describe('callbacks', () => {
     const uuid = create({ callback_url: 'https://example.com/cb', session_expiry: 60 }).body.session_uuid;
     call('deleteMaskingSession', { sessionUuid: uuid });
     clock.advance(120_000);
-    expect(callbacks.map(({ params }) => params.EventName)).toEqual(['SessionCreated', 'SessionTimeout']);
+    expect(callbacks.map(({ params }) => params.EventName)).toEqual(['SessionTimeout']);
   });
 });
 
@@ -397,6 +399,6 @@ describe('reset', () => {
     engine.reset();
     clock.advance(120_000);
     expect(get(uuid).status).toBe(404);
-    expect(callbacks.map(({ params }) => params.EventName)).toEqual(['SessionCreated']);
+    expect(callbacks).toEqual([]);
   });
 });
