@@ -3,9 +3,10 @@
  * whether that is what happened.
  *
  * Attempts that nothing else can abort (no caller signal) and that start within a few milliseconds of each other
- * share one deadline: one AbortController and one timer for up to GROUP_SIZE attempts, which then get up to
- * `spread` ms more than `timeoutMs`, never less. At 50 calls in flight that is a sixteenth of the controllers
- * and timers, each of which costs as much as a good part of a local call. An attempt with a caller signal, or
+ * share one deadline: one AbortController and one timer for up to GROUP_SIZE attempts, which then get up to 1 %
+ * (at most 50 ms) more than `timeoutMs`, never less. Whether the calls are made side by side or one after
+ * another, that is a sixteenth of the controllers and timers, each of which costs a noticeable share of a
+ * local call. An attempt with a caller signal, or
  * through a custom fetch (which may ignore signals, so its waits are raced against the abort), gets its own.
  */
 
@@ -27,19 +28,50 @@ function timeoutReason(timeoutMs: number): DOMException {
   return new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError');
 }
 
+interface DeadlineTimer {
+  cancel(): void;
+  /** Whether the pending timer keeps the process alive (an idle shared deadline must not). */
+  hold(keepAlive: boolean): void;
+}
+
+/**
+ * Makes a pending timer keep the process alive or not: `ref`/`unref` in Node and Bun, `Deno.refTimer` and
+ * `Deno.unrefTimer` in Deno; browsers and edge runtimes have no process to keep.
+ */
+function keepAlive(timer: unknown, keep: boolean): void {
+  if (typeof timer === 'object' && timer !== null) {
+    const handle = timer as { ref?: () => void; unref?: () => void };
+    (keep ? handle.ref : handle.unref)?.call(timer);
+    return;
+  }
+  const deno = (
+    globalThis as { Deno?: { refTimer?: (id: number) => void; unrefTimer?: (id: number) => void } }
+  ).Deno;
+  (keep ? deno?.refTimer : deno?.unrefTimer)?.(timer as number);
+}
+
 /**
  * Runs `fire` at `endsAt` (a `performance.now()` time), never before: timers run on the event loop's cached
- * clock, which lags on a busy loop. Returns the function that cancels it.
+ * clock, which lags on a busy loop.
  */
-function timerUntil(endsAt: number, fire: () => void): () => void {
+function timerUntil(endsAt: number, fire: () => void): DeadlineTimer {
+  let held = true;
   let timer: ReturnType<typeof setTimeout>;
   const check = (): void => {
     const left = endsAt - performance.now();
-    if (left >= 1) timer = setTimeout(check, left);
-    else fire();
+    if (left < 1) return fire();
+    timer = setTimeout(check, left);
+    if (!held) keepAlive(timer, false);
   };
   timer = setTimeout(check, endsAt - performance.now());
-  return () => clearTimeout(timer);
+  return {
+    cancel: () => clearTimeout(timer),
+    hold(keep) {
+      if (keep === held) return;
+      held = keep;
+      keepAlive(timer, keep);
+    },
+  };
 }
 
 /** A deadline of its own, also aborted by the caller's signal; with `race`, also a promise to race against. */
@@ -62,7 +94,7 @@ export function ownDeadline(
     rejectAborted?.(reason);
   };
   let timedOut = false;
-  const cancel = timerUntil(performance.now() + timeoutMs, () => {
+  const timer = timerUntil(performance.now() + timeoutMs, () => {
     timedOut = true;
     abort(timeoutReason(timeoutMs));
   });
@@ -73,7 +105,7 @@ export function ownDeadline(
     aborted,
     expired: () => timedOut,
     end() {
-      cancel();
+      timer.cancel();
       callerSignal?.removeEventListener('abort', abortFromCaller);
     },
   };
@@ -82,7 +114,7 @@ export function ownDeadline(
 interface Group {
   readonly controller: AbortController;
   readonly endsAt: number;
-  readonly cancel: () => void;
+  readonly timer: DeadlineTimer;
   expired: boolean;
   /** Attempts that joined it. */
   uses: number;
@@ -90,13 +122,18 @@ interface Group {
   pending: number;
 }
 
-/** Shared deadlines, one group per `timeoutMs` open at a time (see the top of this file). */
+/**
+ * Shared deadlines, one group per `timeoutMs` open at a time (see the top of this file). A group stays open
+ * while idle, so that calls made one after another share it too, but its timer then lets the process exit.
+ */
 export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
   const open = new Map<number, Group>();
   return (timeoutMs) => {
     const now = performance.now();
     let group = open.get(timeoutMs);
     if (group === undefined || group.uses >= GROUP_SIZE || now + timeoutMs > group.endsAt) {
+      // An idle group nobody can join any more: its timer can go now.
+      if (group !== undefined && group.pending === 0) group.timer.cancel();
       // Up to 1 % (at most 50 ms) late, never early.
       const endsAt = now + timeoutMs + Math.min(Math.max(timeoutMs / 100, 1), 50);
       const controller = new AbortController();
@@ -106,7 +143,7 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
         expired: false,
         uses: 0,
         pending: 0,
-        cancel: timerUntil(endsAt, () => {
+        timer: timerUntil(endsAt, () => {
           created.expired = true;
           controller.abort(timeoutReason(timeoutMs));
         }),
@@ -115,6 +152,7 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
       open.set(timeoutMs, group);
     }
     const joined = group;
+    if (joined.pending === 0) joined.timer.hold(true);
     joined.uses += 1;
     joined.pending += 1;
     return {
@@ -124,9 +162,13 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
       end() {
         joined.pending -= 1;
         if (joined.pending > 0) return;
-        // Nothing waits on it any more: stop its timer (a pending timer would keep a process alive).
-        joined.cancel();
-        if (open.get(timeoutMs) === joined) open.delete(timeoutMs);
+        if (open.get(timeoutMs) === joined) {
+          // Idle but still open to the next call: keep it, without keeping the process alive.
+          joined.timer.hold(false);
+        } else {
+          // Nothing waits on it any more and nothing can join it: stop its timer.
+          joined.timer.cancel();
+        }
       },
     };
   };
