@@ -99,7 +99,11 @@ describe('bundled document', () => {
   // The stateful mock answers these refusals; each must be a documented example of the operation concerned.
   it.each([
     ['deleteMaskingSession', '400', ['badRequest', 'sessionAlreadyExpired']],
-    ['updateMaskingSession', '400', ['badRequest', 'sessionAlreadyExpired', 'partiesNotUpdatable']],
+    [
+      'updateMaskingSession',
+      '400',
+      ['badRequest', 'sessionAlreadyExpired', 'partiesNotUpdatable', 'fieldNotUpdatable'],
+    ],
     [
       'validateVerifySession',
       '400',
