@@ -8,6 +8,10 @@
  * asks for `body` (openapi-fetch's `parseAs: 'stream'`, or a raw-client caller), and from then on every body
  * method reads that stream, as a plain Response's would. Reading the body twice fails with a TypeError, as it
  * does on any Response. `new BufferedResponse(bytes, init)` builds one from scratch (for `clone()`).
+ *
+ * A convenience call's response never reaches the caller (the call returns the parsed body, and its errors
+ * copy what they need), and openapi-fetch reads it with `text()` alone: `withBufferedText` gives it just that
+ * method, which is cheaper still than changing its prototype (about 5 µs a call on Node 20).
  */
 
 const EMPTY = new Uint8Array(new ArrayBuffer(0));
@@ -126,6 +130,16 @@ export class BufferedResponse extends Response {
     const { status, statusText, headers, url } = this;
     return new BufferedResponse(this[BODY].bytes, { status, statusText, headers, url });
   }
+}
+
+/**
+ * For a response only openapi-fetch reads, with `parseAs: 'text'` (see the top of this file): its `text()`
+ * answers from `bytes`. `url` is used when the response has none (one a custom fetch constructed).
+ */
+export function withBufferedText(response: Response, bytes: Uint8Array | null, url: string): Response {
+  response.text = () => Promise.resolve(bytes === null ? '' : decoder.decode(bytes));
+  if (response.url === '') setUrl(response, url);
+  return response;
 }
 
 /** The body of a buffered response as text, without using it up; `undefined` for any other response. */

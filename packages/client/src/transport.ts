@@ -1,4 +1,4 @@
-import { BufferedResponse } from './buffered-response.js';
+import { BufferedResponse, withBufferedText } from './buffered-response.js';
 import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
 import {
   AbortError,
@@ -167,7 +167,11 @@ async function attemptOnce(
       return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
     }
     const bytes = NULL_BODY_STATUSES.has(response.status) ? null : body.bytes;
-    return { kind: 'response', response: BufferedResponse.adopt(response, bytes, request.url) };
+    const buffered =
+      request instanceof UnsentRequest
+        ? withBufferedText(response, bytes, request.url)
+        : BufferedResponse.adopt(response, bytes, request.url);
+    return { kind: 'response', response: buffered };
   } catch (error) {
     if (deadline.expired()) return { kind: 'timeout' };
     if (callerSignal?.aborted) return { kind: 'aborted' };

@@ -1511,7 +1511,7 @@ export interface components {
         /**
          * @description The update is refused: a parameter is invalid, the session has expired, or it changes a field that cannot
          *     be changed on this session (`first_party`/`second_party` of a session not created with
-         *     `create_session_with_single_party`).
+         *     `create_session_with_single_party`, or a field fixed once the session exists, such as `pin_retry`).
          */
         MaskingSessionUpdateBadRequest: {
             headers: {
