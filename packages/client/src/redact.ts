@@ -4,20 +4,17 @@ const REDACTED = '[redacted]';
 
 /**
  * A redactor for the given secrets. Any text from outside the client (a server's error message, a body quoted
- * in an error, a network error's message) goes through it before it reaches an error, so a server or proxy
- * that echoes the Authorization header back cannot leak the token into logs.
+ * in an error, a network error's message) goes through it when an error is built, so a server or proxy that
+ * echoes the Authorization header back cannot leak the token into logs. Successful calls never use it.
  */
 export function createRedactor(secrets: readonly string[]): Redact {
   // Longest first, so a secret that contains another is removed whole.
-  const words = secrets
-    .filter((secret) => secret.length > 0)
-    .sort((a, b) => b.length - a.length)
-    .map((word) => ({ word, starts: startsByLastCharacter(word) }));
+  const words = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
   return (text) => {
     let result = text;
-    for (const { word, starts } of words) {
+    for (const word of words) {
       if (result.includes(word)) result = result.split(word).join(REDACTED);
-      result = redactCutOffEnd(result, starts);
+      result = redactCutOffEnd(result, word);
     }
     return result;
   };
@@ -27,32 +24,13 @@ export function createRedactor(secrets: readonly string[]): Redact {
 const MIN_PARTIAL_SECRET = 4;
 
 /**
- * A secret's starts of MIN_PARTIAL_SECRET or more characters (without the whole secret), longest first, keyed
- * by their last character. Made once per client: the redactor runs on every request's URL, and a text's last
- * character then picks the few starts worth comparing instead of slicing and comparing every length.
- */
-function startsByLastCharacter(secret: string): ReadonlyMap<string, readonly string[]> {
-  const starts = new Map<string, string[]>();
-  for (let length = secret.length - 1; length >= MIN_PARTIAL_SECRET; length -= 1) {
-    const start = secret.slice(0, length);
-    const last = start.charAt(length - 1);
-    const group = starts.get(last);
-    if (group === undefined) starts.set(last, [start]);
-    else group.push(start);
-  }
-  return starts;
-}
-
-/**
  * Quoted bodies are cut at a byte limit, so a secret can straddle the cut and survive as its first characters
  * only, which whole-word matching cannot see. A text that ends with the start of a secret loses that end (the
- * longest such start, as `starts` is longest first).
+ * longest such start).
  */
-function redactCutOffEnd(text: string, starts: ReadonlyMap<string, readonly string[]>): string {
-  const candidates = starts.get(text.charAt(text.length - 1));
-  if (candidates === undefined) return text;
-  for (const start of candidates) {
-    if (text.endsWith(start)) return `${text.slice(0, text.length - start.length)}${REDACTED}`;
+function redactCutOffEnd(text: string, secret: string): string {
+  for (let length = Math.min(secret.length - 1, text.length); length >= MIN_PARTIAL_SECRET; length -= 1) {
+    if (text.endsWith(secret.slice(0, length))) return `${text.slice(0, text.length - length)}${REDACTED}`;
   }
   return text;
 }
