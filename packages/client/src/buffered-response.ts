@@ -54,6 +54,20 @@ function take(response: BufferedResponse): Uint8Array<ArrayBuffer> {
   return state.bytes ?? EMPTY;
 }
 
+/**
+ * The body in a form other than text, rare for this API: the runtime's own Response over the bytes makes it
+ * (a copy for `arrayBuffer()`, so what one caller changes cannot show up in a clone's body; the Content-Type,
+ * with its boundary, for `blob()` and `formData()`). Rejects, as a body method does, when the body was used.
+ */
+async function readAs<Kind extends 'arrayBuffer' | 'blob' | 'formData'>(
+  response: BufferedResponse,
+  kind: Kind,
+): Promise<Awaited<ReturnType<Response[Kind]>>> {
+  const { streamed } = response[BODY];
+  const source = streamed ?? new Response(take(response), { headers: response.headers });
+  return source[kind]() as Promise<Awaited<ReturnType<Response[Kind]>>>;
+}
+
 export class BufferedResponse extends Response {
   declare [BODY]: BufferedBody;
 
@@ -93,36 +107,27 @@ export class BufferedResponse extends Response {
 
   override async text(): Promise<string> {
     const { streamed } = this[BODY];
-    if (streamed !== undefined) return streamed.text();
-    return decoder.decode(take(this));
+    return streamed === undefined ? decoder.decode(take(this)) : streamed.text();
   }
 
   override async json(): Promise<unknown> {
     return JSON.parse(await this.text());
   }
 
-  override async arrayBuffer(): Promise<ArrayBuffer> {
-    const { streamed } = this[BODY];
-    if (streamed !== undefined) return streamed.arrayBuffer();
-    // A copy, so that what one caller changes cannot show up in a clone's body.
-    return take(this).slice().buffer;
+  override arrayBuffer(): Promise<ArrayBuffer> {
+    return readAs(this, 'arrayBuffer');
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
     return new Uint8Array(await this.arrayBuffer());
   }
 
-  override async blob(): Promise<Blob> {
-    const { streamed } = this[BODY];
-    if (streamed !== undefined) return streamed.blob();
-    return new Blob([take(this)], { type: this.headers.get('content-type') ?? '' });
+  override blob(): Promise<Blob> {
+    return readAs(this, 'blob');
   }
 
-  override async formData(): Promise<FormData> {
-    const { streamed } = this[BODY];
-    if (streamed !== undefined) return streamed.formData();
-    // Rare for this API; the runtime's own parser needs the Content-Type (and its boundary).
-    return new Response(take(this), { headers: this.headers }).formData();
+  override formData(): Promise<FormData> {
+    return readAs(this, 'formData');
   }
 
   override clone(): BufferedResponse {

@@ -35,39 +35,31 @@ export interface PlivoApiErrorDetails extends RequestTarget {
 export class PlivoApiError extends Error {
   override readonly name: string = 'PlivoApiError';
   /** HTTP status of the final response, or `undefined` when there was none. */
-  readonly status: number | undefined;
+  declare readonly status: number | undefined;
   /** Plivo's `api_id` for the request, when the server sent one. Quote it to Plivo support. */
-  readonly apiId: string | undefined;
+  declare readonly apiId: string | undefined;
   /** The server's own `error` message (its wording is not stable: branch on the class or `status`). */
-  readonly error: string | undefined;
+  declare readonly error: string | undefined;
   /** HTTP method of the request. */
-  readonly method: string;
+  declare readonly method: string;
   /** Request URL (Auth ID included, as in the path; the token is never part of a URL). */
-  readonly url: string;
+  declare readonly url: string;
   /** Headers of the final response. Not enumerable, so logging the error stays short. */
   declare readonly headers: Headers | undefined;
 
   constructor(message: string, details: PlivoApiErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.status = details.status;
-    this.apiId = details.apiId;
-    this.error = details.error;
-    this.method = details.method;
-    this.url = details.url;
-    Object.defineProperty(this, 'headers', { value: details.headers, enumerable: false });
+    const { status, apiId, error, method, url, headers, cause } = details;
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { status, apiId, error, method, url });
+    Object.defineProperty(this, 'headers', { value: headers });
   }
 
-  /** A plain, secret-free summary for structured logs. */
+  /**
+   * A plain, secret-free summary for structured logs: the name, the message and the enumerable fields (the
+   * ones above and a subclass's own, such as `timeoutMs`); never the headers or the cause.
+   */
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      apiId: this.apiId,
-      error: this.error,
-      method: this.method,
-      url: this.url,
-    };
+    return { name: this.name, message: this.message, ...(this as object) };
   }
 }
 
@@ -120,15 +112,11 @@ export class ConnectionError extends PlivoApiError {
 export class TimeoutError extends ConnectionError {
   override readonly name: string = 'TimeoutError';
   /** The per-attempt timeout that expired, in milliseconds. */
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(message: string, details: PlivoApiErrorDetails & { readonly timeoutMs: number }) {
     super(message, details);
-    this.timeoutMs = details.timeoutMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), timeoutMs: this.timeoutMs };
+    Object.assign(this, { timeoutMs: details.timeoutMs });
   }
 }
 
@@ -144,15 +132,11 @@ export class AbortError extends PlivoApiError {
 export class InvalidResponseError extends PlivoApiError {
   override readonly name: string = 'InvalidResponseError';
   /** The first bytes of the body as text (at most `BODY_SNIPPET_LENGTH` characters), secrets redacted. */
-  readonly bodySnippet: string;
+  declare readonly bodySnippet: string;
 
   constructor(message: string, details: PlivoApiErrorDetails & { readonly bodySnippet: string }) {
     super(message, details);
-    this.bodySnippet = details.bodySnippet;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), bodySnippet: this.bodySnippet };
+    Object.assign(this, { bodySnippet: details.bodySnippet });
   }
 }
 
@@ -163,11 +147,11 @@ export class InvalidResponseError extends PlivoApiError {
 export class InvalidArgumentError extends TypeError {
   override readonly name: string = 'InvalidArgumentError';
   /** The option, environment variable or parameter at fault, e.g. `authId`, `PLIVO_AUTH_TOKEN`, `sessionUuid`. */
-  readonly argument: string;
+  declare readonly argument: string;
 
   constructor(argument: string, message: string) {
     super(message);
-    this.argument = argument;
+    Object.assign(this, { argument });
   }
 }
 
@@ -177,19 +161,15 @@ export const BODY_SNIPPET_LENGTH = 200;
 /** Removes every secret from a text that may end up in an error. Built per client (see `redact.ts`). */
 export type Redact = (text: string) => string;
 
-const STATUS_ERRORS: ReadonlyMap<number, typeof PlivoApiError> = new Map([
-  [400, BadRequestError],
-  [401, AuthenticationError],
-  [403, PermissionDeniedError],
-  [404, NotFoundError],
-  [409, ConflictError],
-  [422, UnprocessableEntityError],
-  [429, RateLimitError],
-]);
-
-function errorClassForStatus(status: number): typeof PlivoApiError {
-  return STATUS_ERRORS.get(status) ?? (status >= 500 ? ServerError : PlivoApiError);
-}
+const STATUS_ERRORS: Readonly<Record<number, typeof PlivoApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
 
 /** Quotes the start of a body for an error message, one line, secrets removed. */
 export function bodySnippet(body: string, redact: Redact): string {
@@ -210,17 +190,46 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
 }
 
 function stringField(value: unknown, key: string): string | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const field = (value as Record<string, unknown>)[key];
+  const field =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === 'string' ? field : undefined;
 }
 
-/** The answered request an error is about: its method, and the response (whose URL is the request's). */
-export type Answer = Pick<Response, 'status' | 'statusText' | 'headers' | 'url'>;
+/** The answered request an error is about: its status, headers and URL (the request's). */
+export type Answer = Pick<Response, 'status' | 'headers' | 'url'> & { readonly statusText?: string };
 
-/** Where an answered request went, for an error: the URL is redacted here, when an error is being built. */
-export function targetOf(method: string, response: Answer, redact: Redact): RequestTarget {
-  return { method, url: redact(response.url) };
+type ErrorClass<Extra> = new (message: string, details: PlivoApiErrorDetails & Extra) => PlivoApiError;
+
+/**
+ * Every error about a request is built here, in one form: "<METHOD> <url> <what happened>". `url` is
+ * redacted here, when an error is being built.
+ */
+export function requestError<Extra extends object>(
+  ErrorClass: ErrorClass<Extra>,
+  method: string,
+  url: string,
+  what: string,
+  redact: Redact,
+  details: Omit<PlivoApiErrorDetails, 'method' | 'url'> & Extra,
+): PlivoApiError {
+  const target = { method, url: redact(url) };
+  return new ErrorClass(`${method} ${target.url} ${what}`, { ...details, ...target });
+}
+
+/** An error about an answer: "<METHOD> <url> answered <status><detail>", with its redacted headers. */
+export function answerError<Extra extends object>(
+  ErrorClass: ErrorClass<Extra>,
+  method: string,
+  response: Answer,
+  detail: string,
+  redact: Redact,
+  details: Omit<PlivoApiErrorDetails, 'method' | 'url'> & Extra,
+): PlivoApiError {
+  return requestError(ErrorClass, method, response.url, `answered ${response.status}${detail}`, redact, {
+    ...details,
+    status: response.status,
+    headers: redactHeaders(response.headers, redact),
+  });
 }
 
 /**
@@ -234,19 +243,26 @@ export function errorFromResponse(
   body: unknown,
   redact: Redact,
 ): PlivoApiError {
-  const target = targetOf(method, response, redact);
   const serverMessage = stringField(body, 'error');
   const error = serverMessage === undefined ? undefined : redact(serverMessage);
   const apiId = stringField(body, 'api_id');
-  const statusText = response.statusText ? ` ${response.statusText}` : '';
-  let detail = '';
-  if (error !== undefined) detail = `: ${error}`;
+  const { status, statusText } = response;
+  let detail = statusText ? ` ${statusText}` : '';
+  if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
-    detail = `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
-  const apiIdNote = apiId === undefined ? '' : ` (api_id ${apiId})`;
-  const ErrorClass = errorClassForStatus(response.status);
-  return new ErrorClass(
-    `${target.method} ${target.url} answered ${response.status}${statusText}${detail}${apiIdNote}`,
-    { ...target, status: response.status, apiId, error, headers: redactHeaders(response.headers, redact) },
+    detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
+  if (apiId !== undefined) detail += ` (api_id ${apiId})`;
+  return answerError(
+    STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : PlivoApiError),
+    method,
+    response,
+    detail,
+    redact,
+    { apiId, error },
   );
+}
+
+/** How a value that is not what was asked for is named in an error: "null", "an array", "a string"… */
+export function describeType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
 }

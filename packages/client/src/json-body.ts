@@ -1,10 +1,10 @@
 import {
   type Answer,
+  answerError,
   bodySnippet,
+  describeType,
   InvalidResponseError,
   type Redact,
-  redactHeaders,
-  targetOf,
 } from './errors.js';
 
 /** A JSON object as parsed: what every success body of this API is. */
@@ -12,12 +12,6 @@ export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
 }
 
 /** The error for a 2xx answer whose body is not what the operation promises; `problem` completes "its body …". */
@@ -29,15 +23,10 @@ export function invalidBodyError(
   redact: Redact,
   apiId?: string,
 ): InvalidResponseError {
-  const target = targetOf(method, response, redact);
-  const snippet = bodySnippet(text, redact);
-  return new InvalidResponseError(`${target.method} ${target.url} answered ${response.status} ${problem}`, {
-    ...target,
-    status: response.status,
+  return answerError(InvalidResponseError, method, response, ` ${problem}`, redact, {
     apiId,
-    headers: redactHeaders(response.headers, redact),
-    bodySnippet: snippet,
-  });
+    bodySnippet: bodySnippet(text, redact),
+  }) as InvalidResponseError;
 }
 
 /**
@@ -50,7 +39,7 @@ export function parseJsonObject(text: string, method: string, response: Answer, 
   try {
     const value: unknown = JSON.parse(text);
     if (isJsonObject(value)) return value;
-    problem = `is ${describeJson(value)}, not a JSON object`;
+    problem = `is ${describeType(value)}, not a JSON object`;
   } catch {
     problem = text.trim() === '' ? 'is empty' : 'is not valid JSON';
   }

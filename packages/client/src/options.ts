@@ -1,5 +1,5 @@
 import { envPermissionHint, hasEnv, readEnv } from './env.js';
-import { InvalidArgumentError } from './errors.js';
+import { describeType, InvalidArgumentError } from './errors.js';
 import { globalFetch } from './global-fetch.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
@@ -63,10 +63,16 @@ export const DEFAULT_USER_AGENT = `plivo-openapi-client/${VERSION}`;
 
 const CONSOLE_HINT = 'Both are on the Plivo console overview page (https://console.plivo.com/dashboard/).';
 
-function describeType(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return `a ${typeof value}`;
+function fail(argument: string, message: string): never {
+  throw new InvalidArgumentError(argument, message);
+}
+
+/** The problem common to both credentials, if any: described without quoting the value (it may be a secret). */
+function credentialProblem(value: unknown): string | undefined {
+  if (typeof value !== 'string') return `is ${describeType(value)}, not a string`;
+  if (value === '') return 'is empty';
+  if (/\s/.test(value)) return 'contains whitespace (a trailing newline from a file or a shell?)';
+  return undefined;
 }
 
 /**
@@ -74,98 +80,75 @@ function describeType(value: unknown): string {
  * not end up in an error message.
  */
 function authIdProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return `is ${describeType(value)}, not a string`;
-  if (value === '') return 'is empty';
-  if (/\s/.test(value)) return 'contains whitespace (a trailing newline from a file or a shell?)';
-  if (value.length !== 20) return `has ${value.length} characters; an Auth ID has 20`;
-  if (AUTH_ID_PATTERN.test(value)) return undefined;
-  if (!/^(MA|SA)/.test(value)) return 'does not start with "MA" (main account) or "SA" (subaccount)';
+  const problem = credentialProblem(value);
+  if (problem !== undefined || AUTH_ID_PATTERN.test(value as string)) return problem;
+  const { length } = value as string;
+  if (length !== 20) return `has ${length} characters; an Auth ID has 20`;
+  if (!/^(MA|SA)/.test(value as string))
+    return 'does not start with "MA" (main account) or "SA" (subaccount)';
   return 'contains characters other than upper-case letters and digits';
 }
 
 function authTokenProblem(value: unknown): string | undefined {
-  if (typeof value !== 'string') return `is ${describeType(value)}, not a string`;
-  if (value === '') return 'is empty';
-  if (/\s/.test(value)) return 'contains whitespace (a trailing newline from a file or a shell?)';
-  if (!AUTH_TOKEN_PATTERN.test(value)) return 'contains characters other than printable ASCII';
-  return undefined;
+  const problem = credentialProblem(value);
+  if (problem !== undefined || AUTH_TOKEN_PATTERN.test(value as string)) return problem;
+  return 'contains characters other than printable ASCII';
 }
 
-interface CredentialSpec {
-  readonly label: string;
-  readonly option: 'authId' | 'authToken';
-  readonly variable: 'PLIVO_AUTH_ID' | 'PLIVO_AUTH_TOKEN';
-  readonly problem: (value: unknown) => string | undefined;
-  readonly expected: string;
-}
-
-const AUTH_ID: CredentialSpec = {
-  label: 'Auth ID',
-  option: 'authId',
-  variable: 'PLIVO_AUTH_ID',
-  problem: authIdProblem,
-  expected: 'an Auth ID is "MA" or "SA" followed by 18 upper-case letters or digits',
-};
-
-const AUTH_TOKEN: CredentialSpec = {
-  label: 'Auth Token',
-  option: 'authToken',
-  variable: 'PLIVO_AUTH_TOKEN',
-  problem: authTokenProblem,
-  expected: 'an Auth Token is printable ASCII without spaces',
-};
-
-function resolveCredential(spec: CredentialSpec, given: unknown): string {
+/**
+ * The credential from its option, else its environment variable; `label` names it in messages, `expected`
+ * says what a valid one looks like.
+ */
+function resolveCredential(
+  option: 'authId' | 'authToken',
+  given: unknown,
+  label: string,
+  problemOf: (value: unknown) => string | undefined,
+  expected: string,
+): string {
+  const variable = option === 'authId' ? 'PLIVO_AUTH_ID' : 'PLIVO_AUTH_TOKEN';
   const fromOption = given !== undefined;
-  const value = fromOption ? given : readEnv(spec.variable);
+  const argument = fromOption ? option : variable;
+  const value = fromOption ? given : readEnv(variable);
+  const pass = `pass the \`${option}\` option to createPlivoClient()`;
   if (value === undefined) {
     const where = hasEnv()
-      ? `pass the \`${spec.option}\` option to createPlivoClient() or set the ${spec.variable} environment variable${envPermissionHint(spec.variable)}`
-      : `pass the \`${spec.option}\` option to createPlivoClient() (this runtime has no environment variables)`;
-    throw new InvalidArgumentError(
-      fromOption ? spec.option : spec.variable,
-      `Missing Plivo ${spec.label}: ${where}. ${CONSOLE_HINT}`,
-    );
+      ? `${pass} or set the ${variable} environment variable${envPermissionHint(variable)}`
+      : `${pass} (this runtime has no environment variables)`;
+    fail(argument, `Missing Plivo ${label}: ${where}. ${CONSOLE_HINT}`);
   }
-  const problem = spec.problem(value);
+  const problem = problemOf(value);
   if (problem !== undefined) {
-    const source = fromOption ? `The \`${spec.option}\` option` : `The ${spec.variable} environment variable`;
-    throw new InvalidArgumentError(
-      fromOption ? spec.option : spec.variable,
-      `${source} is not a valid Plivo ${spec.label}: it ${problem}; ${spec.expected}. ${CONSOLE_HINT}`,
-    );
+    const source = fromOption ? `The \`${option}\` option` : `The ${variable} environment variable`;
+    fail(argument, `${source} is not a valid Plivo ${label}: it ${problem}; ${expected}. ${CONSOLE_HINT}`);
   }
   return value as string;
 }
 
 function resolveBaseUrl(value: unknown): string {
   if (value === undefined) return DEFAULT_BASE_URL;
-  const fix = 'Pass the API root, e.g. "https://api.plivo.com" or "http://127.0.0.1:4010" for a local mock.';
-  if (typeof value !== 'string') {
-    throw new InvalidArgumentError('baseUrl', `The \`baseUrl\` option is ${describeType(value)}. ${fix}`);
-  }
-  let url: URL;
+  let url: URL | undefined;
   try {
-    url = new URL(value);
+    url = new URL(value as string);
   } catch {
-    throw new InvalidArgumentError('baseUrl', `The \`baseUrl\` option is not an absolute URL. ${fix}`);
+    // Named below.
   }
-  if (url.username !== '' || url.password !== '') {
-    throw new InvalidArgumentError(
+  const problem =
+    typeof value !== 'string'
+      ? `is ${describeType(value)}`
+      : url === undefined
+        ? 'is not an absolute URL'
+        : url.username !== '' || url.password !== ''
+          ? 'must not contain credentials (user:password@): pass them as `authId` and `authToken`'
+          : url.protocol !== 'https:' && url.protocol !== 'http:'
+            ? `must use http: or https:, not ${url.protocol}`
+            : url.search !== '' || url.hash !== ''
+              ? 'must not have a query or a fragment'
+              : undefined;
+  if (problem !== undefined || url === undefined) {
+    fail(
       'baseUrl',
-      'The `baseUrl` option must not contain credentials (user:password@): pass them as `authId` and `authToken`.',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InvalidArgumentError(
-      'baseUrl',
-      `The \`baseUrl\` option must use http: or https:, not ${url.protocol}. ${fix}`,
-    );
-  }
-  if (url.search !== '' || url.hash !== '') {
-    throw new InvalidArgumentError(
-      'baseUrl',
-      `The \`baseUrl\` option must not have a query or a fragment. ${fix}`,
+      `The \`baseUrl\` option ${problem}. Pass the API root, e.g. "https://api.plivo.com" or "http://127.0.0.1:4010" for a local mock.`,
     );
   }
   // Keep a path prefix (a proxy mounted at /plivo) but drop the trailing slash: operation paths start with one.
@@ -175,15 +158,12 @@ function resolveBaseUrl(value: unknown): string {
 function resolveFetch(value: unknown): FetchFunction {
   if (value !== undefined) {
     if (typeof value !== 'function') {
-      throw new InvalidArgumentError(
-        'fetch',
-        `The \`fetch\` option is ${describeType(value)}; pass a fetch-compatible function.`,
-      );
+      fail('fetch', `The \`fetch\` option is ${describeType(value)}; pass a fetch-compatible function.`);
     }
     return value as FetchFunction;
   }
   if (typeof globalThis.fetch !== 'function') {
-    throw new InvalidArgumentError(
+    fail(
       'fetch',
       'This runtime has no global fetch: pass a fetch-compatible function as the `fetch` option.',
     );
@@ -191,38 +171,23 @@ function resolveFetch(value: unknown): FetchFunction {
   return globalFetch;
 }
 
-interface NumberRule {
-  readonly min: number;
-  readonly max: number;
-  readonly integer: boolean;
-  readonly meaning: string;
-}
-
-const TIMEOUT_RULE: NumberRule = {
-  min: 1,
-  max: MAX_TIMER_MS,
-  integer: false,
-  meaning: `it must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (default ${DEFAULT_TIMEOUT_MS})`,
-};
-
-const RETRIES_RULE: NumberRule = {
-  min: 0,
-  max: 100,
-  integer: true,
-  meaning: `it must be a whole number from 0 (no retries) to 100 (default ${DEFAULT_MAX_RETRIES})`,
-};
-
-function resolveNumber(option: string, value: unknown, fallback: number, rule: NumberRule): number {
+/**
+ * A number option: `timeoutMs` (milliseconds, 1 to the longest timer) or `maxRetries` (a whole number, 0 to
+ * 100); `fallback` when absent.
+ */
+function resolveNumber(option: 'timeoutMs' | 'maxRetries', value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  const valid =
-    typeof value === 'number' &&
-    Number.isFinite(value) &&
-    value >= rule.min &&
-    value <= rule.max &&
-    (!rule.integer || Number.isInteger(value));
-  if (!valid) {
-    const shown = typeof value === 'number' ? String(value) : describeType(value);
-    throw new InvalidArgumentError(option, `The \`${option}\` option is ${shown}; ${rule.meaning}.`);
+  const timeout = option === 'timeoutMs';
+  if (
+    typeof value !== 'number' ||
+    !(value >= (timeout ? 1 : 0) && value <= (timeout ? MAX_TIMER_MS : 100)) ||
+    (!timeout && !Number.isInteger(value))
+  ) {
+    const meaning = timeout
+      ? `a number of milliseconds from 1 to ${MAX_TIMER_MS} (default ${DEFAULT_TIMEOUT_MS})`
+      : `a whole number from 0 (no retries) to 100 (default ${DEFAULT_MAX_RETRIES})`;
+    const shown = typeof value === 'number' ? value : describeType(value);
+    fail(option, `The \`${option}\` option is ${shown}; it must be ${meaning}.`);
   }
   return value;
 }
@@ -236,7 +201,7 @@ export function resolveRequestOptions(
 ): { timeoutMs?: number; maxRetries?: number } | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) {
-    throw new InvalidArgumentError(
+    fail(
       'options',
       `A method's options are an object such as { signal, timeoutMs, maxRetries }, not ${describeType(options)}.`,
     );
@@ -247,37 +212,33 @@ export function resolveRequestOptions(
     signal !== undefined &&
     typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function'
   ) {
-    throw new InvalidArgumentError(
-      'signal',
-      `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`,
-    );
+    fail('signal', `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`);
   }
   if (timeoutMs === undefined && maxRetries === undefined) return undefined;
   const limits: { timeoutMs?: number; maxRetries?: number } = {};
-  if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0, TIMEOUT_RULE);
-  if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0, RETRIES_RULE);
+  if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0);
+  if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0);
   return limits;
 }
 
 function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
-    throw new InvalidArgumentError(
+    fail(
       'userAgent',
       'The `userAgent` option must be a non-empty string of printable ASCII, e.g. "my-app/1.2.0".',
     );
   }
-  let result: Headers;
+  let result: Headers | undefined;
   try {
     result = new Headers(headers as Record<string, string> | undefined);
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new InvalidArgumentError(
+    fail(
       'headers',
-      `The \`headers\` option is not a valid set of headers: ${reason}`,
+      `The \`headers\` option is not a valid set of headers: ${(error as Error)?.message ?? error}`,
     );
   }
   if (result.has('authorization')) {
-    throw new InvalidArgumentError(
+    fail(
       'headers',
       'The `headers` option must not set Authorization: pass your credentials as `authId` and `authToken`.',
     );
@@ -295,19 +256,28 @@ function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
 /** Validates every option (and the environment variables it falls back to), applying the defaults. */
 export function resolveOptions(options: PlivoClientOptions | undefined): ResolvedOptions {
   if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new InvalidArgumentError(
-      'options',
-      `createPlivoClient() takes an options object or nothing, not ${describeType(options)}.`,
-    );
+    fail('options', `createPlivoClient() takes an options object or nothing, not ${describeType(options)}.`);
   }
   const given = options ?? {};
   return {
-    authId: resolveCredential(AUTH_ID, given.authId),
-    authToken: resolveCredential(AUTH_TOKEN, given.authToken),
+    authId: resolveCredential(
+      'authId',
+      given.authId,
+      'Auth ID',
+      authIdProblem,
+      'an Auth ID is "MA" or "SA" followed by 18 upper-case letters or digits',
+    ),
+    authToken: resolveCredential(
+      'authToken',
+      given.authToken,
+      'Auth Token',
+      authTokenProblem,
+      'an Auth Token is printable ASCII without spaces',
+    ),
     baseUrl: resolveBaseUrl(given.baseUrl),
     fetch: resolveFetch(given.fetch),
-    timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS, TIMEOUT_RULE),
-    maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES, RETRIES_RULE),
+    timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS),
+    maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES),
     headers: resolveHeaders(given.headers, given.userAgent),
   };
 }

@@ -2,13 +2,13 @@ import { BufferedResponse, withBufferedText } from './buffered-response.js';
 import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
 import {
   AbortError,
+  answerError,
   BODY_SNIPPET_LENGTH,
   bodySnippet,
   ConnectionError,
   InvalidResponseError,
   type Redact,
-  type RequestTarget,
-  redactHeaders,
+  requestError,
   TimeoutError,
 } from './errors.js';
 import { globalFetch } from './global-fetch.js';
@@ -54,18 +54,6 @@ export interface AttemptLimits {
 /** The transport: openapi-fetch calls it with the request alone; the convenience path may add limits. */
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
-type AttemptOutcome =
-  | { readonly kind: 'response'; readonly response: Response }
-  | { readonly kind: 'timeout' }
-  | { readonly kind: 'aborted' }
-  | { readonly kind: 'failed'; readonly cause: unknown }
-  | {
-      readonly kind: 'too-large';
-      readonly status: number;
-      readonly headers: Headers;
-      readonly start: string;
-    };
-
 const ignore = (): void => {};
 const EMPTY_BODY = new Uint8Array(new ArrayBuffer(0));
 
@@ -81,59 +69,49 @@ function describeNetworkError(error: unknown): string {
   return parts.join(': ') || 'unknown network error';
 }
 
-type BodyRead =
-  | { readonly bytes: Uint8Array<ArrayBuffer> }
-  | { readonly tooLarge: true; readonly start: string };
-
 /** `promise`, or the abort's rejection if that comes first (only for a fetch that may ignore its signal). */
 function raced<T>(promise: Promise<T>, aborted: Promise<never> | undefined): Promise<T> {
   return aborted === undefined ? promise : Promise.race([promise, aborted]);
 }
 
-/** Reads the whole body, or stops at `limit` bytes. */
+/** Reads the whole body; or, past `limit` bytes, stops and returns the start of it as text (to quote). */
 async function readBody(
   response: Response,
   aborted: Promise<never> | undefined,
   limit: number,
-): Promise<BodyRead> {
+): Promise<Uint8Array<ArrayBuffer> | string> {
   const stream = response.body;
-  if (stream === null) return { bytes: EMPTY_BODY };
+  if (stream === null) return EMPTY_BODY;
   const declared = response.headers.get('content-length');
-  if (declared !== null && Number(declared) > limit) {
-    stream.cancel().catch(ignore);
-    return { tooLarge: true, start: '' };
-  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
-    for (;;) {
+    if (declared !== null && Number(declared) > limit) size = limit + 1;
+    while (size <= limit) {
       const { done, value } = await raced(reader.read(), aborted);
-      if (done) break;
+      if (done) {
+        if (chunks.length === 1 && chunks[0]?.byteLength === chunks[0]?.buffer.byteLength) {
+          return chunks[0] as Uint8Array<ArrayBuffer>;
+        }
+        const bytes = new Uint8Array(new ArrayBuffer(size));
+        let offset = 0;
+        for (const chunk of chunks) {
+          bytes.set(chunk, offset);
+          offset += chunk.byteLength;
+        }
+        return bytes;
+      }
       size += value.byteLength;
       chunks.push(value);
-      if (size > limit) {
-        reader.cancel().catch(ignore);
-        return {
-          tooLarge: true,
-          start: new TextDecoder().decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4)),
-        };
-      }
     }
   } catch (error) {
     reader.cancel().catch(ignore);
     throw error;
   }
-  if (chunks.length === 1 && chunks[0]?.byteLength === chunks[0]?.buffer.byteLength) {
-    return { bytes: chunks[0] as Uint8Array<ArrayBuffer> };
-  }
-  const bytes = new Uint8Array(new ArrayBuffer(size));
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return { bytes };
+  // Too large: cancelling stops the transfer.
+  reader.cancel().catch(ignore);
+  return new TextDecoder().decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4));
 }
 
 /** Sends one attempt under `signal` (see global-fetch.ts for why the default fetch is called differently). */
@@ -153,32 +131,31 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
   return fetch === globalFetch ? globalFetch(source, { signal }) : fetch(new Request(source, { signal }));
 }
 
+/** One attempt: the response carrying its body, or the error for a body too large to read. */
 async function attemptOnce(
   request: OutgoingRequest,
   deadline: Deadline,
   options: TransportOptions,
-): Promise<AttemptOutcome> {
-  const callerSignal = request.signal;
-  try {
-    const response = await raced(send(request, deadline.signal, options.fetch), deadline.aborted);
-    const body = await readBody(response, deadline.aborted, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
-    // Too large: readBody cancelled the body, which stops the transfer.
-    if ('tooLarge' in body) {
-      return { kind: 'too-large', status: response.status, headers: response.headers, start: body.start };
-    }
-    const bytes = NULL_BODY_STATUSES.has(response.status) ? null : body.bytes;
-    const buffered =
-      request instanceof UnsentRequest
-        ? withBufferedText(response, bytes, request.url)
-        : BufferedResponse.adopt(response, bytes, request.url);
-    return { kind: 'response', response: buffered };
-  } catch (error) {
-    if (deadline.expired()) return { kind: 'timeout' };
-    if (callerSignal?.aborted) return { kind: 'aborted' };
-    return { kind: 'failed', cause: error };
-  } finally {
-    deadline.end();
+): Promise<Response | InvalidResponseError> {
+  const response = await raced(send(request, deadline.signal, options.fetch), deadline.aborted);
+  const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const body = await readBody(response, deadline.aborted, limit);
+  const { status, headers } = response;
+  const { method, url } = request;
+  if (typeof body === 'string') {
+    return answerError(
+      InvalidResponseError,
+      method,
+      { status, headers, url },
+      ` with a body larger than ${limit} bytes`,
+      options.redact,
+      { bodySnippet: bodySnippet(body, options.redact) },
+    ) as InvalidResponseError;
   }
+  const bytes = NULL_BODY_STATUSES.has(status) ? null : body;
+  return request instanceof UnsentRequest
+    ? withBufferedText(response, bytes, url)
+    : BufferedResponse.adopt(response, bytes, url);
 }
 
 /** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
@@ -197,29 +174,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   });
 }
 
-function abortError(target: RequestTarget, signal: AbortSignal | undefined): AbortError {
-  return new AbortError(`${target.method} ${target.url} was aborted by the caller's AbortSignal`, {
-    ...target,
-    cause: signal?.reason,
-  });
-}
-
-function attemptsNote(attempts: number): string {
-  return attempts === 1 ? '' : ` (${attempts} attempts)`;
-}
-
-function retryView(outcome: AttemptOutcome): AttemptResult | undefined {
-  switch (outcome.kind) {
-    case 'response':
-      return { kind: 'status', status: outcome.response.status };
-    case 'timeout':
-    case 'failed':
-      return outcome;
-    default:
-      return undefined;
-  }
-}
-
 /** Creates the retrying, deadline-enforcing, body-buffering `fetch` described at the top of this file. */
 export function createRetryingFetch(options: TransportOptions): RetryingFetch {
   const { redact } = options;
@@ -227,51 +181,49 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
   return async function retryingFetch(request, limits) {
     const timeoutMs = limits?.timeoutMs ?? options.timeoutMs;
     const maxRetries = limits?.maxRetries ?? options.maxRetries;
-    const callerSignal = request.signal;
+    const { method, url, signal } = request;
+    // Built only when a call fails: an answer that is used needs no (redacted) URL.
+    const fail = (ErrorClass: typeof AbortError, what: string, details: object): never => {
+      throw requestError(ErrorClass, method, url, what, redact, details);
+    };
+    const aborted = (): never =>
+      fail(AbortError, "was aborted by the caller's AbortSignal", { cause: signal?.reason });
     for (let attempt = 1; ; attempt += 1) {
-      if (callerSignal?.aborted)
-        throw abortError({ method: request.method, url: redact(request.url) }, callerSignal);
+      if (signal?.aborted) aborted();
       // Nothing but time can abort an attempt without a caller signal, through the global fetch (which honours
       // its signal): such attempts share deadlines (see deadline.ts).
       const deadline =
-        callerSignal === undefined && options.fetch === globalFetch
+        signal === undefined && options.fetch === globalFetch
           ? sharedDeadline(timeoutMs)
-          : ownDeadline(timeoutMs, callerSignal, options.fetch !== globalFetch);
-      const outcome = await attemptOnce(request, deadline, options);
-      const result = retryView(outcome);
-      const retry = result !== undefined && attempt <= maxRetries && mayRetry(request.method, result);
-      if (outcome.kind === 'response' && !retry) return outcome.response;
-      // Named only when it fails or is retried: an answer that is used needs no (redacted) URL.
-      const target: RequestTarget = { method: request.method, url: redact(request.url) };
-      if (outcome.kind === 'aborted') throw abortError(target, request.signal);
-      if (outcome.kind === 'too-large') {
-        throw new InvalidResponseError(
-          `${target.method} ${target.url} answered ${outcome.status} with a body larger than ${
-            options.maxResponseBytes ?? MAX_RESPONSE_BYTES
-          } bytes`,
-          {
-            ...target,
-            status: outcome.status,
-            headers: redactHeaders(outcome.headers, redact),
-            bodySnippet: bodySnippet(outcome.start, redact),
-          },
-        );
+          : ownDeadline(timeoutMs, signal, options.fetch !== globalFetch);
+      let response: Response | InvalidResponseError | undefined;
+      let result: AttemptResult = { kind: 'timeout' };
+      try {
+        response = await attemptOnce(request, deadline, options);
+      } catch (error) {
+        if (!deadline.expired()) {
+          if (signal?.aborted) aborted();
+          result = { kind: 'failed', cause: error };
+        }
+      } finally {
+        deadline.end();
       }
-      if (!retry && outcome.kind === 'timeout') {
-        throw new TimeoutError(
-          `${target.method} ${target.url} timed out: no complete response within ${timeoutMs} ms${attemptsNote(attempt)}`,
-          { ...target, timeoutMs },
-        );
+      if (response instanceof InvalidResponseError) throw response;
+      if (response !== undefined) result = { kind: 'status', status: response.status };
+      const retry = attempt <= maxRetries && mayRetry(method, result);
+      if (response !== undefined && !retry) return response;
+      const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
+      if (!retry && result.kind === 'timeout') {
+        fail(TimeoutError, `timed out: no complete response within ${timeoutMs} ms${attempts}`, {
+          timeoutMs,
+        });
       }
-      if (!retry && outcome.kind === 'failed') {
-        throw new ConnectionError(
-          `${target.method} ${target.url} failed: ${redact(describeNetworkError(outcome.cause))}${attemptsNote(attempt)}`,
-          { ...target, cause: redactedCause(outcome.cause, redact) },
-        );
+      if (!retry && result.kind === 'failed') {
+        fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${attempts}`, {
+          cause: redactedCause(result.cause, redact),
+        });
       }
-      const headers = outcome.kind === 'response' ? outcome.response.headers : undefined;
-      const waited = await sleep(retryDelayMs(attempt - 1, headers, options.random), request.signal);
-      if (!waited) throw abortError(target, request.signal);
+      if (!(await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal))) aborted();
     }
   };
 }
