@@ -77,9 +77,10 @@ export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
     raw,
   };
   // The token is in no property (only in closures); these make logging the client short and obviously safe.
+  const inspect = { value: () => `PlivoClient ${JSON.stringify(summary)}` };
   Object.defineProperties(client, {
-    [NODE_INSPECT]: { value: () => `PlivoClient ${JSON.stringify(summary)}` },
-    [DENO_INSPECT]: { value: () => `PlivoClient ${JSON.stringify(summary)}` },
+    [NODE_INSPECT]: inspect,
+    [DENO_INSPECT]: inspect,
     toJSON: { value: () => ({ ...summary }) },
   });
   return Object.freeze(client);

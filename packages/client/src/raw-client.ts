@@ -7,10 +7,7 @@ import { parseJsonObject } from './json-body.js';
 /** The raw openapi-fetch client, typed for every path of the spec. */
 export type PlivoRawClient = Client<paths, 'application/json'>;
 
-const METHODS = ['GET', 'PUT', 'POST', 'DELETE', 'OPTIONS', 'HEAD', 'PATCH', 'TRACE'] as const;
-
 type Init = { middleware?: Middleware[] } | undefined;
-type LooseMethod = (url: string, init?: Init) => Promise<unknown>;
 type LooseRequest = (method: string, url: string, init?: Init) => Promise<unknown>;
 
 /**
@@ -50,9 +47,11 @@ export function createRawClient(
   const guarded = (init: Init): Init => ({ ...init, middleware: [...(init?.middleware ?? []), guard] });
   // Kept as openapi-fetch keeps its own list (the same middleware may be added twice, and eject removes one).
   const registered: Middleware[] = [];
-  const loose = core as unknown as Record<(typeof METHODS)[number], LooseMethod> & { request: LooseRequest };
+  const loose = core as unknown as { request: LooseRequest };
+  const guardedRequest = (method: string, url: string, init?: Init) =>
+    loose.request(method, url, guarded(init));
   const raw: Record<string, unknown> = {
-    request: (method: string, url: string, init?: Init) => loose.request(method, url, guarded(init)),
+    request: guardedRequest,
     use(...middleware: Middleware[]) {
       core.use(...middleware);
       for (const item of middleware) if (item) registered.push(item);
@@ -65,8 +64,11 @@ export function createRawClient(
       }
     },
   };
-  for (const method of METHODS) {
-    raw[method] = (url: string, init?: Init) => loose[method](url, guarded(init));
+  // One per HTTP method openapi-fetch's client has (its method names are the upper-case keys): `raw.GET(url,
+  // init)` is `request('GET', url, init)`, as in openapi-fetch itself.
+  for (const method of Object.keys(core)) {
+    if (method === method.toUpperCase())
+      raw[method] = (url: string, init?: Init) => guardedRequest(method, url, init);
   }
   return { raw: raw as unknown as PlivoRawClient, hasMiddleware: () => registered.length > 0 };
 }

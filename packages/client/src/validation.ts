@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Redact } from './errors.js';
+import { describeType, InvalidArgumentError, type Redact } from './errors.js';
 
 /**
  * The identifier formats of the spec (`components/parameters/AuthId.yaml`, `SessionUuid.yaml`). A test checks
@@ -16,11 +16,11 @@ export function assertSessionUuid(value: unknown, redact: Redact): asserts value
   if (typeof value === 'string' && SESSION_UUID_PATTERN.test(value)) return;
   const got =
     typeof value === 'string'
-      ? `got ${JSON.stringify(redact(value.length > 60 ? `${value.slice(0, 60)}…` : value))}`
-      : `got ${value === null ? 'null' : `a ${typeof value}`}`;
+      ? JSON.stringify(redact(value.length > 60 ? `${value.slice(0, 60)}…` : value))
+      : describeType(value);
   throw new InvalidArgumentError(
     'sessionUuid',
     'sessionUuid must be a session UUID: 36 characters, 8-4-4-4-12 hexadecimal digits such as ' +
-      `"c28b77d4-21e7-43bd-9447-04bfee92e651"; ${got}.`,
+      `"c28b77d4-21e7-43bd-9447-04bfee92e651"; got ${got}.`,
   );
 }

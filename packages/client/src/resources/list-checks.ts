@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from '../errors.js';
+import { describeType, InvalidArgumentError } from '../errors.js';
 
 /** The page sizes the API takes (`components/parameters/Limit.yaml`); a test keeps these equal to the spec's. */
 export const MIN_LIMIT = 1;
@@ -16,7 +16,7 @@ export function assertLimit(filters: { limit?: unknown } | undefined): void {
   ) {
     return;
   }
-  const got = typeof limit === 'number' ? String(limit) : `a ${limit === null ? 'null' : typeof limit}`;
+  const got = typeof limit === 'number' ? limit : describeType(limit);
   throw new InvalidArgumentError(
     'limit',
     `limit is the page size, a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}; got ${got}. Leave it out for pages of ${MAX_LIMIT}; \`for await\` over list() fetches every page.`,
