@@ -32,9 +32,6 @@ import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
 /** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
 export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
 
-/** Statuses whose `Response` has no body (`body` is null rather than an empty stream). */
-const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
-
 export interface TransportOptions {
   readonly fetch: FetchFunction;
   readonly timeoutMs: number;
@@ -55,7 +52,6 @@ export interface AttemptLimits {
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
 const ignore = (): void => {};
-const EMPTY_BODY = new Uint8Array(new ArrayBuffer(0));
 
 /** Follows an error's `cause` chain into one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
 function describeNetworkError(error: unknown): string {
@@ -74,14 +70,17 @@ function raced<T>(promise: Promise<T>, aborted: Promise<never> | undefined): Pro
   return aborted === undefined ? promise : Promise.race([promise, aborted]);
 }
 
-/** Reads the whole body; or, past `limit` bytes, stops and returns the start of it as text (to quote). */
+/**
+ * Reads the whole body; or, past `limit` bytes, stops and returns the start of it as text (to quote). `null`
+ * when the response has no body at all (a null-body status such as 204 or 304), as its `body` says.
+ */
 async function readBody(
   response: Response,
   aborted: Promise<never> | undefined,
   limit: number,
-): Promise<Uint8Array<ArrayBuffer> | string> {
+): Promise<Uint8Array<ArrayBuffer> | string | null> {
   const stream = response.body;
-  if (stream === null) return EMPTY_BODY;
+  if (stream === null) return null;
   const declared = response.headers.get('content-length');
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
@@ -152,10 +151,9 @@ async function attemptOnce(
       { bodySnippet: bodySnippet(body, options.redact) },
     ) as InvalidResponseError;
   }
-  const bytes = NULL_BODY_STATUSES.has(status) ? null : body;
   return request instanceof UnsentRequest
-    ? withBufferedText(response, bytes, url)
-    : BufferedResponse.adopt(response, bytes, url);
+    ? withBufferedText(response, body, url)
+    : BufferedResponse.adopt(response, body, url);
 }
 
 /** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
