@@ -24,21 +24,16 @@ export function readEnv(name: string): string | undefined {
   }
 }
 
-/** Whether this runtime has an environment to read variables from at all (for clearer error messages). */
-export function hasEnv(): boolean {
-  const runtime = globalThis as RuntimeGlobals;
-  return runtime.process?.env !== undefined || runtime.Deno?.env !== undefined;
-}
-
 /**
- * Deno without `--allow-env` refuses to read a variable even when it is set, so "set the variable" alone would
- * send the user in circles. Returns the flag to add when that is why a read failed, else an empty string.
+ * What to add to "set the variable" advice: `undefined` when this runtime has no environment at all (browsers,
+ * edge runtimes), so the advice does not apply. Deno without `--allow-env` refuses to read a variable even when
+ * it is set, so "set the variable" alone would send the user in circles: then the flag to add, else ''.
  */
-export function envPermissionHint(name: string): string {
-  const deno = (globalThis as RuntimeGlobals).Deno;
-  if (deno?.env === undefined) return '';
+export function envHint(name: string): string | undefined {
+  const { process, Deno } = globalThis as RuntimeGlobals;
+  if (Deno?.env === undefined) return process?.env === undefined ? undefined : '';
   try {
-    deno.env.get(name);
+    Deno.env.get(name);
     return '';
   } catch {
     return ` (Deno denied reading it: run with --allow-env=${name})`;

@@ -189,7 +189,8 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
   return copy;
 }
 
-function stringField(value: unknown, key: string): string | undefined {
+/** `value[key]` when `value` is an object and that field a string. */
+export function stringField(value: unknown, key: string): string | undefined {
   const field =
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === 'string' ? field : undefined;

@@ -5,6 +5,7 @@ import {
   describeType,
   InvalidResponseError,
   type Redact,
+  stringField,
 } from './errors.js';
 
 /** A JSON object as parsed: what every success body of this API is. */
@@ -14,17 +15,20 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The error for a 2xx answer whose body is not what the operation promises; `problem` completes "its body …". */
+/**
+ * The error for a 2xx answer whose body is not what the operation promises; `problem` completes "answered
+ * 200 …". `body`, when it was parsed, gives the error its `api_id`.
+ */
 export function invalidBodyError(
   method: string,
   response: Answer,
   text: string,
   problem: string,
   redact: Redact,
-  apiId?: string,
+  body?: JsonObject,
 ): InvalidResponseError {
   return answerError(InvalidResponseError, method, response, ` ${problem}`, redact, {
-    apiId,
+    apiId: stringField(body, 'api_id'),
     bodySnippet: bodySnippet(text, redact),
   }) as InvalidResponseError;
 }

@@ -84,7 +84,6 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
     if (unwrap === undefined) return body as Result;
     const result = unwrap.from(body);
     if (result !== undefined) return result;
-    const apiId = typeof body.api_id === 'string' ? body.api_id : undefined;
-    throw invalidBodyError(method, response, text, `without ${unwrap.missing}`, redact, apiId);
+    throw invalidBodyError(method, response, text, `without ${unwrap.missing}`, redact, body);
   };
 }

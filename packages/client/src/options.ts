@@ -1,4 +1,4 @@
-import { envPermissionHint, hasEnv, readEnv } from './env.js';
+import { envHint, readEnv } from './env.js';
 import { describeType, InvalidArgumentError } from './errors.js';
 import { globalFetch } from './global-fetch.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
@@ -112,9 +112,11 @@ function resolveCredential(
   const value = fromOption ? given : readEnv(variable);
   const pass = `pass the \`${option}\` option to createPlivoClient()`;
   if (value === undefined) {
-    const where = hasEnv()
-      ? `${pass} or set the ${variable} environment variable${envPermissionHint(variable)}`
-      : `${pass} (this runtime has no environment variables)`;
+    const hint = envHint(variable);
+    const where =
+      hint === undefined
+        ? `${pass} (this runtime has no environment variables)`
+        : `${pass} or set the ${variable} environment variable${hint}`;
     fail(argument, `Missing Plivo ${label}: ${where}. ${CONSOLE_HINT}`);
   }
   const problem = problemOf(value);
