@@ -59,7 +59,10 @@ function timerUntil(endsAt: number, fire: () => void): DeadlineTimer {
   let timer: ReturnType<typeof setTimeout>;
   const check = (): void => {
     const left = endsAt - performance.now();
-    if (left < 1) return fire();
+    if (left < 1) {
+      fire();
+      return;
+    }
     timer = setTimeout(check, left);
     if (!held) keepAlive(timer, false);
   };

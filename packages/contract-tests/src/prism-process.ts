@@ -84,7 +84,10 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   exited.then(spec.remove);
   // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
-  const killOnExit = () => child.kill('SIGKILL');
+  const killOnExit = () => {
+    child.kill('SIGKILL');
+    spec.remove();
+  };
   process.once('exit', killOnExit);
   exited.then(() => process.removeListener('exit', killOnExit));
 
@@ -109,6 +112,8 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       const match = LISTENING.exec(output());
       if (match?.[1] === undefined) return;
       cleanup();
+      // Prism has read its spec once it listens: the copy can go now, so no way of ending leaves it behind.
+      spec.remove();
       if (child.pid === undefined) return fail('started without a process id');
       resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output, stop });
     };

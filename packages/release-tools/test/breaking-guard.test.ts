@@ -10,10 +10,6 @@ import { repoRoot } from './support/repo.js';
 import { type Doc, sampleSpec, VERIFY_PATH } from './support/sample-spec.js';
 
 let repo: FixtureWorkspace;
-beforeEach(() => {
-  repo = createFixtureWorkspace();
-});
-afterEach(() => repo.dispose());
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function release(spec: Doc) {
@@ -30,6 +26,12 @@ function withoutVerify(): Doc {
 const check = () => checkBreakingChanges({ root: repo.root });
 
 describe('checkBreakingChanges', () => {
+  // Scoped here: the concurrent tests of the real-bundle block below would share (and leak) one workspace.
+  beforeEach(() => {
+    repo = createFixtureWorkspace();
+  });
+  afterEach(() => repo.dispose());
+
   it('passes with a note when nothing was released yet', async () => {
     build(withoutVerify());
     const result = await check();
