@@ -35,7 +35,7 @@ export function binPath(packageName, binName = packageName) {
 
 /**
  * @param {string[]} command
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} options
+ * @param {{ cwd?: string | undefined, env?: NodeJS.ProcessEnv | undefined }} options
  */
 function start(command, { cwd, env }) {
   const [file, ...args] = command;

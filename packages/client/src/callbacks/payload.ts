@@ -136,7 +136,12 @@ export class AttributeReader {
   }
 }
 
+/** `T` with every property that may be undefined made optional instead (absent, never present as undefined). */
+export type DefinedOnly<T> = { [K in keyof T as undefined extends T[K] ? never : K]: T[K] } & {
+  [K in keyof T as undefined extends T[K] ? K : never]?: Exclude<T[K], undefined>;
+};
+
 /** Copies the defined entries only, so a parsed event has no keys for attributes that were not sent. */
-export function definedOnly<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T;
+export function definedOnly<T extends object>(value: T): DefinedOnly<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as DefinedOnly<T>;
 }
