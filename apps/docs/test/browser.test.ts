@@ -186,7 +186,7 @@ describe('the built API reference', () => {
       for (const [index, { label, source }] of operation.codeSamples.entries()) {
         if (index > 0) {
           await section
-            .getByRole('button', { name: operation.codeSamples[index - 1]?.label, exact: true })
+            .getByRole('button', { name: operation.codeSamples[index - 1]?.label ?? '', exact: true })
             .click();
           await page.getByRole('menuitem', { name: label, exact: true }).click();
         }
@@ -200,8 +200,10 @@ describe('the built API reference', () => {
         await page.screenshot({ path: join(outputDir, `${operation.operationId}-${label}.png`) });
       }
       // Back to the first language, which the next operation starts with too.
-      await section.getByRole('button', { name: operation.codeSamples.at(-1)?.label, exact: true }).click();
-      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label, exact: true }).click();
+      await section
+        .getByRole('button', { name: operation.codeSamples.at(-1)?.label ?? '', exact: true })
+        .click();
+      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
     });
 
     it('shows each response code example JSON when its tab is clicked', async () => {
