@@ -51,6 +51,12 @@ function sectionOf(operation: DocumentedOperation): Locator {
 async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
   const sidebar = page.locator('[data-component-name="Menu/Menu"]');
   const title = sidebar.getByText(operation.summary, { exact: true }).first();
+  // A tag that another one has just folded still shows its operations while it animates: let the sidebar settle
+  // before asking whether the title is there.
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.waitForFunction(() =>
+    document.getAnimations().every((animation) => animation.playState !== 'running'),
+  );
   // Clicking the tag of the operation already open would fold it.
   if (!(await title.isVisible())) await sidebar.getByText(operation.tag, { exact: true }).first().click();
   await title.click();
