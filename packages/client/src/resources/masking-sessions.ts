@@ -1,7 +1,7 @@
 import { isJsonObject } from '../json-body.js';
 import type { Call, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
-import { type PageContent, PagePromise } from '../pagination.js';
+import type { PageContent, PagePromise } from '../pagination.js';
 import type {
   MaskingSession,
   MaskingSessionCreateParams,
@@ -14,7 +14,7 @@ import type {
   MaskingSessionUpdateResponse,
   WithApiId,
 } from '../types.js';
-import { assertLimit } from './list-checks.js';
+import { pagedList } from './list.js';
 
 const SESSIONS = '/v1/Account/{auth_id}/Masking/Session/';
 const SESSION = '/v1/Account/{auth_id}/Masking/Session/{session_uuid}';
@@ -86,20 +86,7 @@ export function createMaskingSessions(call: Call): MaskingSessions {
     create: (params, options) => call({ method: 'POST', path: SESSIONS, body: params }, options),
     get: (sessionUuid, options) =>
       call({ method: 'GET', path: SESSION, sessionUuid, unwrap: sessionInResponse }, options),
-    list(filters, options) {
-      return new PagePromise((offset) => {
-        assertLimit(filters);
-        return call(
-          {
-            method: 'GET',
-            path: SESSIONS,
-            query: offset === undefined ? filters : { ...filters, offset },
-            unwrap: pageInResponse,
-          },
-          options,
-        );
-      });
-    },
+    list: (filters, options) => pagedList(call, SESSIONS, filters, pageInResponse, options),
     update: (sessionUuid, params, options) =>
       call({ method: 'POST', path: SESSION, sessionUuid, body: params }, options),
     delete: (sessionUuid, options) => call({ method: 'DELETE', path: SESSION, sessionUuid }, options),

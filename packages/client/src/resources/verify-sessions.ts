@@ -1,7 +1,7 @@
 import { isJsonObject } from '../json-body.js';
 import type { Call, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
-import { type PageContent, PagePromise } from '../pagination.js';
+import type { PageContent, PagePromise } from '../pagination.js';
 import type {
   VerifySession,
   VerifySessionCreateParams,
@@ -11,7 +11,7 @@ import type {
   VerifySessionValidateResponse,
   WithApiId,
 } from '../types.js';
-import { assertLimit } from './list-checks.js';
+import { pagedList } from './list.js';
 
 const SESSIONS = '/v1/Account/{auth_id}/Verify/Session/';
 const SESSION = '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/';
@@ -64,20 +64,7 @@ export function createVerifySessions(call: Call): VerifySessions {
   return {
     create: (params, options) => call({ method: 'POST', path: SESSIONS, body: params }, options),
     get: (sessionUuid, options) => call({ method: 'GET', path: SESSION, sessionUuid }, options),
-    list(filters, options) {
-      return new PagePromise((offset) => {
-        assertLimit(filters);
-        return call(
-          {
-            method: 'GET',
-            path: SESSIONS,
-            query: offset === undefined ? filters : { ...filters, offset },
-            unwrap: flatPage,
-          },
-          options,
-        );
-      });
-    },
+    list: (filters, options) => pagedList(call, SESSIONS, filters, flatPage, options),
     validate: (sessionUuid, otp, options) =>
       call({ method: 'POST', path: SESSION, sessionUuid, body: { otp } }, options),
   };

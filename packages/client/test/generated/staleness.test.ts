@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_LIMIT, MIN_LIMIT } from '../../src/resources/list-checks.js';
+import { MAX_LIMIT, MIN_LIMIT } from '../../src/resources/list.js';
 import { AUTH_ID_PATTERN, SESSION_UUID_PATTERN } from '../../src/validation.js';
 
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));

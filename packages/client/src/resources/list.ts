@@ -1,4 +1,7 @@
 import { describeType, InvalidArgumentError } from '../errors.js';
+import type { Call, Operation, Unwrap } from '../operation.js';
+import type { RequestOptions } from '../options.js';
+import { type PageContent, type PageMeta, PagePromise } from '../pagination.js';
 
 /** The page sizes the API takes (`components/parameters/Limit.yaml`); a test keeps these equal to the spec's. */
 export const MIN_LIMIT = 1;
@@ -21,4 +24,22 @@ export function assertLimit(filters: { limit?: unknown } | undefined): void {
     'limit',
     `limit is the page size, a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}; got ${got}. Leave it out for pages of ${MAX_LIMIT}; \`for await\` over list() fetches every page.`,
   );
+}
+
+/**
+ * A list operation as a resource declares it: the page promise of `path` under `filters`, each page asked for
+ * at the offset the pagination reaches and read out of its body by `unwrap`.
+ */
+export function pagedList<Item, Meta extends PageMeta>(
+  call: Call,
+  path: Operation['path'],
+  filters: { limit?: unknown } | undefined,
+  unwrap: Unwrap<PageContent<Item, Meta>>,
+  options: RequestOptions | undefined,
+): PagePromise<Item, Meta> {
+  return new PagePromise((offset) => {
+    assertLimit(filters);
+    const query = offset === undefined ? filters : { ...filters, offset };
+    return call({ method: 'GET', path, query, unwrap }, options);
+  });
 }
