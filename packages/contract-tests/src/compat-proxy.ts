@@ -20,6 +20,8 @@ export const PREFER_PREFIX = '/__prefer/';
 const BODY_HEADERS = ['content-type', 'content-length', 'transfer-encoding'];
 // RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no defined semantics, and Plivo's API ignores it.
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
+/** How long a kept-alive socket to Prism may sit idle: under Node's 5 s server keep-alive timeout. */
+const IDLE_SOCKET_MS = 4_000;
 
 export interface CompatProxy {
   readonly url: string;
@@ -110,7 +112,9 @@ export function startCompatProxy(
   options: CompatProxyOptions = {},
 ): Promise<CompatProxy> {
   const { routes, layer } = options;
-  const agent = new Agent({ keepAlive: true });
+  // Prism (a Node server) closes a connection after 5 s idle; dropping ours after 4 s means a request never goes
+  // out on a socket Prism is closing, which would otherwise answer a stateless request 502 after a pause.
+  const agent = new Agent({ keepAlive: true, timeout: IDLE_SOCKET_MS });
   const host = target.host;
 
   const sendToPrism = (method: string, forward: Forward, body: Buffer | undefined, retried: boolean) =>
