@@ -63,6 +63,10 @@ function prismArgs({ spec, port, mode, errors }: PrismLaunch): string[] {
  */
 const EXIT_WITH_PARENT =
   "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();" +
+  // The spec copy goes with Prism even when the parent died without cleaning up. Not sooner: Prism watches the
+  // file and exits when a reload finds it gone.
+  "process.on('exit', () => { const copy = process.env.PLIVO_MOCK_SPEC_COPY;" +
+  " if (copy) require('node:fs').rmSync(copy, { recursive: true, force: true }); });" +
   'require(process.argv[1]);';
 
 /** Starts Prism as a child process and resolves once it is listening. */
@@ -72,7 +76,12 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   const args = prismArgs({ ...launch, spec: spec.path });
   const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, prismBin(), ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' },
+    env: {
+      ...process.env,
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+      ...(spec.copyFolder === undefined ? {} : { PLIVO_MOCK_SPEC_COPY: spec.copyFolder }),
+    },
   });
   const tail = new OutputTail(OUTPUT_LIMIT);
   const output = () => tail.toString();
@@ -112,8 +121,6 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       const match = LISTENING.exec(output());
       if (match?.[1] === undefined) return;
       cleanup();
-      // Prism has read its spec once it listens: the copy can go now, so no way of ending leaves it behind.
-      spec.remove();
       if (child.pid === undefined) return fail('started without a process id');
       resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output, stop });
     };

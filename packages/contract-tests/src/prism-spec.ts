@@ -5,6 +5,8 @@ import { join } from 'node:path';
 /** The spec file Prism is started with, and how to remove it once Prism has stopped. */
 export interface PrismSpec {
   readonly path: string;
+  /** The temporary folder of the copy, when Prism gets one. */
+  readonly copyFolder?: string;
   remove(): void;
 }
 
@@ -41,5 +43,5 @@ export function specForPrism(specPath: string): PrismSpec {
   const directory = mkdtempSync(join(tmpdir(), 'plivo-mock-spec-'));
   const path = join(directory, 'openapi.json');
   writeFileSync(path, JSON.stringify(document));
-  return { path, remove: () => rmSync(directory, { recursive: true, force: true }) };
+  return { path, copyFolder: directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
 }
