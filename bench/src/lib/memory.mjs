@@ -1,6 +1,6 @@
 // @ts-check
 // Memory of a process and all its descendants, from Linux's /proc: the mock kit is two processes (the kit's
-// Node process with its proxy, and Prism), bare Prism one; comparing one process of each would hide half.
+// Node process that started it, and Prism), bare Prism one; comparing one process of each would hide half.
 import { readdirSync, readFileSync } from 'node:fs';
 
 /** @param {number} pid @returns {number | undefined} the parent pid, or undefined if the process is gone */

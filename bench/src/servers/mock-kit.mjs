@@ -1,6 +1,6 @@
 // @ts-check
 // The mock kit as a test suite starts it: `startMock()` from @plivo-openapi/contract-tests with its defaults
-// (Prism on the bundled spec, behind the kit's front proxy), in a process of its own so that its memory can be
+// (Prism on the bundled spec, with the kit's compatibility layer), in a process of its own so that its memory can be
 // measured apart from the bench's. This process stands for the user's test runner: what the kit costs here is
 // what it adds to it, so it reports its resident memory from before the kit was loaded.
 // Prints `listening on <url> (Prism pid <pid>, RSS before the kit <bytes>)`; SIGTERM stops the mock.

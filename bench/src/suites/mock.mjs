@@ -1,5 +1,5 @@
 // @ts-check
-// Mock: the kit (`startMock()` of @plivo-openapi/contract-tests: Prism behind the kit's front proxy) against
+// Mock: the kit (`startMock()` of @plivo-openapi/contract-tests: Prism with the kit's compatibility layer) against
 // bare Prism (the same Prism, the same spec, the same arguments), so every figure is the kit's own cost:
 // start-up to the first 200, idle memory of all its processes, latency one request at a time, and throughput
 // at 50 requests in flight. Each round starts both afresh; a figure is the median of the rounds' ratios.

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OutputTail } from './output-tail.js';
+import { ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
 import { specForPrism } from './prism-spec.js';
 
 const require = createRequire(import.meta.url);
@@ -56,31 +57,31 @@ function prismArgs({ spec, port, mode, errors }: PrismLaunch): string[] {
 }
 
 /**
- * Runs Prism's CLI inside the child (argv[1] is Prism's bin, the rest its arguments) and ends the child as soon
- * as the process that started it is gone. The parent holds the write end of the child's stdin, and the OS closes
- * it however the parent ends: an uncaught exception, a test runner's worker torn down, SIGTERM from a CI
- * timeout, even SIGKILL, none of which run the parent's own clean-up.
+ * The built entry of Prism's process (prism-child.ts), found through this package's own name so that it is the
+ * same file whether this module runs from dist/ or, in the package's own tests, from src/.
  */
-const EXIT_WITH_PARENT =
-  "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();" +
-  // The spec copy goes with Prism even when the parent died without cleaning up. Not sooner: Prism watches the
-  // file and exits when a reload finds it gone.
-  "process.on('exit', () => { const copy = process.env.PLIVO_MOCK_SPEC_COPY;" +
-  " if (copy) require('node:fs').rmSync(copy, { recursive: true, force: true }); });" +
-  'require(process.argv[1]);';
+function childEntry(): string {
+  return join(
+    dirname(require.resolve('@plivo-openapi/contract-tests/package.json')),
+    'dist',
+    'prism-child.js',
+  );
+}
 
 /** Starts Prism as a child process and resolves once it is listening. */
 export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   // Without the spec's callbacks: Prism would send them itself (see prism-spec.ts).
   const spec = specForPrism(launch.spec);
   const args = prismArgs({ ...launch, spec: spec.path });
-  const child = spawn(process.execPath, ['-e', EXIT_WITH_PARENT, prismBin(), ...args], {
+  // stdin is a pipe the child watches: it ends Prism when this process is gone (see prism-child.ts).
+  const child = spawn(process.execPath, [childEntry(), prismBin(), ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       ...process.env,
       FORCE_COLOR: '0',
       NO_COLOR: '1',
-      ...(spec.copyFolder === undefined ? {} : { PLIVO_MOCK_SPEC_COPY: spec.copyFolder }),
+      [ROUTES_SPEC_ENV]: launch.spec,
+      ...(spec.copyFolder === undefined ? {} : { [SPEC_COPY_ENV]: spec.copyFolder }),
     },
   });
   const tail = new OutputTail(OUTPUT_LIMIT);

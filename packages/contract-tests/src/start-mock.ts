@@ -1,9 +1,11 @@
-import { type CompatProxy, PREFER_PREFIX, startCompatProxy } from './compat-proxy.js';
 import { findFreePort } from './free-port.js';
 import { listOperations } from './list-operations.js';
+import { PREFER_PREFIX } from './normalise-request.js';
+import { RAW_PREFIX } from './prism-compat-layer.js';
 import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { createRoutes } from './routes.js';
+import { type FrontProxy, portInUse, startFrontProxy } from './stateful/front-proxy.js';
 import {
   createStatefulMock,
   type StatefulControls,
@@ -50,7 +52,10 @@ export interface MockPreference {
 export interface MockServer {
   /** Base URL of the mock, e.g. `http://127.0.0.1:4010`. Append the spec's paths to it. */
   readonly url: string;
-  /** Prism itself, without the compatibility layer described in the README. For diagnosis only. */
+  /**
+   * Prism alone: a base URL whose requests reach Prism as sent, without the compatibility layer described in
+   * the README (and, in stateful mode, without the state). For diagnosis only.
+   */
   readonly prismUrl: string;
   /** Process id of the Prism child process. */
   readonly pid: number;
@@ -131,15 +136,19 @@ function preferHeader({ code, example, dynamic }: MockPreference): string {
   return parts.join(', ');
 }
 
-async function launchOnFreePort(
+/** Prism on `port`, or, for port 0, on a free port. */
+async function launchOnPort(
+  port: number,
   launch: Omit<Parameters<typeof launchPrism>[0], 'port'>,
 ): Promise<PrismProcess> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await launchPrism({ ...launch, port: await findFreePort() });
+      return await launchPrism({ ...launch, port: port === 0 ? await findFreePort() : port });
     } catch (error) {
+      if (!(error instanceof PrismPortInUseError)) throw error;
+      if (port !== 0) throw portInUse(port);
       // Another process can take the port between our probe and Prism's bind; a new port fixes that.
-      if (!(error instanceof PrismPortInUseError) || attempt === PORT_ATTEMPTS) throw error;
+      if (attempt === PORT_ATTEMPTS) throw error;
     }
   }
 }
@@ -173,34 +182,34 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
           ...(options.seed === undefined ? {} : { seed: options.seed }),
         }
       : { kind: 'proxy', upstream: options.upstream };
-  const prism = await launchOnFreePort({
+  const launch = {
     spec,
     mode,
     errors: options.errors ?? false,
     startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
-  });
-
-  let proxy: CompatProxy;
-  try {
-    proxy = await startCompatProxy(options.port ?? 0, new URL(prism.url), {
-      routes,
-      ...(stateful === undefined ? {} : { layer: stateful.layer }),
-    });
-  } catch (error) {
-    await prism.stop();
-    throw error;
+  };
+  // Stateless, clients talk to Prism itself; stateful, to the front proxy where the state lives.
+  const prism = await launchOnPort(stateful === undefined ? (options.port ?? 0) : 0, launch);
+  let front: FrontProxy | undefined;
+  if (stateful !== undefined) {
+    try {
+      front = await startFrontProxy(options.port ?? 0, new URL(prism.url), routes, stateful.layer);
+    } catch (error) {
+      await Promise.all([prism.stop(), stateful.close()]);
+      throw error;
+    }
   }
+  const url = front?.url ?? prism.url;
 
   let stopping: Promise<void> | undefined;
   const server: MockServer = {
-    url: proxy.url,
-    prismUrl: prism.url,
+    url,
+    prismUrl: `${prism.url}${RAW_PREFIX}`,
     pid: prism.pid,
-    urlWithPrefer: (preference) =>
-      `${proxy.url}${PREFER_PREFIX}${encodeURIComponent(preferHeader(preference))}`,
+    urlWithPrefer: (preference) => `${url}${PREFER_PREFIX}${encodeURIComponent(preferHeader(preference))}`,
     output: prism.output,
     stop: () => {
-      stopping ??= Promise.all([proxy.close(), prism.stop(), stateful?.close()]).then(() => undefined);
+      stopping ??= Promise.all([front?.close(), prism.stop(), stateful?.close()]).then(() => undefined);
       return stopping;
     },
   };

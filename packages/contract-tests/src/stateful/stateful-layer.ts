@@ -1,13 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import {
-  type AskPrism,
-  badGateway,
-  type Forward,
-  type PrismAnswer,
-  type RequestLayer,
-} from '../compat-proxy.js';
+import type { Forward } from '../normalise-request.js';
 import type { Routes } from '../routes.js';
 import type { StateEngine } from './engine.js';
+import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
 
 export interface StatefulLayerOptions {

@@ -1,9 +1,9 @@
-import type { RequestLayer } from '../compat-proxy.js';
 import type { Routes } from '../routes.js';
 import { createCallbackDispatcher } from './callback-dispatcher.js';
 import { createVirtualClock } from './clock.js';
 import { answerControl, CONTROL_PREFIX } from './control-paths.js';
 import { createStateEngine } from './engine.js';
+import type { RequestLayer } from './front-proxy.js';
 import { Journal, type JournalEntry } from './journal.js';
 import { createStatefulLayer } from './stateful-layer.js';
 

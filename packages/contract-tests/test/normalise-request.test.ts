@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseRequest } from '../src/compat-proxy.js';
+import { normaliseRequest } from '../src/normalise-request.js';
 
-// The front proxy's one job, without a server: what it changes on the way to Prism, and what it leaves alone.
+// The compatibility layer's one job, without a server: what it changes on the way to Prism, and what it leaves alone.
 const sdkHeaders = {
   authorization: 'Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6dG9rZW4=',
   'content-type': 'application/json',
@@ -60,5 +60,11 @@ describe('normaliseRequest', () => {
     const { path, headers } = normaliseRequest('GET', '/v1/__prefer/code=404/x', {});
     expect(path).toBe('/v1/__prefer/code=404/x');
     expect(headers.prefer).toBeUndefined();
+  });
+
+  it('passes a prefix value that is not valid percent-encoding on as sent, instead of throwing', () => {
+    const { path, headers } = normaliseRequest('GET', '/__prefer/code%E0%A4%A/v1/x', {});
+    expect(path).toBe('/v1/x');
+    expect(headers.prefer).toBe('code%E0%A4%A');
   });
 });

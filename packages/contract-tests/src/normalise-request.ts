@@ -1,0 +1,60 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { Routes } from './routes.js';
+
+/**
+ * A path prefix that turns into a `Prefer` header, for clients that take a base URL but no custom headers
+ * (Plivo's SDK is one): `${url}/__prefer/code=404/v1/Account/...` reaches Prism as `Prefer: code=404`.
+ */
+export const PREFER_PREFIX = '/__prefer/';
+
+// Headers that describe a request body; they must go when the body goes.
+const BODY_HEADERS = ['content-type', 'content-length', 'transfer-encoding'];
+// RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no defined semantics, and Plivo's API ignores it.
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
+
+/** A request as Prism will see it. */
+export interface Forward {
+  /** Path and query, after the `/__prefer/` prefix is taken off and the path put in the spec's form. */
+  path: string;
+  headers: IncomingHttpHeaders;
+  dropBody: boolean;
+}
+
+/** The prefix's value decoded; as sent when it is not valid percent-encoding (Prism then judges the header). */
+function decodePreference(encoded: string): string {
+  try {
+    return decodeURIComponent(encoded);
+  } catch {
+    return encoded;
+  }
+}
+
+/**
+ * What the mock's compatibility layer changes before Prism sees a request. Everything else (credentials, path
+ * parameters, query, method) reaches Prism untouched, so its request validation still applies.
+ */
+export function normaliseRequest(
+  method: string,
+  rawPath: string,
+  incoming: IncomingHttpHeaders,
+  routes?: Routes,
+): Forward {
+  const headers = { ...incoming };
+  let path = rawPath;
+  if (path.startsWith(PREFER_PREFIX)) {
+    const end = path.indexOf('/', PREFER_PREFIX.length);
+    const encoded = path.slice(PREFER_PREFIX.length, end === -1 ? undefined : end);
+    path = end === -1 ? '/' : path.slice(end);
+    // An explicit Prefer header from the caller wins over the URL.
+    headers.prefer ??= decodePreference(encoded);
+  }
+  if (routes !== undefined) {
+    const queryAt = path.indexOf('?');
+    const pathname = queryAt === -1 ? path : path.slice(0, queryAt);
+    const canonical = routes.canonical(pathname);
+    if (canonical !== pathname) path = canonical + (queryAt === -1 ? '' : path.slice(queryAt));
+  }
+  const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
+  if (dropBody) for (const name of BODY_HEADERS) delete headers[name];
+  return { path, headers, dropBody };
+}

@@ -1,0 +1,6 @@
+// What prism-process.ts tells Prism's child process (prism-child.ts) through its environment.
+
+/** The spec whose paths the compatibility layer puts requests into. */
+export const ROUTES_SPEC_ENV = 'PLIVO_MOCK_ROUTES_SPEC';
+/** The temporary folder of Prism's spec copy (see prism-spec.ts), removed when Prism exits. */
+export const SPEC_COPY_ENV = 'PLIVO_MOCK_SPEC_COPY';
