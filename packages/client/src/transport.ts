@@ -154,19 +154,17 @@ async function attemptOnce(
     : BufferedResponse.adopt(response, body, url);
 }
 
-/** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted) return Promise.resolve(false);
+/** Waits `ms`, or less if the signal aborts (or has aborted) first: the caller then checks which it was. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (signal?.aborted) return Promise.resolve();
   return new Promise((resolve) => {
-    const onAbort = (): void => {
+    const done = (): void => {
       clearTimeout(timer);
-      resolve(false);
+      signal?.removeEventListener('abort', done);
+      resolve();
     };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done);
   });
 }
 
@@ -219,7 +217,8 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
           cause: redactedCause(cause, redact),
         });
       }
-      if (!(await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal))) aborted();
+      // An abort during the wait is found at the top of the next attempt.
+      await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal);
     }
   };
 }
