@@ -151,11 +151,13 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
       expired: () => joined.expired,
       end() {
         joined.pending -= 1;
-        // When it is idle: still open to the next call, it is kept without keeping the process alive; else
-        // nothing waits on it any more and nothing can join it, so its timer stops.
-        if (joined.pending === 0) {
-          if (open.get(timeoutMs) === joined) joined.timer.hold(false);
-          else joined.timer.cancel();
+        if (joined.pending > 0) return;
+        if (open.get(timeoutMs) === joined) {
+          // Idle but still open to the next call: keep it, without keeping the process alive.
+          joined.timer.hold(false);
+        } else {
+          // Nothing waits on it any more and nothing can join it: stop its timer.
+          joined.timer.cancel();
         }
       },
     };
