@@ -18,6 +18,7 @@ export function settingsFor(mode) {
     },
     mock: {
       rounds: full ? 3 : 1,
+      startups: full ? 5 : 1,
       latencyRequests: full ? 600 : 20,
       settleMs: full ? 1000 : 100,
       warmUpSeconds: full ? 1 : 0,

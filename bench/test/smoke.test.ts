@@ -74,6 +74,7 @@ describe('pnpm bench --smoke', () => {
       'mock: kit / bare Prism, idle memory of all its processes',
       "mock: kit with its caller's whole process / bare Prism, idle memory",
       'mock: kit / bare Prism, start-up to first 200',
+      "mock: kit with its caller's Node start-up / bare Prism, start-up to first 200",
       ...[
         'redocly lint',
         'redocly bundle',

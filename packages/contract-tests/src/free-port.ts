@@ -22,3 +22,10 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
     });
   });
 }
+
+/** The error for a port the caller asked for and another process holds. */
+export function portInUse(port: number): Error {
+  return new Error(
+    `startMock: port ${port} on 127.0.0.1 is already in use. Stop what uses it or pass another \`port\` (0 picks a free one).`,
+  );
+}

@@ -1,17 +1,12 @@
-import { findFreePort } from './free-port.js';
+import { findFreePort, portInUse } from './free-port.js';
 import { listOperations } from './list-operations.js';
 import { PREFER_PREFIX } from './normalise-request.js';
 import { RAW_PREFIX } from './prism-compat-layer.js';
 import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
 import { resolveSpecPath } from './resolve-spec.js';
-import { createRoutes } from './routes.js';
-import { type FrontProxy, portInUse, startFrontProxy } from './stateful/front-proxy.js';
-import {
-  createStatefulMock,
-  type StatefulControls,
-  type StatefulMock,
-  type StatefulOptions,
-} from './stateful/stateful-mock.js';
+import { createRoutes, type Routes } from './routes.js';
+import type { FrontProxy } from './stateful/front-proxy.js';
+import type { StatefulControls, StatefulMock, StatefulOptions } from './stateful/stateful-mock.js';
 
 export interface StartMockOptions {
   /** Port on 127.0.0.1 for `url`. Default: a free port chosen by the OS. `pnpm mock` uses 4010. */
@@ -136,6 +131,17 @@ function preferHeader({ code, example, dynamic }: MockPreference): string {
   return parts.join(', ');
 }
 
+/** The spec's operations, which the stateful mode answers. */
+function statefulRoutes(spec: string): Routes {
+  const operations = listOperations(spec);
+  if (operations.length === 0) {
+    throw new Error(
+      `startMock: stateful mode reads the operations of the spec, and ${spec} is not a JSON OpenAPI document with paths. Pass a JSON spec (openapi.json).`,
+    );
+  }
+  return createRoutes(operations);
+}
+
 /** Prism on `port`, or, for port 0, on a free port. */
 async function launchOnPort(
   port: number,
@@ -164,15 +170,12 @@ export function startMock(options?: StartMockOptions): Promise<MockServer>;
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer | StatefulMockServer> {
   checkOptions(options);
   const spec = resolveSpecPath(options.spec);
-  const operations = listOperations(spec);
-  if (options.stateful && operations.length === 0) {
-    throw new Error(
-      `startMock: stateful mode reads the operations of the spec, and ${spec} is not a JSON OpenAPI document with paths. Pass a JSON spec (openapi.json).`,
-    );
-  }
-  const routes = createRoutes(operations);
+  // Loaded only when asked for: a stateless mock needs none of the state's code in the caller's process.
   const stateful: StatefulMock | undefined = options.stateful
-    ? createStatefulMock(routes, options.stateful === true ? {} : options.stateful)
+    ? (await import('./stateful/stateful-mock.js')).createStatefulMock(
+        statefulRoutes(spec),
+        options.stateful === true ? {} : options.stateful,
+      )
     : undefined;
   const mode: PrismMode =
     options.upstream === undefined
@@ -193,7 +196,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   let front: FrontProxy | undefined;
   if (stateful !== undefined) {
     try {
-      front = await startFrontProxy(options.port ?? 0, new URL(prism.url), routes, stateful.layer);
+      const { startFrontProxy } = await import('./stateful/front-proxy.js');
+      front = await startFrontProxy(options.port ?? 0, new URL(prism.url), stateful.routes, stateful.layer);
     } catch (error) {
       await Promise.all([prism.stop(), stateful.close()]);
       throw error;

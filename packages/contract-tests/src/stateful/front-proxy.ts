@@ -7,6 +7,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { portInUse } from '../free-port.js';
 import { type Forward, normaliseRequest } from '../normalise-request.js';
 import type { Routes } from '../routes.js';
 
@@ -45,13 +46,6 @@ export function badGateway(outgoing: ServerResponse, target: URL, error: Error):
   outgoing.writeHead(502, { 'content-type': 'application/json' });
   outgoing.end(
     JSON.stringify({ error: `the mock could not reach Prism at ${target.origin}: ${error.message}` }),
-  );
-}
-
-/** The message for a port the caller asked for and another process holds. */
-export function portInUse(port: number): Error {
-  return new Error(
-    `startMock: port ${port} on 127.0.0.1 is already in use. Stop what uses it or pass another \`port\` (0 picks a free one).`,
   );
 }
 

@@ -26,6 +26,8 @@ export interface StatefulControls {
 }
 
 export interface StatefulMock extends StatefulControls {
+  /** The spec's operations, as the layer resolves requests to them. */
+  readonly routes: Routes;
   readonly layer: RequestLayer;
   /** Drops scheduled callback retries and waits for the deliveries in flight. */
   close(): Promise<void>;
@@ -85,6 +87,7 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
 
   return {
     ...controls,
+    routes,
     layer,
     close: async () => {
       dispatcher.cancel();
