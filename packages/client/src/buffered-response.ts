@@ -15,7 +15,7 @@
  */
 
 const EMPTY = new Uint8Array(new ArrayBuffer(0));
-export const decoder = new TextDecoder();
+const decoder = new TextDecoder();
 const BODY = Symbol('bufferedBody');
 
 interface BufferedBody {
@@ -43,28 +43,29 @@ function setUrl(response: Response, url: string): void {
   Object.defineProperty(response, 'url', { value: url, enumerable: true });
 }
 
-type BodyKind = 'text' | 'arrayBuffer' | 'blob' | 'formData';
+/**
+ * The bytes, marking the body used; throws (inside the async methods: rejects) if it was used already. A
+ * function, not a private method: an adopted response has the prototype but not the class's private brand.
+ */
+function take(response: BufferedResponse): Uint8Array<ArrayBuffer> {
+  if (response.bodyUsed) throw bodyUsedError();
+  const state = response[BODY];
+  state.used = true;
+  return state.bytes ?? EMPTY;
+}
 
 /**
- * Reads the body as `kind`, once: from the stream when `body` was asked for, else from the bytes (text decoded
- * here; any other form, rare for this API, by the runtime's own Response over them: a copy for `arrayBuffer()`,
- * so what one caller changes cannot show up in a clone's body, and the Content-Type, with its boundary, for
- * `blob()` and `formData()`). Rejects, as a body method does, when the body was used. A function, not a
- * private method: an adopted response has the prototype but not the class's private brand.
+ * The body in a form other than text, rare for this API: the runtime's own Response over the bytes makes it
+ * (a copy for `arrayBuffer()`, so what one caller changes cannot show up in a clone's body; the Content-Type,
+ * with its boundary, for `blob()` and `formData()`). Rejects, as a body method does, when the body was used.
  */
-async function read<Kind extends BodyKind>(
+async function readAs<Kind extends 'arrayBuffer' | 'blob' | 'formData'>(
   response: BufferedResponse,
   kind: Kind,
 ): Promise<Awaited<ReturnType<Response[Kind]>>> {
-  type Result = Awaited<ReturnType<Response[Kind]>>;
-  const state = response[BODY];
-  if (state.streamed !== undefined) return state.streamed[kind]() as Promise<Result>;
-  if (state.used) throw bodyUsedError();
-  state.used = true;
-  const bytes = state.bytes ?? EMPTY;
-  return (
-    kind === 'text' ? decoder.decode(bytes) : new Response(bytes, { headers: response.headers })[kind]()
-  ) as Result;
+  const { streamed } = response[BODY];
+  const source = streamed ?? new Response(take(response), { headers: response.headers });
+  return source[kind]() as Promise<Awaited<ReturnType<Response[Kind]>>>;
 }
 
 export class BufferedResponse extends Response {
@@ -104,8 +105,9 @@ export class BufferedResponse extends Response {
     return state.used || (state.streamed?.bodyUsed ?? false);
   }
 
-  override text(): Promise<string> {
-    return read(this, 'text');
+  override async text(): Promise<string> {
+    const { streamed } = this[BODY];
+    return streamed === undefined ? decoder.decode(take(this)) : streamed.text();
   }
 
   override async json(): Promise<unknown> {
@@ -113,7 +115,7 @@ export class BufferedResponse extends Response {
   }
 
   override arrayBuffer(): Promise<ArrayBuffer> {
-    return read(this, 'arrayBuffer');
+    return readAs(this, 'arrayBuffer');
   }
 
   override async bytes(): Promise<Uint8Array<ArrayBuffer>> {
@@ -121,11 +123,11 @@ export class BufferedResponse extends Response {
   }
 
   override blob(): Promise<Blob> {
-    return read(this, 'blob');
+    return readAs(this, 'blob');
   }
 
   override formData(): Promise<FormData> {
-    return read(this, 'formData');
+    return readAs(this, 'formData');
   }
 
   override clone(): BufferedResponse {

@@ -22,6 +22,11 @@ export interface Deadline {
 }
 
 const GROUP_SIZE = 16;
+const ignore = (): void => {};
+
+function timeoutReason(timeoutMs: number): DOMException {
+  return new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError');
+}
 
 interface DeadlineTimer {
   cancel(): void;
@@ -30,14 +35,19 @@ interface DeadlineTimer {
 }
 
 /**
- * Makes a pending timer keep the process alive or not: `ref`/`unref` on Node's and Bun's timer objects,
- * `Deno.refTimer`/`Deno.unrefTimer` for Deno's timer ids; browsers and edge runtimes have no process to keep.
+ * Makes a pending timer keep the process alive or not: `ref`/`unref` in Node and Bun, `Deno.refTimer` and
+ * `Deno.unrefTimer` in Deno; browsers and edge runtimes have no process to keep.
  */
 function keepAlive(timer: unknown, keep: boolean): void {
-  const method = keep ? 'ref' : 'unref';
-  type Methods = Record<string, ((id?: unknown) => void) | undefined>;
-  if (typeof timer === 'object') (timer as Methods)[method]?.();
-  else (globalThis as { Deno?: Methods }).Deno?.[`${method}Timer`]?.(timer);
+  if (typeof timer === 'object' && timer !== null) {
+    const handle = timer as { ref?: () => void; unref?: () => void };
+    (keep ? handle.ref : handle.unref)?.call(timer);
+    return;
+  }
+  const deno = (
+    globalThis as { Deno?: { refTimer?: (id: number) => void; unrefTimer?: (id: number) => void } }
+  ).Deno;
+  (keep ? deno?.refTimer : deno?.unrefTimer)?.(timer as number);
 }
 
 /**
@@ -67,57 +77,48 @@ function timerUntil(endsAt: number, fire: () => void): DeadlineTimer {
   };
 }
 
-/** A controller that a timer aborts at `endsAt`, with the reason a timeout gives; `expired` once it did. */
-interface Timed {
-  readonly controller: AbortController;
-  readonly timer: DeadlineTimer;
-  expired: boolean;
-}
-
-function timed(timeoutMs: number, endsAt: number): Timed {
-  const controller = new AbortController();
-  const state = {
-    controller,
-    expired: false,
-    timer: timerUntil(endsAt, () => {
-      state.expired = true;
-      controller.abort(new DOMException(`No complete response within ${timeoutMs} ms`, 'TimeoutError'));
-    }),
-  };
-  return state;
-}
-
 /** A deadline of its own, also aborted by the caller's signal; with `race`, also a promise to race against. */
 export function ownDeadline(
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
   race: boolean,
 ): Deadline {
-  const own = timed(timeoutMs, performance.now() + timeoutMs);
-  const { controller } = own;
-  const { signal } = controller;
+  const controller = new AbortController();
+  let rejectAborted: ((reason: unknown) => void) | undefined;
   let aborted: Promise<never> | undefined;
   if (race) {
     aborted = new Promise<never>((_, reject) => {
-      signal.addEventListener('abort', () => reject(signal.reason));
+      rejectAborted = reject;
     });
-    aborted.catch(() => {}); // Only ever awaited inside a race; an abort nobody raced is not an error.
+    aborted.catch(ignore); // Only ever awaited inside a race; an abort nobody raced is not an error.
   }
-  const abortFromCaller = (): void => controller.abort(callerSignal?.reason);
+  const abort = (reason: unknown): void => {
+    controller.abort(reason);
+    rejectAborted?.(reason);
+  };
+  let timedOut = false;
+  const timer = timerUntil(performance.now() + timeoutMs, () => {
+    timedOut = true;
+    abort(timeoutReason(timeoutMs));
+  });
+  const abortFromCaller = (): void => abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
   return {
-    signal,
+    signal: controller.signal,
     aborted,
-    expired: () => own.expired,
+    expired: () => timedOut,
     end() {
-      own.timer.cancel();
+      timer.cancel();
       callerSignal?.removeEventListener('abort', abortFromCaller);
     },
   };
 }
 
-interface Group extends Timed {
+interface Group {
+  readonly controller: AbortController;
   readonly endsAt: number;
+  readonly timer: DeadlineTimer;
+  expired: boolean;
   /** Attempts that joined it. */
   uses: number;
   /** Attempts that joined it and have not ended. */
@@ -135,10 +136,22 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
     let group = open.get(timeoutMs);
     if (group === undefined || group.uses >= GROUP_SIZE || now + timeoutMs > group.endsAt) {
       // An idle group nobody can join any more: its timer can go now.
-      if (group?.pending === 0) group.timer.cancel();
+      if (group !== undefined && group.pending === 0) group.timer.cancel();
       // Up to 1 % (at most 50 ms) late, never early.
       const endsAt = now + timeoutMs + Math.min(Math.max(timeoutMs / 100, 1), 50);
-      group = Object.assign(timed(timeoutMs, endsAt), { endsAt, uses: 0, pending: 0 });
+      const controller = new AbortController();
+      const created: Group = {
+        controller,
+        endsAt,
+        expired: false,
+        uses: 0,
+        pending: 0,
+        timer: timerUntil(endsAt, () => {
+          created.expired = true;
+          controller.abort(timeoutReason(timeoutMs));
+        }),
+      };
+      group = created;
       open.set(timeoutMs, group);
     }
     const joined = group;

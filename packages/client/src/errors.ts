@@ -116,7 +116,7 @@ export class TimeoutError extends ConnectionError {
 
   constructor(message: string, details: PlivoApiErrorDetails & { readonly timeoutMs: number }) {
     super(message, details);
-    this.timeoutMs = details.timeoutMs;
+    Object.assign(this, { timeoutMs: details.timeoutMs });
   }
 }
 
@@ -136,7 +136,7 @@ export class InvalidResponseError extends PlivoApiError {
 
   constructor(message: string, details: PlivoApiErrorDetails & { readonly bodySnippet: string }) {
     super(message, details);
-    this.bodySnippet = details.bodySnippet;
+    Object.assign(this, { bodySnippet: details.bodySnippet });
   }
 }
 
@@ -151,7 +151,7 @@ export class InvalidArgumentError extends TypeError {
 
   constructor(argument: string, message: string) {
     super(message);
-    this.argument = argument;
+    Object.assign(this, { argument });
   }
 }
 

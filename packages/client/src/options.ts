@@ -1,7 +1,6 @@
 import { envHint, readEnv } from './env.js';
 import { describeType, InvalidArgumentError } from './errors.js';
 import { globalFetch } from './global-fetch.js';
-import type { AttemptLimits } from './transport.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -178,11 +177,7 @@ function resolveFetch(value: unknown): FetchFunction {
  * A number option: `timeoutMs` (milliseconds, 1 to the longest timer) or `maxRetries` (a whole number, 0 to
  * 100); `fallback` when absent.
  */
-function resolveNumber<Fallback extends number | undefined>(
-  option: 'timeoutMs' | 'maxRetries',
-  value: unknown,
-  fallback: Fallback,
-): number | Fallback {
+function resolveNumber(option: 'timeoutMs' | 'maxRetries', value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   const timeout = option === 'timeoutMs';
   if (
@@ -203,7 +198,9 @@ function resolveNumber<Fallback extends number | undefined>(
  * Checks the per-call options of a convenience method; returns the attempt limits it overrides, or
  * `undefined` when it overrides none (the common case, which then costs nothing more).
  */
-export function resolveRequestOptions(options: RequestOptions | undefined): AttemptLimits | undefined {
+export function resolveRequestOptions(
+  options: RequestOptions | undefined,
+): { timeoutMs?: number; maxRetries?: number } | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) {
     fail(
@@ -220,10 +217,10 @@ export function resolveRequestOptions(options: RequestOptions | undefined): Atte
     fail('signal', `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`);
   }
   if (timeoutMs === undefined && maxRetries === undefined) return undefined;
-  return {
-    timeoutMs: resolveNumber('timeoutMs', timeoutMs, undefined),
-    maxRetries: resolveNumber('maxRetries', maxRetries, undefined),
-  };
+  const limits: { timeoutMs?: number; maxRetries?: number } = {};
+  if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0);
+  if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0);
+  return limits;
 }
 
 function resolveHeaders(headers: unknown, userAgent: unknown): Headers {

@@ -55,21 +55,18 @@ export const MAX_RETRY_DELAY_MS = 8_000;
 /** The longest a server's `Retry-After` may make us wait; longer asks are cut to this. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** A delay in (fractional) units, as `retry-after-ms` and `Retry-After` write one. */
-const DELAY = /^\s*\d+(\.\d+)?\s*$/;
-
 /**
  * The wait the server asked for, in ms: `retry-after-ms` (a non-standard header some APIs send) first, then
  * `Retry-After` as delay-seconds or an HTTP date. `undefined` when absent or unreadable.
  */
 export function serverRequestedDelayMs(headers: Headers, now: number = Date.now()): number | undefined {
   const milliseconds = headers.get('retry-after-ms');
-  if (milliseconds !== null && DELAY.test(milliseconds)) {
+  if (milliseconds !== null && /^\s*\d+(\.\d+)?\s*$/.test(milliseconds)) {
     return Number(milliseconds);
   }
   const retryAfter = headers.get('retry-after');
   if (retryAfter === null) return undefined;
-  if (DELAY.test(retryAfter)) return Number(retryAfter) * 1000;
+  if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Number(retryAfter) * 1000;
   // HTTP dates (IMF-fixdate, RFC 850, asctime) all start with a day name; Date.parse alone would also accept
   // things like "-5" as a year.
   if (!/^\s*[A-Za-z]{3}/.test(retryAfter)) return undefined;

@@ -1,4 +1,4 @@
-import { BufferedResponse, decoder, withBufferedText } from './buffered-response.js';
+import { BufferedResponse, withBufferedText } from './buffered-response.js';
 import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
 import {
   AbortError,
@@ -84,48 +84,50 @@ async function readBody(
   const declared = response.headers.get('content-length');
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
-  let size = declared !== null && Number(declared) > limit ? limit + 1 : 0;
-  let complete = false;
+  let size = 0;
   try {
+    if (declared !== null && Number(declared) > limit) size = limit + 1;
     while (size <= limit) {
       const { done, value } = await raced(reader.read(), aborted);
       if (done) {
-        complete = true;
-        const bytes = new Uint8Array(size);
-        size = 0;
+        if (chunks.length === 1 && chunks[0]?.byteLength === chunks[0]?.buffer.byteLength) {
+          return chunks[0] as Uint8Array<ArrayBuffer>;
+        }
+        const bytes = new Uint8Array(new ArrayBuffer(size));
+        let offset = 0;
         for (const chunk of chunks) {
-          bytes.set(chunk, size);
-          size += chunk.byteLength;
+          bytes.set(chunk, offset);
+          offset += chunk.byteLength;
         }
         return bytes;
       }
       size += value.byteLength;
       chunks.push(value);
     }
-    // Too large: only its start is quoted.
-    return decoder.decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4));
-  } finally {
-    // Cancelling stops a transfer that failed or that is too large to read.
-    if (!complete) reader.cancel().catch(ignore);
+  } catch (error) {
+    reader.cancel().catch(ignore);
+    throw error;
   }
+  // Too large: cancelling stops the transfer.
+  reader.cancel().catch(ignore);
+  return new TextDecoder().decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4));
 }
 
 /** Sends one attempt under `signal` (see global-fetch.ts for why the default fetch is called differently). */
 function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunction): Promise<Response> {
-  let source: OutgoingRequest | string = request;
-  let init: RequestInit = { signal };
   if (request instanceof UnsentRequest) {
-    const { url, method, headers, body, redirect } = request;
-    init = { method, headers, body: body ?? null, signal };
-    if (redirect !== undefined) init.redirect = redirect;
-    if (fetch !== globalFetch) source = url;
-  } else if (request.body !== null) {
-    // A Request with a body can be sent only once; each attempt sends a copy.
-    source = request.clone();
+    const init: RequestInit = {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal,
+    };
+    if (request.redirect !== undefined) init.redirect = request.redirect;
+    return fetch === globalFetch ? globalFetch(request, init) : fetch(new Request(request.url, init));
   }
-  return fetch === globalFetch
-    ? globalFetch(source as OutgoingRequest, init)
-    : fetch(new Request(source as Request | string, init));
+  // A Request with a body can be sent only once; each attempt sends a copy.
+  const source = request.body === null ? request : request.clone();
+  return fetch === globalFetch ? globalFetch(source, { signal }) : fetch(new Request(source, { signal }));
 }
 
 /** One attempt: the response carrying its body, or the error for a body too large to read. */
@@ -154,17 +156,19 @@ async function attemptOnce(
     : BufferedResponse.adopt(response, body, url);
 }
 
-/** Waits `ms`, or less if the signal aborts (or has aborted) first: the caller then checks which it was. */
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  if (signal?.aborted) return Promise.resolve();
+/** Waits `ms`, or less if the signal aborts first; resolves to whether the whole wait passed. */
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const done = (): void => {
+    const onAbort = (): void => {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
+      resolve(false);
     };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
@@ -204,21 +208,20 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       }
       if (response instanceof InvalidResponseError) throw response;
       if (response !== undefined) result = { kind: 'status', status: response.status };
-      if (attempt > maxRetries || !mayRetry(method, result)) {
-        if (response !== undefined) return response;
-        const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
-        if (result.kind === 'timeout') {
-          fail(TimeoutError, `timed out: no complete response within ${timeoutMs} ms${attempts}`, {
-            timeoutMs,
-          });
-        }
-        const { cause } = result as { cause: unknown };
-        fail(ConnectionError, `failed: ${redact(describeNetworkError(cause))}${attempts}`, {
-          cause: redactedCause(cause, redact),
+      const retry = attempt <= maxRetries && mayRetry(method, result);
+      if (response !== undefined && !retry) return response;
+      const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
+      if (!retry && result.kind === 'timeout') {
+        fail(TimeoutError, `timed out: no complete response within ${timeoutMs} ms${attempts}`, {
+          timeoutMs,
         });
       }
-      // An abort during the wait is found at the top of the next attempt.
-      await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal);
+      if (!retry && result.kind === 'failed') {
+        fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${attempts}`, {
+          cause: redactedCause(result.cause, redact),
+        });
+      }
+      if (!(await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal))) aborted();
     }
   };
 }

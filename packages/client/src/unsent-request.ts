@@ -10,15 +10,14 @@
  * through `toString()`.
  */
 export class UnsentRequest {
-  // Declared only: the constructor makes every field (a class field would be defined once more first).
-  declare readonly url: string;
-  declare readonly method: string;
-  declare readonly headers: Headers;
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
   /** openapi-fetch's serialized body: a JSON string, so every attempt can send it again. */
-  declare readonly body: string | undefined;
+  readonly body: string | undefined;
   /** The caller's own signal, if any (a Request would have made a new one following it). */
-  declare readonly signal: AbortSignal | undefined;
-  declare readonly redirect: RequestRedirect | undefined;
+  readonly signal: AbortSignal | undefined;
+  readonly redirect: RequestRedirect | undefined;
 
   constructor(url: string, init: RequestInit) {
     this.url = url;
