@@ -8,9 +8,14 @@ import { expectExited, runningPrismChildren } from './processes.js';
  * file's beforeAll has run.
  */
 export function mockForThisFile(options?: StartMockOptions): () => MockServer {
-  let mock: MockServer | undefined;
+  return startedForThisFile(() => startMock(options));
+}
+
+/** The lifecycle behind `mockForThisFile`, for any kind of mock `start` makes (stateless or stateful). */
+export function startedForThisFile<Mock extends MockServer>(start: () => Promise<Mock>): () => Mock {
+  let mock: Mock | undefined;
   beforeAll(async () => {
-    mock = await startMock(options);
+    mock = await start();
   });
   afterAll(async () => {
     await mock?.stop();
