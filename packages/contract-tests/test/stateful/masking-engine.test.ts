@@ -1,40 +1,27 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallbackEvent } from '../../src/stateful/callback-event.js';
-import { createVirtualClock, type VirtualClock } from '../../src/stateful/clock.js';
-import { createStateEngine, type StateEngine, type StateRequest } from '../../src/stateful/engine.js';
+import type { VirtualClock } from '../../src/stateful/clock.js';
+import type { StateEngine, StateRequest } from '../../src/stateful/engine.js';
+import {
+  ACCOUNT,
+  answerFrom,
+  engineOnVirtualClock,
+  OTHER,
+  UNKNOWN,
+} from './support/engine-on-virtual-clock.js';
 
 // The state engine alone: no Prism, no HTTP. The HTTP tests prove the same flows through real clients.
-
-const START = Date.UTC(2026, 10, 30, 9, 0, 0);
-const ACCOUNT = 'MANJUXXVOICEZZAPI908';
-const OTHER = 'SAOTHERACCOUNTXXXX01';
-const UNKNOWN = 'c28b77d4-21e7-43bd-9447-04bfee92e651';
-
-// biome-ignore lint/suspicious/noExplicitAny: a JSON body, read field by field in the assertions.
-type Json = Record<string, any>;
 
 let clock: VirtualClock;
 let engine: StateEngine;
 let callbacks: CallbackEvent[];
 
 beforeEach(() => {
-  clock = createVirtualClock(START);
-  callbacks = [];
-  engine = createStateEngine({ clock, emitCallback: (event) => callbacks.push(event) });
+  ({ clock, engine, callbacks } = engineOnVirtualClock());
 });
 
-function call(operationId: string, params: Partial<StateRequest> = {}) {
-  const answer = engine.answer({
-    operationId,
-    authId: ACCOUNT,
-    query: new URLSearchParams(),
-    body: {},
-    requestorIp: '127.0.0.1',
-    ...params,
-  });
-  if (answer === undefined) throw new Error(`${operationId} is not answered from the state`);
-  return answer as { status: number; body: Json };
-}
+const call = (operationId: string, params: Partial<StateRequest> = {}) =>
+  answerFrom(engine, operationId, params);
 
 const create = (body: Record<string, unknown> = {}, authId = ACCOUNT) =>
   call('createMaskingSession', {

@@ -1,46 +1,30 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { CallbackEvent } from '../../src/stateful/callback-event.js';
-import { createVirtualClock, type VirtualClock } from '../../src/stateful/clock.js';
-import { createStateEngine, type StateEngine, type StateRequest } from '../../src/stateful/engine.js';
+import type { VirtualClock } from '../../src/stateful/clock.js';
+import type { StateEngine, StateRequest } from '../../src/stateful/engine.js';
 import { MAX_VALIDATIONS, OTP_VALIDITY_MS } from '../../src/stateful/verify-sessions.js';
+import {
+  ACCOUNT,
+  answerFrom,
+  engineOnVirtualClock,
+  type Json,
+  OTHER,
+  UNKNOWN,
+} from './support/engine-on-virtual-clock.js';
 
 // The Verify half of the state engine alone: no Prism, no HTTP.
-
-const START = Date.UTC(2026, 10, 30, 9, 0, 0);
-const ACCOUNT = 'MANJUXXVOICEZZAPI908';
-const OTHER = 'SAOTHERACCOUNTXXXX01';
-const UNKNOWN = 'c28b77d4-21e7-43bd-9447-04bfee92e651';
-
-// biome-ignore lint/suspicious/noExplicitAny: a JSON body, read field by field in the assertions.
-type Json = Record<string, any>;
 
 let clock: VirtualClock;
 let engine: StateEngine;
 let callbacks: CallbackEvent[];
 
 function setUp(otp?: string) {
-  clock = createVirtualClock(START);
-  callbacks = [];
-  engine = createStateEngine({
-    clock,
-    emitCallback: (event) => callbacks.push(event),
-    ...(otp === undefined ? {} : { otp }),
-  });
+  ({ clock, engine, callbacks } = engineOnVirtualClock(otp));
 }
 beforeEach(() => setUp());
 
-function call(operationId: string, params: Partial<StateRequest> = {}) {
-  const answer = engine.answer({
-    operationId,
-    authId: ACCOUNT,
-    query: new URLSearchParams(),
-    body: {},
-    requestorIp: '203.0.113.7',
-    ...params,
-  });
-  if (answer === undefined) throw new Error(`${operationId} is not answered from the state`);
-  return answer as { status: number; body: Json };
-}
+const call = (operationId: string, params: Partial<StateRequest> = {}) =>
+  answerFrom(engine, operationId, { requestorIp: '203.0.113.7', ...params });
 
 const send = (body: Record<string, unknown> = {}, authId = ACCOUNT) =>
   call('createVerifySession', { authId, body: { recipient: '+919380013443', ...body } });
