@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 
 /** One request as the server saw it. */
 export interface SeenRequest {
@@ -74,4 +75,22 @@ export async function startServer(
     },
   };
   return testServer;
+}
+
+/**
+ * One test server for a whole test file: started before its tests, closed after them. A getter, because the
+ * server exists only once the file's beforeAll has run.
+ */
+export function serverForThisFile(): () => TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  return () => {
+    if (server === undefined) throw new Error('The test server starts in beforeAll: use it inside a test.');
+    return server;
+  };
 }

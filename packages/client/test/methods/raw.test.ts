@@ -1,6 +1,6 @@
 // The raw openapi-fetch client shares the convenience methods' request path: the same credentials, retries and
 // body checks, with openapi-fetch's own contract for HTTP errors.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { clientFor } from '../helpers/client.js';
 import {
   AUTH_ID,
@@ -10,13 +10,9 @@ import {
   VERIFY_UUID,
 } from '../helpers/credentials.js';
 import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const verify = (client: ReturnType<typeof clientFor>) =>
   client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
@@ -25,49 +21,49 @@ const verify = (client: ReturnType<typeof clientFor>) =>
 
 describe('client.raw', () => {
   it('returns the parsed body as data, with credentials sent', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[1]?.body));
-    const { data, error, response } = await verify(clientFor(server));
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[1]?.body));
+    const { data, error, response } = await verify(clientFor(server()));
     expect(error).toBeUndefined();
     expect(data).toEqual(VERIFY_EXAMPLES[1]?.body);
     expect(response.status).toBe(200);
-    expect(response.url).toBe(`${server.baseUrl}${VERIFY_PATH}`);
-    expect(server.requests[0]?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
+    expect(response.url).toBe(`${server().baseUrl}${VERIFY_PATH}`);
+    expect(server().requests[0]?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
   });
 
   it('returns an HTTP error as { error } instead of throwing (openapi-fetch contract)', async () => {
-    server.reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
-    const { data, error, response } = await verify(clientFor(server));
+    server().reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
+    const { data, error, response } = await verify(clientFor(server()));
     expect(data).toBeUndefined();
     expect(error).toEqual({ error: 'not found' });
     expect(response.status).toBe(404);
   });
 
   it('retries like the convenience methods', async () => {
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i < 2
         ? sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' })
         : sendJson(res, 200, VERIFY_EXAMPLES[0]?.body),
     );
-    const { data } = await verify(clientFor(server));
+    const { data } = await verify(clientFor(server()));
     expect(data?.session_uuid).toBe(VERIFY_UUID);
-    expect(server.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
   });
 
   it('runs middleware added with use()', async () => {
-    server.reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
-    const client = clientFor(server);
+    server().reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
+    const client = clientFor(server());
     client.raw.use({
       onRequest({ request }) {
         request.headers.set('X-Request-Id', 'req-1');
       },
     });
     await client.maskingSessions.get(MASKING_UUID);
-    expect(server.requests[0]?.headers['x-request-id']).toBe('req-1');
+    expect(server().requests[0]?.headers['x-request-id']).toBe('req-1');
   });
 
   it('hands middleware a real Request, and stops running it after eject()', async () => {
-    server.reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
-    const client = clientFor(server);
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const client = clientFor(server());
     const seen: unknown[] = [];
     const middleware = {
       onRequest({ request }: { request: Request }) {
@@ -85,6 +81,6 @@ describe('client.raw', () => {
     client.raw.eject(middleware);
     await client.verifySessions.get(VERIFY_UUID);
     expect(seen).toHaveLength(3);
-    expect(server.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
   });
 });
