@@ -1,37 +1,18 @@
 // Proves the built ESM bundle runs in Bun: Bun's own binary (from the `bun` npm package) imports dist/index.mjs
 // and calls a local server, once with credentials as options and once from the environment.
-import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
-import { distFile } from '../helpers/dist.js';
 import { bunExecutable } from './binaries.js';
-import { killRunningProcesses, runProcess } from './child-process.js';
+import { runProcess } from './child-process.js';
 import { expectProbeSucceeded, parseProbeOutput } from './expectations.js';
-import { fixtureServerPerTest } from './fixture-server.js';
-import { type ProbeConfig, probeSource } from './probe.js';
-import { tempDir } from './temp-files.js';
+import type { ProbeConfig } from './probe.js';
+import { CLIENT_DIR, probeInChildProcess } from './probe-in-child-process.js';
 
-const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
 const bun = bunExecutable();
-const temp = tempDir('bun');
-const server = fixtureServerPerTest();
-
-afterEach(() => {
-  killRunningProcesses();
-});
-
-afterAll(() => temp.remove());
+const { temp, server, writeProbe } = probeInChildProcess('bun');
 
 async function runProbe(credentials: ProbeConfig['credentials'], env: NodeJS.ProcessEnv) {
-  const script = temp.write(
-    `probe-${credentials === 'env' ? 'env' : 'options'}.mjs`,
-    probeSource({
-      clientModule: pathToFileURL(distFile('index.mjs')).href,
-      baseUrl: server().baseUrl,
-      credentials,
-      report: 'stdout',
-    }),
-  );
+  const script = writeProbe(credentials);
   const run = await runProcess(bun, ['run', '--no-install', script], {
     cwd: CLIENT_DIR,
     // A bare environment, so no PLIVO_* leaks in from the developer's shell.

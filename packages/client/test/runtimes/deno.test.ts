@@ -1,26 +1,15 @@
 // Proves the built ESM bundle runs in Deno: Deno's own binary (from the `deno` npm package) imports dist/index.mjs
 // and calls a local server, with no permission but network access to 127.0.0.1.
-import { pathToFileURL } from 'node:url';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN } from '../helpers/credentials.js';
-import { distFile } from '../helpers/dist.js';
 import { denoExecutable } from './binaries.js';
-import { killRunningProcesses, runProcess } from './child-process.js';
+import { runProcess } from './child-process.js';
 import { expectProbeSucceeded, parseProbeOutput } from './expectations.js';
-import { fixtureServerPerTest } from './fixture-server.js';
-import { type ProbeConfig, probeSource } from './probe.js';
-import { tempDir } from './temp-files.js';
+import type { ProbeConfig } from './probe.js';
+import { CLIENT_DIR, probeInChildProcess } from './probe-in-child-process.js';
 
-const CLIENT_DIR = new URL('../..', import.meta.url).pathname;
 const deno = denoExecutable();
-const temp = tempDir('deno');
-const server = fixtureServerPerTest();
-
-afterEach(() => {
-  killRunningProcesses();
-});
-
-afterAll(() => temp.remove());
+const { temp, server, writeProbe } = probeInChildProcess('deno');
 
 /** Runs the probe with exactly the given permission flags and environment. */
 async function runProbe(
@@ -28,15 +17,7 @@ async function runProbe(
   permissions: string[],
   env: NodeJS.ProcessEnv,
 ) {
-  const script = temp.write(
-    `probe-${credentials === 'env' ? 'env' : 'options'}.mjs`,
-    probeSource({
-      clientModule: pathToFileURL(distFile('index.mjs')).href,
-      baseUrl: server().baseUrl,
-      credentials,
-      report: 'stdout',
-    }),
-  );
+  const script = writeProbe(credentials);
   const run = await runProcess(
     deno,
     // `manual`: resolve openapi-fetch from the node_modules pnpm made, never from a registry.
