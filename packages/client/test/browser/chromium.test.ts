@@ -1,9 +1,10 @@
 // Proves the built ESM bundle runs in a real browser: headless Chromium (Debian's, never a downloaded one)
 // loads it from a page on one local origin and calls an API on another, CORS preflight included.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openTab } from '../helpers/chromium.js';
 import {
   AUTH_ID,
   AUTH_TOKEN,
@@ -16,7 +17,6 @@ import { distFile } from '../helpers/dist.js';
 import { MASKING_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const openapiFetchModule = createRequire(import.meta.url)
   .resolve('openapi-fetch')
   .replace(/\.cjs$/, '.mjs');
@@ -55,9 +55,7 @@ function page(apiOrigin: string): string {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get update && apt-get install -y chromium\`.`);
-  }
+  browser = await launchChromium();
   const bundle = readFileSync(distFile('index.mjs'), 'utf8');
   const openapiFetch = readFileSync(openapiFetchModule, 'utf8');
 
@@ -88,18 +86,6 @@ beforeAll(async () => {
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(page(api.baseUrl));
     else res.writeHead(404).end();
   });
-
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
 });
 
 afterAll(async () => {
@@ -110,10 +96,7 @@ afterAll(async () => {
 
 describe('in headless Chromium', () => {
   it('the built ESM bundle fetches a session cross-origin and maps errors', async () => {
-    const tab = await browser.newPage();
-    const pageErrors: string[] = [];
-    tab.on('pageerror', (error) => pageErrors.push(error.message));
-    await tab.goto(`${site.baseUrl}/`);
+    const { tab, pageErrors } = await openTab(browser, `${site.baseUrl}/`);
     await tab.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, null, {
       timeout: 15_000,
     });
