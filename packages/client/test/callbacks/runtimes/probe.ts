@@ -1,27 +1,14 @@
 import { expect } from 'vitest';
+import { SDK_NONCE, SDK_PARAMS, SDK_TOKEN, SDK_URL } from '../../helpers/plivo-sdk-vectors.js';
 
 // Test vector #1 of OPERATIONS.md §11.3 (Plivo's Go, Ruby and .NET suites) and the V2 vector of all seven SDKs:
 // the expected signatures come from Plivo, not from the runtime under test.
 const V3_VECTOR = {
   method: 'POST',
-  url: 'https://plivobin.non-prod.plivops.com/api/v1/validate_signature03.xml/?a=b&c=d',
-  nonce: '31627761595286130198',
-  authToken: 'Y2Q2ZDgxZmY5YWRiOTI5YmQ1Njg0MTAxZWIyOTc4',
-  params: {
-    Direction: 'outbound',
-    From: '19792014278',
-    ALegUUID: '3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36',
-    CallStatus: 'in-progress',
-    BillRate: '0.002',
-    ParentAuthID: 'MANWVLYTK4ZWU1YTY4QA',
-    To: 'sip:PlivoSignature382029104058171078704104@phone-qa.voice.plivodev.com',
-    ALegRequestUUID: '3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36',
-    CallUUID: '3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36',
-    RequestUUID: '3e82ae9d-2c78-4d85-b1a4-6eae7dbafb36',
-    'SIP-H-To': '<sip:PlivoSignature382029104058171078704104@52.9.11.55;transport=udp>;tag=1',
-    SessionStart: '2020-04-08 11:34:33.238707',
-    Event: 'StartApp',
-  },
+  url: `${SDK_URL}/?a=b&c=d`,
+  nonce: SDK_NONCE,
+  authToken: SDK_TOKEN,
+  params: SDK_PARAMS,
 };
 const V3_SIGNATURE = 'k7Pusd4OxCIjR5IfA9iedDNu/h/gbdYqdzG/MiYtd1c=';
 const V2_VECTOR = { url: 'https://answer.url', nonce: '12345', authToken: 'my_auth_token' };
