@@ -72,6 +72,27 @@ const summaries = (sessions: unknown, fields: string[]) =>
 type Command = fc.AsyncCommand<Model, null>;
 const always = () => true;
 
+/** What the mock answers an update or delete of a masking session that has expired. */
+const ALREADY_EXPIRED = { status: 400, error: 'Session already expired' };
+
+/**
+ * A GET of the account's session at `index`, or of an unknown one when it has none: that must be a 404
+ * 'not found' (and gives undefined), the account's own a 200 (and gives the session with the answer's body).
+ */
+async function getOne<Session extends { uuid: string }>(
+  sessions: Session[],
+  index: number,
+  pathOf: (uuid: string) => string,
+  operationId: OperationId,
+): Promise<{ session: Session; body: Answer['body'] } | undefined> {
+  const session = pick(sessions, index);
+  const { status, body } = await http('GET', pathOf(session?.uuid ?? UNKNOWN_UUID), operationId);
+  if (session === undefined)
+    return void expect({ status, error: body.error }).toEqual({ status: 404, error: 'not found' });
+  expect(status).toBe(200);
+  return { session, body };
+}
+
 const createMasking = (account: number, party: number, expiry: number): Command => ({
   check: always,
   toString: () => `createMasking(${account}, ${PARTIES[party]}, ${expiry})`,
@@ -98,15 +119,14 @@ const getMasking = (account: number, index: number): Command => ({
   check: always,
   toString: () => `getMasking(${account}, ${index})`,
   async run(model) {
-    const session = pick(maskingOf(model, account), index);
-    const { status, body } = await http(
-      'GET',
-      `${maskingPath(account).slice(0, -1)}/${session?.uuid ?? UNKNOWN_UUID}`,
+    const found = await getOne(
+      maskingOf(model, account),
+      index,
+      (uuid) => `${maskingPath(account).slice(0, -1)}/${uuid}`,
       'getMaskingSession',
     );
-    if (session === undefined)
-      return void expect({ status, error: body.error }).toEqual({ status: 404, error: 'not found' });
-    expect(status).toBe(200);
+    if (found === undefined) return;
+    const { session, body } = found;
     expect(body.response).toMatchObject({
       session_uuid: session.uuid,
       first_party: session.firstParty,
@@ -129,10 +149,7 @@ const updateMasking = (account: number, index: number, ringTimeout: number, expi
     );
     if (session === undefined) return void expect(status).toBe(404);
     if (session.status === 'expired') {
-      return void expect({ status, error: body.error }).toEqual({
-        status: 400,
-        error: 'Session already expired',
-      });
+      return void expect({ status, error: body.error }).toEqual(ALREADY_EXPIRED);
     }
     expect(status).toBe(200);
     session.ringTimeout = ringTimeout;
@@ -153,10 +170,7 @@ const deleteMasking = (account: number, index: number): Command => ({
     );
     if (session === undefined) return void expect(status).toBe(404);
     if (session.status === 'expired') {
-      return void expect({ status, error: body.error }).toEqual({
-        status: 400,
-        error: 'Session already expired',
-      });
+      return void expect({ status, error: body.error }).toEqual(ALREADY_EXPIRED);
     }
     expect(status).toBe(200);
     session.status = 'expired';
@@ -226,15 +240,14 @@ const getVerify = (account: number, index: number): Command => ({
   check: always,
   toString: () => `getVerify(${account}, ${index})`,
   async run(model) {
-    const session = pick(verifyOf(model, account), index);
-    const { status, body } = await http(
-      'GET',
-      `${verifyPath(account)}${session?.uuid ?? UNKNOWN_UUID}/`,
+    const found = await getOne(
+      verifyOf(model, account),
+      index,
+      (uuid) => `${verifyPath(account)}${uuid}/`,
       'getVerifySession',
     );
-    if (session === undefined)
-      return void expect({ status, error: body.error }).toEqual({ status: 404, error: 'not found' });
-    expect(status).toBe(200);
+    if (found === undefined) return;
+    const { session, body } = found;
     expect(body).toMatchObject({
       session_uuid: session.uuid,
       status: session.status,
