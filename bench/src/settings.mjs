@@ -13,8 +13,8 @@ export function settingsFor(mode) {
       runs: full ? 3 : 1,
       calls: full ? 4000 : 100,
       warmUpCalls: full ? 500 : 20,
-      throughputCalls: full ? 3000 : 100,
-      blocks: full ? 6 : 1,
+      throughputCalls: full ? 12000 : 100,
+      blocks: full ? 12 : 1,
     },
     mock: {
       rounds: full ? 3 : 1,
