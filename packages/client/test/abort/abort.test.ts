@@ -1,38 +1,36 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AbortError, PlivoApiError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 /** Resolves when the server has seen `count` requests. */
 async function requestsSeen(count: number): Promise<void> {
-  while (server.requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+  while (server().requests.length < count) await new Promise((resolve) => setTimeout(resolve, 5));
 }
 
 describe("the caller's AbortSignal", () => {
   it('already aborted: rejects with AbortError and sends nothing', async () => {
-    server.reset((_req, res) => sendJson(res, 200, {}));
+    server().reset((_req, res) => sendJson(res, 200, {}));
     const reason = new Error('user left the page');
     const error = await rejectionOf(
-      clientFor(server).maskingSessions.get(MASKING_UUID, { signal: AbortSignal.abort(reason) }),
+      clientFor(server()).maskingSessions.get(MASKING_UUID, { signal: AbortSignal.abort(reason) }),
     );
     expect(error).toBeInstanceOf(AbortError);
     expect(error).toBeInstanceOf(PlivoApiError);
     expect(error).toMatchObject({ name: 'AbortError', cause: reason, method: 'GET' });
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 
   it('aborting while the server is silent stops at once, long before the timeout', async () => {
-    server.reset(() => {});
+    server().reset(() => {});
     const controller = new AbortController();
     const call = rejectionOf(
-      clientFor(server, { timeoutMs: 10_000 }).verifySessions.get(VERIFY_UUID, { signal: controller.signal }),
+      clientFor(server(), { timeoutMs: 10_000 }).verifySessions.get(VERIFY_UUID, {
+        signal: controller.signal,
+      }),
     );
     await requestsSeen(1);
     const abortedAt = performance.now();
@@ -40,17 +38,17 @@ describe("the caller's AbortSignal", () => {
     const error = await call;
     expect(error).toBeInstanceOf(AbortError);
     expect(performance.now() - abortedAt).toBeLessThan(1000);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('aborting while the body stalls stops at once', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write('{"api_id":');
     });
     const controller = new AbortController();
     const call = rejectionOf(
-      clientFor(server).verifySessions.get(VERIFY_UUID, { signal: controller.signal }),
+      clientFor(server()).verifySessions.get(VERIFY_UUID, { signal: controller.signal }),
     );
     await requestsSeen(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -59,10 +57,10 @@ describe("the caller's AbortSignal", () => {
   });
 
   it('aborting during the wait before a retry stops at once, with no further attempt', async () => {
-    server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '10000' }));
+    server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '10000' }));
     const controller = new AbortController();
     const call = rejectionOf(
-      clientFor(server).maskingSessions.get(MASKING_UUID, { signal: controller.signal }),
+      clientFor(server()).maskingSessions.get(MASKING_UUID, { signal: controller.signal }),
     );
     await requestsSeen(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -70,14 +68,14 @@ describe("the caller's AbortSignal", () => {
     controller.abort();
     expect(await call).toBeInstanceOf(AbortError);
     expect(performance.now() - abortedAt).toBeLessThan(1000);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('an AbortSignal.timeout() works as a total deadline across retries', async () => {
-    server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '50' }));
+    server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '50' }));
     const started = performance.now();
     const error = await rejectionOf(
-      clientFor(server, { maxRetries: 100 }).verifySessions.get(VERIFY_UUID, {
+      clientFor(server(), { maxRetries: 100 }).verifySessions.get(VERIFY_UUID, {
         signal: AbortSignal.timeout(400),
       }),
     );
@@ -85,7 +83,7 @@ describe("the caller's AbortSignal", () => {
     expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
     // 101 attempts 50 ms apart would take over 5 s; the signal ended the call long before.
     expect(performance.now() - started).toBeLessThan(2500);
-    expect(server.requests.length).toBeGreaterThanOrEqual(1);
-    expect(server.requests.length).toBeLessThan(50);
+    expect(server().requests.length).toBeGreaterThanOrEqual(1);
+    expect(server().requests.length).toBeLessThan(50);
   });
 });

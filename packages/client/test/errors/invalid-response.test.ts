@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InvalidResponseError } from '../../src/index.js';
 import { createRetryingFetch } from '../../src/transport.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { AUTH_ID, MASKING_PATH, MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 describe('a 200 whose body is not a JSON object', () => {
   it.each([
@@ -22,8 +18,8 @@ describe('a 200 whose body is not a JSON object', () => {
   ])(
     '%s raises InvalidResponseError with the status and the start of the body',
     async (_label, body, problem) => {
-      server.reset((_req, res) => sendJson(res, 200, body));
-      const client = clientFor(server);
+      server().reset((_req, res) => sendJson(res, 200, body));
+      const client = clientFor(server());
       for (const call of [client.maskingSessions.get(MASKING_UUID), client.verifySessions.get(VERIFY_UUID)]) {
         const error = await rejectionOf(call);
         expect(error).toBeInstanceOf(InvalidResponseError);
@@ -32,31 +28,31 @@ describe('a 200 whose body is not a JSON object', () => {
         expect((error as Error).message).toContain(`answered 200 but its body ${problem}`);
       }
       // Not a transient fault: it is not retried.
-      expect(server.requests).toHaveLength(2);
+      expect(server().requests).toHaveLength(2);
     },
   );
 
   it('quotes at most 200 characters of a long body', async () => {
-    server.reset((_req, res) => sendJson(res, 200, `<html>${'x'.repeat(5000)}`));
+    server().reset((_req, res) => sendJson(res, 200, `<html>${'x'.repeat(5000)}`));
     const error = (await rejectionOf(
-      clientFor(server).verifySessions.get(VERIFY_UUID),
+      clientFor(server()).verifySessions.get(VERIFY_UUID),
     )) as InvalidResponseError;
     expect(error.bodySnippet).toBe(`<html>${'x'.repeat(194)}…`);
   });
 
   it('the raw client raises it too, instead of a SyntaxError', async () => {
-    server.reset((_req, res) => sendJson(res, 200, '{broken'));
-    const call = clientFor(server).raw.GET('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
+    server().reset((_req, res) => sendJson(res, 200, '{broken'));
+    const call = clientFor(server()).raw.GET('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
       params: { path: { auth_id: AUTH_ID, session_uuid: MASKING_UUID } },
     });
     const error = await rejectionOf(call);
     expect(error).toBeInstanceOf(InvalidResponseError);
-    expect(error).toMatchObject({ url: `${server.baseUrl}${MASKING_PATH}`, bodySnippet: '{broken' });
+    expect(error).toMatchObject({ url: `${server().baseUrl}${MASKING_PATH}`, bodySnippet: '{broken' });
   });
 
   it('a masking answer without its `response` object is invalid', async () => {
-    server.reset((_req, res) => sendJson(res, 200, { api_id: 'a', response: null }));
-    const error = await rejectionOf(clientFor(server).maskingSessions.get(MASKING_UUID));
+    server().reset((_req, res) => sendJson(res, 200, { api_id: 'a', response: null }));
+    const error = await rejectionOf(clientFor(server()).maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, apiId: 'a', bodySnippet: '{"api_id":"a","response":null}' });
   });
@@ -64,7 +60,7 @@ describe('a 200 whose body is not a JSON object', () => {
 
 describe('an oversized body', () => {
   it('is refused with InvalidResponseError once it passes the limit', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(`{"padding": "${'x'.repeat(4096)}"}`);
     });
@@ -75,19 +71,21 @@ describe('an oversized body', () => {
       redact: (text) => text,
       maxResponseBytes: 1024,
     });
-    const error = await rejectionOf(limited(new Request(`${server.baseUrl}/big`)));
+    const error = await rejectionOf(limited(new Request(`${server().baseUrl}/big`)));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain('answered 200 with a body larger than 1024 bytes');
     expect((error as InvalidResponseError).bodySnippet).toMatch(/^\{"padding": "x+…$/);
   });
 
   it('is refused from its Content-Length before the body is read', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(11 * 1024 * 1024) });
       res.write('{');
       // The rest never comes: refusing must not depend on reading it.
     });
-    const error = await rejectionOf(clientFor(server, { timeoutMs: 5000 }).maskingSessions.get(MASKING_UUID));
+    const error = await rejectionOf(
+      clientFor(server(), { timeoutMs: 5000 }).maskingSessions.get(MASKING_UUID),
+    );
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain(`with a body larger than ${10 * 1024 * 1024} bytes`);
   });

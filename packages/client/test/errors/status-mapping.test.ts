@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   BadRequestError,
@@ -13,18 +13,14 @@ import {
 } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_PATH, MASKING_UUID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const API_ID = '678c8b24-b703-43aa-8690-d28e7f163d18';
 
 // No retries here: this file is about which error a final answer becomes.
-const noRetries = () => clientFor(server, { maxRetries: 0 });
+const noRetries = () => clientFor(server(), { maxRetries: 0 });
 
 describe.each([
   { status: 400, ErrorClass: BadRequestError, message: 'invalid session_uuid' },
@@ -39,7 +35,7 @@ describe.each([
   { status: 503, ErrorClass: ServerError, message: 'service unavailable' },
 ])('$status answers', ({ status, ErrorClass, message }) => {
   it(`become ${ErrorClass.name} with status, apiId, the server's error and the URL`, async () => {
-    server.reset((_req, res) => sendJson(res, status, { api_id: API_ID, error: message }));
+    server().reset((_req, res) => sendJson(res, status, { api_id: API_ID, error: message }));
     const error = await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error).toBeInstanceOf(PlivoApiError);
@@ -49,10 +45,10 @@ describe.each([
       apiId: API_ID,
       error: message,
       method: 'GET',
-      url: `${server.baseUrl}${MASKING_PATH}`,
+      url: `${server().baseUrl}${MASKING_PATH}`,
     });
     const text = (error as Error).message;
-    expect(text).toContain(`GET ${server.baseUrl}${MASKING_PATH} answered ${status}`);
+    expect(text).toContain(`GET ${server().baseUrl}${MASKING_PATH} answered ${status}`);
     expect(text).toContain(message);
     expect(text).toContain(API_ID);
     expect((error as PlivoApiError).headers?.get('content-type')).toBe('application/json');
@@ -61,17 +57,17 @@ describe.each([
 
 describe('error bodies that are not the documented shape', () => {
   it('an error without api_id (a real 404 shape) still carries the message', async () => {
-    server.reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
+    server().reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
     const error = await rejectionOf(noRetries().verifySessions.get(VERIFY_UUID));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, apiId: undefined, error: 'not found' });
     expect((error as Error).message).toBe(
-      `GET ${server.baseUrl}${VERIFY_PATH} answered 404 Not Found: not found`,
+      `GET ${server().baseUrl}${VERIFY_PATH} answered 404 Not Found: not found`,
     );
   });
 
   it('an HTML error page keeps its status class and quotes the start of the body', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(502, { 'Content-Type': 'text/html' });
       res.end(`<html><body>Bad gateway${' padding'.repeat(100)}</body></html>`);
     });
@@ -83,19 +79,19 @@ describe('error bodies that are not the documented shape', () => {
   });
 
   it('an empty error body gives the status alone', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(401, { 'Content-Length': '0' });
       res.end();
     });
     const error = await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as Error).message).toBe(`GET ${server.baseUrl}${MASKING_PATH} answered 401 Unauthorized`);
+    expect((error as Error).message).toBe(`GET ${server().baseUrl}${MASKING_PATH} answered 401 Unauthorized`);
   });
 });
 
 describe('toJSON', () => {
   it('gives a plain summary with the fields a log needs', async () => {
-    server.reset((_req, res) => sendJson(res, 404, { api_id: API_ID, error: 'not found' }));
+    server().reset((_req, res) => sendJson(res, 404, { api_id: API_ID, error: 'not found' }));
     const error = await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID));
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'NotFoundError',
@@ -104,12 +100,12 @@ describe('toJSON', () => {
       apiId: API_ID,
       error: 'not found',
       method: 'GET',
-      url: `${server.baseUrl}${MASKING_PATH}`,
+      url: `${server().baseUrl}${MASKING_PATH}`,
     });
   });
 
   it('InvalidResponseError includes the body snippet', async () => {
-    server.reset((_req, res) => sendJson(res, 200, 'oops'));
+    server().reset((_req, res) => sendJson(res, 200, 'oops'));
     const error = await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({

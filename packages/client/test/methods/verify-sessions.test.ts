@@ -1,29 +1,25 @@
 // verifySessions.create, list and validate against a real local server: what goes out (method, path, JSON
 // body, query) and what comes back (the spec's own examples, as sent, with their api_id).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BadRequestError, InvalidArgumentError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { AUTH_ID, VERIFY_UUID, verifyPath } from '../helpers/credentials.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 import { example } from '../helpers/spec.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const SESSIONS = `/v1/Account/${AUTH_ID}/Verify/Session/`;
 
 describe('verifySessions.create', () => {
   it('POSTs the params as JSON to the collection path and returns { api_id, message, session_uuid }', async () => {
     const initiated = example('VerifySessionInitiated');
-    server.reset((_req, res) => sendJson(res, 202, initiated));
+    server().reset((_req, res) => sendJson(res, 202, initiated));
     const params = { recipient: '+919380013443', channel: 'sms' as const, code_length: 6 };
-    const result = await clientFor(server).verifySessions.create(params);
+    const result = await clientFor(server()).verifySessions.create(params);
     expect(result).toEqual(initiated);
     expect(result.session_uuid).toBe(initiated.session_uuid);
-    const [request] = server.requests;
+    const [request] = server().requests;
     expect(`${request?.method} ${request?.url}`).toBe(`POST ${SESSIONS}`);
     expect(request?.headers['content-type']).toBe('application/json');
     expect(JSON.parse(request?.body ?? '')).toEqual(params);
@@ -33,26 +29,26 @@ describe('verifySessions.create', () => {
 describe('verifySessions.validate', () => {
   it('POSTs { otp } to the session path (trailing slash) and returns the answer as sent', async () => {
     const validated = example('VerifySessionValidated');
-    server.reset((_req, res) => sendJson(res, 200, validated));
-    const result = await clientFor(server).verifySessions.validate(VERIFY_UUID, '012345');
+    server().reset((_req, res) => sendJson(res, 200, validated));
+    const result = await clientFor(server()).verifySessions.validate(VERIFY_UUID, '012345');
     expect(result).toEqual(validated);
-    expect(server.requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
+    expect(server().requests.map((r) => `${r.method} ${r.url} ${r.body}`)).toEqual([
       `POST ${verifyPath(VERIFY_UUID)} {"otp":"012345"}`,
     ]);
   });
 
   it('a wrong code is a BadRequestError with the server message', async () => {
-    server.reset((_req, res) => sendJson(res, 400, example('ErrorInvalidOtp')));
-    const error = await rejectionOf(clientFor(server).verifySessions.validate(VERIFY_UUID, '000000'));
+    server().reset((_req, res) => sendJson(res, 400, example('ErrorInvalidOtp')));
+    const error = await rejectionOf(clientFor(server()).verifySessions.validate(VERIFY_UUID, '000000'));
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, error: 'Invalid OTP' });
   });
 
   it('checks the session UUID before sending anything', async () => {
-    server.reset(() => {});
-    const error = await rejectionOf(clientFor(server).verifySessions.validate('not-a-uuid', '1234'));
+    server().reset(() => {});
+    const error = await rejectionOf(clientFor(server()).verifySessions.validate('not-a-uuid', '1234'));
     expect(error).toBeInstanceOf(InvalidArgumentError);
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 });
 
@@ -63,8 +59,8 @@ describe('verifySessions.list', () => {
       meta: Record<string, unknown>;
       sessions: unknown[];
     };
-    server.reset((_req, res) => sendJson(res, 200, body));
-    const page = await clientFor(server).verifySessions.list({
+    server().reset((_req, res) => sendJson(res, 200, body));
+    const page = await clientFor(server()).verifySessions.list({
       status: 'verified',
       recipient: '919380013443',
       session_time__gte: '2024-01-01 00:00',
@@ -72,8 +68,8 @@ describe('verifySessions.list', () => {
     expect(page.data).toEqual(body.sessions);
     expect(page.meta).toEqual(body.meta);
     expect(page.api_id).toBe(body.api_id);
-    const url = new URL(server.requests[0]?.url ?? '', server.baseUrl);
-    expect(`${server.requests[0]?.method} ${url.pathname}`).toBe(`GET ${SESSIONS}`);
+    const url = new URL(server().requests[0]?.url ?? '', server().baseUrl);
+    expect(`${server().requests[0]?.method} ${url.pathname}`).toBe(`GET ${SESSIONS}`);
     expect(Object.fromEntries(url.searchParams)).toEqual({
       status: 'verified',
       recipient: '919380013443',
@@ -82,22 +78,22 @@ describe('verifySessions.list', () => {
   });
 
   it('reads `sessions: null` as an empty last page', async () => {
-    server.reset((_req, res) =>
+    server().reset((_req, res) =>
       sendJson(res, 200, {
         api_id: 'a',
         meta: { limit: 20, offset: 0, next: null, previous: null },
         sessions: null,
       }),
     );
-    const page = await clientFor(server).verifySessions.list();
+    const page = await clientFor(server()).verifySessions.list();
     expect(page.data).toEqual([]);
     expect(page.hasNextPage()).toBe(false);
   });
 
   it('refuses a limit over 20 before any request', async () => {
-    server.reset(() => {});
-    const error = await rejectionOf(Promise.resolve(clientFor(server).verifySessions.list({ limit: 50 })));
+    server().reset(() => {});
+    const error = await rejectionOf(Promise.resolve(clientFor(server()).verifySessions.list({ limit: 50 })));
     expect(error).toMatchObject({ name: 'InvalidArgumentError', argument: 'limit' });
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 });

@@ -1,5 +1,5 @@
 // Retries against a real server: how many requests arrive, and how far apart.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   BadRequestError,
@@ -11,13 +11,9 @@ import {
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
 import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile, startServer, type TestServer } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const verifyBody = VERIFY_EXAMPLES[0]?.body;
 /** Answers with `status` (asking for an immediate retry) until request `okFrom`, then with the fixture. */
@@ -27,33 +23,36 @@ const failUntil =
       ? sendJson(res, 200, verifyBody)
       : sendJson(res, status, { error: 'try again' }, { 'retry-after-ms': '0' });
 
-const gaps = () => server.requests.slice(1).map((request, i) => request.at - (server.requests[i]?.at ?? 0));
+const gaps = () =>
+  server()
+    .requests.slice(1)
+    .map((request, i) => request.at - (server().requests[i]?.at ?? 0));
 
 describe('retried answers', () => {
   it.each([408, 429, 500, 502, 503, 504])('%i is retried and a later success is returned', async (status) => {
-    server.reset((_req, res, i) => failUntil(2, status)(res, i));
-    const session = await clientFor(server).verifySessions.get(VERIFY_UUID);
+    server().reset((_req, res, i) => failUntil(2, status)(res, i));
+    const session = await clientFor(server()).verifySessions.get(VERIFY_UUID);
     expect(session.session_uuid).toBe(verifyBody?.session_uuid);
-    expect(server.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
   });
 
   it('makes exactly maxRetries + 1 attempts, then throws the last answer as its error', async () => {
     for (const maxRetries of [0, 1, 4]) {
-      server.reset((_req, res, i) => failUntil(Number.POSITIVE_INFINITY, 503)(res, i));
-      const error = await rejectionOf(clientFor(server, { maxRetries }).verifySessions.get(VERIFY_UUID));
+      server().reset((_req, res, i) => failUntil(Number.POSITIVE_INFINITY, 503)(res, i));
+      const error = await rejectionOf(clientFor(server(), { maxRetries }).verifySessions.get(VERIFY_UUID));
       expect(error).toBeInstanceOf(ServerError);
-      expect(server.requests).toHaveLength(maxRetries + 1);
+      expect(server().requests).toHaveLength(maxRetries + 1);
     }
   });
 
   it('a final 429 is a RateLimitError with its Retry-After header readable', async () => {
-    server.reset((_req, res) =>
+    server().reset((_req, res) =>
       sendJson(res, 429, { error: 'too many requests' }, { 'retry-after-ms': '0' }),
     );
-    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).verifySessions.get(VERIFY_UUID));
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 1 }).verifySessions.get(VERIFY_UUID));
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers?.get('retry-after-ms')).toBe('0');
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 });
 
@@ -63,31 +62,31 @@ describe('answers that are not retried', () => {
     [401, AuthenticationError],
     [404, NotFoundError],
   ])('%i stops at once', async (status, ErrorClass) => {
-    server.reset((_req, res) => sendJson(res, status, { error: 'no' }, { 'retry-after-ms': '0' }));
-    const error = await rejectionOf(clientFor(server, { maxRetries: 5 }).maskingSessions.get(MASKING_UUID));
+    server().reset((_req, res) => sendJson(res, status, { error: 'no' }, { 'retry-after-ms': '0' }));
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 5 }).maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(ErrorClass);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 });
 
 describe('connection failures', () => {
   it('are retried: a reset connection, then a success', async () => {
-    server.reset((req, res, i) =>
+    server().reset((req, res, i) =>
       i < 1 ? req.socket.destroy() : sendJson(res, 200, MASKING_EXAMPLES[0]?.body),
     );
-    const session = await clientFor(server).maskingSessions.get(MASKING_UUID);
+    const session = await clientFor(server()).maskingSessions.get(MASKING_UUID);
     expect(session.session_uuid).toBe(MASKING_UUID);
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it('become a ConnectionError with the cause once the retries are used up', async () => {
-    server.reset((req) => req.socket.destroy());
-    const error = await rejectionOf(clientFor(server, { maxRetries: 1 }).maskingSessions.get(MASKING_UUID));
+    server().reset((req) => req.socket.destroy());
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 1 }).maskingSessions.get(MASKING_UUID));
     expect(error).toBeInstanceOf(ConnectionError);
     expect(error).toMatchObject({ status: undefined, method: 'GET' });
     expect((error as Error).message).toMatch(/failed: fetch failed: .*\(2 attempts\)$/);
     expect((error as Error).cause).toBeInstanceOf(Error);
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it('a refused connection is a ConnectionError naming the cause', async () => {
@@ -109,32 +108,32 @@ describe('connection failures', () => {
 
 describe('waiting between attempts', () => {
   it('honours Retry-After in seconds', async () => {
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i === 0
         ? sendJson(res, 429, { error: 'slow down' }, { 'Retry-After': '1' })
         : sendJson(res, 200, verifyBody),
     );
-    await clientFor(server).verifySessions.get(VERIFY_UUID);
-    expect(server.requests).toHaveLength(2);
+    await clientFor(server()).verifySessions.get(VERIFY_UUID);
+    expect(server().requests).toHaveLength(2);
     // At least the 1 s asked for, more than the 0.5 s backoff; exact waits: transport-waits.test.ts.
     expect(gaps()[0]).toBeGreaterThanOrEqual(990);
   });
 
   it('honours retry-after-ms', async () => {
     // Longer than the first backoff (at most 0.5 s), so a client that ignored the header would retry sooner.
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i === 0
         ? sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '1200' })
         : sendJson(res, 200, verifyBody),
     );
-    await clientFor(server).verifySessions.get(VERIFY_UUID);
-    expect(server.requests).toHaveLength(2);
+    await clientFor(server()).verifySessions.get(VERIFY_UUID);
+    expect(server().requests).toHaveLength(2);
     expect(gaps()[0]).toBeGreaterThanOrEqual(1190);
   });
 
   it('backs off exponentially with jitter when the server gives no hint', async () => {
-    server.reset((_req, res) => sendJson(res, 503, { error: 'busy' }));
-    await rejectionOf(clientFor(server, { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
+    server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }));
+    await rejectionOf(clientFor(server(), { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
     const [first, second] = gaps();
     // 0.5 s then 1 s, each less up to 25 % jitter. Only lower bounds here: a busy machine can only make a
     // wait longer, and upper bounds would time the machine, not the client. The exact waits are checked with

@@ -1,7 +1,7 @@
 // Plivo has no idempotency key: a POST or DELETE that may have reached the server is never sent again (a
 // second create would make a second session or send a second code). It is sent again only when the server
 // cannot have acted on it: a 429, or a connection that was never made. Reads are retried as before.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConnectionError,
   InvalidArgumentError,
@@ -12,14 +12,10 @@ import {
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
 import { VERIFY_EXAMPLES } from '../helpers/examples.js';
-import { type Handler, sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { type Handler, sendJson, serverForThisFile, startServer } from '../helpers/server.js';
 import { example } from '../helpers/spec.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const busy: Handler = (_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' });
 const createParams = { first_party: '917708772011', second_party: '918220568648' };
@@ -50,45 +46,45 @@ const writes = [
 
 describe.each(writes)('$name', ({ call }) => {
   it('answered 503 is sent exactly once', async () => {
-    server.reset(busy);
-    const error = await rejectionOf(call(clientFor(server, { maxRetries: 5 })));
+    server().reset(busy);
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
     expect(error).toBeInstanceOf(ServerError);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('timing out is sent exactly once', async () => {
-    server.reset(() => {});
-    const error = await rejectionOf(call(clientFor(server, { maxRetries: 5, timeoutMs: 200 })));
+    server().reset(() => {});
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5, timeoutMs: 200 })));
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).not.toContain('attempts');
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('cut off by a reset connection is sent exactly once', async () => {
-    server.reset((req) => req.socket.destroy());
-    const error = await rejectionOf(call(clientFor(server, { maxRetries: 5 })));
+    server().reset((req) => req.socket.destroy());
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
     expect(error).toBeInstanceOf(ConnectionError);
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('answered 429 is sent again, and the later answer is returned', async () => {
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i === 0
         ? sendJson(res, 429, { error: 'too many requests' }, { 'retry-after-ms': '0' })
         : sendJson(res, 200, { api_id: 'after-429', message: 'done' }),
     );
-    const result = (await call(clientFor(server))) as { api_id: string };
+    const result = (await call(clientFor(server()))) as { api_id: string };
     expect(result.api_id).toBe('after-429');
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
     // The same request both times: the body went out again unchanged.
-    expect(server.requests[1]?.body).toBe(server.requests[0]?.body);
+    expect(server().requests[1]?.body).toBe(server().requests[0]?.body);
   });
 
   it('answered 429 every time gives up after maxRetries with a RateLimitError', async () => {
-    server.reset((_req, res) => sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '0' }));
-    const error = await rejectionOf(call(clientFor(server, { maxRetries: 2 })));
+    server().reset((_req, res) => sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '0' }));
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 2 })));
     expect(error).toBeInstanceOf(RateLimitError);
-    expect(server.requests).toHaveLength(3);
+    expect(server().requests).toHaveLength(3);
   });
 });
 
@@ -116,54 +112,54 @@ describe('a connection that was never made', () => {
 
 describe('reads are retried as before', () => {
   it('a GET answered 503 is retried up to maxRetries', async () => {
-    server.reset(busy);
-    await rejectionOf(clientFor(server, { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
-    expect(server.requests).toHaveLength(3);
+    server().reset(busy);
+    await rejectionOf(clientFor(server(), { maxRetries: 2 }).verifySessions.get(VERIFY_UUID));
+    expect(server().requests).toHaveLength(3);
   });
 
   it('a list answered 503 is retried too', async () => {
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i === 0 ? busy(_req, res, i) : sendJson(res, 200, example('VerifySessionListEmpty')),
     );
-    const page = await clientFor(server).verifySessions.list();
+    const page = await clientFor(server()).verifySessions.list();
     expect(page.data).toEqual([]);
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 });
 
 describe('per-call maxRetries and timeoutMs', () => {
   it('maxRetries: 0 on one call turns its retries off', async () => {
-    server.reset(busy);
-    const client = clientFor(server, { maxRetries: 5 });
+    server().reset(busy);
+    const client = clientFor(server(), { maxRetries: 5 });
     await rejectionOf(client.verifySessions.get(VERIFY_UUID, { maxRetries: 0 }));
-    expect(server.requests).toHaveLength(1);
+    expect(server().requests).toHaveLength(1);
   });
 
   it('maxRetries on one call allows more retries than the client', async () => {
-    server.reset((_req, res, i) =>
+    server().reset((_req, res, i) =>
       i < 3 ? busy(_req, res, i) : sendJson(res, 200, VERIFY_EXAMPLES[0]?.body),
     );
-    const client = clientFor(server, { maxRetries: 0 });
+    const client = clientFor(server(), { maxRetries: 0 });
     const session = await client.verifySessions.get(VERIFY_UUID, { maxRetries: 3 });
     expect(session.session_uuid).toBe(VERIFY_UUID);
-    expect(server.requests).toHaveLength(4);
+    expect(server().requests).toHaveLength(4);
   });
 
   it('timeoutMs on one call replaces the client timeout for each of its attempts', async () => {
-    server.reset(() => {});
-    const client = clientFor(server, { timeoutMs: 20_000, maxRetries: 1 });
+    server().reset(() => {});
+    const client = clientFor(server(), { timeoutMs: 20_000, maxRetries: 1 });
     const started = performance.now();
     const error = await rejectionOf(client.maskingSessions.get(MASKING_UUID, { timeoutMs: 150 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150 });
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
     expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('a POST keeps its rule whatever maxRetries says', async () => {
-    server.reset(busy);
-    await rejectionOf(clientFor(server).maskingSessions.create(createParams, { maxRetries: 10 }));
-    expect(server.requests).toHaveLength(1);
+    server().reset(busy);
+    await rejectionOf(clientFor(server()).maskingSessions.create(createParams, { maxRetries: 10 }));
+    expect(server().requests).toHaveLength(1);
   });
 
   it.each([
@@ -173,13 +169,13 @@ describe('per-call maxRetries and timeoutMs', () => {
     [{ timeoutMs: '5' }, 'timeoutMs', 'number of milliseconds from 1'],
     [{ signal: 'stop' }, 'signal', 'not an AbortSignal'],
   ])('%j is refused before any request', async (options, argument, message) => {
-    server.reset(busy);
+    server().reset(busy);
     const error = await rejectionOf(
-      clientFor(server).verifySessions.get(VERIFY_UUID, options as unknown as Record<string, never>),
+      clientFor(server()).verifySessions.get(VERIFY_UUID, options as unknown as Record<string, never>),
     );
     expect(error).toBeInstanceOf(InvalidArgumentError);
     expect(error).toMatchObject({ argument });
     expect((error as Error).message).toContain(message);
-    expect(server.requests).toHaveLength(0);
+    expect(server().requests).toHaveLength(0);
   });
 });

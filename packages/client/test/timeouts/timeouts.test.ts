@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConnectionError, TimeoutError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
 import { MASKING_EXAMPLES, VERIFY_EXAMPLES } from '../helpers/examples.js';
-import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startServer();
-});
-afterAll(() => server.close());
+const server = serverForThisFile();
 
 const verifyBody = JSON.stringify(VERIFY_EXAMPLES[0]?.body);
 
@@ -21,11 +17,11 @@ async function timed<T>(promise: Promise<T>): Promise<{ result: T; ms: number }>
 
 describe('per-attempt timeout', () => {
   it('a server that never answers hits the timeout', async () => {
-    server.reset(() => {
+    server().reset(() => {
       // Hang: no headers, no body.
     });
     const { result: error, ms } = await timed(
-      rejectionOf(clientFor(server, { timeoutMs: 200, maxRetries: 0 }).maskingSessions.get(MASKING_UUID)),
+      rejectionOf(clientFor(server(), { timeoutMs: 200, maxRetries: 0 }).maskingSessions.get(MASKING_UUID)),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toBeInstanceOf(ConnectionError);
@@ -36,47 +32,47 @@ describe('per-attempt timeout', () => {
   });
 
   it('covers the body: headers sent, then the body stalls', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write(verifyBody.slice(0, 40));
     });
     const error = await rejectionOf(
-      clientFor(server, { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+      clientFor(server(), { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
     );
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
   it('is retried, each attempt with its own timeout', async () => {
-    server.reset(() => {});
+    server().reset(() => {});
     const error = await rejectionOf(
-      clientFor(server, { timeoutMs: 150, maxRetries: 1 }).verifySessions.get(VERIFY_UUID),
+      clientFor(server(), { timeoutMs: 150, maxRetries: 1 }).verifySessions.get(VERIFY_UUID),
     );
     expect(error).toBeInstanceOf(TimeoutError);
     expect((error as Error).message).toContain('(2 attempts)');
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
   });
 
   it('a hung first attempt does not eat into the second one', async () => {
     // Attempt 1 hangs past its 1000 ms; attempt 2 answers after 300 ms, which fits its own 1000 ms.
-    server.reset((_req, res, i) => {
+    server().reset((_req, res, i) => {
       if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_EXAMPLES[0]?.body), 300);
     });
     const { result: session, ms } = await timed(
-      clientFor(server, { timeoutMs: 1000, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
+      clientFor(server(), { timeoutMs: 1000, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
     );
     expect(session.session_uuid).toBe(MASKING_UUID);
-    expect(server.requests).toHaveLength(2);
+    expect(server().requests).toHaveLength(2);
     expect(ms).toBeGreaterThan(1000 + 300);
   });
 
   it('an answer that arrives in time is not affected', async () => {
-    server.reset((_req, res) => setTimeout(() => sendJson(res, 200, verifyBody), 100));
-    const session = await clientFor(server, { timeoutMs: 2000 }).verifySessions.get(VERIFY_UUID);
+    server().reset((_req, res) => setTimeout(() => sendJson(res, 200, verifyBody), 100));
+    const session = await clientFor(server(), { timeoutMs: 2000 }).verifySessions.get(VERIFY_UUID);
     expect(session.api_id).toBe(VERIFY_EXAMPLES[0]?.body.api_id);
   });
 
   it('a slow body that keeps trickling still has to finish within the deadline', async () => {
-    server.reset((_req, res) => {
+    server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       let sent = 0;
       const timer = setInterval(() => {
@@ -90,7 +86,7 @@ describe('per-attempt timeout', () => {
       }, 20);
     });
     const error = await rejectionOf(
-      clientFor(server, { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+      clientFor(server(), { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
     );
     expect(error).toBeInstanceOf(TimeoutError);
   });
