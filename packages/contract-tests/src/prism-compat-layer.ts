@@ -10,6 +10,7 @@ import type { Routes } from './routes.js';
 export const RAW_PREFIX = '/__prism';
 
 const REQUEST_START = 'http.server.request.start';
+const RAW_PATHS = [`${RAW_PREFIX}/`, `${RAW_PREFIX}?`];
 
 /**
  * Rewrites each request in Prism's own process (see normalise-request.ts), before Prism's handler reads it:
@@ -20,7 +21,7 @@ export function installCompatLayer(routes: Routes): () => void {
   const rewrite = (message: unknown) => {
     const request = (message as { request: IncomingMessage }).request;
     const url = request.url ?? '/';
-    if (url === RAW_PREFIX || url.startsWith(`${RAW_PREFIX}/`) || url.startsWith(`${RAW_PREFIX}?`)) {
+    if (url === RAW_PREFIX || RAW_PATHS.some((prefix) => url.startsWith(prefix))) {
       request.url = url.slice(RAW_PREFIX.length) || '/';
       return;
     }
