@@ -73,20 +73,29 @@ export async function measureClientOverhead({
           quantileOf(latencies, 'openapi-fetch', 0.5),
         );
       }
-      const throughput = await throughputInBlocks(
-        contenders.get.filter(({ name }) => name !== 'raw fetch'),
-        { calls: throughputCalls, blocks, inFlight: IN_FLIGHT },
-      );
-      const oursRate = /** @type {number} */ (throughput.get('ours'));
-      add('throughput openapi-fetch', oursRate, /** @type {number} */ (throughput.get('openapi-fetch')));
-      add('throughput plivo', oursRate, /** @type {number} */ (throughput.get('plivo')));
+      // Two comparisons, each of two contenders, so the goal's gets all the blocks of its own: against Plivo's
+      // SDK (reported only, far from any line) a quarter as many calls.
+      for (const [against, share] of /** @type {const} */ ([
+        ['openapi-fetch', 1],
+        ['plivo', 4],
+      ])) {
+        const throughput = await throughputInBlocks(
+          contenders.get.filter(({ name }) => name === 'ours' || name === against),
+          { calls: throughputCalls / share, blocks: blocks / share, inFlight: IN_FLIGHT },
+        );
+        add(
+          `throughput ${against}`,
+          /** @type {number} */ (throughput.get('ours')),
+          /** @type {number} */ (throughput.get(against)),
+        );
+      }
       log(`client overhead: run ${run}/${runs} done`);
     }
   } finally {
     await server.stop();
   }
 
-  const sequential = `${calls} calls each per run, one at a time, interleaved call by call`;
+  const sequential = `${calls} calls each per run, one at a time, interleaved call by call in a balanced order`;
   const against = `${operations.examples}; ${runs} run(s), median of the runs' ratios`;
   /** @param {string} key */
   const runsOf = (key) => /** @type {Run[]} */ (measured[key]);
@@ -137,13 +146,13 @@ export async function measureClientOverhead({
       runs: runsOf('throughput openapi-fetch'),
       unit: 'req/s',
       goal: { metric: 'ratio', min: MIN_THROUGHPUT_TO_OPENAPI_FETCH },
-      detail: `${throughputCalls} calls each per run with ${IN_FLIGHT} always in flight, in ${blocks} blocks per contender, the order rotating; ${against}`,
+      detail: `${throughputCalls} calls each per run with ${IN_FLIGHT} always in flight, in ${blocks} blocks per contender taking turns in a balanced order; ${against}`,
     }),
     medianRunFigure({
       name: `client: verifySessions.get / plivo SDK, throughput at ${IN_FLIGHT} in flight`,
       runs: runsOf('throughput plivo'),
       unit: 'req/s',
-      detail: `${throughputCalls} calls each per run with ${IN_FLIGHT} always in flight, in ${blocks} blocks per contender; ${against}`,
+      detail: `${throughputCalls / 4} calls each per run with ${IN_FLIGHT} always in flight, in ${Math.max(1, blocks / 4)} blocks per contender taking turns in a balanced order; ${against}`,
     }),
   ];
 }
