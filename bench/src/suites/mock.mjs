@@ -294,7 +294,6 @@ export async function measureMock({
         baseline: median(bares.map((side) => side.startupMs)),
       });
 
-
       const clients = [kit, bare].map((side) => ({ name: side.name, ...oneAtATime(side.server.url + path) }));
       const latencies = await sequentialInterleaved(clients, latencyRequests);
       for (const client of clients) client.close();
