@@ -9,6 +9,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { portInUse } from '../free-port.js';
 import { type Forward, normaliseRequest } from '../normalise-request.js';
+import { RAW_PREFIX } from '../prism-compat-layer.js';
 import type { Routes } from '../routes.js';
 
 /** How long a kept-alive socket to Prism may sit idle: under Node's 5 s server keep-alive timeout. */
@@ -73,7 +74,8 @@ export function startFrontProxy(
           host: target.hostname,
           port: target.port,
           method,
-          path: forward.path,
+          // Already in the spec's form: under RAW_PREFIX, Prism's own layer passes it on instead of redoing that.
+          path: `${RAW_PREFIX}${forward.path}`,
           headers: forward.headers,
         },
         (answer) => {
