@@ -190,10 +190,16 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
 }
 
 /** `value[key]` when `value` is an object and that field a string. */
-export function stringField(value: unknown, key: string): string | undefined {
+function stringField(value: unknown, key: string): string | undefined {
   const field =
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
   return typeof field === 'string' ? field : undefined;
+}
+
+/** `stringField`, redacted: for the server's own text that an error quotes or carries. */
+export function redactedField(value: unknown, key: string, redact: Redact): string | undefined {
+  const field = stringField(value, key);
+  return field === undefined ? undefined : redact(field);
 }
 
 /** The answered request an error is about: its status, headers and URL (the request's). */
@@ -244,11 +250,11 @@ export function errorFromResponse(
   body: unknown,
   redact: Redact,
 ): PlivoApiError {
-  const serverMessage = stringField(body, 'error');
-  const error = serverMessage === undefined ? undefined : redact(serverMessage);
-  const apiId = stringField(body, 'api_id');
+  const error = redactedField(body, 'error', redact);
+  const apiId = redactedField(body, 'api_id', redact);
   const { status, statusText } = response;
-  let detail = statusText ? ` ${statusText}` : '';
+  // The reason phrase is the server's text too: a proxy may put anything there.
+  let detail = statusText ? ` ${redact(statusText)}` : '';
   if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;

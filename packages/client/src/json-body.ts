@@ -5,7 +5,7 @@ import {
   describeType,
   InvalidResponseError,
   type Redact,
-  stringField,
+  redactedField,
 } from './errors.js';
 
 /** A JSON object as parsed: what every success body of this API is. */
@@ -28,7 +28,7 @@ export function invalidBodyError(
   body?: JsonObject,
 ): InvalidResponseError {
   return answerError(InvalidResponseError, method, response, ` ${problem}`, redact, {
-    apiId: stringField(body, 'api_id'),
+    apiId: redactedField(body, 'api_id', redact),
     bodySnippet: bodySnippet(text, redact),
   }) as InvalidResponseError;
 }

@@ -8,6 +8,7 @@ import { format, inspect } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
+  BadRequestError,
   createPlivoClient,
   InvalidArgumentError,
   InvalidResponseError,
@@ -112,6 +113,25 @@ const echoes: {
     fault: (req, res) => {
       const { header, decoded } = credentialsOf(req.headers);
       faults.json(401, { api_id: 'a1', error: `authentication failed for ${decoded} (${header})` })(req, res);
+    },
+  },
+  {
+    name: '400 whose reason phrase and api_id quote the credentials',
+    error: BadRequestError,
+    fault: (req, res) => {
+      const { header, decoded } = credentialsOf(req.headers);
+      const body = JSON.stringify({ api_id: `id ${decoded}`, error: 'bad' });
+      res.writeHead(400, `Bad ${header}`, { 'content-type': 'application/json' });
+      res.end(body);
+    },
+  },
+  {
+    name: '200 without its payload, whose api_id quotes the token',
+    error: InvalidResponseError,
+    resources: ['maskingSessions'],
+    fault: (req, res) => {
+      const { decoded } = credentialsOf(req.headers);
+      faults.json(200, { api_id: `id ${decoded.split(':')[1]}` })(req, res);
     },
   },
   {
