@@ -22,6 +22,8 @@ export interface Deadline {
 }
 
 const GROUP_SIZE = 16;
+/** The longest delay `setTimeout` takes; a longer one fires at once (Node warns and uses 1 ms). */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
 const ignore = (): void => {};
 
 function timeoutReason(timeoutMs: number): DOMException {
@@ -63,10 +65,11 @@ function timerUntil(endsAt: number, fire: () => void): DeadlineTimer {
       fire();
       return;
     }
-    timer = setTimeout(check, left);
+    timer = setTimeout(check, Math.min(left, MAX_TIMER_DELAY_MS));
     if (!held) keepAlive(timer, false);
   };
-  timer = setTimeout(check, endsAt - performance.now());
+  // A group's slack can take the largest `timeoutMs` past the longest delay: `check` waits the rest.
+  timer = setTimeout(check, Math.min(endsAt - performance.now(), MAX_TIMER_DELAY_MS));
   return {
     cancel: () => clearTimeout(timer),
     hold(keep) {
@@ -129,11 +132,13 @@ interface Group {
  * Shared deadlines, one group per `timeoutMs` open at a time (see the top of this file). A group stays open
  * while idle, so that calls made one after another share it too, but its timer then lets the process exit.
  */
-export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
-  const open = new Map<number, Group>();
+export function createDeadlineGroups(
+  /** The groups open to new attempts, by `timeoutMs`; a test passes its own to watch it. */
+  open: Map<number, unknown> = new Map(),
+): (timeoutMs: number) => Deadline {
   return (timeoutMs) => {
     const now = performance.now();
-    let group = open.get(timeoutMs);
+    let group = open.get(timeoutMs) as Group | undefined;
     if (group === undefined || group.uses >= GROUP_SIZE || now + timeoutMs > group.endsAt) {
       // An idle group nobody can join any more: its timer can go now.
       if (group !== undefined && group.pending === 0) group.timer.cancel();
@@ -148,6 +153,8 @@ export function createDeadlineGroups(): (timeoutMs: number) => Deadline {
         pending: 0,
         timer: timerUntil(endsAt, () => {
           created.expired = true;
+          // Nobody can join it now; forgetting it keeps one group per timeout in use, not per timeout seen.
+          if (open.get(timeoutMs) === created) open.delete(timeoutMs);
           controller.abort(timeoutReason(timeoutMs));
         }),
       };
