@@ -50,8 +50,10 @@ function setUrl(response: Response, url: string): void {
 function take(response: BufferedResponse): Uint8Array<ArrayBuffer> {
   if (response.bodyUsed) throw bodyUsedError();
   const state = response[BODY];
+  // No body (a 204 or 304) is never used up, as on any Response: it reads as empty every time.
+  if (state.bytes === null) return EMPTY;
   state.used = true;
-  return state.bytes ?? EMPTY;
+  return state.bytes;
 }
 
 /**

@@ -28,7 +28,8 @@ function jsonObjectGuard(redact: Redact): Middleware {
       }
       // The body is buffered already: read it without using it up (a clone for a response middleware replaced).
       const text = peekText(response) ?? (await response.clone().text());
-      parseJsonObject(text, request.method, response, redact);
+      // openapi-fetch answers an empty body with `data: undefined`, not a SyntaxError: nothing to check.
+      if (text !== '') parseJsonObject(text, request.method, response, redact);
       return undefined;
     },
   };
@@ -53,8 +54,11 @@ export function createRawClient(
   const raw: Record<string, unknown> = {
     request: guardedRequest,
     use(...middleware: Middleware[]) {
-      core.use(...middleware);
-      for (const item of middleware) if (item) registered.push(item);
+      // One at a time: openapi-fetch keeps those before one it refuses, and they must be counted.
+      for (const item of middleware) {
+        core.use(item);
+        if (item) registered.push(item);
+      }
     },
     eject(...middleware: Middleware[]) {
       core.eject(...middleware);

@@ -91,6 +91,17 @@ describe('BufferedResponse', () => {
     expect(await response.text()).toBe('');
   });
 
+  it('a null body is never used up, as on a native Response: it reads as empty every time', async () => {
+    const native = new Response(null, { status: 204 });
+    const response = new BufferedResponse(null, { ...init, status: 204, statusText: 'No Content' });
+    for (const subject of [native, response]) {
+      expect(await subject.text()).toBe('');
+      expect(await subject.arrayBuffer()).toEqual(new ArrayBuffer(0));
+      expect(subject.bodyUsed).toBe(false);
+      expect(await subject.clone().text()).toBe('');
+    }
+  });
+
   it('an empty body is an empty stream, not null (as on the network)', async () => {
     const response = make('');
     expect(response.body).not.toBeNull();

@@ -1,5 +1,6 @@
 // The raw openapi-fetch client shares the convenience methods' request path: the same credentials, retries and
 // body checks, with openapi-fetch's own contract for HTTP errors.
+import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { clientFor } from '../helpers/client.js';
 import {
@@ -59,6 +60,41 @@ describe('client.raw', () => {
     });
     await client.maskingSessions.get(MASKING_UUID);
     expect(server().requests[0]?.headers['x-request-id']).toBe('req-1');
+  });
+
+  it('counts the middleware openapi-fetch kept when it refuses a later one, and hands it a real Request', async () => {
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const client = clientFor(server());
+    const seen: unknown[] = [];
+    const kept = {
+      onRequest({ request }: { request: Request }) {
+        seen.push(request);
+        return new Request(request, { headers: { 'x-kept': '1' } });
+      },
+    };
+    expect(() => client.raw.use(kept, {} as never)).toThrow(/Middleware must be an object/);
+    await client.verifySessions.get(VERIFY_UUID);
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toBeInstanceOf(Request);
+    expect(server().requests[0]?.headers['x-kept']).toBe('1');
+  });
+
+  it.each([
+    ['Content-Length: 0', (res: ServerResponse) => res.writeHead(200, { 'Content-Length': '0' }).end()],
+    [
+      'a chunked empty body',
+      (res: ServerResponse) => {
+        res.writeHead(200);
+        res.flushHeaders(); // Headers out before the end: no Content-Length, so the body is chunked.
+        res.end();
+      },
+    ],
+  ])('answers an empty 2xx body (%s) with data undefined, as openapi-fetch does', async (_label, answer) => {
+    server().reset((_req, res) => answer(res));
+    const { data, error, response } = await verify(clientFor(server()));
+    expect(response.status).toBe(200);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
   });
 
   it('hands middleware a real Request, and stops running it after eject()', async () => {
