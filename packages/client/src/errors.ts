@@ -271,5 +271,9 @@ export function errorFromResponse(
 
 /** How a value that is not what was asked for is named in an error: "null", "an array", "a string"… */
 export function describeType(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value instanceof Date) return 'a Date';
+  const type = typeof value;
+  return `${type === 'object' || type === 'undefined' ? 'an' : 'a'} ${type}`;
 }

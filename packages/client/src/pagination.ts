@@ -44,18 +44,23 @@ export type PageLoader<Item, Meta extends PageMeta> = (
   offset: number | undefined,
 ) => Promise<PageContent<Item, Meta>>;
 
-function hasMore(content: PageContent<unknown, PageMeta>): boolean {
+/**
+ * Whether there is a page after this one, which starts at `offset` (the offset asked for: the server's own
+ * `meta.offset` is not trusted to move the list on, so a page that misstates it cannot loop or cut it short).
+ */
+function hasMore(content: PageContent<unknown, PageMeta>, offset: number): boolean {
   const { data, meta } = content;
   // An empty page ends the list even if `next` says otherwise: asking again would never end.
   if (data.length === 0 || meta.next === null || meta.next === undefined) return false;
-  return typeof meta.total_count !== 'number' || meta.offset + data.length < meta.total_count;
+  return typeof meta.total_count !== 'number' || offset + data.length < meta.total_count;
 }
 
 function toPage<Item, Meta extends PageMeta>(
   content: PageContent<Item, Meta>,
+  offset: number,
   load: PageLoader<Item, Meta>,
 ): Page<Item, Meta> {
-  const more = hasMore(content);
+  const more = hasMore(content, offset);
   return {
     ...content,
     hasNextPage: () => more,
@@ -66,9 +71,8 @@ function toPage<Item, Meta extends PageMeta>(
           'There is no next page: the server said this is the last one. Check hasNextPage() before nextPage().',
         );
       }
-      const offset =
-        (typeof content.meta.offset === 'number' ? content.meta.offset : 0) + content.data.length;
-      return toPage(await load(offset), load);
+      const next = offset + content.data.length;
+      return toPage(await load(next), next, load);
     },
   };
 }
@@ -81,14 +85,17 @@ export class PagePromise<Item, Meta extends PageMeta = PageMeta>
   implements PromiseLike<Page<Item, Meta>>, AsyncIterable<Item>
 {
   readonly #load: PageLoader<Item, Meta>;
+  readonly #firstOffset: number;
   #first: Promise<Page<Item, Meta>> | undefined;
 
-  constructor(load: PageLoader<Item, Meta>) {
+  /** `firstOffset`: where the first page starts (the caller's own `offset` filter, else 0). */
+  constructor(load: PageLoader<Item, Meta>, firstOffset = 0) {
     this.#load = load;
+    this.#firstOffset = firstOffset;
   }
 
   #firstPage(): Promise<Page<Item, Meta>> {
-    this.#first ??= this.#load(undefined).then((content) => toPage(content, this.#load));
+    this.#first ??= this.#load(undefined).then((content) => toPage(content, this.#firstOffset, this.#load));
     return this.#first;
   }
 

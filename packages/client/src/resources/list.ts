@@ -8,23 +8,50 @@ export const MIN_LIMIT = 1;
 export const MAX_LIMIT = 20;
 
 /**
- * Rejects a `limit` the API could only refuse, before any request: a page size is 1 to 20 and will not change
- * without a new API version. Every other filter is left for the server to judge.
+ * Rejects, before any request, what the API could only refuse or a query string cannot carry: a page size
+ * outside 1 to 20 (it will not change without a new API version), an offset that is not a whole number (the
+ * next page's offset is counted from it), and a filter that is not a string, number or boolean (openapi-fetch
+ * would send an object such as a Date as nothing at all, and the list would come back unfiltered). What each
+ * filter's text means is left for the server to judge.
  */
-export function assertLimit(filters: { limit?: unknown } | undefined): void {
-  const limit = filters?.limit;
-  if (
-    limit === undefined ||
-    (Number.isInteger(limit) && (limit as number) >= MIN_LIMIT && (limit as number) <= MAX_LIMIT)
-  ) {
-    return;
+export function assertListFilters(filters: unknown): void {
+  if (filters === undefined) return;
+  if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
+    throw new InvalidArgumentError(
+      'filters',
+      `list() takes an object of filters, such as { status: 'active', limit: 20 }, or nothing; got ${describeType(filters)}.`,
+    );
   }
-  const got = typeof limit === 'number' ? limit : describeType(limit);
-  throw new InvalidArgumentError(
-    'limit',
-    `limit is the page size, a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}; got ${got}. Leave it out for pages of ${MAX_LIMIT}; \`for await\` over list() fetches every page.`,
-  );
+  const { limit, offset } = filters as { limit?: unknown; offset?: unknown };
+  if (limit !== undefined && !isWholeNumber(limit, MIN_LIMIT, MAX_LIMIT)) {
+    throw new InvalidArgumentError(
+      'limit',
+      `limit is the page size, a whole number from ${MIN_LIMIT} to ${MAX_LIMIT}; got ${shown(limit)}. Leave it out for pages of ${MAX_LIMIT}; \`for await\` over list() fetches every page.`,
+    );
+  }
+  if (offset !== undefined && !isWholeNumber(offset, 0, Number.MAX_SAFE_INTEGER)) {
+    throw new InvalidArgumentError(
+      'offset',
+      `offset is how many sessions to skip, a whole number from 0; got ${shown(offset)}. Leave it out to start at the newest; nextPage() and \`for await\` move it on.`,
+    );
+  }
+  for (const [key, value] of Object.entries(filters)) {
+    if (value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) continue;
+    const hint =
+      value instanceof Date && !Number.isNaN(value.getTime())
+        ? ` For a time, pass its UTC text, e.g. "${value.toISOString().slice(0, 19).replace('T', ' ')}".`
+        : '';
+    throw new InvalidArgumentError(
+      key,
+      `The list filter \`${key}\` is ${describeType(value)}; a filter is a string, a number or a boolean.${hint}`,
+    );
+  }
 }
+
+const isWholeNumber = (value: unknown, min: number, max: number): boolean =>
+  Number.isInteger(value) && (value as number) >= min && (value as number) <= max;
+
+const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : describeType(value));
 
 /**
  * A list operation as a resource declares it: the page promise of `path` under `filters`, each page asked for
@@ -33,13 +60,15 @@ export function assertLimit(filters: { limit?: unknown } | undefined): void {
 export function pagedList<Item, Meta extends PageMeta>(
   call: Call,
   path: Operation['path'],
-  filters: { limit?: unknown } | undefined,
+  filters: { offset?: unknown } | undefined,
   unwrap: Unwrap<PageContent<Item, Meta>>,
   options: RequestOptions | undefined,
 ): PagePromise<Item, Meta> {
-  return new PagePromise((offset) => {
-    assertLimit(filters);
+  const load = (offset: number | undefined) => {
+    assertListFilters(filters);
     const query = offset === undefined ? filters : { ...filters, offset };
     return call({ method: 'GET', path, query, unwrap }, options);
-  });
+  };
+  // Checked when the first page is loaded: a bad offset is refused there, with the other filters.
+  return new PagePromise(load, typeof filters?.offset === 'number' ? filters.offset : 0);
 }

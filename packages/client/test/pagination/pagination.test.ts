@@ -190,3 +190,81 @@ describe('the end of a list', () => {
     }
   });
 });
+
+describe('where the next page starts', () => {
+  it('counts from the offset it asked for, not from the meta.offset a page states', async () => {
+    // Serves the right items for the query, but every page claims to start at "0" (a string).
+    const misstated = await startServer((req, res) => {
+      const url = new URL(req.url ?? '', 'http://x');
+      const offset = Number(url.searchParams.get('offset') ?? 0);
+      sendJson(res, 200, {
+        api_id: 'a',
+        meta: { limit: PAGE_SIZE, offset: '0', next: nextOf(VERIFY, offset, PAGE_SIZE), previous: null },
+        // A client that kept asking for the same page would get an empty one after 10 requests.
+        sessions: misstated.requests.length > 10 ? [] : verifyItems.slice(offset, offset + PAGE_SIZE),
+      });
+    });
+    try {
+      const seen: unknown[] = [];
+      for await (const item of clientFor(misstated).verifySessions.list({ limit: PAGE_SIZE }))
+        seen.push(item);
+      expect(seen).toEqual(verifyItems);
+      expect(misstated.requests.map((request) => request.url)).toEqual([
+        `${VERIFY}?limit=2`,
+        `${VERIFY}?limit=2&offset=2`,
+        `${VERIFY}?limit=2&offset=4`,
+      ]);
+    } finally {
+      await misstated.close();
+    }
+  });
+
+  it("starts from the caller's own offset", async () => {
+    server.requests.length = 0;
+    const seen: unknown[] = [];
+    const client = clientFor(server);
+    for await (const item of client.verifySessions.list({ limit: PAGE_SIZE, offset: 1 })) seen.push(item);
+    expect(seen).toEqual(verifyItems.slice(1));
+    expect(queries().map((query) => query.offset)).toEqual(['1', '3']);
+  });
+});
+
+describe('filters a query string cannot carry are refused before any request', () => {
+  const refused = async (filters: unknown) => {
+    server.requests.length = 0;
+    const list = clientFor(server).verifySessions.list as (filters: unknown) => PromiseLike<unknown>;
+    const error = await rejectionOf(Promise.resolve(list(filters)));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(server.requests).toHaveLength(0);
+    return error as InvalidArgumentError;
+  };
+
+  it('a Date, which would be sent as nothing: named, with the text to pass instead', async () => {
+    const error = await refused({ session_time__gte: new Date('2024-01-01T06:30:00Z'), status: 'verified' });
+    expect(error.argument).toBe('session_time__gte');
+    expect(error.message).toBe(
+      'The list filter `session_time__gte` is a Date; a filter is a string, a number or a boolean. For a time, pass its UTC text, e.g. "2024-01-01 06:30:00".',
+    );
+  });
+
+  it.each([
+    [{ recipient: ['+14155550100'] }, 'an array'],
+    [{ recipient: { e164: '+1' } }, 'an object'],
+  ])('a filter that is %j', async (filters, described) => {
+    const error = await refused(filters);
+    expect(error.argument).toBe('recipient');
+    expect(error.message).toContain(`is ${described}; a filter is a string, a number or a boolean.`);
+  });
+
+  it.each([5, 'status=verified', null])('filters that are not an object: %j', async (filters) => {
+    const error = await refused(filters);
+    expect(error.argument).toBe('filters');
+    expect(error.message).toContain('list() takes an object of filters');
+  });
+
+  it.each([-1, 1.5, '2'])('an offset of %j', async (offset) => {
+    const error = await refused({ offset });
+    expect(error.argument).toBe('offset');
+    expect(error.message).toContain('a whole number from 0');
+  });
+});
