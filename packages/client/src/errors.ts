@@ -203,7 +203,10 @@ export function redactedField(value: unknown, key: string, redact: Redact): stri
 }
 
 /** The answered request an error is about: its status, headers and URL (the request's). */
-export type Answer = Pick<Response, 'status' | 'headers' | 'url'> & { readonly statusText?: string };
+export type Answer = Pick<Response, 'status' | 'headers' | 'url'> & {
+  readonly statusText?: string;
+  readonly type?: ResponseType;
+};
 
 type ErrorClass<Extra> = new (message: string, details: PlivoApiErrorDetails & Extra) => PlivoApiError;
 
@@ -259,6 +262,11 @@ export function errorFromResponse(
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
   if (apiId !== undefined) detail += ` (api_id ${apiId})`;
+  // A redirect reaches here only for a write (see operation.ts); a browser hides it as status 0.
+  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+    const location = response.headers.get('location');
+    detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}, which is not followed for a ${method} (it could become a GET without its body). Set \`baseUrl\` to the address the API answers at.`;
+  }
   return answerError(
     STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : PlivoApiError),
     method,

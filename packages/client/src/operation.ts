@@ -71,6 +71,9 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
       },
       body: operation.body,
       signal: options?.signal,
+      // A followed 301, 302 or 303 turns a POST into a GET without its body, and the call would "succeed" with
+      // another operation's answer: a write gets the redirect itself, which becomes an error naming it.
+      redirect: method === 'GET' ? undefined : 'manual',
       // Parsed here, once, rather than by openapi-fetch and again by a check.
       parseAs: 'text',
       // Middleware is promised a real Request; without any, the transport's fetch builds the only one.

@@ -1,0 +1,54 @@
+// A redirect must not change what a call does: reads follow it, writes are refused with the redirect named.
+import { describe, expect, it } from 'vitest';
+import { PlivoApiError } from '../../src/index.js';
+import { clientFor, rejectionOf } from '../helpers/client.js';
+import { AUTH_ID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
+import { example } from '../helpers/spec.js';
+
+const server = serverForThisFile();
+const SESSIONS = `/v1/Account/${AUTH_ID}/Verify/Session/`;
+const MOVED = '/moved';
+
+/** Redirects everything but MOVED there with `status`; MOVED answers a list page to any method. */
+const redirecting = (status: number) =>
+  server().reset((req, res) => {
+    if (req.url?.startsWith(MOVED)) sendJson(res, 200, example('VerifySessionListPage'));
+    else res.writeHead(status, { Location: `${MOVED}${req.url}` }).end();
+  });
+
+describe('redirects', () => {
+  it.each([301, 302, 303, 307, 308])(
+    'a %i to a create is not followed: it fails naming the redirect, and nothing else is sent',
+    async (status) => {
+      redirecting(status);
+      const error = await rejectionOf(
+        clientFor(server()).verifySessions.create({ recipient: '+14155550100' }),
+      );
+      expect(error).toBeInstanceOf(PlivoApiError);
+      expect(error).toMatchObject({ status, method: 'POST' });
+      expect((error as Error).message).toContain(
+        `: a redirect to ${MOVED}${SESSIONS}, which is not followed for a POST (it could become a GET without its body). Set \`baseUrl\``,
+      );
+      expect(server().requests.map(({ method, url }) => `${method} ${url}`)).toEqual([`POST ${SESSIONS}`]);
+    },
+  );
+
+  it('a delete is not followed either', async () => {
+    redirecting(303);
+    const uuid = '4124e518-a8c9-4feb-8cff-d86636ba9234';
+    const error = await rejectionOf(clientFor(server()).maskingSessions.delete(uuid));
+    expect(error).toMatchObject({ status: 303, method: 'DELETE' });
+    expect(server().requests).toHaveLength(1);
+  });
+
+  it('a read follows it, as fetch does', async () => {
+    server().reset((req, res) => {
+      if (req.url?.startsWith(MOVED)) sendJson(res, 200, example('VerifySessionReferencePage'));
+      else res.writeHead(301, { Location: `${MOVED}${req.url}` }).end();
+    });
+    const session = await clientFor(server()).verifySessions.get(VERIFY_UUID);
+    expect(session.session_uuid).toBeTypeOf('string');
+    expect(server().requests.map(({ url }) => url)).toEqual([VERIFY_PATH, `${MOVED}${VERIFY_PATH}`]);
+  });
+});
