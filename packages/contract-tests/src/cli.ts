@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   if (values.otp !== undefined && !values.stateful) {
     throw new Error('plivo-mock: --otp sets the OTP of the stateful mode; add --stateful.');
   }
-  const port = Number(values.port);
+  const port = parsePort(values.port);
   const spec = resolveSpecPath(values.spec);
   const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
   const starting = startMock({ port, spec, dynamic: values.dynamic, errors: values.errors, stateful });
@@ -74,6 +74,16 @@ async function main(): Promise<void> {
     );
   }
   console.log('Press Ctrl-C to stop.');
+}
+
+/** `--port` as a number: digits only, so that `abc` or an empty value is refused rather than read as NaN or 0. */
+function parsePort(text: string): number {
+  if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
+    throw new Error(
+      `plivo-mock: --port must be a port number from 0 to 65535 (0 picks a free one); got ${JSON.stringify(text)}.`,
+    );
+  }
+  return Number(text);
 }
 
 main().catch((error: unknown) => {

@@ -2,6 +2,7 @@
 // compatibility layer to Prism's own server, ends Prism with the process that started it, then runs Prism's CLI.
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { listOperations } from './list-operations.js';
 import { ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
 import { installCompatLayer } from './prism-compat-layer.js';
@@ -22,6 +23,11 @@ process.on('exit', () => {
   const copy = process.env[SPEC_COPY_ENV];
   if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
 });
+// A signal's default action would end the process without 'exit' handlers: a Ctrl-C reaching the whole process
+// group (the parent dies too, without cleaning up) would leave the copy behind. Prism handles none of these.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.on(signal, () => process.exit(128 + constants.signals[signal]));
+}
 
 // Prism's CLI reads its arguments from process.argv.slice(2), as if started as `node <prism bin> ...`.
 const prismBin = process.argv[2];

@@ -100,6 +100,19 @@ describe('plivo-mock (pnpm mock)', () => {
     }
   });
 
+  // Number() would read `abc` as NaN and an empty value as 0 (a random port); neither is a port the user meant.
+  it.each(['abc', '', '65536', '1e3', ' 4010'])(
+    'refuses --port %j, naming the option, the value and the range',
+    async (value) => {
+      const cli = runCli(`--port=${value}`);
+      const [code] = await once(cli.child, 'exit');
+      expect(code).toBe(1);
+      expect(cli.stderr()).toContain(
+        `plivo-mock: --port must be a port number from 0 to 65535 (0 picks a free one); got ${JSON.stringify(value)}.`,
+      );
+    },
+  );
+
   it('explains its options with --help', async () => {
     const cli = runCli('--help');
     const [code] = await once(cli.child, 'exit');

@@ -5,7 +5,7 @@ import {
   computeSignatureV3,
 } from '@plivo-openapi/client/callbacks';
 import type { CallbackEvent } from './callback-event.js';
-import type { MockClock } from './clock.js';
+import { LATEST_TIME_MS, type MockClock } from './clock.js';
 
 /**
  * Sends the callbacks the state engine emits, as Plivo sends them:
@@ -16,7 +16,8 @@ import type { MockClock } from './clock.js';
  *   V2 headers as well (Verify's pages document V2; sending both lets a receiver use either).
  * - A receiver that does not answer 200 (another status, a redirect, no answer within `timeoutMs`) gets the
  *   callback again 60 s, then 120 s, then 240 s later on the mock's clock: Verify's documented schedule.
- * Every attempt is recorded with the receiver's status (or why there was none). Nothing recorded holds a token.
+ * Every attempt is recorded with the receiver's status (or why there was none), except one that `cancel()` cut
+ * short: its journal has been cleared. Nothing recorded holds a token.
  */
 
 /** Delays between attempts, on the mock clock: three retries, as Verify documents. */
@@ -62,9 +63,12 @@ export interface CallbackDispatcherOptions {
 export interface CallbackDispatcher {
   /** Sends the callback now (asynchronously) and schedules its retries. */
   emitCallback(event: CallbackEvent): void;
-  /** Resolves once every attempt started so far has been answered and recorded. */
+  /** Resolves once every attempt started so far has ended (recorded, unless cancelled). */
   idle(): Promise<void>;
-  /** Drops every scheduled retry; attempts in flight finish and are recorded but schedule nothing. */
+  /**
+   * Drops every scheduled retry and aborts the attempts in flight, which then record and schedule nothing: a
+   * reset has cleared the journal they belonged to, and a close must not wait for a receiver that never answers.
+   */
   cancel(): void;
 }
 
@@ -122,10 +126,12 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.fetch ?? globalThis.fetch;
   const inFlight = new Set<Promise<void>>();
+  const aborts = new Set<AbortController>();
   const timers = new Set<() => void>();
   let generation = 0;
 
-  const iso = (ms: number) => new Date(ms).toISOString();
+  // A retry due past the clock's limit (which it can never reach) must not make the record throw.
+  const iso = (ms: number) => new Date(Math.min(ms, LATEST_TIME_MS)).toISOString();
 
   async function attempt(event: CallbackEvent, number: number, ofGeneration: number): Promise<void> {
     const sentAt = clock.now();
@@ -154,6 +160,8 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     let status: number | undefined;
     let error: string | undefined;
     let unsendable = false;
+    const abort = new AbortController();
+    aborts.add(abort);
     try {
       headers = await signatureHeaders(event, url, token);
       const response = await send(url, {
@@ -164,7 +172,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
         },
         ...(event.method === 'POST' ? { body: new URLSearchParams(event.params).toString() } : {}),
         redirect: 'manual',
-        signal: AbortSignal.timeout(timeoutMs),
+        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]),
       });
       status = response.status;
       await response.body?.cancel().catch(() => undefined);
@@ -172,9 +180,13 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       // A URL that cannot be signed (not absolute http(s)) will not get better: no retry.
       unsendable = caught instanceof CallbackSignatureError;
       error = describeFailure(caught);
+    } finally {
+      aborts.delete(abort);
     }
+    // Cancelled while in flight: its journal was cleared (reset) or is going away (close).
+    if (ofGeneration !== generation) return;
     const delay = CALLBACK_RETRY_DELAYS_MS[number - 1];
-    const retry = status !== 200 && !unsendable && delay !== undefined && ofGeneration === generation;
+    const retry = status !== 200 && !unsendable && delay !== undefined;
     const due = sentAt + (delay ?? 0);
     record({
       ...base,
@@ -212,6 +224,8 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       generation += 1;
       for (const cancelTimer of timers) cancelTimer();
       timers.clear();
+      for (const abort of aborts) abort.abort();
+      aborts.clear();
     },
   };
 }

@@ -15,6 +15,9 @@ export interface VirtualClock extends MockClock {
   advance(ms: number): void;
 }
 
+/** The latest time a Date can hold (ms since the epoch): the clock cannot be moved past it. */
+export const LATEST_TIME_MS = 8.64e15;
+
 interface Timer {
   due: number;
   order: number;
@@ -57,6 +60,11 @@ export function createVirtualClock(start: number = Date.now()): VirtualClock {
         throw new TypeError(`advanceTime: \`ms\` must be a finite number of milliseconds >= 0; got ${ms}.`);
       }
       const target = now + ms;
+      if (target > LATEST_TIME_MS) {
+        throw new TypeError(
+          `advanceTime: moving the clock by ${ms} ms would pass the latest time a date can hold (${new Date(LATEST_TIME_MS).toISOString()}); move it by at most ${LATEST_TIME_MS - now} ms.`,
+        );
+      }
       for (let timer = nextDue(target); timer !== undefined; timer = nextDue(target)) {
         timers.delete(timer);
         now = Math.max(now, timer.due);

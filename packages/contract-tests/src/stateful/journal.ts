@@ -1,4 +1,3 @@
-import type { IncomingHttpHeaders } from 'node:http';
 import type { CallbackDeliveryRecord } from './callback-dispatcher.js';
 
 /** One request the stateful mock received, as `requests()` and `GET /__mock/requests` show it. */
@@ -14,7 +13,10 @@ export interface RequestRecord {
   query: Record<string, string | string[]>;
   /** The JSON body parsed; the text when it is not JSON; undefined when there was none. */
   body: unknown;
-  /** Every header as received, with the credentials of `authorization` replaced by `[redacted]`. */
+  /**
+   * Every header as received: a string when sent once, an array of every value when repeated; the credentials
+   * of `authorization` and `proxy-authorization` replaced by `[redacted]`.
+   */
   headers: Record<string, string | string[]>;
   /** The status the mock answered. */
   status: number;
@@ -43,12 +45,17 @@ export class Journal {
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization']);
 
-/** The headers for the journal: the scheme of a credential is kept (`Basic [redacted]`), never its value. */
-export function redactHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+/**
+ * The headers for the journal, from `incoming.headersDistinct` (Node's `headers` joins or drops repeats): a header
+ * sent once as a string, a repeated one as an array of every value. The scheme of a credential is kept
+ * (`Basic [redacted]`), never its value.
+ */
+export function redactHeaders(headers: NodeJS.Dict<string[]>): Record<string, string | string[]> {
   const redacted: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value === undefined) continue;
-    redacted[name] = SECRET_HEADERS.has(name) ? redactCredential(String(value)) : value;
+  for (const [name, values] of Object.entries(headers)) {
+    if (values === undefined || values.length === 0) continue;
+    const kept = SECRET_HEADERS.has(name) ? values.map(redactCredential) : values;
+    redacted[name] = kept.length === 1 ? (kept[0] as string) : kept;
   }
   return redacted;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { TextDecoder } from 'node:util';
 import type { Forward } from '../normalise-request.js';
 import type { Routes } from '../routes.js';
 import type { StateEngine } from './engine.js';
@@ -38,33 +39,47 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const method = incoming.method ?? 'GET';
     const sent = splitUrl(incoming.url ?? '/');
     const body = await readBody(incoming, forward.dropBody);
-    const parsedBody = parseBody(body);
+    const parsedBody = parseBody(body, incoming.headers['content-type']);
     const canonical = splitUrl(forward.path);
     const route = routes.match(method, canonical.path);
-    let status: number;
+    const record = (status: number) =>
+      journal.record({
+        kind: 'request',
+        at,
+        method,
+        path: sent.path,
+        ...(route === undefined ? {} : { operationId: route.operationId }),
+        query: queryObject(sent.query),
+        body: parsedBody,
+        headers: redactHeaders(incoming.headersDistinct),
+        status,
+      });
+    let prism: PrismAnswer;
     try {
-      const prism = await askPrism(method, forward, body);
-      const answer =
-        prism.status >= 200 && prism.status < 300 && route !== undefined ? fromState() : undefined;
-      const reply = answer === undefined ? prism : withJsonBody(prism, answer.status, answer.body);
-      status = reply.status;
-      outgoing.writeHead(reply.status, reply.rawHeaders);
-      outgoing.end(reply.body);
+      prism = await askPrism(method, forward, body);
     } catch (error) {
-      status = 502;
       badGateway(outgoing, new URL(`http://${forward.headers.host}`), error as Error);
+      record(502);
+      return;
     }
-    journal.record({
-      kind: 'request',
-      at,
-      method,
-      path: sent.path,
-      ...(route === undefined ? {} : { operationId: route.operationId }),
-      query: queryObject(sent.query),
-      body: parsedBody,
-      headers: redactHeaders(incoming.headers),
-      status,
-    });
+    const answer = prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
+    const reply = answer === undefined ? prism : withJsonBody(prism, answer.status, answer.body);
+    outgoing.writeHead(reply.status, reply.rawHeaders);
+    outgoing.end(reply.body);
+    record(reply.status);
+
+    // A failure of the mock's own state is not Prism's: a 500 that says so, not a 502 blaming the connection.
+    function answerFromState() {
+      try {
+        return fromState();
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        return {
+          status: 500,
+          body: { error: `the mock's state could not answer ${method} ${sent.path}: ${reason}` },
+        };
+      }
+    }
 
     function fromState() {
       if (route === undefined) return undefined;
@@ -118,13 +133,24 @@ function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | un
   });
 }
 
-function parseBody(body: Buffer | undefined): unknown {
+/** The body as JSON, or as text when it is not JSON, decoded with the charset of its Content-Type as Prism does. */
+function parseBody(body: Buffer | undefined, contentType: string | undefined): unknown {
   if (body === undefined || body.length === 0) return undefined;
-  const text = body.toString('utf8');
+  const text = decoderFor(contentType).decode(body);
   try {
     return JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+/** A decoder for the `charset` of a Content-Type; UTF-8 when there is none or TextDecoder does not know it. */
+function decoderFor(contentType: string | undefined): TextDecoder {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]+)/i.exec(contentType ?? '')?.[1];
+  try {
+    return new TextDecoder(charset ?? 'utf-8');
+  } catch {
+    return new TextDecoder('utf-8');
   }
 }
 

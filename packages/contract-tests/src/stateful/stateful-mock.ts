@@ -19,7 +19,10 @@ export interface StatefulControls {
   otp(sessionUuid: string): string;
   /** Every request received (and callback sent) so far, in order; credentials redacted. */
   requests(): JournalEntry[];
-  /** Forgets every session of every account and empties the journal. The clock keeps its time. */
+  /**
+   * Forgets every session of every account and empties the journal, dropping the callbacks scheduled or in
+   * flight. The clock keeps its time.
+   */
   reset(): void;
   /** Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. */
   advanceTime(ms: number): void;
@@ -29,7 +32,7 @@ export interface StatefulMock extends StatefulControls {
   /** The spec's operations, as the layer resolves requests to them. */
   readonly routes: Routes;
   readonly layer: RequestLayer;
-  /** Drops scheduled callback retries and waits for the deliveries in flight. */
+  /** Drops scheduled callback retries, aborts the deliveries in flight and waits for them to end. */
   close(): Promise<void>;
 }
 

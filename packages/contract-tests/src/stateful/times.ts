@@ -1,12 +1,22 @@
+// The last instant with a four-digit year: both time forms of the spec (PlivoTime's pattern, RFC 3339) allow no
+// more, and a later Date's ISO text (`+275760-09-13T...`) would break them.
+const LATEST_WRITABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+/**
+ * A time as a Date, held at the latest one the spec's forms can write: the spec bounds no lifetime, so a valid
+ * `session_expiry` of 2^53 - 1 seconds must still produce a time rather than a RangeError.
+ */
+const toDate = (ms: number) => new Date(Math.min(ms, LATEST_WRITABLE_MS));
+
 /** Number Masking's time format, Go's default time text: `2024-02-01 06:28:15 +0000 UTC`. */
 export function maskingTime(ms: number): string {
-  const iso = new Date(ms).toISOString(); // 2024-02-01T06:28:15.123Z
+  const iso = toDate(ms).toISOString(); // 2024-02-01T06:28:15.123Z
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)} +0000 UTC`;
 }
 
 /** Verify's time format: RFC 3339 with microseconds, as the API writes it (`2023-06-01T08:52:39.363000Z`). */
 export function verifyTime(ms: number): string {
-  return new Date(ms).toISOString().replace(/Z$/, '000Z');
+  return toDate(ms).toISOString().replace(/Z$/, '000Z');
 }
 
 // The list filters' documented form: `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`, UTC.

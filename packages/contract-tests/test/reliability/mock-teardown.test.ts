@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { SPEC_COPY_ENV } from '../../src/prism-child-env.js';
 
 const SUITES = fileURLToPath(new URL('./throwing-suites/', import.meta.url));
 const PACKAGE = fileURLToPath(new URL('../../', import.meta.url));
@@ -153,6 +154,56 @@ describe('a test that throws leaves no Prism behind', () => {
         await goneWithin(result.pid, GRACE_MS),
         `Prism ${result.pid} outlived the program:\n${result.output}`,
       ).toBe(true);
+    },
+    TEST_TIMEOUT_MS,
+  );
+});
+
+describe('a Ctrl-C that reaches the whole process group leaves no spec copy behind', () => {
+  // The program dies of SIGINT without cleaning up, so only Prism's own exit can remove the copy of the spec
+  // it was given (see prism-spec.ts); the folder is read from Prism's environment, as prism-process.ts set it.
+  it.skipIf(process.platform !== 'linux')(
+    'plain node: SIGINT to the group of the program and its Prism',
+    async () => {
+      expect(existsSync(join(PACKAGE, 'dist/index.js')), 'build the package first').toBe(true);
+      const pidFile = join(scratch, 'group-sigint.pid');
+      const child = spawn(process.execPath, [join(SUITES, 'node-script.mjs'), 'signal'], {
+        cwd: PACKAGE,
+        env: { ...process.env, PRISM_PID_FILE: pidFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: true, // its own process group, as a terminal gives a command
+      });
+      const group = child.pid as number;
+      let output = '';
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      let copy: string | undefined;
+      try {
+        await new Promise<void>((resolve, reject) => {
+          const collect = (chunk: Buffer) => {
+            output += chunk.toString('utf8');
+            if (output.includes('ready\n')) resolve();
+          };
+          child.stdout.on('data', collect);
+          child.stderr.on('data', collect);
+          child.once('exit', () => reject(new Error(`the program exited before it was ready:\n${output}`)));
+        });
+        const pid = Number(readFileSync(pidFile, 'utf8'));
+        seen.add(pid);
+        copy = readFileSync(`/proc/${pid}/environ`, 'utf8')
+          .split('\0')
+          .find((entry) => entry.startsWith(`${SPEC_COPY_ENV}=`))
+          ?.slice(SPEC_COPY_ENV.length + 1);
+        expect(copy, `Prism ${pid} was given no spec copy`).toBeDefined();
+        expect(existsSync(copy as string)).toBe(true);
+
+        process.kill(-group, 'SIGINT');
+        await exited;
+        expect(await goneWithin(pid, GRACE_MS), `Prism ${pid} outlived the Ctrl-C:\n${output}`).toBe(true);
+        expect(existsSync(copy as string), `${copy} was left behind`).toBe(false);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) process.kill(-group, 'SIGKILL');
+        if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
+      }
     },
     TEST_TIMEOUT_MS,
   );

@@ -9,14 +9,14 @@ import {
   parseVerifySessionEvent,
   verifyCallbackSignature,
 } from '@plivo-openapi/client/callbacks';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   type CallbackDeliveryRecord,
   type CallbackDispatcher,
   createCallbackDispatcher,
 } from '../../src/stateful/callback-dispatcher.js';
 import type { CallbackEvent } from '../../src/stateful/callback-event.js';
-import { createVirtualClock, type VirtualClock } from '../../src/stateful/clock.js';
+import { createVirtualClock, LATEST_TIME_MS, type VirtualClock } from '../../src/stateful/clock.js';
 
 const AUTH_ID = 'MAXXXXXXXXXXXXXXXXXX';
 const TOKEN = 'c2VjcmV0LXRva2VuLW9mLXRoZS1tb2NrLWFjY291bnQ';
@@ -290,6 +290,50 @@ describe('retries on the mock clock', () => {
       }),
     ]);
     expect(journal[2]).not.toHaveProperty('status');
+  });
+
+  it('cancel() aborts an attempt to a receiver that never answers, so idle() does not wait for the timeout', async () => {
+    answer = () => undefined; // never answers; the default attempt timeout is 10 s
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    const started = performance.now();
+    dispatcher.cancel();
+    await dispatcher.idle();
+    // Hang detection, not a speed target: without the abort this takes the whole 10 s.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(journal).toEqual([]);
+  });
+
+  it('an attempt in flight when cancel() comes records nothing and schedules nothing', async () => {
+    let reply: () => void = () => undefined;
+    answer = (res) => {
+      reply = () => res.writeHead(500).end();
+    };
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    dispatcher.cancel();
+    reply();
+    await dispatcher.idle();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(journal).toEqual([]);
+    expect(received).toHaveLength(1);
+  });
+
+  it('records a retry due past the end of time instead of throwing', async () => {
+    clock = createVirtualClock(LATEST_TIME_MS - 1_000);
+    dispatcher = dispatcherWith();
+    answer = (res) => res.writeHead(500).end();
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await dispatcher.idle();
+    expect(journal).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        status: 500,
+        outcome: 'retry',
+        nextAttemptAt: new Date(LATEST_TIME_MS).toISOString(),
+      }),
+    ]);
   });
 
   it('cancel() drops the scheduled retries', async () => {

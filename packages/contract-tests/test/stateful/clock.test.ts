@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVirtualClock } from '../../src/stateful/clock.js';
+import { createVirtualClock, LATEST_TIME_MS } from '../../src/stateful/clock.js';
 
 describe('virtual clock', () => {
   it('starts at the given time and moves only when advanced', () => {
@@ -56,5 +56,20 @@ describe('virtual clock', () => {
 
   it.each([-1, Number.NaN, Number.POSITIVE_INFINITY])('refuses to advance by %s', (ms) => {
     expect(() => createVirtualClock(0).advance(ms)).toThrow(/finite number of milliseconds >= 0/);
+  });
+
+  it('refuses to move past the latest time a date can hold, naming it, and stays where it was', () => {
+    const clock = createVirtualClock(LATEST_TIME_MS - 1_000);
+    const fired: number[] = [];
+    clock.setTimer(500, () => fired.push(clock.now()));
+    expect(() => clock.advance(1_001)).toThrow(
+      'would pass the latest time a date can hold (+275760-09-13T00:00:00.000Z); move it by at most 1000 ms.',
+    );
+    expect(clock.now()).toBe(LATEST_TIME_MS - 1_000);
+    expect(fired).toEqual([]);
+    // Up to the limit itself is fine.
+    clock.advance(1_000);
+    expect(clock.now()).toBe(LATEST_TIME_MS);
+    expect(fired).toEqual([LATEST_TIME_MS - 500]);
   });
 });

@@ -52,15 +52,24 @@ describe('journal', () => {
   it('keeps the scheme of a credential and never its value', () => {
     expect(
       redactHeaders({
-        authorization: 'Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6c2VjcmV0',
-        'proxy-authorization': 'just-a-secret',
-        'content-type': 'application/json',
+        authorization: ['Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6c2VjcmV0'],
+        'proxy-authorization': ['just-a-secret'],
+        'content-type': ['application/json'],
       }),
     ).toEqual({
       authorization: 'Basic [redacted]',
       'proxy-authorization': '[redacted]',
       'content-type': 'application/json',
     });
+  });
+
+  it('keeps a repeated header as an array of every value, each credential redacted', () => {
+    expect(
+      redactHeaders({
+        authorization: ['Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6c2VjcmV0', 'Bearer another-secret'],
+        'x-trace': ['a', 'b'],
+      }),
+    ).toEqual({ authorization: ['Basic [redacted]', 'Bearer [redacted]'], 'x-trace': ['a', 'b'] });
   });
 
   it('keeps a repeated query key as an array', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LATEST_TIME_MS } from '../../src/stateful/clock.js';
 import { paginate } from '../../src/stateful/pages.js';
 import { maskingTime, parseFilterTime, verifyTime } from '../../src/stateful/times.js';
 
@@ -12,6 +13,15 @@ describe('time formats', () => {
   it('writes Verify times as RFC 3339 with microseconds', () => {
     expect(verifyTime(AT)).toBe('2026-11-30T09:05:07.123000Z');
   });
+
+  // The spec bounds no lifetime: `session_expiry` of 2^53 - 1 s is valid, and ends past what a Date can hold.
+  it.each([Number.MAX_SAFE_INTEGER * 1000, LATEST_TIME_MS, Date.UTC(10_000, 0, 1)])(
+    'writes %s ms as the latest date the spec can carry, not a RangeError',
+    (ms) => {
+      expect(maskingTime(ms)).toBe('9999-12-31 23:59:59 +0000 UTC');
+      expect(verifyTime(ms)).toBe('9999-12-31T23:59:59.999000Z');
+    },
+  );
 
   it.each([
     ['2026-11-30 09:05', Date.UTC(2026, 10, 30, 9, 5), 60_000],

@@ -1,0 +1,229 @@
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import { type AddressInfo, connect } from 'node:net';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { findFreePort } from '../../src/free-port.js';
+import { startMock } from '../../src/index.js';
+import { listOperations } from '../../src/list-operations.js';
+import { createRoutes } from '../../src/routes.js';
+import { LATEST_TIME_MS } from '../../src/stateful/clock.js';
+import type { StateEngine } from '../../src/stateful/engine.js';
+import { type FrontProxy, startFrontProxy } from '../../src/stateful/front-proxy.js';
+import { Journal, type RequestRecord } from '../../src/stateful/journal.js';
+import { createStatefulLayer } from '../../src/stateful/stateful-layer.js';
+import { expectExited } from '../support/processes.js';
+import { SPEC_PATH, schemaErrors } from '../support/spec.js';
+import { ACCOUNT_A, basicAuth, TOKEN } from './support/accounts.js';
+import { statefulMockForThisFile } from './support/stateful-mock.js';
+
+// The stateful layer at its edges: lifetimes and clock moves at the end of time, bodies in another charset,
+// repeated headers, a failure of the state itself told apart from a Prism that cannot be reached, and callback
+// deliveries still in flight when the mock is reset or stopped.
+
+const mock = statefulMockForThisFile();
+
+const MASKING = `/v1/Account/${ACCOUNT_A}/Masking/Session/`;
+const VERIFY = `/v1/Account/${ACCOUNT_A}/Verify/Session/`;
+const PARTIES = { first_party: '+919003459051', second_party: '918197241073' };
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body, read field by field in the assertions.
+type Json = Record<string, any>;
+
+const lastRequest = (path: string): RequestRecord | undefined =>
+  mock()
+    .requests()
+    .filter((entry): entry is RequestRecord => entry.kind === 'request' && entry.path === path)
+    .at(-1);
+
+async function post(path: string, body: Buffer | string, contentType = 'application/json') {
+  const answer = await fetch(`${mock().url}${path}`, {
+    method: 'POST',
+    headers: { authorization: basicAuth(), 'content-type': contentType },
+    body,
+  });
+  return { status: answer.status, body: (await answer.json()) as Json };
+}
+
+describe('the end of time', () => {
+  it('creates a session with the longest lifetime the spec allows, its expiry written as the latest date', async () => {
+    const created = await post(
+      MASKING,
+      JSON.stringify({ ...PARTIES, session_expiry: Number.MAX_SAFE_INTEGER }),
+    );
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(schemaErrors('createMaskingSession', '201', created.body)).toBe('');
+    expect(created.body.session.expiry_time).toBe('9999-12-31 23:59:59 +0000 UTC');
+
+    const got = await fetch(`${mock().url}${MASKING}${created.body.session_uuid}`, {
+      headers: { authorization: basicAuth() },
+    });
+    expect(got.status).toBe(200);
+    expect(((await got.json()) as Json).response.expiry_time).toBe('9999-12-31 23:59:59 +0000 UTC');
+  });
+
+  it('refuses to move the clock past the latest date, naming it, and keeps answering', async () => {
+    const moved = await fetch(`${mock().url}/__mock/advance-time`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ ms: 1e16 }),
+    });
+    expect(moved.status).toBe(400);
+    expect(((await moved.json()) as Json).error).toContain(
+      `would pass the latest time a date can hold (${new Date(LATEST_TIME_MS).toISOString()})`,
+    );
+
+    const listed = await fetch(`${mock().url}${VERIFY}`, { headers: { authorization: basicAuth() } });
+    expect(listed.status).toBe(200);
+    expect(lastRequest(VERIFY)).toMatchObject({ method: 'GET', status: 200 });
+  });
+});
+
+describe('a body in the charset of its Content-Type', () => {
+  it('reads a UTF-16LE create as Prism does: the parties are the ones sent', async () => {
+    const created = await post(
+      MASKING,
+      Buffer.from(JSON.stringify(PARTIES), 'utf16le'),
+      'application/json; charset=utf-16le',
+    );
+    expect(created.status).toBe(201);
+    expect(created.body.session).toMatchObject({
+      first_party: '919003459051',
+      second_party: '918197241073',
+    });
+  });
+
+  it('journals a Latin-1 body with its accented text intact', async () => {
+    const body = JSON.stringify({ ...PARTIES, subaccount: 'café' });
+    const created = await post(MASKING, Buffer.from(body, 'latin1'), 'application/json; charset=iso-8859-1');
+    expect(created.status).toBe(201);
+    expect(created.body.session.subaccount).toBe('café');
+    expect(lastRequest(MASKING)?.body).toEqual(JSON.parse(body));
+  });
+});
+
+describe('the journal keeps every header as received', () => {
+  it('keeps a repeated header as an array of every value, even those Node would join or drop', async () => {
+    const { port } = new URL(mock().url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), '127.0.0.1', () =>
+        socket.write(
+          `GET ${VERIFY} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${basicAuth()}\r\n` +
+            'X-Trace: a\r\nX-Trace: b\r\nUser-Agent: one\r\nUser-Agent: two\r\nConnection: close\r\n\r\n',
+        ),
+      );
+      socket.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      socket.on('end', () => resolve(text)).on('error', reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
+
+    const { headers } = lastRequest(VERIFY) ?? {};
+    expect(headers).toMatchObject({
+      host: '127.0.0.1',
+      authorization: 'Basic [redacted]',
+      'x-trace': ['a', 'b'],
+      'user-agent': ['one', 'two'],
+    });
+    expect(JSON.stringify(headers)).not.toContain(TOKEN);
+  });
+});
+
+describe('a failure of the state is the mock’s own, not Prism’s', () => {
+  const routes = createRoutes(listOperations(SPEC_PATH));
+  let prism: Server | undefined;
+  let front: FrontProxy | undefined;
+  afterEach(async () => {
+    await front?.close();
+    prism?.closeAllConnections();
+    await new Promise<void>((resolve) => (prism ? prism.close(() => resolve()) : resolve()));
+    prism = undefined;
+    front = undefined;
+  });
+
+  /** A front proxy whose state throws, before a stand-in Prism that accepts everything (or before none). */
+  async function frontOf(prismAccepts: boolean) {
+    const journal = new Journal();
+    const engine = {
+      answer() {
+        throw new Error('the engine broke');
+      },
+    } as unknown as StateEngine;
+    // Without a stand-in, a port nothing listens on.
+    let target = `http://127.0.0.1:${await findFreePort()}`;
+    if (prismAccepts) {
+      prism = createServer((_, res) => res.writeHead(201, { 'content-type': 'application/json' }).end('{}'));
+      await new Promise<void>((resolve) => prism?.listen(0, '127.0.0.1', resolve));
+      target = `http://127.0.0.1:${(prism.address() as AddressInfo).port}`;
+    }
+    const layer = createStatefulLayer({
+      routes,
+      engine,
+      journal,
+      now: () => Date.UTC(2026, 10, 30),
+      rememberToken: () => undefined,
+      control: () => false,
+    });
+    front = await startFrontProxy(0, new URL(target), routes, layer);
+    const answer = await fetch(`${front.url}${MASKING}`, {
+      method: 'POST',
+      headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+      body: JSON.stringify(PARTIES),
+    });
+    return { status: answer.status, body: (await answer.json()) as Json, journal: journal.entries() };
+  }
+
+  it('answers 500 naming the state and the request, and journals it', async () => {
+    const { status, body, journal } = await frontOf(true);
+    expect(status).toBe(500);
+    expect(body).toEqual({
+      error: `the mock's state could not answer POST ${MASKING}: the engine broke`,
+    });
+    expect(journal).toEqual([expect.objectContaining({ method: 'POST', path: MASKING, status: 500 })]);
+  });
+
+  it('still answers 502 when Prism cannot be reached, and journals that', async () => {
+    const { status, body, journal } = await frontOf(false);
+    expect(status).toBe(502);
+    expect(body.error).toContain('the mock could not reach Prism');
+    expect(journal).toEqual([expect.objectContaining({ path: MASKING, status: 502 })]);
+  });
+});
+
+describe('callback deliveries in flight', () => {
+  it('reset() drops one (nothing journaled after), and stop() does not wait for a receiver that never answers', async () => {
+    const pending: ServerResponse[] = [];
+    const receiver = createServer((req, res) => {
+      req.resume();
+      pending.push(res);
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/verify`;
+    const own = await startMock({ stateful: true });
+    try {
+      const send = () =>
+        fetch(`${own.url}${VERIFY}`, {
+          method: 'POST',
+          headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+          body: JSON.stringify({ recipient: '+919999999991', url }),
+        });
+      expect((await send()).status).toBe(202);
+      await vi.waitFor(() => expect(pending).toHaveLength(1));
+      own.reset();
+      pending[0]?.writeHead(500).end();
+
+      expect((await send()).status).toBe(202);
+      await vi.waitFor(() => expect(pending).toHaveLength(2));
+      const started = performance.now();
+      await own.stop();
+      // Hang detection, not a speed target: the attempt's own timeout is 10 s.
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expectExited(own.pid);
+      // stop() has waited for every attempt: only the second create is left, neither delivery.
+      expect(own.requests().map((entry) => entry.kind)).toEqual(['request']);
+    } finally {
+      await own.stop();
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
+  });
+});
