@@ -279,9 +279,9 @@ export function errorFromResponse(
 
 /** How a value that is not what was asked for is named in an error: "null", "an array", "a string"… */
 export function describeType(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'a Date';
   const type = typeof value;
-  return `${type === 'object' || type === 'undefined' ? 'an' : 'a'} ${type}`;
+  return `${type === 'object' ? 'an' : 'a'} ${type}`;
 }

@@ -1,4 +1,4 @@
-import { errorFromResponse, type Redact } from './errors.js';
+import { describeType, errorFromResponse, InvalidArgumentError, type Redact } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { invalidBodyError, type JsonObject, parseJsonObject } from './json-body.js';
 import { type RequestOptions, resolveRequestOptions } from './options.js';
@@ -46,6 +46,15 @@ export interface CallContext {
   readonly hasMiddleware: () => boolean;
 }
 
+/** Refuses parameters that JSON would send as something else or as nothing (`undefined`, an array, a string). */
+function assertParams(body: unknown): void {
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return;
+  throw new InvalidArgumentError(
+    'params',
+    `The method's parameters are an object of the API's fields, e.g. { recipient: '+14155550100' }; got ${describeType(body)}.`,
+  );
+}
+
 type LooseRequest = (
   method: string,
   path: string,
@@ -63,6 +72,7 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
     const { method, sessionUuid } = operation;
     const inPath = 'sessionUuid' in operation;
     if (inPath) assertSessionUuid(sessionUuid, redact);
+    if ('body' in operation) assertParams(operation.body);
     const limits = resolveRequestOptions(options);
     const { data, error, response } = await request(method, operation.path, {
       params: {

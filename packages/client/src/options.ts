@@ -67,6 +67,30 @@ function fail(argument: string, message: string): never {
   throw new InvalidArgumentError(argument, message);
 }
 
+const CLIENT_OPTIONS = [
+  'authId',
+  'authToken',
+  'baseUrl',
+  'fetch',
+  'timeoutMs',
+  'maxRetries',
+  'userAgent',
+  'headers',
+];
+const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries'];
+
+/** An option the client does not know would be ignored without a word (`timeout` for `timeoutMs`): refused. */
+function refuseUnknown(options: object, known: readonly string[], of: string): void {
+  for (const key in options) {
+    if (!known.includes(key)) {
+      fail(
+        key,
+        `${of} has no option \`${key}\`. Its options are ${known.map((name) => `\`${name}\``).join(', ')}.`,
+      );
+    }
+  }
+}
+
 /** The problem common to both credentials, if any: described without quoting the value (it may be a secret). */
 function credentialProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') return `is ${describeType(value)}, not a string`;
@@ -208,6 +232,7 @@ export function resolveRequestOptions(
       `A method's options are an object such as { signal, timeoutMs, maxRetries }, not ${describeType(options)}.`,
     );
   }
+  refuseUnknown(options, CALL_OPTIONS, "A method's options object");
   const { signal, timeoutMs, maxRetries } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
   if (
@@ -261,6 +286,7 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
     fail('options', `createPlivoClient() takes an options object or nothing, not ${describeType(options)}.`);
   }
   const given = options ?? {};
+  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()');
   return {
     authId: resolveCredential(
       'authId',

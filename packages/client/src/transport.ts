@@ -52,6 +52,9 @@ export interface AttemptLimits {
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
 const ignore = (): void => {};
+const discard = (response: Response): void => {
+  response.body?.cancel().catch(ignore);
+};
 
 /** Follows an error's `cause` chain into one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
 function describeNetworkError(error: unknown): string {
@@ -136,7 +139,12 @@ async function attemptOnce(
   deadline: Deadline,
   options: TransportOptions,
 ): Promise<Response | InvalidResponseError> {
-  const response = await raced(send(request, deadline.signal, options.fetch), deadline.aborted);
+  const sending = send(request, deadline.signal, options.fetch);
+  if (deadline.aborted !== undefined) {
+    // A fetch that ignored the abort may still answer: its late response is dropped, not left holding a socket.
+    deadline.aborted.catch(() => sending.then(discard, ignore));
+  }
+  const response = await raced(sending, deadline.aborted);
   const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const body = await readBody(response, deadline.aborted, limit);
   const { status, headers } = response;

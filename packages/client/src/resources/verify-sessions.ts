@@ -1,3 +1,4 @@
+import { describeType, InvalidArgumentError } from '../errors.js';
 import { isJsonObject } from '../json-body.js';
 import type { Call, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
@@ -60,12 +61,29 @@ const flatPage: Unwrap<Page> = {
       : undefined,
 };
 
+/** JSON would drop an `undefined` code, and a number loses its leading zeros: both are refused here. */
+function assertOtp(otp: unknown): void {
+  if (typeof otp === 'string' && otp !== '') return;
+  const got =
+    typeof otp === 'number'
+      ? `the number ${otp}`
+      : typeof otp === 'string'
+        ? 'an empty string'
+        : describeType(otp);
+  throw new InvalidArgumentError(
+    'otp',
+    `otp is the code the recipient received, as a non-empty string such as "012345" (a number would lose its leading zeros); got ${got}.`,
+  );
+}
+
 export function createVerifySessions(call: Call): VerifySessions {
   return {
     create: (params, options) => call({ method: 'POST', path: SESSIONS, body: params }, options),
     get: (sessionUuid, options) => call({ method: 'GET', path: SESSION, sessionUuid }, options),
     list: (filters, options) => pagedList(call, SESSIONS, filters, flatPage, options),
-    validate: (sessionUuid, otp, options) =>
-      call({ method: 'POST', path: SESSION, sessionUuid, body: { otp } }, options),
+    validate: async (sessionUuid, otp, options) => {
+      assertOtp(otp);
+      return call({ method: 'POST', path: SESSION, sessionUuid, body: { otp } }, options);
+    },
   };
 }

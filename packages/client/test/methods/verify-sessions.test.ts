@@ -52,6 +52,32 @@ describe('verifySessions.validate', () => {
   });
 });
 
+describe('arguments JSON would drop or change are refused before anything is sent', () => {
+  it.each([
+    [undefined, 'undefined'],
+    [12345, 'the number 12345'],
+    ['', 'an empty string'],
+  ])('validate() with an otp of %j', async (otp, got) => {
+    server().reset(() => {});
+    const error = await rejectionOf(clientFor(server()).verifySessions.validate(VERIFY_UUID, otp as string));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'otp' });
+    expect((error as Error).message).toBe(
+      `otp is the code the recipient received, as a non-empty string such as "012345" (a number would lose its leading zeros); got ${got}.`,
+    );
+    expect(server().requests).toHaveLength(0);
+  });
+
+  it.each([undefined, null, ['+14155550100'], '+14155550100'])('create() with params %j', async (params) => {
+    server().reset(() => {});
+    const error = await rejectionOf(clientFor(server()).verifySessions.create(params as never));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument: 'params' });
+    expect((error as Error).message).toContain("The method's parameters are an object of the API's fields");
+    expect(server().requests).toHaveLength(0);
+  });
+});
+
 describe('verifySessions.list', () => {
   it('GETs the collection path with the filters as query parameters; the page is flat', async () => {
     const body = example('VerifySessionListPage') as {

@@ -114,3 +114,24 @@ it('rejects options that are not an object', () => {
     'createPlivoClient() takes an options object or nothing, not a string.',
   );
 });
+
+describe('an option the client does not know', () => {
+  it('is refused by createPlivoClient, naming it and the options there are', () => {
+    const error = errorFor({ timeout: 5000 } as PlivoClientOptions);
+    expect(error.argument).toBe('timeout');
+    expect(error.message).toBe(
+      'createPlivoClient() has no option `timeout`. Its options are `authId`, `authToken`, `baseUrl`, `fetch`, `timeoutMs`, `maxRetries`, `userAgent`, `headers`.',
+    );
+  });
+
+  it('is refused by a method before anything is sent', async () => {
+    const fetch = vi.fn(() => Promise.resolve(Response.json(VERIFY_EXAMPLES[0]?.body)));
+    const client = createPlivoClient({ ...base, fetch });
+    const call = client.verifySessions.get(VERIFY_UUID, { retries: 0 } as never);
+    await expect(call).rejects.toThrow(
+      "A method's options object has no option `retries`. Its options are `signal`, `timeoutMs`, `maxRetries`.",
+    );
+    await expect(call).rejects.toMatchObject({ name: 'InvalidArgumentError', argument: 'retries' });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+});

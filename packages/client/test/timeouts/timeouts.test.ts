@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ConnectionError, TimeoutError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
@@ -89,5 +89,27 @@ describe('per-attempt timeout', () => {
       clientFor(server(), { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
     );
     expect(error).toBeInstanceOf(TimeoutError);
+  });
+
+  it('drops a late answer of a custom fetch that ignores the abort: its body is cancelled, not left open', async () => {
+    let cancelled = false;
+    let answered = false;
+    // Ignores its signal and answers after the attempt's deadline, with a body nobody will read.
+    const lateFetch = () =>
+      new Promise<Response>((resolve) =>
+        setTimeout(() => {
+          answered = true;
+          const body = new ReadableStream({
+            cancel() {
+              cancelled = true;
+            },
+          });
+          resolve(new Response(body, { status: 200 }));
+        }, 300),
+      );
+    const client = clientFor(server(), { timeoutMs: 50, maxRetries: 0, fetch: lateFetch });
+    expect(await rejectionOf(client.verifySessions.get(VERIFY_UUID))).toBeInstanceOf(TimeoutError);
+    expect(answered).toBe(false);
+    await vi.waitFor(() => expect(cancelled).toBe(true), { timeout: 5000, interval: 20 });
   });
 });
