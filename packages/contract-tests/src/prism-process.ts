@@ -38,6 +38,15 @@ const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
 
+/**
+ * Children to end if this process exits without stop(): one 'exit' listener for all of them, so that many mocks
+ * at once do not trip Node's MaxListenersExceededWarning.
+ */
+const endOnExit = new Set<() => void>();
+process.on('exit', () => {
+  for (const end of endOnExit) end();
+});
+
 function prismBin(): string {
   const manifestPath = require.resolve('@stoplight/prism-cli/package.json');
   const manifest = require(manifestPath) as { bin: string | Record<string, string> };
@@ -98,14 +107,22 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
     child.kill('SIGKILL');
     spec.remove();
   };
-  process.once('exit', killOnExit);
-  exited.then(() => process.removeListener('exit', killOnExit));
+  endOnExit.add(killOnExit);
+  exited.then(() => endOnExit.delete(killOnExit));
 
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= stopChild(child, exited);
     return stopping;
   };
+  let listeningAt: string | undefined;
+  // Once it is listening, nothing else would say why every request now fails to connect.
+  child.once('exit', (code, signal) => {
+    if (stopping !== undefined || listeningAt === undefined) return;
+    console.error(
+      `plivo-mock: Prism (pid ${child.pid}) at ${listeningAt} exited on its own (${signal ?? `code ${code}`}); requests to it will fail. Its last output:\n${output().trim().split('\n').slice(-20).join('\n') || '(none)'}`,
+    );
+  });
 
   return new Promise((resolve, reject) => {
     const fail = (reason: string, ErrorClass: new (message: string) => Error = Error) => {
@@ -123,7 +140,8 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       if (match?.[1] === undefined) return;
       cleanup();
       if (child.pid === undefined) return fail('started without a process id');
-      resolve({ pid: child.pid, url: match[1].replace(/\/$/, ''), output, stop });
+      listeningAt = match[1].replace(/\/$/, '');
+      resolve({ pid: child.pid, url: listeningAt, output, stop });
     };
     // 'close', not 'exit': only once the pipes have closed is all of Prism's output (its error) read.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {

@@ -51,6 +51,47 @@ describe('startMock', () => {
     await expect(mock.stop()).resolves.toBeUndefined();
   });
 
+  it('says so, with what Prism printed last, when Prism exits on its own', async () => {
+    const printed: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      printed.push(args.join(' '));
+    });
+    const mock = await startMock();
+    try {
+      process.kill(mock.pid, 'SIGKILL');
+      await vi.waitFor(() => expect(printed).toHaveLength(1), { timeout: 10_000, interval: 50 });
+      expect(printed[0]).toContain(
+        `plivo-mock: Prism (pid ${mock.pid}) at ${mock.url} exited on its own (SIGKILL); requests to it will fail. Its last output:\n`,
+      );
+      expect(printed[0]).toContain('Prism is listening on');
+      await expect(mock.stop()).resolves.toBeUndefined();
+    } finally {
+      spy.mockRestore();
+      await mock.stop();
+    }
+  });
+
+  it('says nothing when Prism exits because stop() ended it', async () => {
+    const spy = vi.spyOn(console, 'error');
+    try {
+      const mock = await startMock();
+      await mock.stop();
+      expect(spy).not.toHaveBeenCalled();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('adds no process exit listener per mock (many mocks would warn of a listener leak)', async () => {
+    const before = process.listenerCount('exit');
+    const mocks = await Promise.all([startMock(), startMock()]);
+    try {
+      expect(process.listenerCount('exit')).toBe(before);
+    } finally {
+      await Promise.all(mocks.map((mock) => mock.stop()));
+    }
+  });
+
   it('ends Prism when the program that started it is killed without any chance to clean up', async () => {
     // A separate program on the built package, killed with SIGKILL: no stop(), no exit handler runs.
     const dist = new URL('../dist/index.js', import.meta.url).href;

@@ -64,7 +64,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     }
     const answer = prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
     const reply = answer === undefined ? prism : withJsonBody(prism, answer.status, answer.body);
-    outgoing.writeHead(reply.status, reply.rawHeaders);
+    outgoing.writeHead(reply.status, endToEnd(reply.rawHeaders));
     outgoing.end(reply.body);
     record(reply.status);
 
@@ -164,6 +164,21 @@ function basicPassword(authorization: string | undefined): string | undefined {
   const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon === -1 ? undefined : decoded.slice(colon + 1);
+}
+
+// Headers about Prism's connection to this proxy, not about the answer (RFC 9110 §7.6.1): the proxy's own
+// connection to its client is framed and kept alive by Node for that client (an HTTP/1.0 client that asked for
+// no keep-alive must not be told it has one).
+const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade']);
+
+/** Prism's headers without the hop-by-hop ones. */
+function endToEnd(rawHeaders: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    const name = rawHeaders[i] ?? '';
+    if (!HOP_BY_HOP.has(name.toLowerCase())) kept.push(name, rawHeaders[i + 1] ?? '');
+  }
+  return kept;
 }
 
 // Headers of Prism's answer that described its own body.

@@ -128,6 +128,30 @@ describe('the journal keeps every header as received', () => {
   });
 });
 
+describe("Prism's connection headers stay between Prism and the mock", () => {
+  it('an HTTP/1.0 client that asked for no keep-alive is answered and its connection closed', async () => {
+    const { port } = new URL(mock().url);
+    const socket = connect(Number(port), '127.0.0.1');
+    let text = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      text += chunk;
+    });
+    const closed = new Promise<boolean>((resolve) => {
+      socket.once('end', () => resolve(true));
+      // Under the server keep-alive timeout (5 s): a connection still open then is one the mock kept alive.
+      setTimeout(() => resolve(false), 4_000);
+    });
+    socket.write(`GET ${VERIFY} HTTP/1.0\r\nHost: 127.0.0.1\r\nAuthorization: ${basicAuth()}\r\n\r\n`);
+    try {
+      expect(await closed, text).toBe(true);
+      expect(text).toMatch(/^HTTP\/1\.1 200 /);
+      expect(text.toLowerCase()).not.toContain('keep-alive');
+    } finally {
+      socket.destroy();
+    }
+  });
+});
+
 describe('a failure of the state is the mock’s own, not Prism’s', () => {
   const routes = createRoutes(listOperations(SPEC_PATH));
   let prism: Server | undefined;
