@@ -7,6 +7,24 @@ export function describeType(value: unknown): string {
   return typeof value === 'string' ? `a string of ${value.length} characters` : typeof value;
 }
 
+/**
+ * The class of an object that is neither a plain record nor `URLSearchParams` (`FormData`, `Map`…), whose
+ * fields `Object.entries` cannot see; `undefined` for a plain record. Recognised by its tag, so that a
+ * `URLSearchParams` of another realm or a polyfill still counts as one.
+ */
+export function foreignClass(value: object): string | undefined {
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto === Object.prototype || proto === null) return undefined;
+  const tag = Object.prototype.toString.call(value).slice(8, -1);
+  return tag === 'Object'
+    ? ((value as { constructor?: { name?: string } }).constructor?.name ?? 'an object')
+    : tag;
+}
+
+/** What to pass instead of a class whose fields a record read would miss. */
+export const FORM_HINT =
+  'pass the form fields as URLSearchParams, e.g. `new URLSearchParams(await request.text())`, or as a plain record';
+
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 /**
@@ -28,10 +46,11 @@ export function requireToken(argument: CallbackSignatureArgument, value: unknown
     const bad = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
     const code = value.codePointAt(bad) ?? 0;
     const what = code > 0x7e ? 'a non-ASCII character' : 'a space or control character';
+    // The character itself is part of the secret when the argument is the Auth Token.
+    const which = argument === 'authToken' ? '' : ` (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
     throw new CallbackSignatureError(
       argument,
-      `${argument} contains ${what} (U+${code.toString(16).toUpperCase().padStart(4, '0')}) at position ${bad}; ` +
-        `Plivo only sends printable ASCII here. ${hint}`,
+      `${argument} contains ${what}${which} at position ${bad}; Plivo only sends printable ASCII here. ${hint}`,
     );
   }
   return value;

@@ -1,4 +1,4 @@
-import { describeType } from './arguments.js';
+import { describeType, FORM_HINT, foreignClass } from './arguments.js';
 import { CallbackPayloadError } from './errors.js';
 
 /**
@@ -66,9 +66,20 @@ function fromRecord(record: object, kind: string): Array<[string, string]> {
  */
 export function readAttributes(input: unknown, kind: string): Map<string, string> {
   let pairs: Array<[string, string]>;
+  const foreign =
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? foreignClass(input) : undefined;
   if (typeof input === 'string') pairs = fromText(input, kind);
-  else if (input instanceof URLSearchParams) pairs = [...input];
-  else if (typeof input === 'object' && input !== null && !Array.isArray(input) && !ArrayBuffer.isView(input))
+  else if (foreign === 'URLSearchParams') pairs = [...(input as URLSearchParams)];
+  else if (foreign !== undefined && !ArrayBuffer.isView(input)) {
+    throw new CallbackPayloadError(
+      `The ${kind} payload is a ${foreign}, whose fields cannot be read as a record: ${FORM_HINT}.`,
+    );
+  } else if (
+    typeof input === 'object' &&
+    input !== null &&
+    !Array.isArray(input) &&
+    !ArrayBuffer.isView(input)
+  )
     pairs = fromRecord(input, kind);
   else {
     throw new CallbackPayloadError(

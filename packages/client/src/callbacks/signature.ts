@@ -4,7 +4,7 @@ import type { CallbackSignatureVersion } from './headers.js';
 import { hmacSha256Base64, timingSafeEqual } from './hmac.js';
 import { signedTextV2, signedTextV3 } from './signed-text.js';
 import { type CallbackParams, groupParams } from './signing-params.js';
-import { splitSigningUrl } from './signing-url.js';
+import { splitSigningUrl, withoutUserInfo } from './signing-url.js';
 
 /** What a V3 signature covers. */
 export interface SignatureV3Input {
@@ -188,8 +188,8 @@ function explainMismatch(
   const header = version === 'v3' ? 'X-Plivo-Signature-V3' : 'X-Plivo-Signature-V2';
   const what =
     version === 'v3'
-      ? `${String(fields.method).toUpperCase()} ${String(fields.url)} with ${groupParams(fields.params).size} parameter name(s) and the given nonce`
-      : `${String(fields.url)} (without its query) and the given nonce`;
+      ? `${String(fields.method).toUpperCase()} ${withoutUserInfo(String(fields.url))} with ${groupParams(fields.params).size} parameter name(s) and the given nonce`
+      : `${withoutUserInfo(String(fields.url))} (without its query) and the given nonce`;
   const checks = [
     'url is the exact URL Plivo called, as registered: scheme, host, port, path, trailing slash and query (not a proxy-internal URL)',
     ...(version === 'v3'

@@ -1,4 +1,4 @@
-import { describeType } from './arguments.js';
+import { describeType, FORM_HINT, foreignClass } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
 
 /**
@@ -19,14 +19,22 @@ export function groupParams(params: unknown): GroupedParams {
     else values.push(value);
   };
   if (params === undefined || params === null) return grouped;
-  if (params instanceof URLSearchParams) {
-    for (const [key, value] of params) add(key, value);
-    return grouped;
-  }
   if (typeof params !== 'object' || Array.isArray(params)) {
     throw new CallbackSignatureError(
       'params',
       `params must be a URLSearchParams or a record of strings (string arrays for repeated keys), got ${describeType(params)}.`,
+    );
+  }
+  const foreign = foreignClass(params);
+  if (foreign === 'URLSearchParams') {
+    for (const [key, value] of params as URLSearchParams) add(key, value);
+    return grouped;
+  }
+  if (foreign !== undefined) {
+    // Its fields are invisible to a record read: the params would count as none and the check would just fail.
+    throw new CallbackSignatureError(
+      'params',
+      `params is a ${foreign}, whose fields cannot be read as a record: ${FORM_HINT}.`,
     );
   }
   for (const [key, value] of Object.entries(params)) {

@@ -34,7 +34,7 @@ export function splitSigningUrl(url: unknown): SigningUrl {
   if (bad !== -1) {
     throw new CallbackSignatureError(
       'url',
-      `url ${JSON.stringify(url)} has a space, control or non-ASCII character at position ${bad}; ` +
+      `url ${quoteUrl(url)} has a space, control or non-ASCII character at position ${bad}; ` +
         `percent-encode it (a URL as received on the wire, e.g. \`request.url\`, already is). ${HINT}`,
     );
   }
@@ -46,19 +46,30 @@ export function splitSigningUrl(url: unknown): SigningUrl {
     parsed = undefined;
   }
   if (parts === null || parsed === undefined) {
-    throw new CallbackSignatureError('url', `url ${JSON.stringify(url)} is not an absolute URL. ${HINT}`);
+    throw new CallbackSignatureError('url', `url ${quoteUrl(url)} is not an absolute URL. ${HINT}`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new CallbackSignatureError(
       'url',
-      `url ${JSON.stringify(url)} has the scheme ${JSON.stringify(parsed.protocol)}; Plivo calls http or https URLs only. ${HINT}`,
+      `url ${quoteUrl(url)} has the scheme ${JSON.stringify(parsed.protocol)}; Plivo calls http or https URLs only. ${HINT}`,
     );
   }
   const [, scheme = '', authority = '', path = '', query] = parts;
   // User info is not part of what Plivo signs; an empty port (`host:/`) is dropped, as Node's SDK does.
   const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1).replace(/:$/, '');
+  if (/^(:\d*)?$/.test(hostAndPort)) {
+    // `https:///cb` or `http:////host/cb`: the URL parser would find a host where Plivo's SDKs find none.
+    throw new CallbackSignatureError('url', `url ${quoteUrl(url)} has no host. ${HINT}`);
+  }
   return { base: `${scheme}://${hostAndPort}${path}`, query: parseQuery(query ?? '') };
 }
+
+/** A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. */
+export function withoutUserInfo(url: string): string {
+  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1***@');
+}
+
+const quoteUrl = (url: string): string => JSON.stringify(withoutUserInfo(url));
 
 /** `querystring.parse` of Node: `&`-separated, empty pieces skipped, first `=` splits, `+` is a space. */
 function parseQuery(query: string): Array<[string, string]> {

@@ -51,11 +51,19 @@ describe('malformed arguments', () => {
     ['url', 'ftp://example.com/cb', /scheme "ftp:"/],
     ['url', 'https://bücher.example/cb', /non-ASCII.*percent-encode/],
     ['url', undefined, /url must be a non-empty string, got undefined/],
+    ['url', 'https:///masking/callback', /url "https:\/\/\/masking\/callback" has no host/],
+    ['url', 'http:////example.com/cb', /has no host/],
     ['method', 'PUT', /method must be "GET" or "POST".*"PUT"/],
     ['method', undefined, /got undefined/],
     ['params', 'EventName=x', /params must be a URLSearchParams or a record/],
     ['params', { EventName: 1 }, /params\["EventName"\] must be a string or an array of strings, got number/],
     ['params', { EventName: ['a', null] }, /got null in its array/],
+    [
+      'params',
+      new Map([['EventName', 'x']]),
+      /params is a Map, whose fields cannot be read.*new URLSearchParams/,
+    ],
+    ['params', new FormData(), /params is a FormData, whose fields cannot be read/],
     ['authToken', undefined, /authToken must be a string, got undefined/],
     ['authToken', `${TOKEN}\n`, /authToken contains a space or control character/],
     ['authToken', '', /authToken is empty/],
@@ -68,6 +76,34 @@ describe('malformed arguments', () => {
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  it('a URLSearchParams polyfill (tagged as one, as core-js does) is read as one, not as an empty record', async () => {
+    class PolyfilledParams {
+      readonly [Symbol.toStringTag] = 'URLSearchParams';
+      *[Symbol.iterator]() {
+        yield* new URLSearchParams('EventName=SessionTimeout');
+      }
+    }
+    const polyfilled = new PolyfilledParams() as unknown as URLSearchParams;
+    expect(polyfilled).not.toBeInstanceOf(URLSearchParams);
+    const signature = await computeSignatureV3(VALID);
+    expect(await verifyCallbackSignature({ ...VALID, signature, params: polyfilled })).toBe(true);
+  });
+
+  it('a non-ASCII character in the Auth Token is reported without naming it', async () => {
+    const error = await rejection(verifyCallbackSignature({ ...VALID, authToken: 'abÅcd' }));
+    expect(error.message).toMatch(/^authToken contains a non-ASCII character at position 2;/);
+    expect(error.message).not.toMatch(/U\+00C5|Å/);
+  });
+
+  it('a password in the callback URL is in no error and no explanation', async () => {
+    const withPassword = 'https://plivo:S3cretPw@example.com/masking/callback';
+    const error = await rejection(verifyCallbackSignature({ ...VALID, url: `${withPassword} x` }));
+    expect(error.message).toContain('"https://***@example.com/masking/callback x"');
+    const check = await checkCallbackSignature({ ...VALID, url: withPassword, signature: 'forged=' });
+    expect(check.explanation).toContain('POST https://***@example.com/masking/callback with');
+    expect(JSON.stringify(check)).not.toContain('S3cretPw');
   });
 
   it.each([undefined, null, 'x', 1])('a non-object input (%j) is a CallbackSignatureError', async (input) => {

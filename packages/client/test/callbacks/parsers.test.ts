@@ -153,6 +153,8 @@ describe('a payload that is neither form nor query', () => {
       /attribute EventName must be a string.*repeated/,
     ],
     ['a nameless attribute', '=x&EventName=a&SessionUUID=b', /attribute without a name/],
+    ['FormData', new FormData(), /payload is a FormData, whose fields cannot be read.*new URLSearchParams/],
+    ['a Map', new Map([['EventName', 'x']]), /payload is a Map, whose fields cannot be read/],
   ])('%s: a CallbackPayloadError from every parser', (_label, input, message) => {
     for (const parse of [parseMaskingSessionEvent, parseMaskingRecordingEvent, parseVerifySessionEvent]) {
       const error = catchError(() => parse(input as never));
