@@ -174,15 +174,16 @@ export interface paths {
          *     request URL. No arguments need to be passed.
          *
          *     The session is returned as a flat object with the request's `api_id` beside its fields. The path ends in
-         *     `/`, as documented; without it the API answers 404.
+         *     `/`, as documented and as every SDK sends it; Plivo documents no answer for the path without it.
          */
         get: operations["getVerifySession"];
         put?: never;
         /**
          * Validate an OTP
          * @description Checks the code the recipient entered. A right code answers `200` and the session becomes `verified`; a
-         *     wrong one answers `400`. A session accepts at most 10 validation attempts, and none once it has expired or
-         *     been verified (`400`).
+         *     wrong one is refused. A session accepts at most 10 validation attempts, and none once it has expired or
+         *     been verified. Plivo documents only that these refusals are not a `2xx` (its Python SDK raises on them);
+         *     this document gives them as `400`, the status Plivo uses for an invalid parameter.
          *
          *     Plivo documents no message for these refusals; the `400` examples below use wording of our own (the mock
          *     answers with them), so branch on the status, not on `error`.
@@ -1367,7 +1368,10 @@ export interface components {
             ChannelErrorCode?: string;
             /** @description The number the code was sent to. */
             Recipient?: string;
-            /** @description UTC time the attempt was created. */
+            /**
+             * @description UTC time the attempt was created. Plivo documents no format for it; the example's is illustrative, so
+             *     read it as text.
+             */
             RequestTime?: string;
         };
         /**
@@ -1445,8 +1449,8 @@ export interface components {
             };
         };
         /**
-         * @description The resource cannot be found: no session with this `session_uuid` in this account, or a path that differs
-         *     from the documented one (for Verify, a missing trailing slash). `api_id` may be missing.
+         * @description The resource cannot be found: no session with this `session_uuid` in this account, or (Plivo does not say)
+         *     a path that differs from the documented one. `api_id` may be missing.
          */
         NotFound: {
             headers: {
