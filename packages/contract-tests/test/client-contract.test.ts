@@ -1,7 +1,9 @@
 import {
   AuthenticationError,
   BadRequestError,
+  ConflictError,
   NotFoundError,
+  PermissionDeniedError,
   PlivoApiError,
   RateLimitError,
   ServerError,
@@ -52,7 +54,9 @@ function preferringClient(prefer: string) {
 const errorClasses: Record<string, typeof PlivoApiError> = {
   '400': BadRequestError,
   '401': AuthenticationError,
+  '403': PermissionDeniedError,
   '404': NotFoundError,
+  '409': ConflictError,
   '405': PlivoApiError,
   '429': RateLimitError,
   '500': ServerError,

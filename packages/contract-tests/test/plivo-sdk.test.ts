@@ -36,7 +36,14 @@ function expectFieldsOf(example: Record<string, unknown>, fromSdk: Record<string
 }
 
 // The statuses plivo-node maps to an error class of its own (others reject with a plain Error).
-const mappedByTheSdk = ['400', '401', '404', '405', '500'];
+const mappedByTheSdk = ['400', '401', '404', '405', '409', '500'];
+// Documented statuses it does not map.
+const unmappedByTheSdk = ['403', '429'];
+// Except that a 403 to a POST on a path ending in `/Session/` (a create) is its GeoPermissionError.
+const mappedFor = (operationId: string) =>
+  operationId === 'createVerifySession' ? [...mappedByTheSdk, '403'] : mappedByTheSdk;
+const unmappedFor = (operationId: string) =>
+  unmappedByTheSdk.filter((code) => !mappedFor(operationId).includes(code));
 type Example = Record<string, unknown>;
 
 describe('verify_session.get through startMock()', () => {
@@ -64,11 +71,14 @@ describe('verify_session.get through startMock()', () => {
     },
   );
 
-  it('rejects a 429 chosen through the mock with the plain Error plivo-node uses for unmapped statuses', async () => {
-    expect(statusCodes('getVerifySession')).toContain('429');
-    const call = sdkFor(mock().urlWithPrefer({ code: 429 })).verify_session.get(SESSION_UUID);
-    await expect(call).rejects.toThrow('Request failed with status code 429');
-  });
+  it.each(unmappedByTheSdk)(
+    'rejects a %s chosen through the mock with the plain Error plivo-node uses for unmapped statuses',
+    async (code) => {
+      expect(statusCodes('getVerifySession')).toContain(code);
+      const call = sdkFor(mock().urlWithPrefer({ code: Number(code) })).verify_session.get(SESSION_UUID);
+      await expect(call).rejects.toThrow(`Request failed with status code ${code}`);
+    },
+  );
 
   it('still has its path parameters validated: a malformed session UUID is a 400', async () => {
     await expect(sdkFor(mock().url).verify_session.get('not-a-uuid')).rejects.toMatchObject({ status: 400 });
@@ -138,19 +148,22 @@ describe.each(Object.entries(verifyCalls))(
 
     it('documents only statuses this table checks', () => {
       const unchecked = statusCodes(id).filter(
-        (code) => code !== success && code !== '429' && !mappedByTheSdk.includes(code),
+        (code) => code !== success && !unmappedFor(id).includes(code) && !mappedFor(id).includes(code),
       );
       expect(unchecked).toEqual([]);
     });
 
-    it('rejects a 429 chosen through the mock with the plain Error plivo-node uses for unmapped statuses', async () => {
-      expect(statusCodes(id)).toContain('429');
-      await expect(call(sdkFor(mock().urlWithPrefer({ code: 429 })))).rejects.toThrow(
-        'Request failed with status code 429',
-      );
-    });
+    it.each(unmappedFor(id))(
+      'rejects a %s chosen through the mock with the plain Error plivo-node uses for unmapped statuses',
+      async (code) => {
+        expect(statusCodes(id)).toContain(code);
+        await expect(call(sdkFor(mock().urlWithPrefer({ code: Number(code) })))).rejects.toThrow(
+          `Request failed with status code ${code}`,
+        );
+      },
+    );
 
-    it.each(statusCodes(id).filter((code) => mappedByTheSdk.includes(code)))(
+    it.each(statusCodes(id).filter((code) => mappedFor(id).includes(code)))(
       'rejects a %s chosen through the mock with the SDK error carrying its status and message',
       async (code) => {
         const [, body] = examples(id, code)[0] ?? [];
