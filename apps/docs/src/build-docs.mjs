@@ -1,9 +1,11 @@
 // Builds the static API reference: index.html from `redocly build-docs` plus the bundled spec for download.
 import { execFile } from 'node:child_process';
 import {
+  chmodSync,
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -32,8 +34,9 @@ export const defaultOutDir = join(packageDir, 'dist');
 export async function buildDocs({ outDir = defaultOutDir } = {}) {
   const definition = withChangelog(readSpecBundle(), readSpecChangelog());
 
-  // Built next to outDir and swapped in at the end: while `pnpm run docs` serves outDir, a reload never finds
-  // it half-written, and a build that fails (say, on a half-typed spec) leaves the last good page in place.
+  // Built next to outDir (same file system) and moved in file by file at the end: each rename replaces one file
+  // at once, so while `pnpm run docs` serves outDir a reload never finds it missing or half-written, and a
+  // build that fails (say, on a half-typed spec) leaves the last good page in place.
   mkdirSync(dirname(outDir), { recursive: true });
   const staging = mkdtempSync(`${outDir}-staging-`);
   // build-docs reads a file; the changelog goes into this copy only, never into the published bundle.
@@ -55,13 +58,29 @@ export async function buildDocs({ outDir = defaultOutDir } = {}) {
     writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
     copyFileSync(specBundleFiles.yaml, join(staging, 'openapi.yaml'));
     copyFileSync(specBundleFiles.json, join(staging, 'openapi.json'));
-    rmSync(outDir, { recursive: true, force: true });
-    renameSync(staging, outDir);
+    publish(staging, outDir);
   } finally {
     rmSync(workDir, { recursive: true, force: true });
     rmSync(staging, { recursive: true, force: true });
   }
   return { outDir, files: ['index.html', 'openapi.yaml', 'openapi.json'] };
+}
+
+/**
+ * Moves every file of `staging` into `outDir` and removes the files the new build no longer has.
+ * @param {string} staging
+ * @param {string} outDir
+ */
+function publish(staging, outDir) {
+  mkdirSync(outDir, { recursive: true });
+  // A web server's user must read it; mkdtemp made the staging folder private, and an older build may have
+  // moved that folder in whole.
+  chmodSync(outDir, 0o755);
+  const files = readdirSync(staging);
+  for (const file of files) renameSync(join(staging, file), join(outDir, file));
+  for (const file of readdirSync(outDir)) {
+    if (!files.includes(file)) rmSync(join(outDir, file), { recursive: true, force: true });
+  }
 }
 
 /** @param {string[]} args */
