@@ -23,4 +23,4 @@ const env = {
   TEMP: tempFolder,
 };
 
-runSteps(listSteps({ root, env, tempFolder }), { cwd: root, env, title: 'pnpm test' });
+await runSteps(listSteps({ root, env, tempFolder }), { cwd: root, env, title: 'pnpm test' });

@@ -1,23 +1,32 @@
 // `pnpm test` reports every step: a failing step does not stop the ones after it, and the run ends with the
-// list of the failed steps and exit code 1.
+// list of the failed steps and exit code 1. Ctrl-C stops the run: no further step starts, and it exits 130.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const runSteps = fileURLToPath(new URL('../run-steps.mjs', import.meta.url));
 
-/** @param {{ name: string; code: number }[]} steps */
-function runScenario(steps) {
-  const script = `
+/**
+ * A script that runs `steps` with runSteps; each step is `node -e <code>`.
+ * @param {{ name: string; code: string }[]} steps
+ */
+function scenarioScript(steps) {
+  return `
 import { runSteps } from ${JSON.stringify(runSteps)};
 const steps = ${JSON.stringify(steps)}.map(({ name, code }) => ({
   name,
   command: process.execPath,
-  args: ['-e', \`console.log('ran ' + \${JSON.stringify(name)}); process.exit(\${code})\`],
+  args: ['-e', \`console.log('ran ' + \${JSON.stringify(name)}); \${code}\`],
 }));
-runSteps(steps, { cwd: process.cwd(), env: process.env, title: 'scenario' });
+await runSteps(steps, { cwd: process.cwd(), env: process.env, title: 'scenario' });
 `;
+}
+
+/** @param {{ name: string; code: number }[]} steps */
+function runScenario(steps) {
+  const script = scenarioScript(steps.map(({ name, code }) => ({ name, code: `process.exit(${code})` })));
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
@@ -46,3 +55,66 @@ test('when every step passes, the run passes and says so', () => {
   assert.equal(status, 0, output);
   assert.match(output, /All 2 steps passed\./);
 });
+
+test('a step that exits 130 (Ctrl-C reached it alone) stops the run: no further step, exit 130', () => {
+  const { status, output } = runScenario([
+    { name: 'one', code: 0 },
+    { name: 'two', code: 130 },
+    { name: 'three', code: 0 },
+  ]);
+  assert.equal(status, 130, output);
+  assert.doesNotMatch(output, /ran three/, 'the step after the interrupted one must not start');
+  assert.match(output, /Interrupted: 1 of 3 steps did not run\./);
+  assert.doesNotMatch(output, /steps passed/);
+});
+
+// The long step either dies of the SIGINT (as most commands do) or catches it and exits 0 (as `pnpm start` does);
+// either way the run must stop there.
+for (const { label, handler } of [
+  { label: 'dies of it', handler: '' },
+  { label: 'catches it and exits 0', handler: "process.on('SIGINT', () => process.exit(0));" },
+]) {
+  test(`Ctrl-C during a long step (which ${label}) stops the run: no further step, exit 130`, {
+    timeout: 60_000,
+  }, async () => {
+    const script = scenarioScript([
+      { name: 'first', code: '' },
+      {
+        name: 'long',
+        code: `${handler} setInterval(() => {}, 1000); setTimeout(() => process.exit(0), 120000); console.log('long is running');`,
+      },
+      { name: 'after', code: '' },
+    ]);
+    // Its own process group, so the SIGINT below reaches the runner and the step together, as Ctrl-C does.
+    const runner = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const group = /** @type {number} */ (runner.pid);
+    const exited = once(runner, 'exit');
+    let output = '';
+    runner.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+    try {
+      await new Promise((resolve, reject) => {
+        runner.stdout.on('data', (chunk) => {
+          output += chunk;
+          if (output.includes('long is running')) resolve(undefined);
+        });
+        runner.once('exit', (code) => reject(new Error(`the runner exited early (${code}):\n${output}`)));
+      });
+      process.kill(-group, 'SIGINT');
+      const [code, signal] = await exited;
+      assert.equal(code, 130, `the run exits 130 after Ctrl-C (signal ${signal}):\n${output}`);
+      assert.doesNotMatch(output, /ran after/, `no step starts after Ctrl-C:\n${output}`);
+      assert.doesNotMatch(output, /All \d+ steps passed/, output);
+      assert.match(output, /Interrupted: 1 of 3 steps did not run\./, output);
+    } finally {
+      // The runner and its step share the group: end whatever is left of it, whatever happened above.
+      try {
+        process.kill(-group, 'SIGKILL');
+      } catch {}
+    }
+  });
+}
