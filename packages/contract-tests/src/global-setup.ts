@@ -22,11 +22,22 @@ export const MOCK_URL_ENV = 'PLIVO_MOCK_URL';
 export function mockGlobalSetup(options: StartMockOptions = {}) {
   return async function setup(project: TestProject): Promise<() => Promise<void>> {
     const mock = await startMock(options);
-    project.provide('plivoMockUrl', mock.url);
+    try {
+      project.provide('plivoMockUrl', mock.url);
+      // The project's own env reaches its workers: with several projects, each starting its mock, a test still
+      // finds its project's mock there. This process's env is for other global setups, restored afterwards.
+      project.config.env = { ...project.config.env, [MOCK_URL_ENV]: mock.url };
+    } catch (error) {
+      await mock.stop();
+      throw error;
+    }
+    const previous = process.env[MOCK_URL_ENV];
     process.env[MOCK_URL_ENV] = mock.url;
     return async () => {
       await mock.stop();
-      delete process.env[MOCK_URL_ENV];
+      if (process.env[MOCK_URL_ENV] !== mock.url) return;
+      if (previous === undefined) delete process.env[MOCK_URL_ENV];
+      else process.env[MOCK_URL_ENV] = previous;
     };
   };
 }

@@ -18,21 +18,26 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
 
   it('starts a mock with the given options and stops its Prism in teardown', async () => {
     const provided = new Map<string, unknown>();
+    const config: { env?: Record<string, string> } = {};
     const project = {
       provide: (key: string, value: unknown) => provided.set(key, value),
+      config,
     } as unknown as TestProject;
     const previous = process.env[MOCK_URL_ENV];
     try {
       const teardown = await mockGlobalSetup({ dynamic: true })(project);
       const url = provided.get('plivoMockUrl') as string;
       expect(process.env[MOCK_URL_ENV]).toBe(url);
+      // What the project's workers get, whatever other projects' setups put in this process's env.
+      expect(config.env?.[MOCK_URL_ENV]).toBe(url);
       expect(runningPrismChildren()).toHaveLength(1);
       expect(runningPrismChildren()[0]).toContain('--dynamic');
       expect((await getVerify(url)).status).toBe(200);
 
       await teardown();
       expect(runningPrismChildren()).toEqual([]);
-      expect(process.env[MOCK_URL_ENV]).toBeUndefined();
+      // Back to what it was before this setup (here: the URL of this run's own mock).
+      expect(process.env[MOCK_URL_ENV]).toBe(previous);
       await expect(getVerify(url)).rejects.toThrow();
     } finally {
       process.env[MOCK_URL_ENV] = previous;
