@@ -17,6 +17,7 @@ beforeAll(async () => {
   const provided = new Map<string, unknown>();
   const project = {
     provide: (key: string, value: unknown) => provided.set(key, value),
+    config: {},
   } as unknown as TestProject;
   teardown = await mockGlobalSetup({ stateful: { otp: '123456' } })(project);
   url = provided.get('plivoMockUrl') as string;
