@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, promisify } from 'node:util';
 import { buildDocs, defaultOutDir } from '../src/build-docs.mjs';
 import { specPackageDir } from '../src/spec-bundle.mjs';
-import { startStaticServer } from '../src/static-server.mjs';
+import { PortInUseError, startStaticServer } from '../src/static-server.mjs';
 import { watchSources } from '../src/watch-sources.mjs';
 
 const run = promisify(execFile);
@@ -42,7 +42,20 @@ try {
   process.exit(1);
 }
 
-const server = await startStaticServer({ root: defaultOutDir, port });
+/** @type {import('../src/static-server.mjs').StaticServer} */
+let server;
+try {
+  server = await startStaticServer({ root: defaultOutDir, port });
+} catch (error) {
+  console.error(
+    error instanceof PortInUseError
+      ? `${error.message} Choose another one with --port (\`pnpm run docs --port 9000\`) or DOCS_PORT=9000; 0 picks a free one.`
+      : error instanceof Error
+        ? error.message
+        : error,
+  );
+  process.exit(1);
+}
 const watcher = watchSources(specPackageDir, {
   ignore: (path) => NOT_SOURCES.has(path.split(sep)[0] ?? ''),
   async rebuild(changed) {

@@ -8,10 +8,21 @@ const sirvBin = join(dirname(require.resolve('sirv-cli/package.json')), 'bin.js'
 
 const STARTUP_TIMEOUT_MS = 15_000;
 
+/** The port asked for is taken by another process; `port` names it. */
+export class PortInUseError extends Error {
+  /** @param {number} port */
+  constructor(port) {
+    super(`Port ${port} on 127.0.0.1 is in use by another process.`);
+    this.name = 'PortInUseError';
+    this.code = 'EADDRINUSE';
+    this.port = port;
+  }
+}
+
 /**
  * @typedef {{ url: string, pid: number, stop(): Promise<void> }} StaticServer
  * @param {{ root: string, port?: number }} options port 0 (the default) lets the OS pick a free one
- * @returns {Promise<StaticServer>}
+ * @returns {Promise<StaticServer>} rejects with a PortInUseError when `port` is not 0 and is taken
  */
 export function startStaticServer({ root, port = 0 }) {
   // sirv-cli prefers $HOST and $PORT over its flags, and shells such as zsh set HOST to the machine's name:
@@ -24,35 +35,51 @@ export function startStaticServer({ root, port = 0 }) {
     { env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const pid = /** @type {number} */ (child.pid);
+  const running = () => child.exitCode === null && child.signalCode === null;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   let output = '';
 
   const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) process.kill(pid, 'SIGTERM');
+    if (running()) process.kill(pid, 'SIGTERM');
     await exited;
   };
 
   return new Promise((resolve, reject) => {
-    const fail = (/** @type {string} */ reason) => {
+    /** @param {Error} error */
+    const fail = (error) => {
       clearTimeout(timer);
-      stop().then(() =>
-        reject(new Error(`sirv-cli ${reason} while serving ${root}. Its output:\n${output}`)),
-      );
+      stop().then(() => reject(error));
     };
-    const timer = setTimeout(() => fail(`did not start within ${STARTUP_TIMEOUT_MS} ms`), STARTUP_TIMEOUT_MS);
-    const exitedEarly = (/** @type {number | null} */ code) => fail(`exited with code ${code}`);
+    const failWith = (/** @type {string} */ reason) =>
+      fail(new Error(`sirv-cli ${reason} while serving ${root}. Its output:\n${output}`));
+    const timer = setTimeout(
+      () => failWith(`did not start within ${STARTUP_TIMEOUT_MS} ms`),
+      STARTUP_TIMEOUT_MS,
+    );
+    const exitedEarly = (/** @type {number | null} */ code) =>
+      // sirv-cli checks the port before it binds; a process that takes it in between makes the bind fail.
+      port !== 0 && /EADDRINUSE/.test(output)
+        ? fail(new PortInUseError(port))
+        : failWith(`exited with code ${code}`);
     child.once('exit', exitedEarly);
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
     child.stdout.on('data', (chunk) => {
       output += chunk;
-      const local = /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const local = /Local:\s+(http:\/\/127\.0\.0\.1:(\d+))/.exec(output);
       if (!local?.[1]) return;
       clearTimeout(timer);
       child.off('exit', exitedEarly);
       child.stdout.removeAllListeners('data');
       child.stdout.resume();
+      // sirv-cli quietly moves to another port when the one asked for is taken, and a bind test of our own
+      // before starting it would leave a gap in which another process can take the port. The port in the URL
+      // it prints is the one it listens on, so that is what is checked.
+      if (port !== 0 && Number(local[2]) !== port) {
+        fail(new PortInUseError(port));
+        return;
+      }
       resolve({ url: local[1], pid, stop });
     });
   });
