@@ -2,9 +2,11 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const sirvBin = join(dirname(require.resolve('sirv-cli/package.json')), 'bin.js');
+const exitWithParent = fileURLToPath(new URL('./exit-with-parent.cjs', import.meta.url));
 
 const STARTUP_TIMEOUT_MS = 15_000;
 
@@ -30,13 +32,33 @@ export function startStaticServer({ root, port = 0 }) {
   const { HOST: _host, PORT: _port, ...env } = process.env;
   const child = spawn(
     process.execPath,
+    // exit-with-parent: the child ends when this process dies, even without running its handlers (see the file).
     // --dev: no caching, so a reload shows a rebuild. --no-clear: keep the terminal's history.
-    [sirvBin, root, '--host', '127.0.0.1', '--port', String(port), '--dev', '--no-clear', '--no-logs'],
-    { env: { ...env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    [
+      '--require',
+      exitWithParent,
+      sirvBin,
+      root,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--dev',
+      '--no-clear',
+      '--no-logs',
+    ],
+    // stdin is a pipe that this process never writes to or closes: exit-with-parent watches it.
+    { env: { ...env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const pid = /** @type {number} */ (child.pid);
   const running = () => child.exitCode === null && child.signalCode === null;
+  // An orderly exit of this process (process.exit(), an uncaught exception) takes the child along at once.
+  const killOnExit = () => {
+    if (running()) process.kill(pid, 'SIGTERM');
+  };
+  process.on('exit', killOnExit);
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  exited.then(() => process.off('exit', killOnExit));
   let output = '';
 
   const stop = async () => {

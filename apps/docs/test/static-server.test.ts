@@ -1,6 +1,7 @@
 // The static server behind `pnpm run docs` and the browser tests: it serves on the port asked for or fails
-// saying so (sirv-cli alone would move to another port without a word).
+// saying so (sirv-cli alone would move to another port without a word), and it never outlives its parent.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, expect, it } from 'vitest';
@@ -8,6 +9,28 @@ import { type StaticServer, startStaticServer } from '../src/static-server.mjs';
 
 const distDir = fileURLToPath(new URL('../dist', import.meta.url));
 const serveScript = fileURLToPath(new URL('../scripts/serve.mjs', import.meta.url));
+const staticServerModule = fileURLToPath(new URL('../src/static-server.mjs', import.meta.url));
+
+/** Gone, or a zombie that nobody has reaped yet (an orphan's new parent may never reap it). */
+function isGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return true;
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z') ?? false;
+  } catch {
+    return true;
+  }
+}
+
+function killIfAlive(pid: number | undefined): void {
+  if (pid === undefined || isGone(pid)) return;
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {}
+}
 
 const teardown: (() => unknown)[] = [];
 afterEach(async () => {
@@ -73,3 +96,44 @@ it('pnpm run docs on a busy port exits 1 naming the port, --port and DOCS_PORT',
   expect(output()).toContain('--port');
   expect(output()).toContain('DOCS_PORT');
 });
+
+// SIGKILL runs no handler of the parent at all; process.exit() runs its 'exit' handlers but no stop().
+for (const { how, end } of [
+  { how: 'is killed with SIGKILL', end: 'kill' },
+  { how: 'calls process.exit() without stopping it', end: 'exit' },
+] as const) {
+  it(`its sirv-cli child goes away when the parent ${how}`, async () => {
+    const script = `
+import { startStaticServer } from ${JSON.stringify(staticServerModule)};
+const server = await startStaticServer({ root: ${JSON.stringify(distDir)} });
+console.log('sirv pid ' + server.pid);
+setInterval(() => {}, 1000);
+process.stdin.on('data', () => process.exit(0));
+`;
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let sirvPid: number | undefined;
+    teardown.push(() => killIfAlive(parent.pid));
+    teardown.push(() => killIfAlive(sirvPid));
+    const output = collect(parent);
+    sirvPid = await new Promise<number>((resolve, reject) => {
+      parent.once('exit', (code) => reject(new Error(`the parent exited early (${code}):\n${output()}`)));
+      parent.stdout?.on('data', () => {
+        const found = /sirv pid (\d+)/.exec(output())?.[1];
+        if (found) resolve(Number(found));
+      });
+    });
+    expect(isGone(sirvPid)).toBe(false);
+
+    const parentExited = new Promise((resolve) => parent.once('exit', resolve));
+    if (end === 'kill') process.kill(parent.pid as number, 'SIGKILL');
+    else parent.stdin?.write('exit\n');
+    await parentExited;
+    // A generous bound: this checks that the child goes, not how fast.
+    const deadline = Date.now() + 15_000;
+    while (!isGone(sirvPid) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(isGone(sirvPid), `sirv-cli (pid ${sirvPid}) is still running after its parent ${how}`).toBe(true);
+  });
+}
