@@ -72,17 +72,80 @@ export interface StatefulMockServer extends MockServer, StatefulControls {}
 export type StatefulChoice = true | StatefulOptions;
 
 const PORT_ATTEMPTS = 5;
+/** The longest delay `setTimeout` accepts (about 24.8 days); a longer one fires at once. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+// Every option, each with `true`: the Record type makes an option added to StartMockOptions (or StatefulOptions)
+// but not named here fail to compile, instead of being refused at run time.
+const OPTION_NAMES = Object.keys({
+  port: true,
+  dynamic: true,
+  seed: true,
+  errors: true,
+  upstream: true,
+  spec: true,
+  startupTimeoutMs: true,
+  stateful: true,
+} satisfies Record<keyof StartMockOptions, true>);
+const STATEFUL_OPTION_NAMES = Object.keys({ otp: true } satisfies Record<keyof StatefulOptions, true>);
+
+/** A value as an error message shows it: numbers and booleans as written, strings quoted, others by type. */
+function shown(value: unknown): string {
+  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
+    return String(value);
+  return Array.isArray(value) ? 'an array' : `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
+}
+
+/** An option startMock() does not know would be ignored without a word (`dynamc: true`): refused. */
+function refuseUnknown(given: object, known: readonly string[], of: string): void {
+  for (const key in given) {
+    if (!known.includes(key)) {
+      throw new TypeError(
+        `${of} has no option \`${key}\`. Its options are ${known.map((name) => `\`${name}\``).join(', ')}.`,
+      );
+    }
+  }
+}
+
+function checkBoolean(name: 'dynamic' | 'errors', value: unknown): void {
+  if (value !== undefined && typeof value !== 'boolean') {
+    throw new TypeError(`startMock: \`${name}\` must be true or false; got ${shown(value)}.`);
+  }
+}
 
 function checkOptions(options: StartMockOptions): void {
-  const { port, upstream, dynamic, seed, startupTimeoutMs, stateful } = options;
-  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(
-      `startMock: \`port\` must be an integer from 0 to 65535 (0 picks a free port); got ${port}.`,
+      `startMock: pass an options object such as { port: 4010 }, or nothing; got ${shown(options)}.`,
     );
   }
-  if (startupTimeoutMs !== undefined && !(startupTimeoutMs > 0)) {
+  refuseUnknown(options, OPTION_NAMES, 'startMock()');
+  const { port, upstream, dynamic, seed, errors, spec, startupTimeoutMs, stateful } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65_535)) {
     throw new TypeError(
-      `startMock: \`startupTimeoutMs\` must be a positive number; got ${startupTimeoutMs}.`,
+      `startMock: \`port\` must be an integer from 0 to 65535 (0 picks a free port); got ${shown(port)}.`,
+    );
+  }
+  if (
+    startupTimeoutMs !== undefined &&
+    !(typeof startupTimeoutMs === 'number' && startupTimeoutMs >= 1 && startupTimeoutMs <= MAX_TIMER_MS)
+  ) {
+    throw new TypeError(
+      `startMock: \`startupTimeoutMs\` must be a number of milliseconds from 1 to ${MAX_TIMER_MS} (the longest ` +
+        `wait setTimeout allows, about 24.8 days; default 30000); got ${shown(startupTimeoutMs)}.`,
+    );
+  }
+  checkBoolean('dynamic', dynamic);
+  checkBoolean('errors', errors);
+  if (seed !== undefined && !(typeof seed === 'string' && seed !== '')) {
+    throw new TypeError(
+      `startMock: \`seed\` must be a non-empty string, e.g. '42' (Prism \`--seed\`); got ${shown(seed)}.`,
+    );
+  }
+  if (spec !== undefined && !(typeof spec === 'string' && spec !== '')) {
+    throw new TypeError(
+      `startMock: \`spec\` must be the path of an OpenAPI file, e.g. './openapi.json'; got ${shown(spec)}.`,
     );
   }
   if (upstream !== undefined) {
@@ -107,11 +170,12 @@ function checkOptions(options: StartMockOptions): void {
     }
   }
   if (stateful !== undefined && typeof stateful !== 'boolean') {
-    if (typeof stateful !== 'object' || stateful === null) {
+    if (typeof stateful !== 'object' || stateful === null || Array.isArray(stateful)) {
       throw new TypeError(
         `startMock: \`stateful\` must be true, false or { otp?: string }; got ${String(stateful)}.`,
       );
     }
+    refuseUnknown(stateful, STATEFUL_OPTION_NAMES, 'startMock: `stateful`');
     const { otp } = stateful;
     if (otp !== undefined && !(typeof otp === 'string' && /^[0-9]{4,8}$/.test(otp))) {
       throw new TypeError(

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
-import { type MockServer, startMock } from '../src/index.js';
+import { type MockServer, type StartMockOptions, startMock } from '../src/index.js';
 import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectExited, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
@@ -185,14 +185,46 @@ describe('startMock', () => {
     );
   });
 
-  it.each([
+  const OPTIONS_LIST =
+    '`port`, `dynamic`, `seed`, `errors`, `upstream`, `spec`, `startupTimeoutMs`, `stateful`';
+  it.each<[unknown, string]>([
     [{ port: -1 }, '`port` must be an integer from 0 to 65535'],
     [{ port: 1.5 }, '`port` must be an integer from 0 to 65535'],
-    [{ startupTimeoutMs: 0 }, '`startupTimeoutMs` must be a positive number'],
+    [
+      { port: '4010' },
+      '`port` must be an integer from 0 to 65535 (0 picks a free port); got "4010" (a string)',
+    ],
+    [{ startupTimeoutMs: 0 }, '`startupTimeoutMs` must be a number of milliseconds from 1 to 2147483647'],
+    // setTimeout fires at once for a longer delay: the mock would time out before Prism could start.
+    [
+      { startupTimeoutMs: 2 ** 31 },
+      '`startupTimeoutMs` must be a number of milliseconds from 1 to 2147483647',
+    ],
+    [{ startupTimeoutMs: 1e12 }, '`startupTimeoutMs` must be a number of milliseconds'],
+    [{ startupTimeoutMs: '60000' }, '`startupTimeoutMs` must be a number of milliseconds'],
     [{ upstream: 'ftp://example.test' }, '`upstream` must be an http(s) URL'],
     [{ upstream: 'http://127.0.0.1:1', dynamic: true }, '`dynamic` and `seed` apply to mock mode only'],
+    // A misspelt option was ignored without a word: this one would have served examples, not dynamic bodies.
+    [{ dynamc: true }, `startMock() has no option \`dynamc\`. Its options are ${OPTIONS_LIST}.`],
+    [{ port: 0, timeout: 60_000 }, 'startMock() has no option `timeout`.'],
+    [{ stateful: { opt: '123456' } }, 'startMock: `stateful` has no option `opt`. Its options are `otp`.'],
+    // 'false' is truthy: it turned dynamic mode on.
+    [{ dynamic: 'false' }, 'startMock: `dynamic` must be true or false; got "false" (a string).'],
+    [{ errors: 1 }, 'startMock: `errors` must be true or false; got 1.'],
+    [{ seed: 42 }, "startMock: `seed` must be a non-empty string, e.g. '42' (Prism `--seed`); got 42."],
+    [{ seed: '' }, 'startMock: `seed` must be a non-empty string'],
+    [{ spec: 42 }, 'startMock: `spec` must be the path of an OpenAPI file'],
+    ['4010', 'startMock: pass an options object such as { port: 4010 }, or nothing; got "4010" (a string).'],
+    [null, 'startMock: pass an options object such as { port: 4010 }, or nothing; got null.'],
   ])('rejects the options %j with a message that says how to fix them', async (options, message) => {
-    await expect(startMock(options)).rejects.toThrow(message);
+    const outcome = startMock(options as StartMockOptions);
+    // Should it start after all, it is stopped with the others after the test.
+    outcome.then(
+      (mock) => started.push(mock),
+      () => {},
+    );
+    await expect(outcome).rejects.toThrow(message);
+    await expect(outcome).rejects.toBeInstanceOf(TypeError);
   });
 });
 
