@@ -74,19 +74,38 @@ async function shutDown(exitCode) {
 process.once('SIGINT', () => shutDown(0));
 process.once('SIGTERM', () => shutDown(0));
 
-try {
-  const [mock, docs] = await Promise.all([mockStarting, docsStarting]);
+/**
+ * What to tell the user when the mock did not start. startMock() names its own option (`port`) for a busy port;
+ * here the knob is --mock-port. (Recognised by startMock's message, which its own tests pin, as its error has
+ * no code; scripts/test/serve.test.mjs fails if the two drift apart.)
+ * @param {unknown} error
+ */
+function mockProblem(error) {
+  const message = error instanceof Error ? error.message : String(error);
+  return /port \d+ on 127\.0\.0\.1 is already in use/.test(message)
+    ? `Port ${mockPort} is in use: pass --mock-port with another port (0 picks a free one).`
+    : message;
+}
+
+/** @param {unknown} error */
+function docsProblem(error) {
+  const reason = /** @type {{ code?: string; message?: string }} */ (error);
+  return reason.code === 'EADDRINUSE'
+    ? `Port ${docsPort} is in use: pass --docs-port with another port (0 picks a free one).`
+    : (reason.message ?? String(error));
+}
+
+// Each one's failure is reported on its own, so a busy port is blamed on the right flag (both, if both are busy).
+const [mockStarted, docsStarted] = await Promise.allSettled([mockStarting, docsStarting]);
+if (mockStarted.status === 'fulfilled' && docsStarted.status === 'fulfilled') {
+  const [mock, docs] = [mockStarted.value, docsStarted.value];
   console.log(`plivo-openapi is running:
   Prism mock     ${mock.url}   (e.g. GET ${mock.url}/v1/Account/{auth_id}/Verify/Session/{session_uuid}/)
   API reference  ${docs.url}/
   Bundled spec   ${bundledSpec}
 Prism pid ${mock.pid}. Press Ctrl-C to stop both.`);
-} catch (error) {
-  const reason = /** @type {{ code?: string; message?: string }} */ (error);
-  console.error(
-    reason.code === 'EADDRINUSE'
-      ? `Port ${docsPort} is in use: pass --docs-port with another port (0 picks a free one).`
-      : (reason.message ?? String(error)),
-  );
+} else {
+  if (mockStarted.status === 'rejected') console.error(mockProblem(mockStarted.reason));
+  if (docsStarted.status === 'rejected') console.error(docsProblem(docsStarted.reason));
   await shutDown(1);
 }

@@ -4,11 +4,13 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const serveScript = fileURLToPath(new URL('../serve.mjs', import.meta.url));
 const authId = 'MAXXXXXXXXXXXXXXXXXX';
 const basic = `Basic ${btoa(`${authId}:a-token-for-the-mock-only`)}`;
 
@@ -78,3 +80,75 @@ test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
     await assert.rejects(fetch(`${url}`), `nothing answers at ${url} after the stop`);
   }
 });
+
+/**
+ * A port on 127.0.0.1 that another server holds until `release()`.
+ * @returns {Promise<{ port: number; release(): Promise<void> }>}
+ */
+async function busyPort() {
+  const blocker = createServer();
+  await new Promise((resolve) => blocker.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (blocker.address());
+  return { port, release: () => new Promise((resolve) => blocker.close(() => resolve(undefined))) };
+}
+
+/**
+ * scripts/serve.mjs (what `pnpm start` runs after the build) with `args`, until it exits or says it is running.
+ * @param {string[]} args
+ */
+async function serveUntilSettled(args) {
+  const child = spawn(process.execPath, [serveScript, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const outcome = new Promise((resolve) => {
+    child.once('exit', (code) => resolve(`exit ${code}`));
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      if (output.includes('plivo-openapi is running')) resolve('running');
+    });
+    child.stderr.on('data', (chunk) => {
+      output += chunk;
+    });
+  });
+  try {
+    return { outcome: await outcome, output: () => output };
+  } finally {
+    // SIGTERM, so that a serve.mjs which did start stops its Prism too.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, 'exit');
+      process.kill(/** @type {number} */ (child.pid), 'SIGTERM');
+      await exited;
+    }
+  }
+}
+
+for (const { busy, flag } of [
+  { busy: 'mock', flag: '--mock-port' },
+  { busy: 'docs', flag: '--docs-port' },
+]) {
+  test(`a busy ${busy} port: pnpm start exits 1 and says to pass ${flag}`, { timeout: 120_000 }, async () => {
+    const taken = await busyPort();
+    try {
+      const ports = { mock: '0', docs: '0', [busy]: String(taken.port) };
+      const { outcome, output } = await serveUntilSettled([
+        '--mock-port',
+        ports.mock,
+        '--docs-port',
+        ports.docs,
+      ]);
+      assert.equal(outcome, 'exit 1', output());
+      assert.match(
+        output(),
+        new RegExp(
+          `Port ${taken.port} is in use: pass ${flag} with another port \\(0 picks a free one\\)\\.`,
+        ),
+      );
+      // startMock()'s own wording names its option `port`, which `pnpm start` does not take.
+      assert.doesNotMatch(output(), /pass another `port`/);
+    } finally {
+      await taken.release();
+    }
+  });
+}
