@@ -18,9 +18,12 @@ const NOT_SOURCES = new Set(['dist', 'node_modules', 'test', '.turbo']);
 const { values } = parseArgs({
   options: { port: { type: 'string', default: process.env.DOCS_PORT ?? '8080' } },
 });
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-  console.error(`--port must be a port number from 0 to 65535 (0 picks a free one); got ${values.port}.`);
+// Digits only: Number() would read '' (an empty DOCS_PORT) as 0, a free port, and '0x50' as 80.
+const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : Number.NaN;
+if (!(port <= 65_535)) {
+  console.error(
+    `--port must be a port number from 0 to 65535 (0 picks a free one); got ${JSON.stringify(values.port)}.`,
+  );
   process.exit(1);
 }
 

@@ -1,5 +1,5 @@
 // `pnpm run docs` (scripts/serve.mjs): serves dist/ on 127.0.0.1, says where, and stops cleanly.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSpecBundle } from '../src/spec-bundle.mjs';
@@ -59,4 +59,20 @@ it('stops its static server on SIGTERM', async () => {
   process.kill(child.pid as number, 'SIGTERM');
   expect(await exited).toBe(0);
   await expect(fetch(url)).rejects.toThrow();
+});
+
+it.each([
+  ['an empty DOCS_PORT', [], { DOCS_PORT: '' }, '""'],
+  ['a hexadecimal --port', ['--port', '0x50'], {}, '"0x50"'],
+  ['a --port out of range', ['--port', '70000'], {}, '"70000"'],
+])('refuses %s instead of serving on another port', (_, args, env, shown) => {
+  const run = spawnSync(process.execPath, [serveScript, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  expect(run.status).toBe(1);
+  expect(run.stderr).toContain(
+    `--port must be a port number from 0 to 65535 (0 picks a free one); got ${shown}.`,
+  );
 });
