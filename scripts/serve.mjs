@@ -14,9 +14,12 @@ const bundledSpec = fileURLToPath(new URL('../openapi/dist/openapi.yaml', import
 
 /** @param {string} flag @param {string} value */
 function portFrom(flag, value) {
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
-    console.error(`--${flag} must be a port number from 0 to 65535 (0 picks a free one); got ${value}.`);
+  // Digits only: Number() would read '' as 0 (a random free port) and '0x50' as 80.
+  const port = /^\d{1,5}$/.test(value) ? Number(value) : Number.NaN;
+  if (!(port <= 65_535)) {
+    console.error(
+      `--${flag} must be a port number from 0 to 65535 (0 picks a free one); got ${JSON.stringify(value)}.`,
+    );
     process.exit(1);
   }
   return port;

@@ -152,3 +152,32 @@ for (const { busy, flag } of [
     }
   });
 }
+
+for (const [flag, value] of [
+  ['--mock-port', ''],
+  ['--docs-port', '0x50'],
+  ['--mock-port', '70000'],
+]) {
+  test(`${flag} ${JSON.stringify(value)}: serve.mjs exits 1 naming the flag`, {
+    timeout: 60_000,
+  }, async () => {
+    const child = spawn(process.execPath, [serveScript, `${flag}=${value}`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    // An old, lax parser would start serving: stop it rather than wait for the test's timeout.
+    const timer = setTimeout(() => child.kill('SIGINT'), 20_000);
+    const [code] = await once(child, 'exit');
+    clearTimeout(timer);
+    assert.equal(code, 1);
+    assert.match(
+      stderr,
+      new RegExp(
+        `${flag} must be a port number from 0 to 65535 \\(0 picks a free one\\); got ${JSON.stringify(value)}\\.`,
+      ),
+    );
+  });
+}
