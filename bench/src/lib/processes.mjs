@@ -3,6 +3,7 @@
 // nothing outlives the bench, even when it fails half-way.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { constants } from 'node:os';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { OutputTail } from './output-tail.mjs';
@@ -14,11 +15,15 @@ const STOP_GRACE_MS = 5_000;
 /** @type {Set<import('node:child_process').ChildProcess>} */
 const running = new Set();
 
-// Last resort (an exception, Ctrl-C): kill whatever we started, by PID, before exiting.
+// Last resort (an exception, a signal): kill whatever we started, by PID, before exiting.
 process.on('exit', () => {
   for (const child of running)
     if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
 });
+// A signal ends Node without 'exit' unless handled: `kill <bench pid>` alone would leave the servers running.
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => process.exit(128 + constants.signals[signal]));
+}
 
 /**
  * The JavaScript file behind a package's binary, so tools run under this Node without a shell shim.

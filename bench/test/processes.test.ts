@@ -1,0 +1,63 @@
+// Nothing the bench starts outlives it, even when only the bench's own process gets the signal (`kill <pid>`,
+// a supervisor), not the whole process group as Ctrl-C in a terminal does.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, expect, it } from 'vitest';
+
+const processesModule = new URL('../src/lib/processes.mjs', import.meta.url).href;
+// A bench stand-in: it starts one server through startServer, says its PID, and waits to be stopped.
+const host = `
+import { startServer } from ${JSON.stringify(processesModule)};
+const server = await startServer(
+  [process.execPath, '-e', "require('node:http').createServer((q, s) => s.end()).listen(0, '127.0.0.1', function () { console.log('listening on http://127.0.0.1:' + this.address().port); })"],
+  { ready: /listening on (http:\\/\\/\\S+)/ },
+);
+console.log('server pid', server.pid);
+setInterval(() => {}, 1000);
+`;
+const serverPids: number[] = [];
+
+afterAll(() => {
+  for (const pid of serverPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+});
+
+/** Running, as opposed to gone or a zombie nobody has reaped yet (it runs nothing). */
+function alive(pid: number): boolean {
+  try {
+    const stat = execFileSync('ps', ['-o', 'stat=', '-p', String(pid)], { encoding: 'utf8' }).trim();
+    return stat !== '' && !stat.startsWith('Z');
+  } catch {
+    return false;
+  }
+}
+
+async function serverPidOf(child: ChildProcess): Promise<number> {
+  let output = '';
+  for await (const chunk of child.stdout ?? []) {
+    output += chunk;
+    const pid = /server pid (\d+)/.exec(output)?.[1];
+    if (pid !== undefined) return Number(pid);
+  }
+  throw new Error(`the host printed no server PID:\n${output}`);
+}
+
+it.each(['SIGTERM', 'SIGINT'] as const)(
+  '%s to the bench process alone stops the servers it started',
+  { timeout: 30_000 },
+  async (signal) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', host], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const serverPid = await serverPidOf(child);
+    serverPids.push(serverPid);
+    expect(alive(serverPid)).toBe(true);
+
+    const exited = once(child, 'exit');
+    child.kill(signal);
+    expect((await exited)[0]).toBe(signal === 'SIGINT' ? 130 : 143);
+    // Killed with SIGKILL on the way out: gone at once, give it a moment to be reaped.
+    const deadline = Date.now() + 5_000;
+    while (alive(serverPid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(alive(serverPid)).toBe(false);
+  },
+);
