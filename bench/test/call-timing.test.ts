@@ -1,5 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { balancedSchedule, balancedTurns } from '../src/lib/call-timing.mjs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  balancedSchedule,
+  balancedTurns,
+  sequentialInterleaved,
+  throughputInBlocks,
+} from '../src/lib/call-timing.mjs';
 
 /** How often each ordered pair (predecessor, contender) occurs, the cycle's end followed by its start. */
 function followCounts(turns: number[]): Map<string, number> {
@@ -44,5 +49,50 @@ describe('balancedSchedule', () => {
       ...balancedTurns(3),
     ]);
     for (const contender of [0, 1, 2]) expect(schedule.filter((turn) => turn === contender)).toHaveLength(12);
+  });
+});
+
+/**
+ * Contenders on a made-up clock: each call moves it on by the contender's cost in ms, so every figure has an
+ * exact expected value (no timing of the real machine), and each contender counts its calls.
+ */
+function fakeContenders(costs: Record<string, number>) {
+  let now = 0;
+  vi.spyOn(performance, 'now').mockImplementation(() => now);
+  const calls = new Map<string, number>();
+  const contenders = Object.entries(costs).map(([name, cost]) => ({
+    name,
+    call: async () => {
+      now += cost;
+      calls.set(name, (calls.get(name) ?? 0) + 1);
+    },
+  }));
+  return { contenders, calls };
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('sequentialInterleaved', () => {
+  it('times exactly the turns of the schedule, each with its own cost, and not the untimed first call', async () => {
+    const { contenders, calls } = fakeContenders({ fast: 2, slow: 4 });
+    const latencies = await sequentialInterleaved(contenders, 10);
+    expect(latencies.get('fast')).toEqual(Array(10).fill(2));
+    expect(latencies.get('slow')).toEqual(Array(10).fill(4));
+    // The cycle's last contender (slow, for two) is called once more, untimed, before the first timed turn.
+    expect(Object.fromEntries(calls)).toEqual({ fast: 10, slow: 11 });
+  });
+});
+
+describe('throughputInBlocks', () => {
+  it('reports calls per second over the timed blocks only: twice the rate for half the cost', async () => {
+    const { contenders, calls } = fakeContenders({ fast: 2, slow: 4 });
+    const rates = await throughputInBlocks(contenders, { calls: 40, blocks: 4, inFlight: 5 });
+    expect(rates.get('fast')).toBeCloseTo(500, 9);
+    expect(rates.get('slow')).toBeCloseTo(250, 9);
+    // Timed: 4 blocks of 10 calls each. Untimed: 2 × inFlight to open connections, then the cycle's last two
+    // blocks (fast fast slow slow: both slow), so the first timed block follows what it follows in every cycle.
+    expect(Object.fromEntries(calls)).toEqual({ fast: 40 + 10, slow: 40 + 10 + 2 * 10 });
   });
 });
