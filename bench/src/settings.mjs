@@ -24,7 +24,8 @@ export function settingsFor(mode) {
       latencyRequests: full ? 600 : 20,
       settleMs: full ? 1000 : 100,
       warmUpSeconds: full ? 1 : 0,
-      seconds: full ? 4.5 : 1,
+      // Whole seconds per block: autocannon stops only at its 1 s sampling ticks (1.5 s ran for 2 s).
+      seconds: full ? 6 : 1,
       blocks: full ? 3 : 1,
     },
     pipeline: { sizes: full ? [2, 100, 1000] : [1, 20], repeats: full ? 3 : 1, warmUp: full },

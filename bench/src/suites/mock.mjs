@@ -182,6 +182,10 @@ function oneAtATime(url) {
  * @returns {Promise<{ requests: number, seconds: number }>}
  */
 function load(url, seconds) {
+  if (!Number.isInteger(seconds) || seconds < 1) {
+    // It would run to its next 1 s sampling tick: the detail would understate the work.
+    throw new Error(`autocannon runs whole seconds only; asked for ${seconds} s`);
+  }
   /** @type {Map<string, number>} why a request failed → how often */
   const failures = new Map();
   return new Promise((resolve, reject) => {
