@@ -271,17 +271,27 @@ export async function measureMock({
       // Alternating which starts first, so a slow moment of the machine does not land on one side only.
       /** @type {('kit' | 'bare Prism')[]} */
       const order = round % 2 === 0 ? ['kit', 'bare Prism'] : ['bare Prism', 'kit'];
-      for (const name of order) running.push(await start(name, { spec, path }));
+      // Each side's memory is read settleMs after its own first 200, before the other starts: both idle equally
+      // long and alone. (After the start-ups below, some 20 s, one side's RSS had at times dropped by 40 MiB and
+      // the other's not yet, a heap shrinking when idle, which no kit change explains.)
+      /** @type {ReturnType<typeof kitMemoryMiB> | undefined} */
+      let kitMemory;
+      /** @type {ReturnType<typeof treeMemoryMiB> | undefined} */
+      let bareMemory;
+      for (const name of order) {
+        const side = await start(name, { spec, path });
+        running.push(side);
+        await sleep(settleMs);
+        if (name === 'kit') kitMemory = kitMemoryMiB(side.server);
+        else bareMemory = treeMemoryMiB(side.server.pid);
+      }
       const kit = /** @type {Started} */ (running.find((side) => side.name === 'kit'));
       const bare = /** @type {Started} */ (running.find((side) => side.name === 'bare Prism'));
+      if (kitMemory === undefined || bareMemory === undefined)
+        throw new Error('a side of the round did not start');
       if (JSON.stringify(JSON.parse(kit.body)) !== JSON.stringify(JSON.parse(bare.body))) {
         throw new Error(`the kit and bare Prism answered different bodies:\n${kit.body}\n${bare.body}`);
       }
-      // Measured now, both idle about as long: after the start-ups below (some 20 s), one side's RSS had at times
-      // dropped by 40 MiB and the other's not yet (a heap shrinking when idle), which no kit change explains.
-      await sleep(settleMs);
-      const kitMemory = kitMemoryMiB(kit.server);
-      const bareMemory = treeMemoryMiB(bare.server.pid);
       runs.memory.push({ value: kitMemory.total, baseline: bareMemory.total });
       runs.memoryWithCaller.push({ value: kitMemory.withCaller, baseline: bareMemory.total });
       memoryDetails.push(`${kitMemory.detail}, bare Prism ${bareMemory.total.toFixed(0)} MiB`);
