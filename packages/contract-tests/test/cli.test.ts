@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { BASIC_AUTH, verifyPath } from './support/credentials.js';
 import { expectExited, isRunning } from './support/processes.js';
 import { pathTemplate } from './support/spec.js';
 
+const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 // The built binary, as `pnpm mock` and the package's `bin` run it.
 const BIN = fileURLToPath(new URL('../bin/plivo-mock.js', import.meta.url));
 
@@ -61,10 +63,17 @@ function waitForOutput(cli: Cli, text: string): Promise<void> {
 }
 
 describe('plivo-mock (pnpm mock)', () => {
-  it('prints the URL and both operations, serves them, and stops Prism cleanly on Ctrl-C', async () => {
+  it('prints the URL and every operation as the README shows, serves them, and stops Prism cleanly on Ctrl-C', async () => {
     const port = await findFreePort();
     const cli = runCli('--port', String(port));
     await waitForOutput(cli, 'Press Ctrl-C to stop.');
+    // The README's block, written for port 4010: the same lines once this run's port, PID and path are put in.
+    const shown = /```text\n(Plivo mock listening on[\s\S]*?)```/.exec(README)?.[1];
+    const printed = cli
+      .stdout()
+      .replaceAll(`127.0.0.1:${port}`, '127.0.0.1:4010')
+      .replace(/Prism pid \d+, spec [^)]*\)/, 'Prism pid 12345, spec /…/openapi/dist/openapi.json)');
+    expect(printed).toBe(shown);
 
     const url = `http://127.0.0.1:${port}`;
     expect(cli.stdout()).toContain(`Plivo mock listening on ${url}`);
