@@ -31,15 +31,33 @@ export function mockGlobalSetup(options: StartMockOptions = {}) {
       await mock.stop();
       throw error;
     }
-    const previous = process.env[MOCK_URL_ENV];
+    const running = runningMockUrls();
+    if (running.urls.length === 0) running.before = process.env[MOCK_URL_ENV];
+    running.urls.push(mock.url);
     process.env[MOCK_URL_ENV] = mock.url;
     return async () => {
       await mock.stop();
-      if (process.env[MOCK_URL_ENV] !== mock.url) return;
-      if (previous === undefined) delete process.env[MOCK_URL_ENV];
-      else process.env[MOCK_URL_ENV] = previous;
+      const wasOurs = running.urls.includes(process.env[MOCK_URL_ENV] ?? '');
+      running.urls.splice(running.urls.indexOf(mock.url), 1);
+      // Whatever order vitest tears projects down in, the variable names a mock still running, and once the
+      // last has stopped, what it was before; a value someone else set meanwhile is left alone.
+      if (!wasOurs) return;
+      const next = running.urls.at(-1) ?? running.before;
+      if (next === undefined) delete process.env[MOCK_URL_ENV];
+      else process.env[MOCK_URL_ENV] = next;
     };
   };
+}
+
+/**
+ * The URLs of the mocks this process's setups started, in start order, and the variable's value before the
+ * first. On globalThis: vitest may load this module once per project.
+ */
+function runningMockUrls(): { urls: string[]; before: string | undefined } {
+  const key = Symbol.for('@plivo-openapi/contract-tests/running-mock-urls');
+  const store = globalThis as { [key]?: { urls: string[]; before: string | undefined } };
+  store[key] ??= { urls: [], before: undefined };
+  return store[key];
 }
 
 export default mockGlobalSetup();

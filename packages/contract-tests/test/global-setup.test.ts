@@ -43,4 +43,34 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
       process.env[MOCK_URL_ENV] = previous;
     }
   });
+
+  it('names a running mock whatever order two projects are torn down in, then what it was before', async () => {
+    const standIn = () => {
+      const provided = new Map<string, unknown>();
+      const project = {
+        provide: (key: string, value: unknown) => provided.set(key, value),
+        config: {},
+      } as unknown as TestProject;
+      return { project, url: () => provided.get('plivoMockUrl') as string };
+    };
+    const previous = process.env[MOCK_URL_ENV];
+    const first = standIn();
+    const second = standIn();
+    const teardowns: (() => Promise<void>)[] = [];
+    try {
+      teardowns.push(await mockGlobalSetup()(first.project));
+      teardowns.push(await mockGlobalSetup()(second.project));
+      expect(process.env[MOCK_URL_ENV]).toBe(second.url());
+
+      // Torn down in the order they started (vitest's setup and teardown orders can differ).
+      await teardowns[0]?.();
+      expect(process.env[MOCK_URL_ENV]).toBe(second.url());
+      await teardowns[1]?.();
+      expect(process.env[MOCK_URL_ENV]).toBe(previous);
+      teardowns.length = 0;
+    } finally {
+      for (const teardown of teardowns) await teardown();
+      process.env[MOCK_URL_ENV] = previous;
+    }
+  });
 });
