@@ -13,7 +13,7 @@ export interface Routes {
    * The form of `path` (no query) that the spec describes. Plivo's SDKs disagree on the trailing slash of the
    * masking paths and .NET even sends `Masking/Session//{uuid}/` (OPERATIONS.md §2); the API takes every form,
    * so the mock answers each of them as the spec's form. Other paths are returned as they are: the Verify
-   * paths are sent alike by every SDK, and without their slash the API answers 404.
+   * paths are sent alike by every SDK, with their documented slash (the mock answers 404 without it).
    */
   canonical(path: string): string;
   /** The operation of a canonical path and method, or undefined when the spec has none. */
