@@ -15,10 +15,11 @@ const server = await startServer(
 console.log('server pid', server.pid);
 setInterval(() => {}, 1000);
 `;
-const serverPids: number[] = [];
+/** Every process a case started (the stand-ins and their servers): none may outlive this file. */
+const pids: number[] = [];
 
 afterAll(() => {
-  for (const pid of serverPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  for (const pid of pids) if (alive(pid)) process.kill(pid, 'SIGKILL');
 });
 
 /** Running, as opposed to gone or a zombie nobody has reaped yet (it runs nothing). */
@@ -48,8 +49,9 @@ it.each(['SIGTERM', 'SIGINT'] as const)(
     const child = spawn(process.execPath, ['--input-type=module', '-e', host], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
+    pids.push(child.pid as number);
     const serverPid = await serverPidOf(child);
-    serverPids.push(serverPid);
+    pids.push(serverPid);
     expect(alive(serverPid)).toBe(true);
 
     const exited = once(child, 'exit');
