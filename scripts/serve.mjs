@@ -78,23 +78,16 @@ process.once('SIGINT', () => shutDown(0));
 process.once('SIGTERM', () => shutDown(0));
 
 /**
- * What to tell the user when the mock did not start. startMock() names its own option (`port`) for a busy port;
- * here the knob is --mock-port. (Recognised by startMock's message, which its own tests pin, as its error has
- * no code; scripts/test/serve.test.mjs fails if the two drift apart.)
+ * What to tell the user when a server did not start: a busy port names this command's flag for it (startMock()
+ * names its own option, `port`).
  * @param {unknown} error
+ * @param {string} flag
+ * @param {number} port
  */
-function mockProblem(error) {
-  const message = error instanceof Error ? error.message : String(error);
-  return /port \d+ on 127\.0\.0\.1 is already in use/.test(message)
-    ? `Port ${mockPort} is in use: pass --mock-port with another port (0 picks a free one).`
-    : message;
-}
-
-/** @param {unknown} error */
-function docsProblem(error) {
+function startProblem(error, flag, port) {
   const reason = /** @type {{ code?: string; message?: string }} */ (error);
   return reason.code === 'EADDRINUSE'
-    ? `Port ${docsPort} is in use: pass --docs-port with another port (0 picks a free one).`
+    ? `Port ${port} is in use: pass --${flag} with another port (0 picks a free one).`
     : (reason.message ?? String(error));
 }
 
@@ -108,7 +101,9 @@ if (mockStarted.status === 'fulfilled' && docsStarted.status === 'fulfilled') {
   Bundled spec   ${bundledSpec}
 Prism pid ${mock.pid}. Press Ctrl-C to stop both.`);
 } else {
-  if (mockStarted.status === 'rejected') console.error(mockProblem(mockStarted.reason));
-  if (docsStarted.status === 'rejected') console.error(docsProblem(docsStarted.reason));
+  if (mockStarted.status === 'rejected')
+    console.error(startProblem(mockStarted.reason, 'mock-port', mockPort));
+  if (docsStarted.status === 'rejected')
+    console.error(startProblem(docsStarted.reason, 'docs-port', docsPort));
   await shutDown(1);
 }

@@ -272,8 +272,9 @@ export async function measureMock({
       /** @type {('kit' | 'bare Prism')[]} */
       const order = round % 2 === 0 ? ['kit', 'bare Prism'] : ['bare Prism', 'kit'];
       // Each side's memory is read settleMs after its own first 200, before the next side starts: both have
-      // idled equally long, and neither is read while the other is starting. (After the start-ups below, some 20 s, one side's RSS had at times dropped by 40 MiB and
-      // the other's not yet, a heap shrinking when idle, which no kit change explains.)
+      // idled equally long, and neither is read while the other is starting. (After the start-ups below, some
+      // 20 s, one side's RSS had at times dropped by 40 MiB and the other's not yet, a heap shrinking when idle,
+      // which no kit change explains.)
       /** @type {ReturnType<typeof kitMemoryMiB> | undefined} */
       let kitMemory;
       /** @type {ReturnType<typeof treeMemoryMiB> | undefined} */

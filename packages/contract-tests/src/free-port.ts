@@ -23,9 +23,15 @@ export function findFreePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
-/** The error for a port the caller asked for and another process holds. */
-export function portInUse(port: number): Error {
-  return new Error(
-    `startMock: port ${port} on 127.0.0.1 is already in use. Stop what uses it or pass another \`port\` (0 picks a free one).`,
+/**
+ * The error for a port the caller asked for and another process holds; its `code` is the system's, so a caller
+ * that names its own knob for the port (a CLI flag) can tell it apart without reading the message.
+ */
+export function portInUse(port: number): Error & { code: 'EADDRINUSE' } {
+  return Object.assign(
+    new Error(
+      `startMock: port ${port} on 127.0.0.1 is already in use. Stop what uses it or pass another \`port\` (0 picks a free one).`,
+    ),
+    { code: 'EADDRINUSE' as const },
   );
 }

@@ -7,6 +7,17 @@ import { runningPrismChildren } from './support/processes.js';
 const getVerify = (base: string) =>
   fetch(`${base}${verifyPath()}`, { headers: { authorization: BASIC_AUTH } });
 
+/** A stand-in for vitest's project: what the setup provides, and the env it gives the project's workers. */
+function standIn() {
+  const provided = new Map<string, unknown>();
+  const config: { env?: Record<string, string> } = {};
+  const project = {
+    provide: (key: string, value: unknown) => provided.set(key, value),
+    config,
+  } as unknown as TestProject;
+  return { project, config, url: () => provided.get('plivoMockUrl') as string };
+}
+
 describe('@plivo-openapi/contract-tests/vitest', () => {
   // vitest.config.ts lists the package's own entry as globalSetup, exactly as a user's config would.
   it('hands the running mock to tests through inject() and the environment', async () => {
@@ -17,16 +28,11 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
   });
 
   it('starts a mock with the given options and stops its Prism in teardown', async () => {
-    const provided = new Map<string, unknown>();
-    const config: { env?: Record<string, string> } = {};
-    const project = {
-      provide: (key: string, value: unknown) => provided.set(key, value),
-      config,
-    } as unknown as TestProject;
+    const { project, config, url: providedUrl } = standIn();
     const previous = process.env[MOCK_URL_ENV];
     try {
       const teardown = await mockGlobalSetup({ dynamic: true })(project);
-      const url = provided.get('plivoMockUrl') as string;
+      const url = providedUrl();
       expect(process.env[MOCK_URL_ENV]).toBe(url);
       // What the project's workers get, whatever other projects' setups put in this process's env.
       expect(config.env?.[MOCK_URL_ENV]).toBe(url);
@@ -45,14 +51,6 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
   });
 
   it('names a running mock whatever order two projects are torn down in, then what it was before', async () => {
-    const standIn = () => {
-      const provided = new Map<string, unknown>();
-      const project = {
-        provide: (key: string, value: unknown) => provided.set(key, value),
-        config: {},
-      } as unknown as TestProject;
-      return { project, url: () => provided.get('plivoMockUrl') as string };
-    };
     const previous = process.env[MOCK_URL_ENV];
     const first = standIn();
     const second = standIn();
