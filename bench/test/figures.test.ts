@@ -45,6 +45,20 @@ describe('medianRunFigure', () => {
     expect(formatTable([f])).toMatch(/1\.200 0\.900 1\.050/);
   });
 
+  it('is the median run by excess for an excess goal, which the median ratio need not be', () => {
+    const f = medianRunFigure({
+      name: 'memory',
+      runs: [
+        { value: 130, baseline: 100 }, // ratio 1.300, excess 30
+        { value: 240, baseline: 200 }, // ratio 1.200, excess 40
+        { value: 115, baseline: 100 }, // ratio 1.150, excess 15
+      ],
+      unit: 'MiB',
+      goal: { metric: 'excess', max: 25 },
+    });
+    expect([f.value, f.baseline, f.met]).toEqual([130, 100, false]);
+  });
+
   it('refuses an even number of runs, which has no median run', () => {
     expect(() =>
       medianRunFigure({

@@ -53,10 +53,15 @@ export function figure({ name, value, baseline, unit, goal = null, detail = '' }
   return { name, value, baseline, ratio, goal, unit, met, runs: null, detail };
 }
 
+/** What a goal judges: the ratio, the value, or the excess over the baseline (ratio without a goal). */
+function measureOf(/** @type {Goal | null} */ goal, /** @type {Run} */ { value, baseline, ratio }) {
+  return goal?.metric === 'value' ? value : goal?.metric === 'excess' ? value - baseline : ratio;
+}
+
 /**
  * A figure measured in several runs (an odd number), each comparing ours with the baseline side by side. The
- * figure is the run whose ratio is the median of the runs' ratios, so value / baseline is still its ratio, and
- * every run is kept in `runs`.
+ * figure is the median run by what its goal judges (the ratio, or the excess for a memory goal), so value /
+ * baseline is still its ratio, and every run is kept in `runs`.
  * @param {{ name: string, runs: { value: number, baseline: number }[], unit: Unit, goal?: Goal | null, detail?: string }} input
  * @returns {Figure}
  */
@@ -69,8 +74,8 @@ export function medianRunFigure({ name, runs, unit, goal = null, detail = '' }) 
     checkPositive(name, 'baseline of a run', baseline);
     return { value, baseline, ratio: value / baseline };
   });
-  const middle = median(measured.map((run) => run.ratio));
-  const chosen = /** @type {Run} */ (measured.find((run) => run.ratio === middle));
+  const middle = median(measured.map((run) => measureOf(goal, run)));
+  const chosen = /** @type {Run} */ (measured.find((run) => measureOf(goal, run) === middle));
   return {
     ...figure({ name, value: chosen.value, baseline: chosen.baseline, unit, goal, detail }),
     runs: measured,

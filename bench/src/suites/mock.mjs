@@ -360,7 +360,7 @@ export async function measureMock({
       runs: runs.memory,
       unit: 'MiB',
       goal: { metric: 'excess', max: MAX_MEMORY_EXCESS_MIB },
-      detail: `RSS ${settleMs} ms after the first 200: the kit's child processes plus what it added to the process that called startMock(), against bare Prism's process tree (${memoryDetails.join('; ')}); ${of}`,
+      detail: `RSS ${settleMs} ms after the first 200: the kit's child processes plus what it added to the process that called startMock(), against bare Prism's process tree (${memoryDetails.join('; ')}); ${rounds} round(s), both started afresh each round, the round with the median excess`,
     }),
     medianRunFigure({
       name: "mock: kit with its caller's whole process / bare Prism, idle memory",
