@@ -549,9 +549,11 @@ export interface components {
          *
          *     What real SDKs send, and why this schema accepts it:
          *     - Plivo's Java SDK sends every unset number as `0` and every unset flag as `false` (`session_expiry: 0`,
-         *       `call_time_limit: 0`, `ring_timeout: 0`, `virtual_number_cooloff_period: 0`), its Go SDK always sends
-         *       `session_expiry` (`0` when unset) and its .NET SDK sends `virtual_number_cooloff_period: 0`. So no
-         *       minimum above 0 is set where Plivo publishes no range.
+         *       `call_time_limit: 0`, `ring_timeout: 0`, `virtual_number_cooloff_period: 0`, `pin_retry: 0`, and also
+         *       `pin_retry_wait: 0` and `generate_pin_length: 0`, below their published ranges of 5 to 10 and 4 to 15),
+         *       and `second_party: ""` for a session created with one party. Its Go SDK always sends `session_expiry` (`0`
+         *       when unset) and its .NET SDK sends `virtual_number_cooloff_period: 0`. So no minimum above 0 is set where
+         *       Plivo publishes no range, and `0` is accepted as "unset" beside the published ranges.
          *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). The API
          *       evidently accepts that spelling (the Go SDK's single-party sessions work), so it counts here as the same
          *       flag, and extra keys are not rejected.
@@ -566,7 +568,8 @@ export interface components {
             first_party?: string;
             /**
              * @description The real phone number of the second party, in E.164 form. Required unless
-             *     `create_session_with_single_party` is true.
+             *     `create_session_with_single_party` is true; an empty string counts as absent (Plivo's Java SDK sends
+             *     `""` for a session created with one party).
              * @example 919976106830
              */
             second_party?: string;
@@ -676,10 +679,11 @@ export interface components {
              */
             generate_pin?: boolean;
             /**
-             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true.
+             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true. `0` counts as unset
+             *     (Plivo's Java SDK sends it when the option is not set).
              * @default 4
              */
-            generate_pin_length?: number;
+            generate_pin_length?: number | 0;
             /**
              * @description PIN of the first party: 4 to 15 digits, different from `second_party_pin`. Needed when PIN
              *     authentication is on and `generate_pin` is false.
@@ -705,10 +709,11 @@ export interface components {
             pin_retry?: number;
             /**
              * @description Seconds to wait for the PIN before a retry, 5 to 10 (an integer; Plivo's reference page shows the
-             *     response value as the string `"5"`, but real responses carry an integer). Cannot be changed later.
+             *     response value as the string `"5"`, but real responses carry an integer). `0` counts as unset (Plivo's
+             *     Java SDK sends it when the option is not set). Cannot be changed later.
              * @default 5
              */
-            pin_retry_wait?: number;
+            pin_retry_wait?: number | 0;
             /**
              * Format: uri
              * @description URL of an MP3 or WAV file played after a wrong PIN. Cannot be changed later.
