@@ -2,7 +2,7 @@
  * The headers Plivo signs callbacks with, in lower case (as `node:http` and `Headers` give them).
  * - `signature` is signed with the Auth Token of the account or subaccount that owns the resource;
  *   `mainAccountSignature` (`-Ma-`) with the main account's. Either may be checked.
- * - Each signature header may hold several comma-separated values (one per active Auth Token).
+ * - Each signature header may hold several comma-separated values (presumably one per active Auth Token; Plivo does not say).
  * Masking callbacks come from Plivo's voice platform and carry V3; Verify documents V2. Our mock sends V3 on
  * both and V2 as well on Verify, so either verifier works.
  */

@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import {
+  computeSignatureV3,
   MASKING_RECORDING_EVENT_NAMES,
   MASKING_SESSION_EVENT_NAMES,
   parseMaskingRecordingEvent,
@@ -28,6 +29,7 @@ const schema = (name: string): Schema => {
   if (found === undefined) throw new Error(`the spec has no schema ${name}`);
   return found;
 };
+const AUTH_TOKEN = 'MzY2Y2EwYjZkYjc2NGIyNjYwMzUzNjNlZjIzMDRi';
 const knownValues = (property: Schema | undefined) => property?.anyOf?.find((branch) => branch.enum)?.enum;
 
 const PAYLOADS = [
@@ -76,5 +78,40 @@ describe('the spec and the parsers', () => {
       const form = new URLSearchParams(Object.entries(example).map(([key, value]) => [key, String(value)]));
       expect(parse(form.toString())).toMatchObject({ ...example, otherAttributes: {} });
     }
+  });
+});
+
+describe("the spec's V3 signature recipe", () => {
+  const parameters = createRequire(import.meta.url)('@plivo-openapi/spec/openapi.json').components
+    .parameters as Record<string, { description?: string }>;
+  const recipe = parameters.CallbackSignatureV3?.description ?? '';
+  const nonce = /with the nonce `([^`]+)`/.exec(recipe)?.[1];
+  const post = /a POST to `([^`]+)` with the form\s+parameters `([^`]+)` signs `([^`]+)`/.exec(recipe);
+  const get = /a GET of\s+`([^`]+)` signs `([^`]+)`/.exec(recipe);
+  const hmac = async (text: string) => {
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(AUTH_TOKEN),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(text));
+    return btoa(String.fromCharCode(...new Uint8Array(mac)));
+  };
+
+  it('gives a worked example of each method, which the signer agrees with', async () => {
+    expect(nonce).toBeDefined();
+    expect(post).not.toBeNull();
+    expect(get).not.toBeNull();
+    const [, postUrl = '', form = '', postText = ''] = post ?? [];
+    const [, getUrl = '', getText = ''] = get ?? [];
+    const params = Object.fromEntries(new URLSearchParams(form));
+    await expect(
+      computeSignatureV3({ method: 'POST', url: postUrl, params, nonce: nonce ?? '', authToken: AUTH_TOKEN }),
+    ).resolves.toBe(await hmac(postText));
+    await expect(
+      computeSignatureV3({ method: 'GET', url: getUrl, nonce: nonce ?? '', authToken: AUTH_TOKEN }),
+    ).resolves.toBe(await hmac(getText));
   });
 });
