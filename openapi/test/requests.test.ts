@@ -120,6 +120,12 @@ interface RequestCases {
   rejected: Rejected[];
 }
 
+/** An https URL of exactly `length` characters (Plivo refuses one of 1000 or more). */
+const urlOfLength = (length: number) => {
+  const start = 'https://example.com/';
+  return start + 'a'.repeat(length - start.length);
+};
+
 const PARTIES = { first_party: '917708772011', second_party: '919976106830' };
 
 const CASES: Record<string, RequestCases> = {
@@ -155,6 +161,7 @@ const CASES: Record<string, RequestCases> = {
         { first_party: '917708772011', session_expiry: 0, create_session_with_single_Party: true },
       ],
       ['NET: virtual_number_cooloff_period 0', { ...PARTIES, virtual_number_cooloff_period: 0 }],
+      ['recording_callback_url of 999 characters', { ...PARTIES, recording_callback_url: urlOfLength(999) }],
       ['PY: session_expiry 0', { ...PARTIES, session_expiry: 0, record: true, record_file_format: 'wav' }],
       [
         'NODE: sub_account and geo_match (its snake_case rewrite)',
@@ -207,6 +214,11 @@ const CASES: Record<string, RequestCases> = {
       ],
       ['generate_pin_length 3', '/generate_pin_length', { ...PARTIES, generate_pin_length: 3 }],
       ['generate_pin_length -1', '/generate_pin_length', { ...PARTIES, generate_pin_length: -1 }],
+      [
+        'recording_callback_url of 1000 characters',
+        '/recording_callback_url',
+        { ...PARTIES, recording_callback_url: urlOfLength(1000) },
+      ],
       ['first_party empty', '/first_party', { ...PARTIES, first_party: '' }],
       ['generate_pin_length 16', '/generate_pin_length', { ...PARTIES, generate_pin_length: 16 }],
       ['pin_retry 6', '/pin_retry', { ...PARTIES, pin_retry: 6 }],
@@ -297,6 +309,11 @@ const CASES: Record<string, RequestCases> = {
       ['session_expiry a string', '/session_expiry', { session_expiry: '600' }],
       ['call_time_limit a boolean', '/call_time_limit', { call_time_limit: true }],
       ['second_party empty', '/second_party', { second_party: '' }],
+      [
+        'recording_callback_url of 1000 characters',
+        '/recording_callback_url',
+        { recording_callback_url: urlOfLength(1000) },
+      ],
       [
         'recording_callback_url not a URL',
         '/recording_callback_url',

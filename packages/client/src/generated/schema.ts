@@ -84,7 +84,8 @@ export interface paths {
          *     The updated session is returned under `session` (not `response` as in the GET).
          *
          *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's Python, Go, Java,
-         *     PHP, Ruby and .NET SDKs add one (`.../Session/{session_uuid}/`) and the API answers both. The body is JSON.
+         *     PHP, Ruby and .NET SDKs add one (`.../Session/{session_uuid}/`), so the API evidently accepts both (no
+         *     Plivo source says so). The body is JSON.
          *
          *     The success status is `200`, as Plivo's error catalogue ("Session updated") and the Python and Java SDK
          *     tests have it (other SDK tests use `201`, `202` or `204` with a body); clients should accept any `2xx`.
@@ -96,8 +97,8 @@ export interface paths {
          *     longer connected. Expiring a session that has already expired is answered `400` with
          *     `Session already expired`. No body.
          *
-         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one
-         *     and the API answers both. (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
+         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one,
+         *     so the API evidently accepts both (no Plivo source says so). (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
          *     DELETE; it is not needed.)
          *
          *     The success status is `200` with a JSON body, as Plivo's error catalogue ("Session expired") and the Python
@@ -370,7 +371,9 @@ export interface components {
             /** @description When the session expires. Masking time format, not RFC 3339. */
             expiry_time: components["schemas"]["PlivoTime"];
             /**
-             * @description Lifetime of the session in seconds, from `created_time` to `expiry_time` (an integer).
+             * @description Lifetime of the session in seconds (an integer), as Plivo reports it. It is usually `expiry_time` minus
+             *     `created_time`, but not always: some expired sessions in Plivo's real list responses keep a `duration`
+             *     far from that gap, so do not derive one from the other.
              * @example 1800
              */
             duration: number;
@@ -553,7 +556,8 @@ export interface components {
          *       `pin_retry_wait: 0` and `generate_pin_length: 0`, below their published ranges of 5 to 10 and 4 to 15),
          *       and `second_party: ""` for a session created with one party. Its Go SDK always sends `session_expiry` (`0`
          *       when unset) and its .NET SDK sends `virtual_number_cooloff_period: 0`. So no minimum above 0 is set where
-         *       Plivo publishes no range, and `0` is accepted as "unset" beside the published ranges.
+         *       Plivo publishes no range, and `0` is accepted beside the published ranges (whether the API then applies the
+         *       default is not documented).
          *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). The API
          *       evidently accepts that spelling (the Go SDK's single-party sessions work), so it counts here as the same
          *       flag, and extra keys are not rejected.
@@ -568,8 +572,8 @@ export interface components {
             first_party?: string;
             /**
              * @description The real phone number of the second party, in E.164 form. Required unless
-             *     `create_session_with_single_party` is true; an empty string counts as absent (Plivo's Java SDK sends
-             *     `""` for a session created with one party).
+             *     `create_session_with_single_party` is true. An empty string is accepted: Plivo's Java SDK sends `""`
+             *     for a session created with one party.
              * @example 919976106830
              */
             second_party?: string;
@@ -645,7 +649,7 @@ export interface components {
             record_file_format?: "mp3" | "wav";
             /**
              * Format: uri
-             * @description URL Plivo notifies when a recording is available (session recording callback).
+             * @description URL Plivo notifies when a recording is available (session recording callback); under 1000 characters.
              * @example https://example.com/masking/recording
              */
             recording_callback_url?: string;
@@ -658,7 +662,7 @@ export interface components {
             /**
              * Format: uri
              * @description URL of an MP3 or WAV file played to the first party before the call is connected.
-             * @example https://s3.amazonaws.com/plivosamplexml/play_url.xml
+             * @example https://example.com/masking/first-party-greeting.mp3
              */
             first_party_play_url?: string;
             /**
@@ -679,8 +683,8 @@ export interface components {
              */
             generate_pin?: boolean;
             /**
-             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true. `0` counts as unset
-             *     (Plivo's Java SDK sends it when the option is not set).
+             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true. `0` is accepted too:
+             *     Plivo's Java SDK sends it when the option is not set (Plivo does not document what the API does with it).
              * @default 4
              */
             generate_pin_length?: number | 0;
@@ -709,8 +713,8 @@ export interface components {
             pin_retry?: number;
             /**
              * @description Seconds to wait for the PIN before a retry, 5 to 10 (an integer; Plivo's reference page shows the
-             *     response value as the string `"5"`, but real responses carry an integer). `0` counts as unset (Plivo's
-             *     Java SDK sends it when the option is not set). Cannot be changed later.
+             *     response value as the string `"5"`, but real responses carry an integer). `0` is accepted too, as for
+             *     `generate_pin_length`. Cannot be changed later.
              * @default 5
              */
             pin_retry_wait?: number | 0;
@@ -961,7 +965,7 @@ export interface components {
             record_file_format?: "mp3" | "wav";
             /**
              * Format: uri
-             * @description New URL for recording callbacks.
+             * @description New URL for recording callbacks; under 1000 characters.
              */
             recording_callback_url?: string;
             /**
@@ -1715,15 +1719,21 @@ export interface components {
          */
         Offset: number;
         /**
-         * @description Base64 of HMAC-SHA256, keyed with the Auth Token of the account (or subaccount) that owns the session, of: the
-         *     callback URL as registered (scheme, host, port, path, query); for POST, `?` (then the URL's sorted query and
-         *     `.` when it has one) followed by every form parameter sorted by name as `name` + `value` with no separator;
-         *     for GET, the URL's query parameters sorted by name as `name=value&...`; then `.` and the value of
-         *     `X-Plivo-Signature-V3-Nonce`.
+         * @description Base64 of HMAC-SHA256, keyed with the Auth Token of the account (or subaccount) that owns the session, of:
+         *     the callback URL's scheme, host, port and path, without its query or fragment; then, for POST, `?` and the
+         *     URL's query parameters sorted by name as `name=value` joined by `&`, `.` when there are both a query and
+         *     parameters, and every form parameter sorted by name as `name` + `value` with no separator (nothing at all,
+         *     not even `?`, when there is neither a query nor a parameter); for GET, `?` and the query parameters
+         *     (Plivo's are in the query) sorted by name as `name=value` joined by `&` (nothing when there are none); then
+         *     `.` and the value of `X-Plivo-Signature-V3-Nonce`. Names sort case-sensitively, upper case first.
          *
-         *     Several comma-separated signatures may be sent (one per active Auth Token): accept the request when any
-         *     matches, compared in constant time. `verifyCallbackSignature` of `@plivo-openapi/client/callbacks` does this,
-         *     following Plivo's Node SDK where Plivo's SDKs differ.
+         *     For example, with the nonce `12345`: a POST to `https://example.com/status/?b=2&a=1` with the form
+         *     parameters `y=2&Z=1` signs `https://example.com/status/?a=1&b=2.Z1y2.12345`, and a GET of
+         *     `https://example.com/status/?b=2&a=1` signs `https://example.com/status/?a=1&b=2.12345`.
+         *
+         *     Several comma-separated signatures may be sent (presumably one per active Auth Token; Plivo does not say):
+         *     accept the request when any matches, compared in constant time. `verifyCallbackSignature` of
+         *     `@plivo-openapi/client/callbacks` does this, following Plivo's Node SDK where Plivo's SDKs differ.
          */
         CallbackSignatureV3: string;
         /**
