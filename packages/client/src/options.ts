@@ -19,7 +19,10 @@ export interface PlivoClientOptions {
   fetch?: FetchFunction | undefined;
   /** Time allowed for each attempt (connect, headers and the whole body), in ms. Default 30000. */
   timeoutMs?: number | undefined;
-  /** How many times a failed attempt is retried (connection errors, 408, 429, 500, 502-504). Default 2. */
+  /**
+   * How many times a failed attempt is retried. Default 2. Reads: connection errors, timeouts, 408, 429, 500,
+   * 502-504. Writes: only 429 or a connection never made (see "Retries" in the README).
+   */
   maxRetries?: number | undefined;
   /** Your application's product token, sent before this package's own in `User-Agent` (e.g. `my-app/1.2`). */
   userAgent?: string | undefined;

@@ -22,8 +22,8 @@ const REDOCLY = join(dirname(redoclyPackage), JSON.parse(readFileSync(redoclyPac
  *   compiling.
  * - `response-enum-value-added` (not breaking; redocly: major). A new value widens the union type; existing code
  *   still compiles, exactly as with a new optional field. CONTRIBUTING.md lists a widened enum as an addition.
- * - `error-response-removed` (not breaking; redocly: major). The client turns every non-2xx answer into the same
- *   APIError whether the spec documents that status or not; removing one only documents less.
+ * - `error-response-removed` (not breaking; redocly: major). The client picks a non-2xx answer's error class by
+ *   its status whether the spec documents that status or not; removing one only documents less.
  * - `property-removed` outside responses (breaking; redocly: patch). A request body (or a callback's payload,
  *   which redocly diffs as a request) that loses a property: the generated type loses the name, so code that
  *   sets or reads it stops compiling; and a callback receiver no longer gets the field.

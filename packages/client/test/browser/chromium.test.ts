@@ -11,15 +11,21 @@ import {
   BASIC_CREDENTIALS,
   MASKING_PATH,
   MASKING_UUID,
+  VERIFY_PATH,
   VERIFY_UUID,
 } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
 import { MASKING_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, startServer, type TestServer } from '../helpers/server.js';
+import { example } from '../helpers/spec.js';
 
 const openapiFetchModule = createRequire(import.meta.url)
   .resolve('openapi-fetch')
   .replace(/\.cjs$/, '.mjs');
+
+const CREATED = example('MaskingSessionCreated');
+const DELETED = example('MaskingSessionDeleted');
+const SESSIONS_PATH = MASKING_PATH.replace(MASKING_UUID, '');
 
 let api: TestServer;
 let site: TestServer;
@@ -35,6 +41,9 @@ function page(apiOrigin: string): string {
       const session = await client.maskingSessions.get(${JSON.stringify(MASKING_UUID)});
       result.session = JSON.parse(JSON.stringify(session));
       result.apiId = session.api_id;
+      const created = await client.maskingSessions.create({ first_party: '917708772011', second_party: '919976106830' });
+      result.created = JSON.parse(JSON.stringify(created));
+      result.deleted = JSON.parse(JSON.stringify(await client.maskingSessions.delete(${JSON.stringify(MASKING_UUID)})));
       try {
         await client.verifySessions.get(${JSON.stringify(VERIFY_UUID)});
       } catch (error) {
@@ -66,14 +75,19 @@ beforeAll(async () => {
     if (req.method === 'OPTIONS') {
       res.writeHead(204, {
         ...cors,
-        'Access-Control-Allow-Methods': 'GET',
-        // All a CORS-enabled proxy must allow (the README says so): Accept is safelisted, User-Agent is not sent.
-        'Access-Control-Allow-Headers': 'authorization',
+        // All a CORS-enabled proxy must allow (the README says so): Accept is safelisted, User-Agent is not
+        // sent, Content-Type comes with a write's JSON body, DELETE is not a safelisted method.
+        'Access-Control-Allow-Methods': 'GET, POST, DELETE',
+        'Access-Control-Allow-Headers': 'authorization, content-type',
         'Access-Control-Max-Age': '600',
       });
       res.end();
-    } else if (req.url === MASKING_PATH) {
+    } else if (req.url === MASKING_PATH && req.method === 'GET') {
       sendJson(res, 200, MASKING_EXAMPLES[0]?.body, cors);
+    } else if (req.url === SESSIONS_PATH && req.method === 'POST') {
+      sendJson(res, 201, CREATED, cors);
+    } else if (req.url === MASKING_PATH && req.method === 'DELETE') {
+      sendJson(res, 200, DELETED, cors);
     } else {
       sendJson(res, 404, { api_id: 'c0ffee00-0000-4000-8000-000000000000', error: 'not found' }, cors);
     }
@@ -95,7 +109,7 @@ afterAll(async () => {
 });
 
 describe('in headless Chromium', () => {
-  it('the built ESM bundle fetches a session cross-origin and maps errors', async () => {
+  it('the built ESM bundle reads and writes cross-origin through the preflight the README asks for, and maps errors', async () => {
     const { tab, pageErrors } = await openTab(browser, `${site.baseUrl}/`);
     await tab.waitForFunction(() => (window as { __result?: unknown }).__result !== undefined, null, {
       timeout: 15_000,
@@ -106,6 +120,8 @@ describe('in headless Chromium', () => {
     expect(result?.fatal).toBeUndefined();
     expect(result?.session).toEqual(MASKING_EXAMPLES[0]?.body.response);
     expect(result?.apiId).toBe(MASKING_EXAMPLES[0]?.body.api_id);
+    expect(result?.created).toEqual(CREATED);
+    expect(result?.deleted).toEqual(DELETED);
     expect(result?.notFound).toMatchObject({ isNotFoundError: true, status: 404 });
     // A browser has no environment variables: the error says to pass the options.
     expect(result?.noCredentials).toEqual({
@@ -116,6 +132,21 @@ describe('in headless Chromium', () => {
     const [preflight, get] = api.requests;
     expect(preflight?.method).toBe('OPTIONS');
     expect(preflight?.headers['access-control-request-headers']).toBe('authorization');
+    const sent = api.requests.filter((request) => request.method !== 'OPTIONS');
+    expect(sent.map((request) => `${request.method} ${request.url}`)).toEqual([
+      `GET ${MASKING_PATH}`,
+      `POST ${SESSIONS_PATH}`,
+      `DELETE ${MASKING_PATH}`,
+      `GET ${VERIFY_PATH}`,
+    ]);
+    const preflights = api.requests
+      .filter((request) => request.method === 'OPTIONS')
+      .map((request) => [
+        request.headers['access-control-request-method'],
+        request.headers['access-control-request-headers'],
+      ]);
+    // The DELETE reuses the preflight its URL had for the GET (cached): its Allow-Methods let it through.
+    expect(preflights).toContainEqual(['POST', 'authorization,content-type']);
     expect(get?.method).toBe('GET');
     expect(get?.url).toBe(MASKING_PATH);
     expect(get?.headers.authorization).toBe(`Basic ${BASIC_CREDENTIALS}`);
