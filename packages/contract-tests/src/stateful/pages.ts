@@ -12,14 +12,17 @@ export interface Page<T> {
 
 export const DEFAULT_LIMIT = 20;
 
+// Prism lets `limit=` through (an empty value is no value to it); it means the default, as an absent one.
+const given = (query: URLSearchParams, name: string): string | undefined => query.get(name) || undefined;
+
 /**
  * Cuts `items` as `limit`/`offset` say. The links keep every query parameter of the request (filters
  * included, so following `next` lists the same set) and replace `limit` and `offset`, as Tastypie does:
  * `/v1/Account/MA.../Verify/Session/?limit=20&offset=20`.
  */
 export function paginate<T>(items: T[], query: URLSearchParams, resourcePath: string): Page<T> {
-  const limit = Number(query.get('limit') ?? DEFAULT_LIMIT);
-  const offset = Number(query.get('offset') ?? 0);
+  const limit = Number(given(query, 'limit') ?? DEFAULT_LIMIT);
+  const offset = Number(given(query, 'offset') ?? 0);
   const link = (at: number) => {
     const params = new URLSearchParams(query);
     params.set('limit', String(limit));

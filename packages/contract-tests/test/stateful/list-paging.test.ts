@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { type OperationId, schemaErrors } from '../support/spec.js';
+import { ACCOUNT_A, basicAuth } from './support/accounts.js';
+import { statefulMockForThisFile } from './support/stateful-mock.js';
+
+// The stateful lists' `limit` and `offset` as Prism lets them through: every page the state answers must
+// validate against the spec, and each of its links must be one the mock answers.
+
+const mock = statefulMockForThisFile();
+
+const LISTS: [OperationId, string][] = [
+  ['listMaskingSessions', `/v1/Account/${ACCOUNT_A}/Masking/Session/`],
+  ['listVerifySessions', `/v1/Account/${ACCOUNT_A}/Verify/Session/`],
+];
+// biome-ignore lint/suspicious/noExplicitAny: a JSON body, read field by field in the assertions.
+type Json = Record<string, any>;
+
+async function get(path: string) {
+  const answer = await fetch(`${mock().url}${path}`, { headers: { authorization: basicAuth() } });
+  return { status: answer.status, body: (await answer.json()) as Json };
+}
+
+const metaOf = (body: Json) => body.response?.meta ?? body.meta;
+
+describe.each(LISTS)('%s', (operationId, path) => {
+  it('takes an empty limit as the default, as an absent one, and links pages the mock answers', async () => {
+    mock().reset();
+    const send =
+      operationId === 'listMaskingSessions'
+        ? (i: number) => ({ first_party: `9190034590${10 + i}`, second_party: '918197241073' })
+        : (i: number) => ({ recipient: `9190034590${10 + i}` });
+    for (let i = 0; i < 21; i++) {
+      const created = await fetch(`${mock().url}${path}`, {
+        method: 'POST',
+        headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+        body: JSON.stringify(send(i)),
+      });
+      expect(created.ok).toBe(true);
+    }
+
+    const page = await get(`${path}?limit=&offset=`);
+    expect(page.status).toBe(200);
+    expect(schemaErrors(operationId, '200', page.body)).toBe('');
+    expect(metaOf(page.body)).toMatchObject({
+      limit: 20,
+      offset: 0,
+      next: `${path}?limit=20&offset=20`,
+      previous: null,
+    });
+    const next = await get(metaOf(page.body).next);
+    expect(next.status).toBe(200);
+    expect(metaOf(next.body)).toMatchObject({ limit: 20, offset: 20, next: null });
+  });
+});
