@@ -11,7 +11,11 @@ export const ok = (status: number, body: Record<string, unknown>): Answer => ({
   body: { api_id: newApiId(), ...body },
 });
 
-/** Plivo's error body, `{api_id, error}`. */
+/**
+ * Plivo's error body, `{api_id, error}`. A refusal of a rule the spec states with no example of its own (a list's
+ * `offset` that makes no page) has our wording: its status is the operation's documented one, and the spec's
+ * Error schema says the wording is not stable.
+ */
 export const fail = (status: 400 | 404, error: string): Answer => ({
   status,
   body: { api_id: newApiId(), error },

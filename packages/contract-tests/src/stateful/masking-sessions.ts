@@ -3,7 +3,7 @@ import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits } from './ids.js';
 import { matchesMaskingFilters } from './masking-filters.js';
-import { paginate } from './pages.js';
+import { paginate, readPaging } from './pages.js';
 import { maskingTime } from './times.js';
 
 /** A masking session as the API returns it (the `MaskingSession` schema), plus what the mock needs to keep. */
@@ -208,12 +208,14 @@ export class MaskingSessions {
   }
 
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
+    const paging = readPaging(query);
+    if (typeof paging === 'string') return fail(400, paging);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
       .filter((stored) => matchesMaskingFilters(stored, query, now))
       .reverse() // newest first (D-MO), the order the real list gives
       .map(({ session }) => ({ ...session, resource_uri: `${resourcePath}${session.session_uuid}/` }));
-    const page = paginate(sessions, query, resourcePath);
+    const page = paginate(sessions, paging, query, resourcePath);
     return ok(200, {
       response: {
         meta: {

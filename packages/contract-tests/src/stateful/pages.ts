@@ -10,19 +10,55 @@ export interface Page<T> {
   previous: string | null;
 }
 
-export const DEFAULT_LIMIT = 20;
+/** Where a page starts and how long it is, as read from the request. */
+export interface Paging {
+  limit: number;
+  offset: number;
+}
 
-// Prism lets `limit=` through (an empty value is no value to it); it means the default, as an absent one.
-const given = (query: URLSearchParams, name: string): string | undefined => query.get(name) || undefined;
+export const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 20;
 
 /**
- * Cuts `items` as `limit`/`offset` say. The links keep every query parameter of the request (filters
- * included, so following `next` lists the same set) and replace `limit` and `offset`, as Tastypie does:
+ * `limit` and `offset` of a list request, or the reason they make no page (for a 400). Prism lets through
+ * spellings its integer check coerces (`1e400`, `0x10`, `1e21`), which would make `offset` null or `Infinity`
+ * in the answer and its links; only decimal digits are taken here, as Tastypie's `int()` takes them, and only
+ * up to the largest whole number a JSON reader keeps exactly. An empty value means the default, as an absent one
+ * (Prism lets `limit=` through too).
+ */
+export function readPaging(query: URLSearchParams): Paging | string {
+  const limit = wholeNumber(query.get('limit'), DEFAULT_LIMIT);
+  if (limit === undefined || limit < 1 || limit > MAX_LIMIT)
+    return invalid('limit', query, `from 1 to ${MAX_LIMIT}`);
+  const offset = wholeNumber(query.get('offset'), 0);
+  if (offset === undefined || offset < 0)
+    return invalid('offset', query, `from 0 to ${Number.MAX_SAFE_INTEGER}`);
+  return { limit, offset };
+}
+
+/** A base-10 whole number (sign and surrounding blanks allowed), `fallback` when absent or empty. */
+function wholeNumber(value: string | null, fallback: number): number | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return fallback;
+  if (!/^[+-]?\d+$/.test(text)) return undefined;
+  const number = Number(text) + 0; // + 0 turns -0 into 0
+  return Number.isSafeInteger(number) ? number : undefined;
+}
+
+const invalid = (name: string, query: URLSearchParams, range: string) =>
+  `Invalid ${name} '${query.get(name)}' provided: give a whole number ${range}`;
+
+/**
+ * Cuts `items` as `paging` says. The links keep every query parameter of the request (filters included, so
+ * following `next` lists the same set) and replace `limit` and `offset`, as Tastypie does:
  * `/v1/Account/MA.../Verify/Session/?limit=20&offset=20`.
  */
-export function paginate<T>(items: T[], query: URLSearchParams, resourcePath: string): Page<T> {
-  const limit = Number(given(query, 'limit') ?? DEFAULT_LIMIT);
-  const offset = Number(given(query, 'offset') ?? 0);
+export function paginate<T>(
+  items: T[],
+  { limit, offset }: Paging,
+  query: URLSearchParams,
+  resourcePath: string,
+): Page<T> {
   const link = (at: number) => {
     const params = new URLSearchParams(query);
     params.set('limit', String(limit));

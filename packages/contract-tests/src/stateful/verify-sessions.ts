@@ -2,7 +2,7 @@ import { type Answer, ERRORS, fail, ok } from './answers.js';
 import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits } from './ids.js';
-import { paginate } from './pages.js';
+import { paginate, readPaging } from './pages.js';
 import { hasFilter, matchesTimeFilters } from './range-filters.js';
 import { verifyTime } from './times.js';
 
@@ -134,12 +134,14 @@ export class VerifySessions {
   }
 
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
+    const paging = readPaging(query);
+    if (typeof paging === 'string') return fail(400, paging);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
       .filter((stored) => matchesVerifyFilters(stored, query, now))
       .reverse() // newest first
       .map(({ session }) => structuredClone(session));
-    const page = paginate(sessions, query, resourcePath);
+    const page = paginate(sessions, paging, query, resourcePath);
     return ok(200, {
       meta: { limit: page.limit, offset: page.offset, next: page.next, previous: page.previous },
       sessions: page.items,

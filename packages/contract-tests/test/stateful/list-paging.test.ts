@@ -4,7 +4,8 @@ import { ACCOUNT_A, basicAuth } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // The stateful lists' `limit` and `offset` as Prism lets them through: every page the state answers must
-// validate against the spec, and each of its links must be one the mock answers.
+// validate against the spec, and each of its links must be one the mock answers; a value that makes no page
+// (Prism coerces `1e400` to an integer) gets the list's documented 400.
 
 const mock = statefulMockForThisFile();
 
@@ -51,4 +52,17 @@ describe.each(LISTS)('%s', (operationId, path) => {
     expect(next.status).toBe(200);
     expect(metaOf(next.body)).toMatchObject({ limit: 20, offset: 20, next: null });
   });
+
+  it.each(['1e400', '1e21', '0x10', '9007199254740993'])(
+    'refuses offset=%s with the documented 400 naming offset, not a page with a null or rounded offset',
+    async (offset) => {
+      const answer = await get(`${path}?offset=${offset}`);
+      expect(answer.status).toBe(400);
+      expect(schemaErrors(operationId, '400', answer.body)).toBe('');
+      expect(answer.body).toEqual({
+        api_id: expect.any(String),
+        error: `Invalid offset '${offset}' provided: give a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+      });
+    },
+  );
 });

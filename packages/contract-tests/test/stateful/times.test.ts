@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LATEST_TIME_MS } from '../../src/stateful/clock.js';
-import { paginate } from '../../src/stateful/pages.js';
+import { paginate, readPaging } from '../../src/stateful/pages.js';
 import { maskingTime, parseFilterTime, verifyTime } from '../../src/stateful/times.js';
 
 const AT = Date.UTC(2026, 10, 30, 9, 5, 7, 123);
@@ -39,26 +39,58 @@ describe('time formats', () => {
 describe('pages, as Plivo lists link them', () => {
   const items = Array.from({ length: 45 }, (_, i) => i);
   const path = '/v1/Account/MANJUXXVOICEZZAPI908/Verify/Session/';
+  const pageOf = (list: number[], search = '') => {
+    const query = new URLSearchParams(search);
+    const paging = readPaging(query);
+    if (typeof paging === 'string') throw new Error(paging);
+    return paginate(list, paging, query, path);
+  };
 
   it('links the next page and has no previous one on the first page', () => {
-    const page = paginate(items, new URLSearchParams(), path);
+    const page = pageOf(items);
     expect(page).toMatchObject({ limit: 20, offset: 0, totalCount: 45, previous: null });
     expect(page.items).toEqual(items.slice(0, 20));
     expect(page.next).toBe(`${path}?limit=20&offset=20`);
   });
 
   it('keeps the filters in both links and has no next link on the last page', () => {
-    const page = paginate(items, new URLSearchParams('status=expired&limit=20&offset=40'), path);
+    const page = pageOf(items, 'status=expired&limit=20&offset=40');
     expect(page.items).toEqual([40, 41, 42, 43, 44]);
     expect(page.next).toBeNull();
     expect(page.previous).toBe(`${path}?status=expired&limit=20&offset=20`);
   });
 
   it('has no previous link when offset - limit is negative (Tastypie)', () => {
-    expect(paginate(items, new URLSearchParams('limit=10&offset=5'), path).previous).toBeNull();
+    expect(pageOf(items, 'limit=10&offset=5').previous).toBeNull();
   });
 
   it('has no next link when the last item is on this page exactly', () => {
-    expect(paginate(items.slice(0, 40), new URLSearchParams('limit=20&offset=20'), path).next).toBeNull();
+    expect(pageOf(items.slice(0, 40), 'limit=20&offset=20').next).toBeNull();
+  });
+
+  it.each([
+    ['', { limit: 20, offset: 0 }],
+    ['limit=&offset=', { limit: 20, offset: 0 }],
+    ['limit=%205&offset=%2B3', { limit: 5, offset: 3 }],
+    ['offset=-0', { limit: 20, offset: 0 }],
+    [`offset=${Number.MAX_SAFE_INTEGER}`, { limit: 20, offset: Number.MAX_SAFE_INTEGER }],
+  ])('reads %j as %j', (search, paging) => {
+    expect(readPaging(new URLSearchParams(search))).toEqual(paging);
+  });
+
+  it.each([
+    ['offset=1e400', 'offset'],
+    ['offset=1e21', 'offset'],
+    ['offset=0x10', 'offset'],
+    ['offset=9007199254740992', 'offset'],
+    ['offset=1.5', 'offset'],
+    ['limit=1e1', 'limit'],
+    ['limit=0', 'limit'],
+    ['limit=21', 'limit'],
+  ])('refuses %s, naming %s', (search, name) => {
+    const value = new URLSearchParams(search).get(name);
+    expect(readPaging(new URLSearchParams(search))).toBe(
+      `Invalid ${name} '${value}' provided: give a whole number ${name === 'limit' ? 'from 1 to 20' : `from 0 to ${Number.MAX_SAFE_INTEGER}`}`,
+    );
   });
 });
