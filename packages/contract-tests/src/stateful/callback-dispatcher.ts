@@ -11,7 +11,7 @@ import { LATEST_TIME_MS, type MockClock } from './clock.js';
  * Sends the callbacks the state engine emits, as Plivo sends them:
  * - POST: the parameters as an `application/x-www-form-urlencoded` body; GET: appended to the URL's query.
  *   (Verify documents this; for masking Plivo's pages do not say, and we do what its voice platform does.)
- * - Signed with the account's Auth Token: V3 headers on every callback (`X-Plivo-Signature-V3`, `-Ma-V3`,
+ * - Signed with the Auth Token of the request that registered the URL: V3 headers on every callback (`X-Plivo-Signature-V3`, `-Ma-V3`,
  *   `-V3-Nonce`; the mock has no subaccounts, so the main account's signature is the same), and for Verify the
  *   V2 headers as well (Verify's pages document V2; sending both lets a receiver use either).
  * - A receiver that does not answer 200 (another status, a redirect, no answer within `timeoutMs`) gets the
@@ -42,7 +42,7 @@ export interface CallbackDeliveryRecord {
   status?: number;
   /** Why there was no answer (connection refused, timeout, ...). */
   error?: string;
-  /** `delivered` (200), `retry` (another attempt is scheduled), `failed` (no attempt left or no token known). */
+  /** `delivered` (200), `retry` (another attempt is scheduled), `failed` (no attempt left or no token to sign). */
   outcome: 'delivered' | 'retry' | 'failed';
   /** When the next attempt is due, on the mock clock, for `retry`. */
   nextAttemptAt?: string;
@@ -50,8 +50,6 @@ export interface CallbackDeliveryRecord {
 
 export interface CallbackDispatcherOptions {
   clock: MockClock;
-  /** The Auth Token of an account, kept in memory by the caller; undefined when the mock never saw one. */
-  tokenFor(authId: string): string | undefined;
   /** Where each attempt is recorded (the mock's journal). */
   record(entry: CallbackDeliveryRecord): void;
   /** Real time an attempt may take before it counts as unanswered. Default 10 s. */
@@ -122,7 +120,7 @@ function describeFailure(error: unknown): string {
 }
 
 export function createCallbackDispatcher(options: CallbackDispatcherOptions): CallbackDispatcher {
-  const { clock, tokenFor, record } = options;
+  const { clock, record } = options;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const send = options.fetch ?? globalThis.fetch;
   const inFlight = new Set<Promise<void>>();
@@ -146,12 +144,12 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       params: { ...event.params },
       attempt: number,
     };
-    const token = tokenFor(event.authId);
+    const token = event.authToken;
     if (token === undefined) {
       record({
         ...base,
         headers: {},
-        error: `no Auth Token known for account ${event.authId}: the callback cannot be signed`,
+        error: 'no Auth Token came with the request that registered this URL: the callback cannot be signed',
         outcome: 'failed',
       });
       return;

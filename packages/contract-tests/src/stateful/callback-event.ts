@@ -1,7 +1,12 @@
 /** A callback the state engine asks to be sent (the dispatcher signs, sends, retries and journals it). */
 export interface CallbackEvent {
-  /** Account that owns the session; its Auth Token signs the callback. */
+  /** Account that owns the session. */
   authId: string;
+  /**
+   * The Auth Token of the request that registered `url`, which signs the callback; undefined when that request
+   * carried none. In memory only: the dispatcher never journals it.
+   */
+  authToken?: string;
   url: string;
   method: 'GET' | 'POST';
   kind: 'masking-status' | 'masking-recording' | 'verify-status';

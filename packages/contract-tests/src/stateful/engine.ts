@@ -15,6 +15,11 @@ export interface StateRequest {
   body: Record<string, unknown>;
   /** Address of the caller, shown as a Verify session's `requestor_ip`. */
   requestorIp: string;
+  /**
+   * The request's Auth Token (its Basic password), kept with a callback URL the request registers so that the
+   * URL's callbacks are signed with it. In memory only; never journaled.
+   */
+  authToken?: string;
 }
 
 export interface StateEngineOptions {
@@ -50,20 +55,20 @@ export function createStateEngine({ clock, emitCallback, otp }: StateEngineOptio
       masking.reset();
       verify.reset();
     },
-    answer({ operationId, authId, sessionUuid = '', query, body, requestorIp }) {
+    answer({ operationId, authId, sessionUuid = '', query, body, requestorIp, authToken }) {
       switch (operationId) {
         case 'createMaskingSession':
-          return masking.create(authId, body);
+          return masking.create(authId, body, authToken);
         case 'getMaskingSession':
           return masking.get(authId, sessionUuid);
         case 'updateMaskingSession':
-          return masking.update(authId, sessionUuid, body);
+          return masking.update(authId, sessionUuid, body, authToken);
         case 'deleteMaskingSession':
           return masking.delete(authId, sessionUuid);
         case 'listMaskingSessions':
           return masking.list(authId, query, maskingPath(authId));
         case 'createVerifySession':
-          return verify.create(authId, body, requestorIp);
+          return verify.create(authId, body, requestorIp, authToken);
         case 'getVerifySession':
           return verify.get(authId, sessionUuid);
         case 'listVerifySessions':

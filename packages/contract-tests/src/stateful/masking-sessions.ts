@@ -21,6 +21,8 @@ export interface StoredMaskingSession {
   created: number;
   expires: number;
   singleParty: boolean;
+  /** The Auth Token of the request that registered `callback_url`, which signs its callbacks. */
+  callbackToken: string | undefined;
   sequence: number;
   cancelExpiry: () => void;
 }
@@ -73,7 +75,7 @@ export class MaskingSessions {
     return sessions;
   }
 
-  create(authId: string, body: Body): Answer {
+  create(authId: string, body: Body, authToken?: string): Answer {
     const now = this.clock.now();
     const expiry = seconds(body.session_expiry, DEFAULTS.session_expiry);
     const uuid = newUuid();
@@ -134,6 +136,7 @@ export class MaskingSessions {
       created: now,
       expires: now + expiry * 1000,
       singleParty: singlePartyFlag(body),
+      callbackToken: authToken,
       sequence: 0,
       cancelExpiry: () => {},
     };
@@ -153,7 +156,7 @@ export class MaskingSessions {
     return ok(200, { response: { ...stored.session } });
   }
 
-  update(authId: string, uuid: string, body: Body): Answer {
+  update(authId: string, uuid: string, body: Body, authToken?: string): Answer {
     const stored = this.#account(authId).get(uuid);
     if (stored === undefined) return fail(404, ERRORS.notFound);
     const { session } = stored;
@@ -188,6 +191,8 @@ export class MaskingSessions {
     ]) {
       if (typeof body[field] === 'string') session[field] = body[field];
     }
+    // A new callback_url is signed with the token of the request that registered it.
+    if (typeof body.callback_url === 'string') stored.callbackToken = authToken;
     if (body.callback_method !== undefined) session.callback_method = callbackMethod(body.callback_method);
     if (body.recording_callback_method !== undefined) {
       session.recording_callback_method = callbackMethod(body.recording_callback_method);
@@ -269,6 +274,7 @@ export class MaskingSessions {
     stored.sequence += 1;
     this.emit({
       authId,
+      ...(stored.callbackToken === undefined ? {} : { authToken: stored.callbackToken }),
       url: String(session.callback_url),
       method: callbackMethod(session.callback_method),
       kind: 'masking-status',

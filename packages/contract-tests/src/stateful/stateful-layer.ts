@@ -11,14 +11,9 @@ export interface StatefulLayerOptions {
   engine: StateEngine;
   journal: Journal;
   now(): number;
-  /** Keeps an account's Auth Token, in memory only, to sign the callbacks it registers. */
-  rememberToken(authId: string, token: string): void;
   /** Answers a request to the control paths; false when the request is not one. */
   control(incoming: IncomingMessage, outgoing: ServerResponse): boolean;
 }
-
-// Request fields that register a callback URL, so that the request's token will sign it.
-const CALLBACK_FIELDS = ['callback_url', 'recording_callback_url', 'url'];
 
 /**
  * Prism stays the judge: every request goes to Prism first, with the body as sent. Whatever Prism refuses
@@ -27,7 +22,7 @@ const CALLBACK_FIELDS = ['callback_url', 'recording_callback_url', 'url'];
  * Prism's example, keeping Prism's other headers (CORS, connection).
  */
 export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer {
-  const { routes, engine, journal, now, rememberToken, control } = options;
+  const { routes, engine, journal, now, control } = options;
 
   async function handle(
     incoming: IncomingMessage,
@@ -85,10 +80,8 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       if (route === undefined) return undefined;
       const authId = route.params.auth_id ?? '';
       const fields = isObject(parsedBody) ? parsedBody : {};
-      const token = basicPassword(incoming.headers.authorization);
-      if (token !== undefined && CALLBACK_FIELDS.some((field) => typeof fields[field] === 'string')) {
-        rememberToken(authId, token);
-      }
+      // The state keeps it with a callback URL the request registers, to sign that URL's callbacks.
+      const authToken = basicPassword(incoming.headers.authorization);
       return engine.answer({
         operationId: route.operationId,
         authId,
@@ -96,6 +89,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
         query: canonical.query,
         body: fields,
         requestorIp: (incoming.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
+        ...(authToken === undefined ? {} : { authToken }),
       });
     }
   }

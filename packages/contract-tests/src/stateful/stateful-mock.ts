@@ -39,11 +39,9 @@ export interface StatefulMock extends StatefulControls {
 export function createStatefulMock(routes: Routes, options: StatefulOptions): StatefulMock {
   const clock = createVirtualClock();
   const journal = new Journal();
-  // In memory only, never journaled or serialised: each account's Auth Token, to sign its callbacks.
-  const tokens = new Map<string, string>();
+  // Each callback is signed with the Auth Token kept (in memory only) with the URL it goes to: see engine.ts.
   const dispatcher = createCallbackDispatcher({
     clock,
-    tokenFor: (authId) => tokens.get(authId),
     record: (entry) => journal.record(entry),
   });
   const engine = createStateEngine({
@@ -76,7 +74,6 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     engine,
     journal,
     now: clock.now,
-    rememberToken: (authId, token) => tokens.set(authId, token),
     control(incoming, outgoing) {
       if (!incoming.url?.startsWith(CONTROL_PREFIX)) return false;
       void answerControl(

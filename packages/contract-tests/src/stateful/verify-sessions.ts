@@ -34,7 +34,8 @@ interface Stored {
   /** Filters the list takes that the session object does not show. */
   brandName: string;
   appHash: string;
-  callback?: { url: string; method: 'GET' | 'POST' };
+  /** The URL to notify, and the Auth Token of the request that registered it (which signs its callbacks). */
+  callback?: { url: string; method: 'GET' | 'POST'; authToken: string | undefined };
   cancelExpiry: () => void;
 }
 
@@ -96,7 +97,7 @@ export class VerifySessions {
   }
 
   /** Sends a code: a new session, or one more attempt of the recipient's open session (D-VS). */
-  create(authId: string, body: Body, requestorIp: string): Answer {
+  create(authId: string, body: Body, requestorIp: string, authToken?: string): Answer {
     const now = this.clock.now();
     const recipient = text(body.recipient).replace(/^\+/, '');
     const appUuid = text(body.app_uuid) || this.#defaultApp(authId);
@@ -109,7 +110,7 @@ export class VerifySessions {
       stored = this.#open(authId, body, { recipient, appUuid, channel, requestorIp, now });
     }
     if (typeof body.url === 'string' && body.url !== '') {
-      stored.callback = { url: body.url, method: callbackMethod(body.method) };
+      stored.callback = { url: body.url, method: callbackMethod(body.method), authToken };
     }
     const attempt: Attempt = {
       attempt_uuid: newUuid(),
@@ -269,6 +270,7 @@ export class VerifySessions {
     const { session } = stored;
     this.emit({
       authId: stored.authId,
+      ...(stored.callback.authToken === undefined ? {} : { authToken: stored.callback.authToken }),
       url: stored.callback.url,
       method: stored.callback.method,
       kind: 'verify-status',

@@ -37,11 +37,9 @@ let clock: VirtualClock;
 let journal: CallbackDeliveryRecord[];
 let dispatcher: CallbackDispatcher;
 
-function dispatcherWith(options: { timeoutMs?: number; tokens?: Record<string, string> } = {}) {
-  const tokens = options.tokens ?? { [AUTH_ID]: TOKEN };
+function dispatcherWith(options: { timeoutMs?: number } = {}) {
   return createCallbackDispatcher({
     clock,
-    tokenFor: (authId) => tokens[authId],
     record: (entry) => journal.push(entry),
     ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
   });
@@ -72,6 +70,7 @@ afterEach(async () => {
 
 const maskingStatus = (method: 'GET' | 'POST', path = '/masking/status'): CallbackEvent => ({
   authId: AUTH_ID,
+  authToken: TOKEN,
   url: `${origin}${path}`,
   method,
   kind: 'masking-status',
@@ -172,6 +171,7 @@ describe('sending', () => {
   it('signs a Verify callback with V2 headers as well as V3', async () => {
     dispatcher.emitCallback({
       authId: AUTH_ID,
+      authToken: TOKEN,
       url: `${origin}/verify`,
       method: 'POST',
       kind: 'verify-status',
@@ -183,13 +183,13 @@ describe('sending', () => {
     expect(parseVerifySessionEvent(request.body).SessionStatus).toBe('verified');
   });
 
-  it('journals an account without a known token as failed, sending nothing', async () => {
-    dispatcher = dispatcherWith({ tokens: {} });
-    dispatcher.emitCallback(maskingStatus('POST'));
+  it('journals a callback whose registering request carried no token as failed, sending nothing', async () => {
+    const { authToken: _, ...unsigned } = maskingStatus('POST');
+    dispatcher.emitCallback(unsigned);
     await dispatcher.idle();
     expect(received).toEqual([]);
     expect(journal).toEqual([
-      expect.objectContaining({ outcome: 'failed', error: expect.stringContaining('no Auth Token known') }),
+      expect.objectContaining({ outcome: 'failed', error: expect.stringContaining('no Auth Token came') }),
     ]);
   });
 

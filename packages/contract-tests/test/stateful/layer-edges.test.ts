@@ -184,7 +184,6 @@ describe('a failure of the state is the mock’s own, not Prism’s', () => {
       engine,
       journal,
       now: () => Date.UTC(2026, 10, 30),
-      rememberToken: () => undefined,
       control: () => false,
     });
     front = await startFrontProxy(0, new URL(target), routes, layer);
