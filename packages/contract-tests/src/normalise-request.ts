@@ -9,8 +9,10 @@ export const PREFER_PREFIX = '/__prefer/';
 
 // Headers that describe a request body; they must go when the body goes.
 const BODY_HEADERS = ['content-type', 'content-length', 'transfer-encoding'];
-// RFC 9110 §9.3.1/§9.3.2: content in a GET or HEAD request has no defined semantics, and Plivo's API ignores it.
-const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD']);
+// RFC 9110 §9.3.1/§9.3.2/§9.3.5: content in a GET, HEAD or DELETE request has no defined semantics, and Plivo's
+// API ignores it. The spec's one DELETE (deleteMaskingSession) takes no body, but Plivo's Python SDK sends
+// `{"session_uuid": ...}` with it, which the operation's description calls not needed; Prism refuses any body.
+const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE']);
 
 /** A request as Prism will see it. */
 export interface Forward {

@@ -113,7 +113,7 @@ function splitUrl(target: string): { path: string; query: URLSearchParams } {
     : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
 }
 
-/** The request body, whole; none for GET and HEAD, whose body is dropped (and not waited for). */
+/** The request body, whole; none for GET, HEAD and DELETE, whose body is dropped (and not waited for). */
 function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | undefined> {
   if (drop) {
     incoming.resume();
