@@ -3,7 +3,7 @@ import type { paths } from './generated/schema.js';
 import { createCall } from './operation.js';
 import { type PlivoClientOptions, resolveOptions } from './options.js';
 import { createRawClient, type PlivoRawClient } from './raw-client.js';
-import { createRedactor } from './redact.js';
+import { basicCredentials, credentialRedactor } from './redact.js';
 import { createMaskingSessions, type MaskingSessions } from './resources/masking-sessions.js';
 import { createVerifySessions, type VerifySessions } from './resources/verify-sessions.js';
 import { createRetryingFetch } from './transport.js';
@@ -48,10 +48,9 @@ const DENO_INSPECT = Symbol.for('Deno.customInspect');
  */
 export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
   const config = resolveOptions(options);
-  // Both are validated printable ASCII, so btoa (Latin-1 only) cannot throw; btoa exists in every runtime
-  // this package supports, unlike Buffer.
-  const credentials = btoa(`${config.authId}:${config.authToken}`);
-  const redact = createRedactor([config.authToken, credentials]);
+  // btoa exists in every runtime this package supports, unlike Buffer.
+  const credentials = basicCredentials(config.authId, config.authToken);
+  const redact = credentialRedactor(config.authId, config.authToken);
 
   // One request path: openapi-fetch builds each request with the credentials set once here (so no middleware
   // runs per call), and the transport makes the attempts. The header lives only in openapi-fetch's closure:

@@ -6,11 +6,15 @@ const REDACTED = '[redacted]';
  * A redactor for the given secrets. Any text from outside the client (a server's error message, a body quoted
  * in an error, a network error's message) goes through it when an error is built, so a server or proxy that
  * echoes the Authorization header back cannot leak the token into logs. Successful calls never use it.
+ * Percent-encoded echoes (a redirect's query, a form-encoded body) are found by decoding: when the decoded
+ * text holds a secret, the decoded text is what comes back, redacted.
  */
 export function createRedactor(secrets: readonly string[]): Redact {
   // Longest first, so a secret that contains another is removed whole.
-  const words = secrets.filter((secret) => secret.length > 0).sort((a, b) => b.length - a.length);
-  return (text) => {
+  const words = [...new Set(secrets)]
+    .filter((secret) => secret.length > 0)
+    .sort((a, b) => b.length - a.length);
+  const redactWords = (text: string) => {
     let result = text;
     for (const word of words) {
       if (result.includes(word)) result = result.split(word).join(REDACTED);
@@ -18,6 +22,46 @@ export function createRedactor(secrets: readonly string[]): Redact {
     }
     return result;
   };
+  return (text) => {
+    const result = redactWords(String(text));
+    if (!result.includes('%')) return result;
+    // `+` is a space in form encoding and itself elsewhere (a URL's path, encodeURIComponent): try both.
+    for (const decoded of [percentDecoded(result), percentDecoded(result.replaceAll('+', ' '))]) {
+      const again = redactWords(decoded);
+      if (again !== decoded) return again;
+    }
+    return result;
+  };
+}
+
+/** The Basic credentials the client sends. Both parts are validated printable ASCII, so btoa cannot throw. */
+export function basicCredentials(authId: string, authToken: string): string {
+  return btoa(`${authId}:${authToken}`);
+}
+
+/** The redactor of one client: its token, and its Basic credentials in every form they are echoed in. */
+export function credentialRedactor(authId: string, authToken: string): Redact {
+  return createRedactor([authToken, ...base64Forms(basicCredentials(authId, authToken))]);
+}
+
+/**
+ * The forms base64 Basic credentials take when echoed: whole, without their `=` padding (cut or stripped), and
+ * in base64url.
+ */
+export function base64Forms(base64: string): string[] {
+  const unpadded = base64.replace(/=+$/, '');
+  return [base64, unpadded, unpadded.replaceAll('+', '-').replaceAll('/', '_')];
+}
+
+/** Each run of `%XX` escapes decoded where it is valid UTF-8. */
+function percentDecoded(text: string): string {
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
 }
 
 /** Below this many characters, a text that ends like the start of a secret is taken as chance, not a leak. */
@@ -50,10 +94,12 @@ export function redactedCause(cause: unknown, redact: Redact, depth = 0): unknow
   if (typeof cause === 'number' || typeof cause === 'boolean') return cause;
   if (!(cause instanceof Error)) return redact(String(cause));
   const inner = redactedCause(cause.cause, redact, depth + 1);
-  const copy = new Error(redact(cause.message), inner === undefined ? undefined : { cause: inner }) as Error &
-    Record<string, unknown>;
-  copy.name = cause.name;
-  copy.stack = redact(cause.stack ?? `${cause.name}: ${cause.message}`);
+  const copy = new Error(
+    redact(String(cause.message)),
+    inner === undefined ? undefined : { cause: inner },
+  ) as Error & Record<string, unknown>;
+  copy.name = redact(String(cause.name));
+  copy.stack = redact(String(cause.stack ?? `${cause.name}: ${cause.message}`));
   for (const key of DIAGNOSTIC_KEYS) {
     const value: unknown = (cause as unknown as Record<string, unknown>)[key];
     if (typeof value === 'string') copy[key] = redact(value);

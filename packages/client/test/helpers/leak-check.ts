@@ -6,12 +6,29 @@
 import { inspect } from 'node:util';
 import { AUTH_TOKEN, BASIC_CREDENTIALS } from './credentials.js';
 
-/** Every form the token travels in: itself, and the Basic credentials the client sends. */
+const UNPADDED_CREDENTIALS = BASIC_CREDENTIALS.replace(/=+$/, '');
+
+/**
+ * Every form the token travels in: itself, and the Basic credentials the client sends, also without their
+ * padding and as base64url. Percent-encoded forms are caught by decoding each rendering (see leaksIn).
+ */
 export const SECRET_FORMS: readonly string[] = [
   AUTH_TOKEN,
   BASIC_CREDENTIALS,
-  encodeURIComponent(AUTH_TOKEN),
+  UNPADDED_CREDENTIALS,
+  UNPADDED_CREDENTIALS.replaceAll('+', '-').replaceAll('/', '_'),
 ];
+
+/** A text with its `%XX` runs decoded where they are valid UTF-8 and `+` read as a space. */
+function decoded(text: string): string {
+  return text.replace(/\+/g, ' ').replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      return run;
+    }
+  });
+}
 
 /** Every text representation of `value` a user might log. */
 export function renderings(value: unknown): Record<string, string> {
@@ -42,7 +59,8 @@ export function renderings(value: unknown): Record<string, string> {
 export function leaksIn(value: unknown): string[] {
   const found: string[] = [];
   for (const [label, text] of Object.entries(renderings(value))) {
-    if (SECRET_FORMS.some((secret) => text.includes(secret))) found.push(label);
+    if (SECRET_FORMS.some((secret) => text.includes(secret) || decoded(text).includes(secret)))
+      found.push(label);
   }
   return found;
 }

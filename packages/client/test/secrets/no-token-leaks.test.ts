@@ -176,6 +176,23 @@ const echoes: {
     },
   },
   {
+    name: '500 whose error quotes the Authorization header URL-encoded (as a proxy logs it)',
+    error: ServerError,
+    fault: (req, res) => {
+      const { header } = credentialsOf(req.headers);
+      faults.json(500, { error: `upstream refused ${encodeURIComponent(header)}` })(req, res);
+    },
+  },
+  {
+    name: '400 whose reason phrase has the credentials without their base64 padding',
+    error: BadRequestError,
+    fault: (req, res) => {
+      const { header } = credentialsOf(req.headers);
+      res.writeHead(400, `Bad ${header.replace(/=+$/, '')}, retry`, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: 'bad' }));
+    },
+  },
+  {
     name: '429 that echoes the Authorization header in a response header',
     error: RateLimitError,
     fault: (req, res) => {
@@ -217,6 +234,23 @@ describe('errors never contain the auth token', () => {
     {
       name: 'a fetch wrapper whose error carries the request (as ky, got and axios errors do)',
       fail: (request) => Object.assign(new Error('request failed'), { request }),
+    },
+    {
+      name: 'a fetch wrapper whose error name quotes the Authorization header',
+      fail: (request) =>
+        Object.assign(new Error('boom'), { name: `FetchError(${request.headers.get('authorization')})` }),
+    },
+    {
+      name: 'a fetch wrapper whose error quotes the credentials without their padding',
+      fail: (request) =>
+        new DOMException(
+          `refused ${request.headers.get('authorization')?.replace(/=+$/, '')}.`,
+          'NetworkError',
+        ),
+    },
+    {
+      name: 'a fetch wrapper whose error message is not a string',
+      fail: () => Object.assign(new Error('x'), { message: 42, stack: undefined }),
     },
   ];
   it.each(wrappers)('$name', async ({ name, fail }) => {
@@ -277,6 +311,20 @@ describe('errors never contain the auth token', () => {
           }),
       ],
       [
+        'Authorization with a line break in headers',
+        () =>
+          createPlivoClient({
+            authId: AUTH_ID,
+            authToken: AUTH_TOKEN,
+            headers: { Authorization: `Basic ${BASIC_CREDENTIALS}\nX: 1` },
+          }),
+      ],
+      [
+        'token as a header name, with a bad value',
+        () =>
+          createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, headers: { [AUTH_TOKEN]: 'a\nb' } }),
+      ],
+      [
         'token as userAgent with a newline',
         () => createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, userAgent: `${AUTH_TOKEN}\n` }),
       ],
@@ -323,6 +371,21 @@ describe('errors never contain the auth token', () => {
       'transport: aborted before sending',
       await caught(() => client.verifySessions.get(uuid, { signal: AbortSignal.abort() })),
     );
+  });
+});
+
+describe('a write redirected with the credentials in the new URL', () => {
+  it('names the redirect without them, though the Location form-encodes them', async () => {
+    const path = `/v1/Account/${AUTH_ID}/Verify/Session/`;
+    server.route(path, (req, res) => {
+      const { header } = credentialsOf(req.headers);
+      res.writeHead(302, { location: `https://sso.example/login?${new URLSearchParams({ a: header })}` });
+      res.end();
+    });
+    const error = await caught(() => client.verifySessions.create({ recipient: '+14155550100' }));
+    expect(error).toBeInstanceOf(PlivoApiError);
+    expect((error as Error).message).toContain('a redirect to https://sso.example/login?a=Basic+[redacted]');
+    collected.add('write redirected with the credentials form-encoded in Location', error);
   });
 });
 

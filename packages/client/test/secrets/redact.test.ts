@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor } from '../../src/redact.js';
+import { createRedactor, credentialRedactor } from '../../src/redact.js';
 
 const token = 'Zq9rT4vX2mB7nK1pL8sD3fG6hJ0wYcE5';
 const redact = createRedactor([token]);
@@ -17,5 +17,41 @@ describe('createRedactor', () => {
 
   it('leaves a text alone when its end matches fewer than four characters of a secret', () => {
     expect(redact(`ends with ${token.slice(0, 3)}`)).toBe(`ends with ${token.slice(0, 3)}`);
+  });
+});
+
+describe('credentialRedactor', () => {
+  // A token with characters URLs encode, whose Basic credentials have `+`, `/` and `==` in their base64.
+  const authId = 'MANJUXXVOICEZZAPI908';
+  const authToken = 'p"q<r>~s?t&u=v+w/x%y~~';
+  const credentials = btoa(`${authId}:${authToken}`);
+  const redactCredentials = credentialRedactor(authId, authToken);
+
+  it('has a credential whose base64 needs escaping in a URL (what this test is about)', () => {
+    expect(credentials).toMatch(/[+/]/);
+    expect(credentials).toMatch(/==$/);
+  });
+
+  it.each([
+    ['as is', `Basic ${credentials}`],
+    ['without its padding, mid-text', `got Basic ${credentials.replace(/=+$/, '')}.`],
+    ['as base64url', `jwt-ish ${credentials.replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_')}`],
+    ['URL-encoded', `?a=${encodeURIComponent(`Basic ${credentials}`)}&b=1`],
+    ['form-encoded', `?${new URLSearchParams({ a: `Basic ${credentials}` })}`],
+    ['the token URL-encoded', `token=${encodeURIComponent(authToken)}`],
+    ['the token as a URL parser escapes it', new URL(`https://x.example/?t=${authToken}`).href],
+  ])('removes the credentials %s', (_, text) => {
+    const result = redactCredentials(text);
+    expect(result).toContain('[redacted]');
+    // The base64 of the token's part (its first 28 characters only encode the Auth ID).
+    const tokenPart = credentials.slice(30, 60);
+    expect(result).not.toContain(tokenPart);
+    expect(result).not.toContain(encodeURIComponent(tokenPart));
+    expect(result).not.toContain(authToken);
+    expect(result).not.toContain(encodeURIComponent(authToken));
+  });
+
+  it('leaves a percent-encoded text that holds no secret as it was', () => {
+    expect(redactCredentials('path=%2Fv1%2FAccount&q=a+b')).toBe('path=%2Fv1%2FAccount&q=a+b');
   });
 });
