@@ -171,6 +171,9 @@ const STATUS_ERRORS: Readonly<Record<number, typeof PlivoApiError>> = {
   429: RateLimitError,
 };
 
+/** The statuses that send the client elsewhere (`Location`); 304 and the other 3xx do not. */
+const REDIRECT_STATUSES = [301, 302, 303, 307, 308];
+
 /** Quotes the start of a body for an error message, one line, secrets removed. */
 export function bodySnippet(body: string, redact: Redact): string {
   const text = redact(body);
@@ -261,9 +264,12 @@ export function errorFromResponse(
   if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
+  // JSON without a string `error` (a gateway's `message`, an object of field errors): its text is the reason.
+  else if (typeof body !== 'string' && body !== undefined && body !== null)
+    detail += `, body: ${JSON.stringify(bodySnippet(JSON.stringify(body), redact))}`;
   if (apiId !== undefined) detail += ` (api_id ${apiId})`;
   // A redirect reaches here only for a write (see operation.ts); a browser hides it as status 0.
-  if ((status >= 300 && status < 400) || response.type === 'opaqueredirect') {
+  if (REDIRECT_STATUSES.includes(status) || response.type === 'opaqueredirect') {
     const location = response.headers.get('location');
     detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}, which is not followed for a ${method} (it could become a GET without its body). Set \`baseUrl\` to the address the API answers at.`;
   }

@@ -1,6 +1,7 @@
-import { describeType, errorFromResponse, InvalidArgumentError, type Redact } from './errors.js';
+import { errorFromResponse, type Redact } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { invalidBodyError, type JsonObject, parseJsonObject } from './json-body.js';
+import { assertJsonParams } from './json-params.js';
 import { type RequestOptions, resolveRequestOptions } from './options.js';
 import type { PlivoRawClient } from './raw-client.js';
 import type { RetryingFetch } from './transport.js';
@@ -46,14 +47,9 @@ export interface CallContext {
   readonly hasMiddleware: () => boolean;
 }
 
-/** Refuses parameters that JSON would send as something else or as nothing (`undefined`, an array, a string). */
-function assertParams(body: unknown): void {
-  if (typeof body === 'object' && body !== null && !Array.isArray(body)) return;
-  throw new InvalidArgumentError(
-    'params',
-    `The method's parameters are an object of the API's fields, e.g. { recipient: '+14155550100' }; got ${describeType(body)}.`,
-  );
-}
+/** An example of a resource's parameters, for the message that refuses ones that are not an object. */
+const paramsExample = (path: string) =>
+  path.includes('/Masking/') ? '{ session_expiry: 600 }' : "{ recipient: '+14155550100' }";
 
 type LooseRequest = (
   method: string,
@@ -72,7 +68,7 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
     const { method, sessionUuid } = operation;
     const inPath = 'sessionUuid' in operation;
     if (inPath) assertSessionUuid(sessionUuid, redact);
-    if ('body' in operation) assertParams(operation.body);
+    if ('body' in operation) assertJsonParams(operation.body, paramsExample(operation.path));
     const limits = resolveRequestOptions(options);
     const { data, error, response } = await request(method, operation.path, {
       params: {

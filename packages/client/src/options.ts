@@ -1,6 +1,7 @@
 import { envHint, readEnv } from './env.js';
-import { describeType, InvalidArgumentError } from './errors.js';
+import { describeType, InvalidArgumentError, type Redact } from './errors.js';
 import { globalFetch } from './global-fetch.js';
+import { credentialRedactor } from './redact.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -238,10 +239,9 @@ export function resolveRequestOptions(
   refuseUnknown(options, CALL_OPTIONS, "A method's options object");
   const { signal, timeoutMs, maxRetries } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
-  if (
-    signal !== undefined &&
-    typeof (signal as Partial<AbortSignal> | null)?.addEventListener !== 'function'
-  ) {
+  const listens = (signal as Partial<AbortSignal> | null)?.addEventListener;
+  const unlistens = (signal as Partial<AbortSignal> | null)?.removeEventListener;
+  if (signal !== undefined && (typeof listens !== 'function' || typeof unlistens !== 'function')) {
     fail('signal', `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`);
   }
   if (timeoutMs === undefined && maxRetries === undefined) return undefined;
@@ -251,7 +251,30 @@ export function resolveRequestOptions(
   return limits;
 }
 
-function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
+/** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Which entry of a `headers` option `new Headers()` refused, named without quoting any value. */
+function headersProblem(headers: unknown): string {
+  if (typeof headers !== 'object' || headers === null)
+    return `is ${describeType(headers)}; pass an object of header names and values, an array of [name, value] pairs or a Headers`;
+  const entries: unknown[] = Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const [index, entry] of entries.entries()) {
+    if (!Array.isArray(entry) || entry.length !== 2)
+      return `has an entry (number ${index + 1}) that is not a [name, value] pair`;
+    const [name, value] = entry as [unknown, unknown];
+    if (typeof name !== 'string' || !HEADER_NAME.test(name))
+      return `has a header name (entry ${index + 1}) that is not an HTTP token: letters, digits and !#$%&'*+-.^_\`|~ only`;
+    try {
+      new Headers([[name, String(value)]]);
+    } catch {
+      return `has a value for \`${name}\` that is not a valid header value (a line break, a NUL or a character above U+00FF; the value is not quoted here as it may be a secret)`;
+    }
+  }
+  return 'is not a valid set of headers';
+}
+
+function resolveHeaders(headers: unknown, userAgent: unknown, redact: Redact): Headers {
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
     fail(
       'userAgent',
@@ -261,16 +284,26 @@ function resolveHeaders(headers: unknown, userAgent: unknown): Headers {
   let result: Headers | undefined;
   try {
     result = new Headers(headers as Record<string, string> | undefined);
-  } catch (error) {
-    fail(
-      'headers',
-      `The \`headers\` option is not a valid set of headers: ${(error as Error)?.message ?? error}`,
-    );
+  } catch {
+    // The runtime's message quotes the value, which may be a credential: say which header instead.
+    fail('headers', `The \`headers\` option ${redact(headersProblem(headers))}.`);
   }
   if (result.has('authorization')) {
     fail(
       'headers',
       'The `headers` option must not set Authorization: pass your credentials as `authId` and `authToken`.',
+    );
+  }
+  if (result.has('content-type')) {
+    fail(
+      'headers',
+      'The `headers` option must not set Content-Type: the client sends every body as JSON with its own.',
+    );
+  }
+  if (userAgent !== undefined && result.has('user-agent')) {
+    fail(
+      'userAgent',
+      'Both `userAgent` and a User-Agent in `headers` were given, and one would be ignored: pass your product token as `userAgent` only (the client adds its own after it).',
     );
   }
   if (!result.has('accept')) result.set('Accept', 'application/json');
@@ -290,25 +323,28 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
   }
   const given = options ?? {};
   refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()');
+  const authId = resolveCredential(
+    'authId',
+    given.authId,
+    'Auth ID',
+    authIdProblem,
+    'an Auth ID is "MA" or "SA" followed by 18 upper-case letters or digits',
+  );
+  const authToken = resolveCredential(
+    'authToken',
+    given.authToken,
+    'Auth Token',
+    authTokenProblem,
+    'an Auth Token is printable ASCII without spaces',
+  );
   return {
-    authId: resolveCredential(
-      'authId',
-      given.authId,
-      'Auth ID',
-      authIdProblem,
-      'an Auth ID is "MA" or "SA" followed by 18 upper-case letters or digits',
-    ),
-    authToken: resolveCredential(
-      'authToken',
-      given.authToken,
-      'Auth Token',
-      authTokenProblem,
-      'an Auth Token is printable ASCII without spaces',
-    ),
+    authId,
+    authToken,
     baseUrl: resolveBaseUrl(given.baseUrl),
     fetch: resolveFetch(given.fetch),
     timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES),
-    headers: resolveHeaders(given.headers, given.userAgent),
+    // A header the user named after the token would otherwise be quoted in the error.
+    headers: resolveHeaders(given.headers, given.userAgent, credentialRedactor(authId, authToken)),
   };
 }

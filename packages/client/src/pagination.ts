@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, InvalidResponseError } from './errors.js';
 
 /**
  * Offset pagination, as openai-node does it: `list()` returns a `PagePromise`, which awaited gives the first
@@ -55,10 +55,28 @@ function hasMore(content: PageContent<unknown, PageMeta>, offset: number): boole
   return typeof meta.total_count !== 'number' || offset + data.length < meta.total_count;
 }
 
+/**
+ * A server that ignores `offset` answers every page with the first one and a `next` link, and a `for await`
+ * would never end: the same items again stop the list with an error instead.
+ */
+function assertMovedOn(
+  previous: PageContent<unknown, PageMeta>,
+  content: PageContent<unknown, PageMeta>,
+  offset: number,
+  path: string,
+): void {
+  if (content.data.length === 0 || JSON.stringify(content.data) !== JSON.stringify(previous.data)) return;
+  throw new InvalidResponseError(
+    `GET ${path} answered the page at offset ${offset} with the same ${content.data.length} sessions as the page before it: the server ignores \`offset\`, so the list stops here instead of asking again forever.`,
+    { method: 'GET', url: path, bodySnippet: '' },
+  );
+}
+
 function toPage<Item, Meta extends PageMeta>(
   content: PageContent<Item, Meta>,
   offset: number,
   load: PageLoader<Item, Meta>,
+  path: string,
 ): Page<Item, Meta> {
   const more = hasMore(content, offset);
   return {
@@ -72,7 +90,9 @@ function toPage<Item, Meta extends PageMeta>(
         );
       }
       const next = offset + content.data.length;
-      return toPage(await load(next), next, load);
+      const following = await load(next);
+      assertMovedOn(content, following, next, path);
+      return toPage(following, next, load, path);
     },
   };
 }
@@ -86,16 +106,23 @@ export class PagePromise<Item, Meta extends PageMeta = PageMeta>
 {
   readonly #load: PageLoader<Item, Meta>;
   readonly #firstOffset: number;
+  readonly #path: string;
   #first: Promise<Page<Item, Meta>> | undefined;
 
-  /** `firstOffset`: where the first page starts (the caller's own `offset` filter, else 0). */
-  constructor(load: PageLoader<Item, Meta>, firstOffset = 0) {
+  /**
+   * `firstOffset`: where the first page starts (the caller's own `offset` filter, else 0); `path`: the list's
+   * path, for errors.
+   */
+  constructor(load: PageLoader<Item, Meta>, firstOffset: number, path: string) {
     this.#load = load;
     this.#firstOffset = firstOffset;
+    this.#path = path;
   }
 
   #firstPage(): Promise<Page<Item, Meta>> {
-    this.#first ??= this.#load(undefined).then((content) => toPage(content, this.#firstOffset, this.#load));
+    this.#first ??= this.#load(undefined).then((content) =>
+      toPage(content, this.#firstOffset, this.#load, this.#path),
+    );
     return this.#first;
   }
 

@@ -6,6 +6,8 @@ import {
   BODY_SNIPPET_LENGTH,
   bodySnippet,
   ConnectionError,
+  describeType,
+  InvalidArgumentError,
   InvalidResponseError,
   type Redact,
   requestError,
@@ -133,6 +135,20 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
   return fetch === globalFetch ? globalFetch(source, { signal }) : fetch(new Request(source, { signal }));
 }
 
+/**
+ * A custom `fetch` that resolves to something else (undefined, a plain object) is a mistake in the calling
+ * code, not a network failure: it is not retried, and the error says what came back. Duck-typed, as a
+ * Response from another realm or library is not an instance of this one's class.
+ */
+function assertResponse(response: unknown): asserts response is Response {
+  const candidate = response as Partial<Response> | null | undefined;
+  if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') return;
+  throw new InvalidArgumentError(
+    'fetch',
+    `The \`fetch\` option resolved to ${describeType(response)}, not a Response: it must return what fetch() does.`,
+  );
+}
+
 /** One attempt: the response carrying its body, or the error for a body too large to read. */
 async function attemptOnce(
   request: OutgoingRequest,
@@ -145,6 +161,7 @@ async function attemptOnce(
     deadline.aborted.catch(() => sending.then(discard, ignore));
   }
   const response = await raced(sending, deadline.aborted);
+  assertResponse(response);
   const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const body = await readBody(response, deadline.aborted, limit);
   const { status, headers } = response;
@@ -207,6 +224,7 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       try {
         response = await attemptOnce(request, deadline, options);
       } catch (error) {
+        if (error instanceof InvalidArgumentError) throw error;
         if (!deadline.expired()) {
           if (signal?.aborted) aborted();
           result = { kind: 'failed', cause: error };

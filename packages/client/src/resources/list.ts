@@ -1,4 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors.js';
+import { isJsonObject } from '../json-body.js';
 import type { Call, Operation, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
 import { type PageContent, type PageMeta, PagePromise } from '../pagination.js';
@@ -64,11 +65,13 @@ export function pagedList<Item, Meta extends PageMeta>(
   unwrap: Unwrap<PageContent<Item, Meta>>,
   options: RequestOptions | undefined,
 ): PagePromise<Item, Meta> {
+  // A copy: every page is asked for with the filters as they were when list() was called.
+  const given = isJsonObject(filters) ? { ...filters } : filters;
   const load = (offset: number | undefined) => {
-    assertListFilters(filters);
-    const query = offset === undefined ? filters : { ...filters, offset };
+    assertListFilters(given);
+    const query = offset === undefined ? given : { ...given, offset };
     return call({ method: 'GET', path, query, unwrap }, options);
   };
   // Checked when the first page is loaded: a bad offset is refused there, with the other filters.
-  return new PagePromise(load, typeof filters?.offset === 'number' ? filters.offset : 0);
+  return new PagePromise(load, typeof given?.offset === 'number' ? given.offset : 0, path);
 }

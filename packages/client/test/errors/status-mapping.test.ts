@@ -78,6 +78,17 @@ describe('error bodies that are not the documented shape', () => {
     expect((error as Error).message.length).toBeLessThan(400);
   });
 
+  it.each([
+    ['field errors', 400, { api_id: API_ID, error: { recipient: ['not a valid number'] } }],
+    ["a gateway's `message`", 503, { message: 'upstream unavailable' }],
+    ['an array', 500, ['db down']],
+  ])('JSON without a string `error` (%s) is quoted in the message', async (_, status, body) => {
+    server().reset((_req, res) => sendJson(res, status, body));
+    const error = await rejectionOf(noRetries().verifySessions.get(VERIFY_UUID));
+    expect(error).toMatchObject({ status, error: undefined });
+    expect((error as Error).message).toContain(`, body: ${JSON.stringify(JSON.stringify(body))}`);
+  });
+
   it('an empty error body gives the status alone', async () => {
     server().reset((_req, res) => {
       res.writeHead(401, { 'Content-Length': '0' });

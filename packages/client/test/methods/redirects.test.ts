@@ -42,6 +42,13 @@ describe('redirects', () => {
     expect(server().requests).toHaveLength(1);
   });
 
+  it('a 304 (which the client never asks for) is not called a redirect', async () => {
+    server().reset((_req, res) => res.writeHead(304).end());
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
+    expect(error).toMatchObject({ status: 304, method: 'GET' });
+    expect((error as Error).message).toBe(`GET ${server().baseUrl}${VERIFY_PATH} answered 304 Not Modified`);
+  });
+
   it('a read follows it, as fetch does', async () => {
     server().reset((req, res) => {
       if (req.url?.startsWith(MOVED)) sendJson(res, 200, example('VerifySessionReferencePage'));

@@ -76,6 +76,36 @@ describe('arguments JSON would drop or change are refused before anything is sen
     expect((error as Error).message).toContain("The method's parameters are an object of the API's fields");
     expect(server().requests).toHaveLength(0);
   });
+
+  const circular: Record<string, unknown> = { recipient: '+14155550100' };
+  circular.self = circular;
+  it.each([
+    ['a Map', new Map([['recipient', '+1']]), 'params', 'got a Map'],
+    ['a URLSearchParams', new URLSearchParams('recipient=%2B1'), 'params', 'got a URLSearchParams'],
+    ['a Date', new Date(0), 'params', 'got a Date'],
+    ['NaN', { recipient: '+1', code_length: Number.NaN }, 'code_length', 'is NaN, which JSON cannot carry'],
+    ['Infinity', { recipient: '+1', code_length: Infinity }, 'code_length', 'is Infinity'],
+    ['a BigInt', { recipient: '+1', code_length: 6n }, 'code_length', 'is a bigint, which JSON cannot carry'],
+    ['a function', { recipient: () => '+1' }, 'recipient', 'is a function'],
+    ['a nested Date', { recipient: '+1', extra: { at: new Date(0) } }, 'extra.at', 'is a Date'],
+    ['undefined in an array', { recipient: '+1', extra: [undefined] }, 'extra[0]', 'is undefined'],
+    ['a cycle', circular, 'self', 'refers back to an object that contains it'],
+  ])('create() with %s in its params: refused, naming the field', async (_, params, argument, message) => {
+    server().reset(() => {});
+    const error = await rejectionOf(clientFor(server()).verifySessions.create(params as never));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument });
+    expect((error as Error).message).toContain(message);
+    expect(server().requests).toHaveLength(0);
+  });
+
+  it('create() leaves out a field set to undefined, as an absent optional one', async () => {
+    server().reset((_req, res) => sendJson(res, 202, example('VerifySessionInitiated')));
+    // As JavaScript (or TypeScript without exactOptionalPropertyTypes) can write it.
+    const params: Record<string, unknown> = { recipient: '+14155550100', channel: undefined };
+    await clientFor(server()).verifySessions.create(params as never);
+    expect(JSON.parse(server().requests[0]?.body ?? '')).toEqual({ recipient: '+14155550100' });
+  });
 });
 
 describe('verifySessions.list', () => {

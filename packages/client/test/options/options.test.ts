@@ -82,6 +82,38 @@ describe('headers and userAgent', () => {
     expect(errorFor({ headers: { 'bad header': 'x' } }).argument).toBe('headers');
     expect(errorFor({ userAgent: 'app\r\nX-Injected: 1' }).argument).toBe('userAgent');
   });
+
+  it('name the header whose value is invalid without quoting the value (it may be a secret)', () => {
+    const value = `secret-${AUTH_TOKEN}\nX-Injected: 1`;
+    const error = errorFor({
+      headers: [
+        ['X-Trace', 'ok'],
+        ['X-Key', value],
+      ],
+    });
+    expect(error.message).toBe(
+      'The `headers` option has a value for `X-Key` that is not a valid header value (a line break, a NUL or a character above U+00FF; the value is not quoted here as it may be a secret).',
+    );
+    expect(errorFor({ headers: { 'bad header': 'x' } }).message).toBe(
+      "The `headers` option has a header name (entry 1) that is not an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only.",
+    );
+    // A header named after the token (a valid header name) is not quoted either.
+    const named = errorFor({ headers: { [AUTH_TOKEN]: 'a\nb' } }).message;
+    expect(named).not.toContain(AUTH_TOKEN);
+    expect(named).toContain('a value for `[redacted]`');
+  });
+
+  it('refuse a Content-Type, which would relabel the JSON bodies', () => {
+    expect(errorFor({ headers: { 'content-type': 'text/plain' } }).message).toBe(
+      'The `headers` option must not set Content-Type: the client sends every body as JSON with its own.',
+    );
+  });
+
+  it('refuse userAgent together with a User-Agent header, one of which would be ignored', () => {
+    const error = errorFor({ userAgent: 'my-app/1.2', headers: { 'User-Agent': 'corp/1' } });
+    expect(error.argument).toBe('userAgent');
+    expect(error.message).toMatch(/^Both `userAgent` and a User-Agent in `headers` were given/);
+  });
 });
 
 describe('fetch', () => {
@@ -113,6 +145,22 @@ it('rejects options that are not an object', () => {
   expect(() => createPlivoClient('MANJUXXVOICEZZAPI908' as unknown as PlivoClientOptions)).toThrow(
     'createPlivoClient() takes an options object or nothing, not a string.',
   );
+});
+
+describe('a custom fetch that does not resolve to a Response', () => {
+  it.each([
+    ['undefined', undefined, 'undefined'],
+    ['a plain object', { status: '200' }, 'an object'],
+  ])('%s: an InvalidArgumentError naming `fetch`, not retried', async (_, answer, shown) => {
+    const fetch = vi.fn(async () => answer as unknown as Response);
+    const client = createPlivoClient({ ...base, fetch, maxRetries: 2 });
+    await expect(client.verifySessions.get(VERIFY_UUID)).rejects.toMatchObject({
+      name: 'InvalidArgumentError',
+      argument: 'fetch',
+      message: `The \`fetch\` option resolved to ${shown}, not a Response: it must return what fetch() does.`,
+    });
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
 });
 
 describe('an option the client does not know', () => {

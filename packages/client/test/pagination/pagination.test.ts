@@ -1,7 +1,7 @@
 // list() against a local server that serves three pages of each list shape: awaiting gives the first page;
 // `for await` yields every item once, in order, asking for each page only when the loop reaches it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidArgumentError, type PlivoClient } from '../../src/index.js';
+import { InvalidArgumentError, InvalidResponseError, type PlivoClient } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { AUTH_ID } from '../helpers/credentials.js';
 import { type Handler, sendJson, startServer, type TestServer } from '../helpers/server.js';
@@ -188,6 +188,53 @@ describe('the end of a list', () => {
     } finally {
       await empty.close();
     }
+  });
+});
+
+describe('a server that ignores offset', () => {
+  it('answering every page with the first one stops the list with an InvalidResponseError, not a loop', async () => {
+    const stuck = await startServer((_req, res) =>
+      sendJson(res, 200, {
+        api_id: 'a',
+        meta: { limit: PAGE_SIZE, offset: 0, next: `${VERIFY}?limit=2&offset=2`, previous: null },
+        // Never empty: the check before this one (an empty page ends the list) cannot stop it.
+        sessions: verifyItems.slice(0, PAGE_SIZE),
+      }),
+    );
+    try {
+      const seen: unknown[] = [];
+      const iterate = async () => {
+        for await (const item of clientFor(stuck).verifySessions.list({ limit: PAGE_SIZE })) {
+          seen.push(item);
+          if (seen.length > 50) throw new Error('the list did not stop');
+        }
+      };
+      const error = await rejectionOf(iterate());
+      expect(error).toBeInstanceOf(InvalidResponseError);
+      expect((error as Error).message).toBe(
+        `GET /v1/Account/{auth_id}/Verify/Session/ answered the page at offset 2 with the same 2 sessions as the page before it: the server ignores \`offset\`, so the list stops here instead of asking again forever.`,
+      );
+      expect(seen).toEqual(verifyItems.slice(0, PAGE_SIZE));
+      expect(stuck.requests).toHaveLength(2);
+    } finally {
+      await stuck.close();
+    }
+  });
+});
+
+describe('the filters of every page', () => {
+  it('are the ones list() was called with, whatever happens to the object afterwards', async () => {
+    server.requests.length = 0;
+    const filters: Record<string, unknown> = { status: 'verified', limit: PAGE_SIZE };
+    const pages = clientFor(server).verifySessions.list(filters as { status: 'verified'; limit: number });
+    filters.status = 'expired';
+    filters.limit = 999;
+    const first = await pages;
+    await first.nextPage();
+    expect(queries()).toEqual([
+      { status: 'verified', limit: '2' },
+      { status: 'verified', limit: '2', offset: '2' },
+    ]);
   });
 });
 

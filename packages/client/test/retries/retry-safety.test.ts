@@ -168,6 +168,8 @@ describe('per-call maxRetries and timeoutMs', () => {
     [{ timeoutMs: 0 }, 'timeoutMs', 'number of milliseconds from 1'],
     [{ timeoutMs: '5' }, 'timeoutMs', 'number of milliseconds from 1'],
     [{ signal: 'stop' }, 'signal', 'not an AbortSignal'],
+    // Half a signal: the request would be sent, then the call would fail removing the listener.
+    [{ signal: { aborted: false, addEventListener() {} } }, 'signal', 'not an AbortSignal'],
   ])('%j is refused before any request', async (options, argument, message) => {
     server().reset(busy);
     const error = await rejectionOf(
