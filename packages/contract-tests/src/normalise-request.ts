@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { wrongCredentials } from './basic-credentials.js';
 import type { Routes } from './routes.js';
 
 /**
@@ -32,8 +33,9 @@ function decodePreference(encoded: string): string {
 }
 
 /**
- * What the mock's compatibility layer changes before Prism sees a request. Everything else (credentials, path
- * parameters, query, method) reaches Prism untouched, so its request validation still applies.
+ * What the mock's compatibility layer changes before Prism sees a request. Everything else (path parameters,
+ * query, method, credentials of the path's account) reaches Prism untouched, so its request validation still
+ * applies.
  */
 export function normaliseRequest(
   method: string,
@@ -55,6 +57,10 @@ export function normaliseRequest(
     const pathname = queryAt === -1 ? path : path.slice(0, queryAt);
     const canonical = routes.canonical(pathname);
     if (canonical !== pathname) path = canonical + (queryAt === -1 ? '' : path.slice(queryAt));
+    // Credentials of another account, or without a token, are no credentials for this path: without them
+    // Prism answers its 401 (the spec's Unauthorized), and in stateful mode nothing changes.
+    const authId = routes.match(method, canonical)?.params.auth_id;
+    if (authId !== undefined && wrongCredentials(headers.authorization, authId)) delete headers.authorization;
   }
   const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
   if (dropBody) for (const name of BODY_HEADERS) delete headers[name];

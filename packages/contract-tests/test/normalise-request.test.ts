@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AUTH_ID_PATTERN } from '../src/basic-credentials.js';
 import { normaliseRequest } from '../src/normalise-request.js';
+import { createRoutes } from '../src/routes.js';
+import { parameterPattern } from './support/spec.js';
 
 // The compatibility layer's one job, without a server: what it changes on the way to Prism, and what it leaves alone.
 const sdkHeaders = {
@@ -66,5 +69,51 @@ describe('normaliseRequest', () => {
     const { path, headers } = normaliseRequest('GET', '/__prefer/code%E0%A4%A/v1/x', {});
     expect(path).toBe('/v1/x');
     expect(headers.prefer).toBe('code%E0%A4%A');
+  });
+
+  describe('credentials for the path’s account', () => {
+    const routes = createRoutes([
+      { method: 'GET', path: '/v1/Account/{auth_id}/Verify/Session/', operationId: 'listVerifySessions' },
+    ]);
+    const path = '/v1/Account/MANJUXXVOICEZZAPI908/Verify/Session/';
+    const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
+
+    it.each([
+      ['another account’s Auth ID', 'MAODZKMDFJMJU3MTEYNG:x'],
+      ['an empty user name', ':token'],
+      ['an empty Auth Token', 'MANJUXXVOICEZZAPI908:'],
+    ])('withholds a Basic header with %s, so that Prism answers its 401', (_, credentials) => {
+      expect(normaliseRequest('GET', path, { authorization: basic(credentials) }, routes).headers).toEqual(
+        {},
+      );
+    });
+
+    it.each([
+      ['the path’s Auth ID and any token', basic('MANJUXXVOICEZZAPI908:any-token')],
+      ['a header that is not Basic (Prism judges it)', 'Bearer abc'],
+      ['a Basic header without a colon (Prism judges it)', basic('MANJUXXVOICEZZAPI908')],
+    ])('passes on %s', (_, authorization) => {
+      expect(normaliseRequest('GET', path, { authorization }, routes).headers).toEqual({ authorization });
+    });
+
+    it('passes credentials on a path whose auth_id is malformed as sent (Prism answers 400 naming it)', () => {
+      const authorization = basic('MANJUXXVOICEZZAPI908:token');
+      expect(
+        normaliseRequest('GET', '/v1/Account/XX123/Verify/Session/', { authorization }, routes).headers,
+      ).toEqual({
+        authorization,
+      });
+    });
+
+    it('knows the auth_id pattern the spec gives', () => {
+      expect(AUTH_ID_PATTERN.source).toBe(parameterPattern('auth_id'));
+    });
+
+    it('passes credentials on a path of no operation as sent (Prism answers 404)', () => {
+      const authorization = basic('MAODZKMDFJMJU3MTEYNG:x');
+      expect(
+        normaliseRequest('GET', '/v1/Account/MANJUXXVOICEZZAPI908/Call/', { authorization }, routes).headers,
+      ).toEqual({ authorization });
+    });
   });
 });

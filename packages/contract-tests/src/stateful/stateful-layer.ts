@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
+import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
 import type { Routes } from '../routes.js';
 import type { StateEngine } from './engine.js';
@@ -81,7 +82,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       const authId = route.params.auth_id ?? '';
       const fields = isObject(parsedBody) ? parsedBody : {};
       // The state keeps it with a callback URL the request registers, to sign that URL's callbacks.
-      const authToken = basicPassword(incoming.headers.authorization);
+      const authToken = basicCredentials(incoming.headers.authorization)?.password;
       return engine.answer({
         operationId: route.operationId,
         authId,
@@ -150,15 +151,6 @@ function decoderFor(contentType: string | undefined): TextDecoder {
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** The password of a Basic credential (an Auth Token), or undefined. */
-function basicPassword(authorization: string | undefined): string | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
-  if (match?.[1] === undefined) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  return colon === -1 ? undefined : decoded.slice(colon + 1);
-}
 
 // Headers about Prism's connection to this proxy, not about the answer (RFC 9110 §7.6.1): the proxy's own
 // connection to its client is framed and kept alive by Node for that client (an HTTP/1.0 client that asked for

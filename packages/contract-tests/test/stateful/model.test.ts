@@ -45,7 +45,8 @@ interface Answer {
 async function http(method: string, path: string, operationId: OperationId, body?: unknown): Promise<Answer> {
   const answer = await fetch(`${mock().url}${path}`, {
     method,
-    headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+    // The credentials of the account the path names: another account's are refused (401).
+    headers: { authorization: basicAuth(path.split('/')[3]), 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const parsed = (await answer.json()) as Record<string, unknown>;

@@ -130,3 +130,11 @@ export function schemaErrors(operationId: OperationId, status: string, body: unk
   if (validate === undefined) throw new Error(`no schema at spec.json#${pointer}`);
   return validate(body) ? '' : ajv.errorsText(validate.errors);
 }
+
+/** The `pattern` of a parameter the spec declares under components, found by its name (e.g. 'auth_id'). */
+export function parameterPattern(name: string): string | undefined {
+  const parameters = (spec.components as { parameters: Record<string, { name: string; schema?: unknown }> })
+    .parameters;
+  const found = Object.values(parameters).find((parameter) => parameter.name === name);
+  return (found?.schema as { pattern?: string } | undefined)?.pattern;
+}
