@@ -21,6 +21,8 @@ export interface StoredMaskingSession {
   created: number;
   expires: number;
   singleParty: boolean;
+  /** `geomatch` as created (default true): the session object does not show it, but an update may resend it. */
+  geomatch: boolean;
   /** The Auth Token of the request that registered `callback_url`, which signs its callbacks. */
   callbackToken: string | undefined;
   sequence: number;
@@ -33,15 +35,23 @@ type Body = Record<string, unknown>;
 // Java and .NET SDKs send 0 for an unset value, so 0 means "the default" here too.
 const DEFAULTS = { session_expiry: 1800, call_time_limit: 14_400, ring_timeout: 45 } as const;
 
-// D-MS: fields that cannot change on an active session. Sent with a different value, update answers 400.
+// Fields the API refuses to change on an existing session (the spec's MaskingSessionUpdateRequest: D-MS's list,
+// the PIN settings, geomatch and subaccount). Sent with a different value, update answers 400; never dropped.
 const FIXED_ON_UPDATE = [
   'initiate_call_to_first_party',
   'is_pin_authentication_required',
+  'generate_pin',
+  'generate_pin_length',
+  'first_party_pin',
+  'second_party_pin',
   'pin_prompt_play',
   'pin_retry',
   'pin_retry_wait',
   'incorrect_pin_play',
+  'force_pin_authentication',
   'unknown_caller_play',
+  'geomatch',
+  'subaccount',
 ] as const;
 
 const PARTIES = ['first_party', 'second_party'] as const;
@@ -136,6 +146,7 @@ export class MaskingSessions {
       created: now,
       expires: now + expiry * 1000,
       singleParty: singlePartyFlag(body),
+      geomatch: flag(body.geomatch, true),
       callbackToken: authToken,
       sequence: 0,
       cancelExpiry: () => {},
@@ -162,7 +173,8 @@ export class MaskingSessions {
     const { session } = stored;
     if (session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
     for (const field of FIXED_ON_UPDATE) {
-      if (body[field] !== undefined && body[field] !== session[field])
+      const current = field === 'geomatch' ? stored.geomatch : session[field];
+      if (body[field] !== undefined && body[field] !== current)
         return fail(400, ERRORS.fieldNotUpdatable(field));
     }
     for (const party of PARTIES) {

@@ -211,6 +211,47 @@ describe('update', () => {
     });
   });
 
+  it.each<[string, unknown]>([
+    ['generate_pin', true],
+    ['generate_pin_length', 6],
+    ['first_party_pin', '5678'],
+    ['second_party_pin', '8765'],
+    ['force_pin_authentication', true],
+    ['geomatch', false],
+    ['subaccount', 'SAOWRKMGU3YZCTZJXXXY'],
+  ])('refuses a change of %s (the spec: the API refuses it), changing nothing', (field, value) => {
+    const uuid = create({
+      is_pin_authentication_required: true,
+      first_party_pin: '1234',
+      second_party_pin: '4321',
+    }).body.session_uuid;
+    const before = get(uuid).body.response;
+    expect(update(uuid, { [field]: value, ring_timeout: 30 })).toEqual({
+      status: 400,
+      body: { api_id: expect.any(String), error: `${field} cannot be changed on an existing session` },
+    });
+    expect(get(uuid).body.response).toEqual(before);
+  });
+
+  it('accepts those fields resent with the values the session has', () => {
+    const uuid = create({
+      is_pin_authentication_required: true,
+      first_party_pin: '1234',
+      second_party_pin: '4321',
+      subaccount: 'SAOWRKMGU3YZCTZJXXXY',
+    }).body.session_uuid;
+    const resent = {
+      generate_pin: false,
+      generate_pin_length: 4,
+      first_party_pin: '1234',
+      second_party_pin: '4321',
+      force_pin_authentication: false,
+      geomatch: true,
+      subaccount: 'SAOWRKMGU3YZCTZJXXXY',
+    };
+    expect(update(uuid, resent).status).toBe(200);
+  });
+
   it('refuses any update of an expired session', () => {
     const uuid = create().body.session_uuid;
     call('deleteMaskingSession', { sessionUuid: uuid });
