@@ -2,6 +2,7 @@ import { type Answer, ERRORS, fail, ok } from './answers.js';
 import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits } from './ids.js';
+import { createRefusal, singleParty } from './masking-create-rules.js';
 import { matchesMaskingFilters } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
 import { maskingTime } from './times.js';
@@ -63,8 +64,6 @@ const seconds = (value: unknown, fallback: number): number =>
   typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : fallback;
 /** Phone numbers are kept in E.164 form without the `+`, as the API returns them. */
 const phone = (value: unknown): string => text(value).replace(/^\+/, '');
-const singlePartyFlag = (body: Body): boolean =>
-  flag(body.create_session_with_single_party ?? body.create_session_with_single_Party, false);
 
 /** Masking sessions of every account: create, get, update, delete (expire), list, and expiry on the clock. */
 export class MaskingSessions {
@@ -86,6 +85,8 @@ export class MaskingSessions {
   }
 
   create(authId: string, body: Body, authToken?: string): Answer {
+    const refusal = createRefusal(body);
+    if (refusal !== undefined) return fail(400, refusal);
     const now = this.clock.now();
     const expiry = seconds(body.session_expiry, DEFAULTS.session_expiry);
     const uuid = newUuid();
@@ -138,14 +139,14 @@ export class MaskingSessions {
       unknown_caller_play: text(body.unknown_caller_play),
       force_pin_authentication: flag(body.force_pin_authentication, false),
       virtual_number_cooloff_period: integer(body.virtual_number_cooloff_period, 0),
-      create_session_with_single_party: singlePartyFlag(body),
+      create_session_with_single_party: singleParty(body),
       ...(typeof body.subaccount === 'string' ? { subaccount: body.subaccount } : {}),
     };
     const stored: StoredMaskingSession = {
       session,
       created: now,
       expires: now + expiry * 1000,
-      singleParty: singlePartyFlag(body),
+      singleParty: singleParty(body),
       geomatch: flag(body.geomatch, true),
       callbackToken: authToken,
       sequence: 0,

@@ -1,0 +1,32 @@
+// What the spec's MaskingSessionCreateRequest leaves to the API (a conditional requirement would make generated
+// clients' request type unusable) and the API refuses with 400. The wording is ours: Plivo publishes none.
+
+type Body = Record<string, unknown>;
+
+/** A string field that is absent or empty counts as missing (Plivo's Java SDK sends `second_party: ""`). */
+const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** The single-party flag in either spelling (the Go SDK's is `create_session_with_single_Party`). */
+export const singleParty = (body: Body): boolean =>
+  (body.create_session_with_single_party ?? body.create_session_with_single_Party) === true;
+
+/** Why the API refuses this create, or undefined when it does not. */
+export function createRefusal(body: Body): string | undefined {
+  if (singleParty(body)) {
+    // The other party is added later with an update; one of them is needed now.
+    if (!given(body.first_party) && !given(body.second_party)) {
+      return 'first_party or second_party is required, even with create_session_with_single_party';
+    }
+  } else {
+    for (const party of ['first_party', 'second_party']) {
+      if (!given(body[party])) return `${party} is required unless create_session_with_single_party is true`;
+    }
+  }
+  if (body.is_pin_authentication_required !== true) return undefined;
+  const pins = [body.first_party_pin, body.second_party_pin];
+  if (pins.every(given) && pins[0] === pins[1]) return 'first_party_pin and second_party_pin must differ';
+  if (body.generate_pin !== true && !pins.every(given)) {
+    return 'first_party_pin and second_party_pin are required with is_pin_authentication_required unless generate_pin is true';
+  }
+  return undefined;
+}
