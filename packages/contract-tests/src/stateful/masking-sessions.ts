@@ -1,7 +1,7 @@
 import { type Answer, ERRORS, fail, ok } from './answers.js';
 import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
-import { newUuid, randomDigits } from './ids.js';
+import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { createRefusal, singleParty } from './masking-create-rules.js';
 import { matchesMaskingFilters } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
@@ -152,7 +152,7 @@ export class MaskingSessions {
       sequence: 0,
       cancelExpiry: () => {},
     };
-    this.#account(authId).set(uuid, stored);
+    this.#account(authId).set(uuidKey(uuid), stored);
     this.#scheduleExpiry(authId, stored);
     return ok(201, {
       session_uuid: uuid,
@@ -163,13 +163,13 @@ export class MaskingSessions {
   }
 
   get(authId: string, uuid: string): Answer {
-    const stored = this.#account(authId).get(uuid);
+    const stored = this.#account(authId).get(uuidKey(uuid));
     if (stored === undefined) return fail(404, ERRORS.notFound);
     return ok(200, { response: { ...stored.session } });
   }
 
   update(authId: string, uuid: string, body: Body, authToken?: string): Answer {
-    const stored = this.#account(authId).get(uuid);
+    const stored = this.#account(authId).get(uuidKey(uuid));
     if (stored === undefined) return fail(404, ERRORS.notFound);
     const { session } = stored;
     if (session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
@@ -218,7 +218,7 @@ export class MaskingSessions {
 
   /** DELETE expires the session: nothing is removed (D-MBETA); a second delete is Plivo's 400. */
   delete(authId: string, uuid: string): Answer {
-    const stored = this.#account(authId).get(uuid);
+    const stored = this.#account(authId).get(uuidKey(uuid));
     if (stored === undefined) return fail(404, ERRORS.notFound);
     if (stored.session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
     this.#expire(authId, stored, this.clock.now());

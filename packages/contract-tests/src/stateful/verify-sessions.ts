@@ -1,7 +1,7 @@
 import { type Answer, ERRORS, fail, ok } from './answers.js';
 import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
-import { newUuid, randomDigits } from './ids.js';
+import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { paginate, readPaging } from './pages.js';
 import { hasFilter, matchesTimeFilters } from './range-filters.js';
 import { verifyTime } from './times.js';
@@ -129,7 +129,7 @@ export class VerifySessions {
   }
 
   get(authId: string, uuid: string): Answer {
-    const stored = this.#account(authId).get(uuid);
+    const stored = this.#account(authId).get(uuidKey(uuid));
     if (stored === undefined) return fail(404, ERRORS.notFound);
     return ok(200, structuredClone(stored.session));
   }
@@ -150,7 +150,7 @@ export class VerifySessions {
   }
 
   validate(authId: string, uuid: string, body: Body): Answer {
-    const stored = this.#account(authId).get(uuid);
+    const stored = this.#account(authId).get(uuidKey(uuid));
     if (stored === undefined) return fail(404, ERRORS.notFound);
     const { session } = stored;
     if (session.status === 'verified') return fail(400, ERRORS.verifyAlreadyVerified);
@@ -164,13 +164,13 @@ export class VerifySessions {
     session.updated_at = verifyTime(this.clock.now());
     this.#render(stored);
     this.#notify(stored, stored.attempts.at(-1));
-    return ok(200, { message: 'session validated successfully.', session_uuid: uuid });
+    return ok(200, { message: 'session validated successfully.', session_uuid: session.session_uuid });
   }
 
   /** The code of a session, whatever account it belongs to; undefined for an unknown session. */
   otp(uuid: string): string | undefined {
     for (const sessions of this.#accounts.values()) {
-      const stored = sessions.get(uuid);
+      const stored = sessions.get(uuidKey(uuid));
       if (stored !== undefined) return stored.otp;
     }
     return undefined;
@@ -178,7 +178,7 @@ export class VerifySessions {
 
   /** Validation attempts made on a session so far (for tests and the model). */
   validations(authId: string, uuid: string): number | undefined {
-    return this.#account(authId).get(uuid)?.validations;
+    return this.#account(authId).get(uuidKey(uuid))?.validations;
   }
 
   reset(): void {
@@ -241,7 +241,7 @@ export class VerifySessions {
       session.updated_at = verifyTime(this.clock.now());
       this.#notify(stored, stored.attempts.at(-1));
     });
-    this.#account(authId).set(uuid, stored);
+    this.#account(authId).set(uuidKey(uuid), stored);
     return stored;
   }
 
