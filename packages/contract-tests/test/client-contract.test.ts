@@ -2,6 +2,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   PlivoApiError,
@@ -156,7 +157,9 @@ describe.each<[OperationId, string]>([
       const { client, sent } = preferringClient(`code=${success}, example=${name}`);
       const first = (await operation.call(client, undefined)) as Body;
       expect(first.hasNextPage()).toBe(true);
-      await first.nextPage();
+      // Stateless Prism answers every offset with the same example, which the client reports as a server that
+      // ignores `offset` (a `for await` would otherwise never end); the request it sent is what matters here.
+      await expect(first.nextPage()).rejects.toBeInstanceOf(InvalidResponseError);
       const { offset, limit } = pageMeta(body);
       const next = new URLSearchParams(sent[1]?.query);
       expect(Object.fromEntries(next)).toEqual({
