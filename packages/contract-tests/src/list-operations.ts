@@ -4,13 +4,17 @@ export interface OperationSummary {
   method: string;
   path: string;
   operationId?: string;
+  /** The statuses its `responses` list (`'200'`, `'404'`, ...); absent when not known. */
+  statuses?: string[];
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 /** The operations of a JSON OpenAPI document, or none when the file is not JSON (Prism still serves YAML). */
 export function listOperations(specPath: string): OperationSummary[] {
-  let spec: { paths?: Record<string, Record<string, { operationId?: string }>> };
+  let spec: {
+    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+  };
   try {
     spec = JSON.parse(readFileSync(specPath, 'utf8'));
   } catch {
@@ -21,6 +25,7 @@ export function listOperations(specPath: string): OperationSummary[] {
       method: method.toUpperCase(),
       path,
       ...(item[method]?.operationId === undefined ? {} : { operationId: item[method].operationId }),
+      statuses: Object.keys(item[method]?.responses ?? {}),
     })),
   );
 }

@@ -4,12 +4,16 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { listOperations } from './list-operations.js';
-import { ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
+import { ROUTES_SPEC_ENV, SPEC_COPY_ENV, SPEC_ERRORS_ENV } from './prism-child-env.js';
 import { installCompatLayer } from './prism-compat-layer.js';
 import { createRoutes } from './routes.js';
 
 const routesSpec = process.env[ROUTES_SPEC_ENV];
-if (routesSpec !== undefined) installCompatLayer(createRoutes(listOperations(routesSpec)));
+if (routesSpec !== undefined) {
+  installCompatLayer(createRoutes(listOperations(routesSpec)), {
+    specErrors: process.env[SPEC_ERRORS_ENV] === '1',
+  });
+}
 
 // The parent holds the write end of this process's stdin, and the OS closes it however the parent ends: an
 // uncaught exception, a test runner's worker torn down, SIGTERM from a CI timeout, even SIGKILL.

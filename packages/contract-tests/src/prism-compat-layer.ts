@@ -1,34 +1,79 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest } from './normalise-request.js';
 import type { Routes } from './routes.js';
+import { specErrorAnswer } from './spec-error-answer.js';
 
 /**
- * Requests under this prefix reach Prism exactly as sent (the prefix taken off): `mock.prismUrl`, to see what
- * Prism alone would answer.
+ * Requests under this prefix reach Prism exactly as sent (the prefix taken off), and its answers reach the client
+ * as Prism gave them: `mock.prismUrl`, to see what Prism alone would answer.
  */
 export const RAW_PREFIX = '/__prism';
 
 const REQUEST_START = 'http.server.request.start';
 const RAW_PATHS = [`${RAW_PREFIX}/`, `${RAW_PREFIX}?`];
 
+export interface CompatLayerOptions {
+  /**
+   * Answer Prism's own error answers (problem+json, micri's JSON errors) in the spec's Error shape with a status
+   * the operation lists (see spec-error-answer.ts). On when Prism mocks the spec; off in proxy mode, whose
+   * answers come from a real server and are for Prism to judge as they are.
+   */
+  specErrors?: boolean;
+}
+
+/**
+ * In Prism's process: makes `response` give an error answer of Prism's in the spec's shape. Only `end` is wrapped,
+ * and it looks at nothing but the status unless that is an error: a success goes out as Prism wrote it, unbuffered.
+ */
+function answerErrorsAsTheSpec(response: ServerResponse, method: string, path: string, routes: Routes): void {
+  const end = response.end;
+  response.end = function (this: ServerResponse, ...args: unknown[]) {
+    if (this.statusCode < 400 || this.headersSent) return Reflect.apply(end, this, args);
+    const [chunk] = args;
+    const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
+    const violations = this.getHeader('sl-violations');
+    const answer = specErrorAnswer(
+      method,
+      path,
+      {
+        status: this.statusCode,
+        contentType: String(this.getHeader('content-type') ?? ''),
+        body,
+        violations: violations === undefined ? undefined : String(violations),
+      },
+      routes,
+    );
+    if (answer === undefined) return Reflect.apply(end, this, args);
+    this.statusCode = answer.status;
+    for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);
+    const callback = args.find((arg) => typeof arg === 'function');
+    return Reflect.apply(end, this, callback === undefined ? [answer.body] : [answer.body, callback]);
+  } as ServerResponse['end'];
+}
+
 /**
  * Rewrites each request in Prism's own process (see normalise-request.ts), before Prism's handler reads it:
  * Node publishes `http.server.request.start` synchronously ahead of the server's 'request' event. Doing it here
  * rather than in a proxy before Prism spares every request a second HTTP hop. Returns what removes it.
  */
-export function installCompatLayer(routes: Routes): () => void {
+export function installCompatLayer(routes: Routes, options: CompatLayerOptions = {}): () => void {
   const rewrite = (message: unknown) => {
-    const request = (message as { request: IncomingMessage }).request;
+    const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     const url = request.url ?? '/';
     if (url === RAW_PREFIX || RAW_PATHS.some((prefix) => url.startsWith(prefix))) {
       request.url = url.slice(RAW_PREFIX.length) || '/';
       return;
     }
-    const { path, headers } = normaliseRequest(request.method ?? 'GET', url, request.headers, routes);
+    const method = request.method ?? 'GET';
+    const { path, headers } = normaliseRequest(method, url, request.headers, routes);
     request.url = path;
     // Without its body headers, Prism reads no body; Node still reads past the bytes, keeping the connection usable.
     request.headers = headers;
+    if (options.specErrors) {
+      const queryAt = path.indexOf('?');
+      answerErrorsAsTheSpec(response, method, queryAt === -1 ? path : path.slice(0, queryAt), routes);
+    }
   };
   subscribe(REQUEST_START, rewrite);
   return () => unsubscribe(REQUEST_START, rewrite);

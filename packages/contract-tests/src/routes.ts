@@ -18,6 +18,17 @@ export interface Routes {
   canonical(path: string): string;
   /** The operation of a canonical path and method, or undefined when the spec has none. */
   match(method: string, path: string): RouteMatch | undefined;
+  /**
+   * Every operation of the spec at a canonical path, whatever its method, with the statuses it lists (`[]` when
+   * the spec has no such path): what a method the path does not take, or an error, may be answered with.
+   */
+  operationsAt(path: string): PathOperation[];
+}
+
+/** An operation of the spec at some path: its method and the statuses its `responses` list. */
+export interface PathOperation {
+  method: string;
+  statuses: readonly string[];
 }
 
 // The resource whose path forms differ between Plivo's own SDKs.
@@ -63,6 +74,11 @@ export function createRoutes(operations: OperationSummary[]): Routes {
       const toggled = collapsed.endsWith('/') ? collapsed.slice(0, -1) : `${collapsed}/`;
       for (const candidate of [collapsed, toggled]) if (known(candidate)) return candidate;
       return path;
+    },
+    operationsAt(path) {
+      return routes
+        .filter(({ pattern }) => pattern.test(path))
+        .map(({ method, statuses }) => ({ method, statuses: statuses ?? [] }));
     },
     match(method, path) {
       const upper = method.toUpperCase();

@@ -260,3 +260,14 @@ describe('broken answers are flagged', () => {
     ).toMatch(field);
   });
 });
+
+describe('Prism’s verdicts in proxy mode', () => {
+  it('stay Prism’s own: a broken answer’s 500 is problem+json, not reshaped as the mock reshapes its errors', async () => {
+    upstream.serve({ status: 405, contentType: 'application/problem+json', body: '{"title":"no"}' });
+    const { path, ...init } = validRequest('getVerifySession');
+    const answer = await fetch(`${proxy.url}${path}`, init);
+    expect(answer.status).toBe(500);
+    expect(answer.headers.get('content-type')).toBe('application/problem+json');
+    expect(await answer.json()).toMatchObject({ type: 'https://stoplight.io/prism/errors#VIOLATIONS' });
+  });
+});

@@ -3,6 +3,7 @@ import { TextDecoder } from 'node:util';
 import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
 import type { Routes } from '../routes.js';
+import { specErrorAnswer } from '../spec-error-answer.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
@@ -19,8 +20,9 @@ export interface StatefulLayerOptions {
 /**
  * Prism stays the judge: every request goes to Prism first, with the body as sent. Whatever Prism refuses
  * (its answer is not a 2xx: bad credentials, path, query or body, an unknown path, a `Prefer: code=...`) is
- * answered exactly as Prism answered it. A request Prism accepts is answered from the state instead of from
- * Prism's example, keeping Prism's other headers (CORS, connection).
+ * answered as Prism answered it, as the stateless mock does: Prism's own error answers (problem+json, an
+ * unparsable body's) in the spec's Error shape (see spec-error-answer.ts). A request Prism accepts is answered
+ * from the state instead of from Prism's example, keeping Prism's other headers (CORS, connection).
  */
 export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer {
   const { routes, engine, journal, now, control } = options;
@@ -59,7 +61,10 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       return;
     }
     const answer = prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
-    const reply = answer === undefined ? prism : withJsonBody(prism, answer.status, answer.body);
+    const reply =
+      answer === undefined
+        ? inTheSpecShape(prism, method, canonical.path, routes)
+        : withJsonBody(prism, answer.status, answer.body);
     outgoing.writeHead(reply.status, endToEnd(reply.rawHeaders));
     outgoing.end(reply.body);
     record(reply.status);
@@ -165,6 +170,38 @@ function endToEnd(rawHeaders: readonly string[]): string[] {
     if (!HOP_BY_HOP.has(name.toLowerCase())) kept.push(name, rawHeaders[i + 1] ?? '');
   }
   return kept;
+}
+
+/** The value of a header in Node's raw list, by its lower-case name. */
+function rawHeader(rawHeaders: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < rawHeaders.length; i += 2) {
+    if (rawHeaders[i]?.toLowerCase() === name) return rawHeaders[i + 1];
+  }
+  return undefined;
+}
+
+/** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
+function inTheSpecShape(prism: PrismAnswer, method: string, path: string, routes: Routes): PrismAnswer {
+  const answer = specErrorAnswer(
+    method,
+    path,
+    {
+      status: prism.status,
+      contentType: rawHeader(prism.rawHeaders, 'content-type'),
+      body: prism.body.toString('utf8'),
+      violations: rawHeader(prism.rawHeaders, 'sl-violations'),
+    },
+    routes,
+  );
+  if (answer === undefined) return prism;
+  const rawHeaders: string[] = [];
+  for (let i = 0; i < prism.rawHeaders.length; i += 2) {
+    const name = prism.rawHeaders[i] ?? '';
+    if (!Object.hasOwn(answer.headers, name.toLowerCase()))
+      rawHeaders.push(name, prism.rawHeaders[i + 1] ?? '');
+  }
+  for (const [name, value] of Object.entries(answer.headers)) rawHeaders.push(name, value);
+  return { status: answer.status, rawHeaders, body: Buffer.from(answer.body) };
 }
 
 // Headers of Prism's answer that described its own body.

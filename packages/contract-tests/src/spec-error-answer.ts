@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Routes } from './routes.js';
+
+// Prism answers some refusals with bodies of its own that no operation of the spec describes: RFC 9457
+// `application/problem+json` for a method a path does not take (405), a path the spec does not have (404), a
+// `Prefer` header it cannot honour (404), and, should it ever happen, 406, 415 or 422 (unlisted statuses); its
+// HTTP framework (micri) answers a body it cannot parse with `{"error": {"code": "invalid_json", ...}}`. The spec
+// says every error is `application/json` with its Error schema (`{api_id?, error: string}`), and every operation
+// lists 400, 401, 403, 404, 405, 409, 429 and 500. So the mock answers those refusals in that shape, with a status
+// the operation lists, and keeps what Prism said in the `sl-violations` header, as Prism does for the requests it
+// refuses with a spec example. An answer already in the spec's shape is left exactly as Prism gave it.
+
+/** An error answer as Prism gave it. */
+export interface PrismErrorAnswer {
+  status: number;
+  contentType: string | undefined;
+  body: string;
+  /** Prism's `sl-violations` header, when it set one. */
+  violations: string | undefined;
+}
+
+/** The answer the mock gives instead. */
+export interface SpecErrorAnswer {
+  status: number;
+  /** Headers that replace Prism's of the same name: content-type, content-length, sl-violations, and allow for a 405. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+// How the spec's own examples word each status (components/responses/*.yaml); a message starts with it.
+const WORDING: Record<number, string> = {
+  400: 'invalid request',
+  401: 'authentication failed',
+  403: 'forbidden',
+  404: 'not found',
+  405: 'method not allowed',
+  409: 'conflict',
+  429: 'too many requests',
+  500: 'internal server error',
+};
+
+// Prism's limit for its own `sl-violations` header (prism-http-server's MAX_SAFE_HEADER_LENGTH).
+const MAX_HEADER_LENGTH = 8 * 1024 - 100;
+// How much of Prism's own body the diagnostics keep.
+const MAX_BODY_IN_VIOLATION = 2_000;
+
+interface Violation {
+  location: string[];
+  severity: string;
+  code: string | number;
+  message: string;
+}
+
+const mediaType = (contentType: string | undefined) =>
+  (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+
+function parsed(body: string): unknown {
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A body of the spec's Error schema: `error` a string, `api_id` (when there) a string. */
+function isSpecError(body: unknown): boolean {
+  return (
+    isObject(body) &&
+    typeof body.error === 'string' &&
+    (body.api_id === undefined || typeof body.api_id === 'string')
+  );
+}
+
+/** Whether `statuses` (an operation's `responses` keys) list `status`, as itself, its range or `default`. */
+const lists = (statuses: readonly string[], status: number) =>
+  statuses.includes(String(status)) ||
+  statuses.includes(`${String(status)[0]}XX`) ||
+  statuses.includes('default');
+
+/**
+ * The status to answer: Prism's when the operation lists it; else the operation's 400 for a refusal (Plivo answers
+ * a missing or invalid parameter with 400, says the spec's description) or its 500 for a failure; Prism's when the
+ * spec has no operation there to judge by.
+ */
+function listedStatus(status: number, statuses: readonly string[] | undefined): number {
+  if (statuses === undefined || lists(statuses, status)) return status;
+  const fallback = status < 500 ? 400 : 500;
+  return lists(statuses, fallback) ? fallback : status;
+}
+
+/** The statuses every operation at the path lists: what an unknown method there may be answered with. */
+function commonStatuses(all: (readonly string[])[]): string[] {
+  const [first = [], ...others] = all;
+  return first.filter((status) => others.every((statuses) => statuses.includes(status)));
+}
+
+const withoutPeriod = (text: string) => text.trim().replace(/\.+$/, '');
+
+interface Reading {
+  /** What went wrong, in a few words after the status's wording. */
+  reason: string;
+  /** The code of the violation that keeps Prism's own answer. */
+  code: string | number;
+  /** Prism's own violations inside its body (a 422's or a `--errors` 500's `validation`). */
+  inner: Violation[];
+}
+
+/** What Prism's (or micri's) answer says, in words a client's developer can act on. */
+function read(method: string, path: string, answer: PrismErrorAnswer, routes: Routes): Reading {
+  const body = parsed(answer.body);
+  if (mediaType(answer.contentType) === 'application/problem+json' && isObject(body)) {
+    const type = String(body.type ?? '')
+      .split('#')
+      .pop();
+    const title = typeof body.title === 'string' ? withoutPeriod(body.title) : '';
+    const detail = typeof body.detail === 'string' ? withoutPeriod(body.detail) : '';
+    const inner = Array.isArray(body.validation) ? (body.validation as Violation[]) : [];
+    const code = type || answer.status;
+    if (type === 'NO_METHOD_MATCHED_ERROR') {
+      const methods = routes.operationsAt(path).map((operation) => operation.method);
+      const last = methods.pop();
+      const takes = methods.length === 0 ? last : `${methods.join(', ')} and ${last}`;
+      return { reason: `${path} takes ${takes}, not ${method.toUpperCase()}`, code, inner };
+    }
+    if (type === 'NO_PATH_MATCHED_ERROR') {
+      const other = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
+      const hint = routes.operationsAt(other).length > 0 ? ` (it has ${other})` : '';
+      return { reason: `the spec has no path ${path}${hint}`, code, inner };
+    }
+    if (type === 'NOT_FOUND') {
+      return { reason: `no response of the spec matches the Prefer header: ${detail}`, code, inner };
+    }
+    return {
+      reason: [title, detail].filter(Boolean).join(': ') || `Prism answered ${answer.status}`,
+      code,
+      inner,
+    };
+  }
+  // micri, Prism's HTTP framework, on a body it cannot read: {"error": {"code": "invalid_json", "message": ...}}.
+  if (isObject(body) && isObject(body.error)) {
+    const code = typeof body.error.code === 'string' ? body.error.code : answer.status;
+    const message = typeof body.error.message === 'string' ? withoutPeriod(body.error.message) : '';
+    const reason =
+      code === 'invalid_json' ? 'the body is not valid JSON' : message || `Prism answered ${answer.status}`;
+    return { reason, code, inner: [] };
+  }
+  const text = answer.body.trim();
+  return {
+    reason:
+      text === '' ? `Prism answered ${answer.status} ${STATUS_CODES[answer.status] ?? ''}`.trim() : text,
+    code: answer.status,
+    inner: [],
+  };
+}
+
+/** JSON as a header value: non-ASCII escaped (still JSON), cut as Prism cuts its own. */
+function headerValue(violations: Violation[]): string {
+  const value = JSON.stringify(violations).replace(
+    /[^\x20-\x7e]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return value.length > MAX_HEADER_LENGTH
+    ? `Too many violations! ${value.slice(0, MAX_HEADER_LENGTH)}`
+    : value;
+}
+
+/** Prism's own `sl-violations`, when it set some and they are JSON. */
+function earlier(violations: string | undefined): Violation[] {
+  const list = violations === undefined ? undefined : parsed(violations);
+  return Array.isArray(list) ? (list as Violation[]) : [];
+}
+
+/**
+ * The spec's answer for an error answer of Prism's to `method` `path` (the spec's form, without query), or
+ * undefined when Prism's answer is already one the spec describes (a listed status, `application/json`, the Error
+ * schema), or not an error.
+ */
+export function specErrorAnswer(
+  method: string,
+  path: string,
+  answer: PrismErrorAnswer,
+  routes: Routes,
+): SpecErrorAnswer | undefined {
+  if (answer.status < 400) return undefined;
+  const operations = routes.operationsAt(path);
+  const own = operations.find((operation) => operation.method === method.toUpperCase());
+  // The spec cannot judge a path it does not have: that 404 keeps its status, in the same shape.
+  const statuses =
+    own?.statuses ??
+    (operations.length === 0 ? undefined : commonStatuses(operations.map((operation) => operation.statuses)));
+  const status = listedStatus(answer.status, statuses);
+  if (
+    status === answer.status &&
+    mediaType(answer.contentType) === 'application/json' &&
+    isSpecError(parsed(answer.body))
+  ) {
+    return undefined;
+  }
+  const { reason, code, inner } = read(method, path, answer, routes);
+  const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
+  // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not
+  // have has been seen without one (the spec's NotFound example).
+  const error = {
+    ...(operations.length === 0 ? {} : { api_id: randomUUID() }),
+    error: `${wording}: ${reason}`,
+  };
+  const shownBody =
+    answer.body.length > MAX_BODY_IN_VIOLATION
+      ? `${answer.body.slice(0, MAX_BODY_IN_VIOLATION)}…`
+      : answer.body;
+  const prisms: Violation = {
+    location: ['request'],
+    severity: 'Error',
+    code,
+    message: `Prism answered ${answer.status} ${mediaType(answer.contentType) || 'without a content type'}: ${shownBody}`,
+  };
+  const body = JSON.stringify(error);
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(body)),
+    'sl-violations': headerValue([...earlier(answer.violations), prisms, ...inner]),
+  };
+  // RFC 9110 §15.5.6: a 405 names the methods the path takes.
+  if (status === 405 && operations.length > 0)
+    headers.allow = operations.map((operation) => operation.method).join(', ');
+  return { status, headers, body };
+}

@@ -1,0 +1,267 @@
+import { describe, expect, it } from 'vitest';
+import type { MockServer } from '../src/index.js';
+import { statefulMockForThisFile } from './stateful/support/stateful-mock.js';
+import { AUTH_ID, BASIC_AUTH, maskingPath, SESSION_UUID, verifyPath } from './support/credentials.js';
+import { mockForThisFile } from './support/mock-for-file.js';
+import { type RawAnswer, rawRequest } from './support/raw-request.js';
+import {
+  httpMethod,
+  type OperationId,
+  pathTemplate,
+  schemaErrors,
+  specOperationIds,
+  statusCodes,
+} from './support/spec.js';
+
+// Prism answers some refusals with bodies of its own (problem+json; `{"error": {"code": "invalid_json"}}` for a
+// body it cannot parse) that no operation of the spec describes. The mock answers them as the spec does:
+// `application/json`, the Error schema, a status the operation lists; what Prism said stays in `sl-violations`.
+
+// Each mode's mock lives in its own describe block: started before it, stopped (and proven gone) after it.
+const modes: [string, () => () => MockServer][] = [
+  ['stateless', () => mockForThisFile()],
+  ['stateful', () => statefulMockForThisFile()],
+];
+
+const A = `/v1/Account/${AUTH_ID}`;
+const auth = { authorization: BASIC_AUTH };
+const json = { ...auth, 'content-type': 'application/json' };
+
+interface Request {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+interface Case extends Request {
+  status: number;
+  /** The operation whose response `status` the body must validate against. */
+  schemaOf: OperationId;
+  error: string | RegExp;
+  /** The code of the violation that keeps Prism's own answer. */
+  prismCode: string;
+  allow?: string;
+}
+
+const cases: [string, Case][] = [
+  [
+    'PUT on a masking session',
+    {
+      method: 'PUT',
+      path: maskingPath(),
+      headers: json,
+      body: '{}',
+      status: 405,
+      schemaOf: 'getMaskingSession',
+      error: `method not allowed: ${maskingPath()} takes GET, POST and DELETE, not PUT`,
+      prismCode: 'NO_METHOD_MATCHED_ERROR',
+      allow: 'GET, POST, DELETE',
+    },
+  ],
+  [
+    'PATCH on a masking session',
+    {
+      method: 'PATCH',
+      path: maskingPath(),
+      headers: json,
+      body: '{}',
+      status: 405,
+      schemaOf: 'updateMaskingSession',
+      error: `method not allowed: ${maskingPath()} takes GET, POST and DELETE, not PATCH`,
+      prismCode: 'NO_METHOD_MATCHED_ERROR',
+      allow: 'GET, POST, DELETE',
+    },
+  ],
+  [
+    'DELETE on a Verify session',
+    {
+      method: 'DELETE',
+      path: verifyPath(),
+      headers: auth,
+      status: 405,
+      schemaOf: 'getVerifySession',
+      error: `method not allowed: ${verifyPath()} takes GET and POST, not DELETE`,
+      prismCode: 'NO_METHOD_MATCHED_ERROR',
+      allow: 'GET, POST',
+    },
+  ],
+  [
+    'a masking create whose JSON is cut short',
+    {
+      method: 'POST',
+      path: `${A}/Masking/Session/`,
+      headers: json,
+      body: '{"first_party":',
+      status: 400,
+      schemaOf: 'createMaskingSession',
+      error: 'invalid request: the body is not valid JSON',
+      prismCode: 'invalid_json',
+    },
+  ],
+  [
+    'a Prefer header asking for a status the operation does not list',
+    {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=418' },
+      status: 404,
+      schemaOf: 'getVerifySession',
+      error: /^not found: no response of the spec matches the Prefer header: .*418/,
+      prismCode: 'NOT_FOUND',
+    },
+  ],
+  [
+    'a Prefer header naming an example the operation does not have',
+    {
+      method: 'GET',
+      path: maskingPath(),
+      headers: { ...auth, prefer: 'example=nope' },
+      status: 404,
+      schemaOf: 'getMaskingSession',
+      error: /^not found: no response of the spec matches the Prefer header: .*nope/,
+      prismCode: 'NOT_FOUND',
+    },
+  ],
+  [
+    'the Verify get without its trailing slash',
+    {
+      method: 'GET',
+      path: verifyPath().slice(0, -1),
+      headers: auth,
+      status: 404,
+      schemaOf: 'getVerifySession',
+      error: `not found: the spec has no path ${verifyPath().slice(0, -1)} (it has ${verifyPath()})`,
+      prismCode: 'NO_PATH_MATCHED_ERROR',
+    },
+  ],
+  [
+    'a path of no Plivo API in the spec',
+    {
+      method: 'GET',
+      path: `${A}/Call/`,
+      headers: auth,
+      status: 404,
+      schemaOf: 'getVerifySession',
+      error: `not found: the spec has no path ${A}/Call/`,
+      prismCode: 'NO_PATH_MATCHED_ERROR',
+    },
+  ],
+];
+
+const send = (base: string, { method, path, headers, body }: Request) =>
+  rawRequest(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body }) });
+
+const violations = (answer: RawAnswer) =>
+  JSON.parse(String(answer.headers['sl-violations'] ?? '[]')) as { code: unknown; message: string }[];
+
+// Every refusal Prism can be led to for each operation: a status the operation lists (never 422, which the spec
+// deliberately leaves out, nor 406, 415), `application/json`, a body of the Error schema.
+const concrete = (operationId: OperationId, authId = AUTH_ID, uuid = SESSION_UUID) =>
+  pathTemplate(operationId).replace('{auth_id}', authId).replace('{session_uuid}', uuid);
+
+function refusals(operationId: OperationId): [string, Request][] {
+  const method = httpMethod(operationId);
+  const path = concrete(operationId);
+  const takesBody = method === 'POST';
+  const requests: [string, Request][] = [
+    ['no credentials', { method, path, headers: {} }],
+    ['Bearer credentials', { method, path, headers: { authorization: 'Bearer x' } }],
+    ['an auth_id of the wrong shape', { method, path: concrete(operationId, 'nobody'), headers: json }],
+    ...statusCodes(operationId).map((code): [string, Request] => [
+      `Prefer: code=${code}`,
+      { method, path, headers: { ...json, prefer: `code=${code}` }, ...(takesBody ? { body: '{}' } : {}) },
+    ]),
+  ];
+  if (path.includes(SESSION_UUID)) {
+    requests.push([
+      'a malformed session_uuid',
+      { method, path: concrete(operationId, AUTH_ID, 'not-a-uuid'), headers: json },
+    ]);
+  }
+  if (takesBody) {
+    requests.push(
+      ['a body cut short', { method, path, headers: json, body: '{"a":' }],
+      ['a JSON array for a body', { method, path, headers: json, body: '[]' }],
+      ['a text/plain body', { method, path, headers: { ...auth, 'content-type': 'text/plain' }, body: 'x' }],
+      [
+        'a form-encoded body',
+        {
+          method,
+          path,
+          headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' },
+          body: 'a=1',
+        },
+      ],
+      [
+        'a body in an unknown charset',
+        { method, path, headers: { ...auth, 'content-type': 'application/json; charset=nope' }, body: '{}' },
+      ],
+    );
+  } else {
+    requests.push(['limit=abc', { method, path: `${path}?limit=abc`, headers: json }]);
+  }
+  return requests;
+}
+
+describe.each(modes)('the %s mock', (_, start) => {
+  const mock = start();
+
+  describe.each(cases)('%s', (_, request) => {
+    it(`is answered ${request.status} in the spec’s Error shape, Prism’s own answer in sl-violations`, async () => {
+      const answer = await send(mock().url, request);
+      expect(answer.status).toBe(request.status);
+      expect(statusCodes(request.schemaOf)).toContain(String(request.status));
+      expect(answer.headers['content-type']).toBe('application/json');
+      const body = JSON.parse(answer.body) as { api_id?: string; error: string };
+      expect(schemaErrors(request.schemaOf, String(request.status), body)).toBe('');
+      expect(body.error).toMatch(request.error);
+      // A path the spec has gets an api_id, as Plivo's answers do; Plivo's 404 for an unknown path has none.
+      if (request.prismCode === 'NO_PATH_MATCHED_ERROR') expect(body).not.toHaveProperty('api_id');
+      else expect(body.api_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(violations(answer)).toContainEqual(
+        expect.objectContaining({
+          code: request.prismCode,
+          message: expect.stringMatching(/^Prism answered /),
+        }),
+      );
+      expect(answer.headers.allow).toBe(request.allow);
+    });
+
+    it('is answered in Prism’s own shape under /__prism, for diagnosis', async () => {
+      const answer = await send(mock().prismUrl, request);
+      expect(answer.headers['content-type']).not.toBe('application/json');
+      expect(JSON.parse(answer.body)).not.toEqual(expect.objectContaining({ error: expect.any(String) }));
+    });
+  });
+
+  it('answers HEAD, which the spec has on no path, 405 with the methods the path takes and no body', async () => {
+    const answer = await rawRequest(`${mock().url}${verifyPath()}`, { method: 'HEAD', headers: auth });
+    expect(answer.status).toBe(405);
+    expect(answer.headers['content-type']).toBe('application/json');
+    expect(answer.headers.allow).toBe('GET, POST');
+    expect(answer.body).toBe('');
+  });
+
+  it.each(specOperationIds() as OperationId[])(
+    '%s: every refusal has a listed status (never 422), as application/json of the Error schema',
+    async (operationId) => {
+      const wrong: string[] = [];
+      for (const [name, request] of refusals(operationId)) {
+        const answer = await send(mock().url, request);
+        const listed = statusCodes(operationId);
+        if (answer.status < 300) continue; // a Prefer for the success status
+        const problem = (why: string) =>
+          wrong.push(`${name}: ${answer.status} ${why}: ${answer.body.slice(0, 200)}`);
+        if (!listed.includes(String(answer.status))) problem('is not listed');
+        else if (answer.headers['content-type'] !== 'application/json')
+          problem(`as ${answer.headers['content-type']}`);
+        else {
+          const invalid = schemaErrors(operationId, String(answer.status), JSON.parse(answer.body));
+          if (invalid) problem(`breaks the schema (${invalid})`);
+        }
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
+});
