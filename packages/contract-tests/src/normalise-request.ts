@@ -15,6 +15,19 @@ const BODY_HEADERS = ['content-type', 'content-length', 'transfer-encoding'];
 // `{"session_uuid": ...}` with it, which the operation's description calls not needed; Prism refuses any body.
 const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE']);
 
+/** What the layer may change besides what it always does. */
+export interface NormaliseOptions {
+  /**
+   * Drop the `Accept` header, so that Prism answers as to a client that accepts any media type (RFC 9110
+   * §12.5.1). Plivo's API answers JSON whatever Accept says: the spec gives every response of every operation as
+   * `application/json` only, says "Errors are JSON", and documents no content negotiation; no operation lists
+   * `406`. Prism, mocking, would answer an Accept without JSON in it (a browser's `text/html`) with a `406`
+   * problem+json, or a `500` when a `Prefer` asks for a status. Off in proxy mode: the real server gets the
+   * request as sent.
+   */
+  acceptAsJson?: boolean;
+}
+
 /** A request as Prism will see it. */
 export interface Forward {
   /** Path and query, after the `/__prefer/` prefix is taken off and the path put in the spec's form. */
@@ -42,6 +55,7 @@ export function normaliseRequest(
   rawPath: string,
   incoming: IncomingHttpHeaders,
   routes?: Routes,
+  options: NormaliseOptions = {},
 ): Forward {
   const headers = { ...incoming };
   let path = rawPath;
@@ -62,6 +76,7 @@ export function normaliseRequest(
     const authId = routes.match(method, canonical)?.params.auth_id;
     if (authId !== undefined && wrongCredentials(headers.authorization, authId)) delete headers.authorization;
   }
+  if (options.acceptAsJson) delete headers.accept;
   const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
   if (dropBody) for (const name of BODY_HEADERS) delete headers[name];
   return { path, headers, dropBody };

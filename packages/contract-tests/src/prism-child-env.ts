@@ -4,5 +4,8 @@
 export const ROUTES_SPEC_ENV = 'PLIVO_MOCK_ROUTES_SPEC';
 /** The temporary folder of Prism's spec copy (see prism-spec.ts), removed when Prism exits. */
 export const SPEC_COPY_ENV = 'PLIVO_MOCK_SPEC_COPY';
-/** Set (to `1`) when Prism mocks the spec: the compatibility layer then answers Prism's own errors as the spec does. */
-export const SPEC_ERRORS_ENV = 'PLIVO_MOCK_SPEC_ERRORS';
+/**
+ * `1` when Prism mocks the spec, `0` in proxy mode: mocking, the compatibility layer answers Prism's own errors as
+ * the spec does and takes any Accept as JSON (see prism-compat-layer.ts).
+ */
+export const MOCKING_ENV = 'PLIVO_MOCK_MOCKING';

@@ -4,14 +4,14 @@ import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
 import { listOperations } from './list-operations.js';
-import { ROUTES_SPEC_ENV, SPEC_COPY_ENV, SPEC_ERRORS_ENV } from './prism-child-env.js';
+import { MOCKING_ENV, ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
 import { installCompatLayer } from './prism-compat-layer.js';
 import { createRoutes } from './routes.js';
 
 const routesSpec = process.env[ROUTES_SPEC_ENV];
 if (routesSpec !== undefined) {
   installCompatLayer(createRoutes(listOperations(routesSpec)), {
-    specErrors: process.env[SPEC_ERRORS_ENV] === '1',
+    mocking: process.env[MOCKING_ENV] === '1',
   });
 }
 

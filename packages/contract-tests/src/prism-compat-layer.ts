@@ -15,11 +15,11 @@ const RAW_PATHS = [`${RAW_PREFIX}/`, `${RAW_PREFIX}?`];
 
 export interface CompatLayerOptions {
   /**
-   * Answer Prism's own error answers (problem+json, micri's JSON errors) in the spec's Error shape with a status
-   * the operation lists (see spec-error-answer.ts). On when Prism mocks the spec; off in proxy mode, whose
-   * answers come from a real server and are for Prism to judge as they are.
+   * Prism mocks the spec (not proxy mode, whose requests and answers are a real server's, for Prism to judge as
+   * they are): Prism's own error answers (problem+json, micri's JSON errors) take the spec's Error shape with a
+   * status the operation lists (see spec-error-answer.ts), and any Accept is taken as JSON (normalise-request.ts).
    */
-  specErrors?: boolean;
+  mocking?: boolean;
 }
 
 /**
@@ -66,11 +66,13 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
       return;
     }
     const method = request.method ?? 'GET';
-    const { path, headers } = normaliseRequest(method, url, request.headers, routes);
+    const { path, headers } = normaliseRequest(method, url, request.headers, routes, {
+      acceptAsJson: options.mocking === true,
+    });
     request.url = path;
     // Without its body headers, Prism reads no body; Node still reads past the bytes, keeping the connection usable.
     request.headers = headers;
-    if (options.specErrors) {
+    if (options.mocking) {
       const queryAt = path.indexOf('?');
       answerErrorsAsTheSpec(response, method, queryAt === -1 ? path : path.slice(0, queryAt), routes);
     }

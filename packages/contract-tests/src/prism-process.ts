@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OutputTail } from './output-tail.js';
-import { ROUTES_SPEC_ENV, SPEC_COPY_ENV, SPEC_ERRORS_ENV } from './prism-child-env.js';
+import { MOCKING_ENV, ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
 import { specForPrism } from './prism-spec.js';
 
 const require = createRequire(import.meta.url);
@@ -90,8 +90,8 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       FORCE_COLOR: '0',
       NO_COLOR: '1',
       [ROUTES_SPEC_ENV]: launch.spec,
-      // Mocking, Prism's own error answers take the spec's shape; a proxy's answers are judged as they come.
-      [SPEC_ERRORS_ENV]: launch.mode.kind === 'mock' ? '1' : '0',
+      // Mocking, Prism's own error answers take the spec's shape; a proxy's requests and answers go as they come.
+      [MOCKING_ENV]: launch.mode.kind === 'mock' ? '1' : '0',
       ...(spec.copyFolder === undefined ? {} : { [SPEC_COPY_ENV]: spec.copyFolder }),
     },
   });

@@ -14,6 +14,14 @@ const sdkHeaders = {
 };
 
 describe('normaliseRequest', () => {
+  it('drops Accept when mocking (acceptAsJson), and keeps it otherwise', () => {
+    const headers = { ...sdkHeaders, accept: 'text/html' };
+    expect(
+      normaliseRequest('GET', '/v1/x/', headers, undefined, { acceptAsJson: true }).headers,
+    ).not.toHaveProperty('accept');
+    expect(normaliseRequest('GET', '/v1/x/', headers).headers.accept).toBe('text/html');
+  });
+
   it.each(['GET', 'HEAD', 'DELETE', 'get', 'delete'])(
     'drops the body of a %s and the headers that describe it',
     (method) => {

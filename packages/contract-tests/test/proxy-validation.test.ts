@@ -262,6 +262,13 @@ describe('broken answers are flagged', () => {
 });
 
 describe('Prism’s verdicts in proxy mode', () => {
+  it('forward the Accept header as sent: the real server answers it', async () => {
+    upstream.serve(json(firstExample('getVerifySession')));
+    const { path, ...init } = validRequest('getVerifySession');
+    await fetch(`${proxy.url}${path}`, { ...init, headers: { ...init.headers, accept: 'text/html' } });
+    expect(upstream.received.at(-1)?.headers.accept).toBe('text/html');
+  });
+
   it('stay Prism’s own: a broken answer’s 500 is problem+json, not reshaped as the mock reshapes its errors', async () => {
     upstream.serve({ status: 405, contentType: 'application/problem+json', body: '{"title":"no"}' });
     const { path, ...init } = validRequest('getVerifySession');

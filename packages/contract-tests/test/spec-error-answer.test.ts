@@ -7,7 +7,7 @@ import { type PrismErrorAnswer, specErrorAnswer } from '../src/spec-error-answer
 import { rawRequest } from './support/raw-request.js';
 
 // What the mock answers instead of Prism's own error answers, alone (specErrorAnswer) and in a server's process
-// (installCompatLayer with specErrors), where a success must go out exactly as written.
+// (installCompatLayer with mocking), where a success must go out exactly as written.
 
 const LISTED = ['200', '400', '401', '404', '405', '500'];
 const routes = createRoutes([
@@ -100,14 +100,14 @@ describe('specErrorAnswer', () => {
   });
 });
 
-describe('installCompatLayer with specErrors, in a server’s process', () => {
+describe('installCompatLayer with mocking, in a server’s process', () => {
   let server: Server;
   let base: string;
   let uninstall: () => void;
   const success = ['{"a":', '"streamed"', '}'];
 
   beforeAll(async () => {
-    uninstall = installCompatLayer(routes, { specErrors: true });
+    uninstall = installCompatLayer(routes, { mocking: true });
     server = createServer((request, response) => {
       if (request.url === '/v1/Thing/ok') {
         // A success written in pieces, with a content type the spec would not list: it goes out as written.

@@ -235,6 +235,41 @@ describe.each(modes)('the %s mock', (_, start) => {
     });
   });
 
+  // Plivo's API answers JSON whatever Accept says; the spec lists only application/json and no 406.
+  describe.each(['text/html', 'application/xml', 'application/problem+json', 'application/json;q=0'])(
+    'with Accept: %s',
+    (accept) => {
+      it('answers a list and a create as without it', async () => {
+        const list = await rawRequest(`${mock().url}${A}/Verify/Session/`, { headers: { ...auth, accept } });
+        expect(list.status).toBe(200);
+        expect(list.headers['content-type']).toBe('application/json');
+        expect(schemaErrors('listVerifySessions', '200', JSON.parse(list.body))).toBe('');
+        const create = await rawRequest(`${mock().url}${A}/Verify/Session/`, {
+          method: 'POST',
+          headers: { ...json, accept },
+          body: JSON.stringify({ recipient: '+14155550100', channel: 'sms' }),
+        });
+        expect(create.status).toBe(202);
+        expect(schemaErrors('createVerifySession', '202', JSON.parse(create.body))).toBe('');
+      });
+
+      it('answers a Prefer for an error status with the spec’s example', async () => {
+        const answer = await rawRequest(`${mock().url}${A}/Verify/Session/`, {
+          headers: { ...auth, accept, prefer: 'code=404' },
+        });
+        expect(answer.status).toBe(404);
+        expect(JSON.parse(answer.body)).toEqual({ error: 'not found' });
+      });
+
+      it('is refused 406 by Prism alone, under /__prism', async () => {
+        const answer = await rawRequest(`${mock().prismUrl}${A}/Verify/Session/`, {
+          headers: { ...auth, accept },
+        });
+        expect(answer.status).toBe(406);
+      });
+    },
+  );
+
   it('answers HEAD, which the spec has on no path, 405 with the methods the path takes and no body', async () => {
     const answer = await rawRequest(`${mock().url}${verifyPath()}`, { method: 'HEAD', headers: auth });
     expect(answer.status).toBe(405);

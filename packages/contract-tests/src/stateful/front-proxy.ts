@@ -106,7 +106,16 @@ export function startFrontProxy(
 
   const server: Server = createServer((incoming, outgoing) => {
     if (layer.control(incoming, outgoing)) return;
-    const forward = normaliseRequest(incoming.method ?? 'GET', incoming.url ?? '/', incoming.headers, routes);
+    // The stateful mode mocks the spec: any Accept is taken as JSON, as the stateless layer takes it.
+    const forward = normaliseRequest(
+      incoming.method ?? 'GET',
+      incoming.url ?? '/',
+      incoming.headers,
+      routes,
+      {
+        acceptAsJson: true,
+      },
+    );
     forward.headers.host = host;
     layer.handle(incoming, outgoing, forward, askPrism);
   });
