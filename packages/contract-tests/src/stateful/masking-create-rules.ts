@@ -28,5 +28,7 @@ export function createRefusal(body: Body): string | undefined {
   if (body.generate_pin !== true && !pins.every(given)) {
     return 'first_party_pin and second_party_pin are required with is_pin_authentication_required unless generate_pin is true';
   }
+  // The spec's pin_prompt_play: "Required when PIN authentication is on."
+  if (!given(body.pin_prompt_play)) return 'pin_prompt_play is required with is_pin_authentication_required';
   return undefined;
 }

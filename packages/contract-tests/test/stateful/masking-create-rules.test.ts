@@ -5,11 +5,18 @@ import { answerFrom, engineOnVirtualClock } from './support/engine-on-virtual-cl
 import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // What the spec's MaskingSessionCreateRequest leaves to the API, which answers 400: a missing party (one is
-// enough with create_session_with_single_party), two equal PINs, PIN authentication without PINs to use.
+// enough with create_session_with_single_party), two equal PINs, PIN authentication without PINs to use or
+// without pin_prompt_play.
 
 const FIRST = '919003459051';
 const SECOND = '918197241073';
-const PINS = { is_pin_authentication_required: true, first_party_pin: '1234', second_party_pin: '4321' };
+const PROMPT = 'https://example.com/audio/pin_prompt.mp3';
+const PINS = {
+  is_pin_authentication_required: true,
+  first_party_pin: '1234',
+  second_party_pin: '4321',
+  pin_prompt_play: PROMPT,
+};
 
 const refused: [string, Record<string, unknown>, string][] = [
   [
@@ -44,13 +51,36 @@ const refused: [string, Record<string, unknown>, string][] = [
       second_party: SECOND,
       is_pin_authentication_required: true,
       first_party_pin: '1234',
+      pin_prompt_play: PROMPT,
     },
     'first_party_pin and second_party_pin are required with is_pin_authentication_required unless generate_pin is true',
   ],
   [
     'PIN authentication with generate_pin false and no PINs',
-    { first_party: FIRST, second_party: SECOND, is_pin_authentication_required: true, generate_pin: false },
+    {
+      first_party: FIRST,
+      second_party: SECOND,
+      is_pin_authentication_required: true,
+      generate_pin: false,
+      pin_prompt_play: PROMPT,
+    },
     'first_party_pin and second_party_pin are required with is_pin_authentication_required unless generate_pin is true',
+  ],
+  [
+    'PIN authentication with two PINs and no pin_prompt_play (the spec: "Required when PIN authentication is on")',
+    {
+      first_party: FIRST,
+      second_party: SECOND,
+      is_pin_authentication_required: true,
+      first_party_pin: '1234',
+      second_party_pin: '4321',
+    },
+    'pin_prompt_play is required with is_pin_authentication_required',
+  ],
+  [
+    'PIN authentication with generate_pin and no pin_prompt_play',
+    { first_party: FIRST, second_party: SECOND, is_pin_authentication_required: true, generate_pin: true },
+    'pin_prompt_play is required with is_pin_authentication_required',
   ],
 ];
 
@@ -69,7 +99,13 @@ const accepted: [string, Record<string, unknown>][] = [
   ],
   [
     'PIN authentication with generate_pin',
-    { first_party: FIRST, second_party: SECOND, is_pin_authentication_required: true, generate_pin: true },
+    {
+      first_party: FIRST,
+      second_party: SECOND,
+      is_pin_authentication_required: true,
+      generate_pin: true,
+      pin_prompt_play: PROMPT,
+    },
   ],
   ['PIN authentication with two different PINs', { first_party: FIRST, second_party: SECOND, ...PINS }],
   [

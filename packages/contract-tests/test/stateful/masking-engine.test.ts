@@ -89,6 +89,7 @@ describe('create', () => {
   it('keeps the PINs it was given', () => {
     const { session } = create({
       is_pin_authentication_required: true,
+      pin_prompt_play: 'https://example.com/audio/pin_prompt.mp3',
       first_party_pin: '1234',
       second_party_pin: '4321',
       pin_retry: 2,
@@ -106,6 +107,7 @@ describe('create', () => {
   it.each([4, 9, 15])('generates two different PINs of generate_pin_length %i digits', (length) => {
     const { session } = create({
       is_pin_authentication_required: true,
+      pin_prompt_play: 'https://example.com/audio/pin_prompt.mp3',
       generate_pin: true,
       generate_pin_length: length,
     }).body;
@@ -222,6 +224,7 @@ describe('update', () => {
   ])('refuses a change of %s (the spec: the API refuses it), changing nothing', (field, value) => {
     const uuid = create({
       is_pin_authentication_required: true,
+      pin_prompt_play: 'https://example.com/audio/pin_prompt.mp3',
       first_party_pin: '1234',
       second_party_pin: '4321',
     }).body.session_uuid;
@@ -236,6 +239,7 @@ describe('update', () => {
   it('accepts those fields resent with the values the session has', () => {
     const uuid = create({
       is_pin_authentication_required: true,
+      pin_prompt_play: 'https://example.com/audio/pin_prompt.mp3',
       first_party_pin: '1234',
       second_party_pin: '4321',
       subaccount: 'SAOWRKMGU3YZCTZJXXXY',
