@@ -7,24 +7,6 @@ export function describeType(value: unknown): string {
   return typeof value === 'string' ? `a string of ${value.length} characters` : typeof value;
 }
 
-/**
- * The class of an object that is neither a plain record nor `URLSearchParams` (`FormData`, `Map`…), whose
- * fields `Object.entries` cannot see; `undefined` for a plain record. Recognised by its tag, so that a
- * `URLSearchParams` of another realm or a polyfill still counts as one.
- */
-export function foreignClass(value: object): string | undefined {
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto === Object.prototype || proto === null) return undefined;
-  const tag = Object.prototype.toString.call(value).slice(8, -1);
-  return tag === 'Object'
-    ? ((value as { constructor?: { name?: string } }).constructor?.name ?? 'an object')
-    : tag;
-}
-
-/** What to pass instead of a class whose fields a record read would miss. */
-export const FORM_HINT =
-  'pass the form fields as URLSearchParams, e.g. `new URLSearchParams(await request.text())`, or as a plain record';
-
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 /**

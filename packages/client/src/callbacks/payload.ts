@@ -1,5 +1,6 @@
-import { describeType, FORM_HINT, foreignClass } from './arguments.js';
+import { describeType } from './arguments.js';
 import { CallbackPayloadError } from './errors.js';
+import { FORM_HINT, objectShape } from './records.js';
 
 /**
  * A callback payload as a receiver has it: the body of a form-encoded POST or the query of a GET, as a string
@@ -59,34 +60,29 @@ function fromRecord(record: object, kind: string): Array<[string, string]> {
   });
 }
 
+function readPairs(input: unknown, kind: string): Array<[string, string]> {
+  if (typeof input === 'string') return fromText(input, kind);
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || ArrayBuffer.isView(input)) {
+    throw new CallbackPayloadError(
+      `The ${kind} payload must be URLSearchParams, a form-encoded or query string, or a record of strings; ` +
+        `got ${describeType(input)}${ArrayBuffer.isView(input) ? ' (bytes: decode them as UTF-8 text first)' : ''}.`,
+    );
+  }
+  const shape = objectShape(input);
+  if (shape.kind === 'URLSearchParams') return [...(input as URLSearchParams)];
+  if (shape.kind === 'record') return fromRecord(input, kind);
+  throw new CallbackPayloadError(
+    `The ${kind} payload is ${shape.what}, whose fields cannot be read as a record: ${FORM_HINT}.`,
+  );
+}
+
 /**
  * The payload's attributes by name. Throws a `CallbackPayloadError` for input that is not a form/query payload,
  * for a nameless attribute and for a repeated one (Plivo sends each attribute once; guessing which value counts
  * would hide a forged or broken request).
  */
 export function readAttributes(input: unknown, kind: string): Map<string, string> {
-  let pairs: Array<[string, string]>;
-  const foreign =
-    typeof input === 'object' && input !== null && !Array.isArray(input) ? foreignClass(input) : undefined;
-  if (typeof input === 'string') pairs = fromText(input, kind);
-  else if (foreign === 'URLSearchParams') pairs = [...(input as URLSearchParams)];
-  else if (foreign !== undefined && !ArrayBuffer.isView(input)) {
-    throw new CallbackPayloadError(
-      `The ${kind} payload is a ${foreign}, whose fields cannot be read as a record: ${FORM_HINT}.`,
-    );
-  } else if (
-    typeof input === 'object' &&
-    input !== null &&
-    !Array.isArray(input) &&
-    !ArrayBuffer.isView(input)
-  )
-    pairs = fromRecord(input, kind);
-  else {
-    throw new CallbackPayloadError(
-      `The ${kind} payload must be URLSearchParams, a form-encoded or query string, or a record of strings; ` +
-        `got ${describeType(input)}${ArrayBuffer.isView(input) ? ' (bytes: decode them as UTF-8 text first)' : ''}.`,
-    );
-  }
+  const pairs = readPairs(input, kind);
   const attributes = new Map<string, string>();
   for (const [key, value] of pairs) {
     if (key === '') {

@@ -1,5 +1,6 @@
-import { describeType, FORM_HINT, foreignClass } from './arguments.js';
+import { describeType } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
+import { FORM_HINT, objectShape } from './records.js';
 
 /**
  * The callback's parameters as the receiver decoded them: the form fields of a POST body. A `URLSearchParams`
@@ -25,16 +26,16 @@ export function groupParams(params: unknown): GroupedParams {
       `params must be a URLSearchParams or a record of strings (string arrays for repeated keys), got ${describeType(params)}.`,
     );
   }
-  const foreign = foreignClass(params);
-  if (foreign === 'URLSearchParams') {
+  const shape = objectShape(params);
+  if (shape.kind === 'URLSearchParams') {
     for (const [key, value] of params as URLSearchParams) add(key, value);
     return grouped;
   }
-  if (foreign !== undefined) {
+  if (shape.kind === 'other') {
     // Its fields are invisible to a record read: the params would count as none and the check would just fail.
     throw new CallbackSignatureError(
       'params',
-      `params is a ${foreign}, whose fields cannot be read as a record: ${FORM_HINT}.`,
+      `params is ${shape.what}, whose fields cannot be read as a record: ${FORM_HINT}.`,
     );
   }
   for (const [key, value] of Object.entries(params)) {
