@@ -1,5 +1,6 @@
 import { describeType, requireToken } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
+import { nonceText, signatureCandidates } from './header-values.js';
 import type { CallbackSignatureVersion } from './headers.js';
 import { hmacSha256Base64, timingSafeEqual } from './hmac.js';
 import { signedTextV2, signedTextV3 } from './signed-text.js';
@@ -29,8 +30,9 @@ export interface SignatureV2Input {
 }
 
 /**
- * A header as frameworks hand it over: `node:http`'s `req.headers[name]` or `Headers.get(name)`. Only a
- * non-empty string is usable; anything else (missing, repeated as an array) is a `CallbackSignatureError`.
+ * A header as frameworks hand it over: `node:http`'s `req.headers[name]` or `Headers.get(name)` (a string), or
+ * `req.headersDistinct[name]` (one string per header line). A signature header's lines and comma-separated
+ * items are all candidates; a nonce must be one value. Missing or empty is a `CallbackSignatureError`.
  */
 export type HeaderValue = string | readonly string[] | null | undefined;
 
@@ -62,9 +64,6 @@ export interface CallbackSignatureCheck {
   readonly explanation: string | undefined;
 }
 
-const NONCE_HINT = 'Pass the X-Plivo-Signature-V3-Nonce (or -V2-Nonce) header of the request.';
-const SIGNATURE_HINT =
-  'Pass the X-Plivo-Signature-V3 (or -Ma-V3, -V2, -Ma-V2) header of the request; a request without it is not from Plivo.';
 const TOKEN_HINT =
   'Pass the Auth Token of the Plivo account (or of the main account for an -Ma- header), with no surrounding whitespace.';
 
@@ -94,12 +93,12 @@ function requireMethod(method: unknown): 'GET' | 'POST' {
 function textV3(input: Record<string, unknown>): string {
   const method = requireMethod(input.method);
   const url = splitSigningUrl(input.url);
-  const nonce = requireToken('nonce', input.nonce, NONCE_HINT);
+  const nonce = nonceText(input.nonce);
   return signedTextV3(method, url, groupParams(input.params), nonce);
 }
 
 function textV2(input: Record<string, unknown>): string {
-  return signedTextV2(splitSigningUrl(input.url), requireToken('nonce', input.nonce, NONCE_HINT));
+  return signedTextV2(splitSigningUrl(input.url), nonceText(input.nonce));
 }
 
 /**
@@ -120,27 +119,6 @@ export async function computeSignatureV2(input: SignatureV2Input): Promise<strin
   return hmacSha256Base64(requireToken('authToken', fields.authToken, TOKEN_HINT), text);
 }
 
-function splitSignatures(header: unknown): string[] {
-  if (typeof header !== 'string') {
-    throw new CallbackSignatureError(
-      'signature',
-      `signature must be a string, got ${describeType(header)}. ${SIGNATURE_HINT}`,
-    );
-  }
-  // A list header: values separated by commas, optional whitespace around each (RFC 9110 section 5.6.1).
-  const pieces = header.split(',').map((piece) => piece.trim());
-  if (pieces.every((piece) => piece === '')) {
-    throw new CallbackSignatureError('signature', `signature is empty. ${SIGNATURE_HINT}`);
-  }
-  if (pieces.includes('')) {
-    throw new CallbackSignatureError(
-      'signature',
-      `signature has an empty item in its comma-separated list. ${SIGNATURE_HINT}`,
-    );
-  }
-  return pieces.map((piece) => requireToken('signature', piece, SIGNATURE_HINT));
-}
-
 /**
  * Checks a callback's signature header and says why it does not match. Every comma-separated signature is
  * compared in constant time and all of them are always compared. Throws a `CallbackSignatureError` only for
@@ -158,7 +136,7 @@ export async function checkCallbackSignature(
     );
   }
   const signedText = version === 'v3' ? textV3(fields) : textV2(fields);
-  const candidates = splitSignatures(fields.signature);
+  const candidates = signatureCandidates(fields.signature);
   const expected = await hmacSha256Base64(
     requireToken('authToken', fields.authToken, TOKEN_HINT),
     signedText,
