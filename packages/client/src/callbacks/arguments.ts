@@ -1,5 +1,17 @@
 import { type CallbackSignatureArgument, CallbackSignatureError } from './errors.js';
 
+/**
+ * Quotes text the request chose (an attribute name or value, a URL, a method) for a message: JSON string syntax,
+ * plus escapes for the line breaks JSON leaves raw (U+0085, U+2028, U+2029) and other C1 controls, so the text can
+ * neither start a forged log line nor pass for the message's own words.
+ */
+export function quote(text: string): string {
+  return JSON.stringify(text).replace(
+    /[\u007f-\u009f\u2028\u2029]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 /** Says what a value is without quoting it (it may be a secret or attacker input). */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';

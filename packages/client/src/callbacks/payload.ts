@@ -1,4 +1,4 @@
-import { describeType } from './arguments.js';
+import { describeType, quote } from './arguments.js';
 import { CallbackPayloadError } from './errors.js';
 import { FORM_HINT, objectShape } from './records.js';
 
@@ -22,7 +22,7 @@ function fromText(text: string, kind: string): Array<[string, string]> {
   if (!FORM_TEXT.test(body)) {
     const bad = [...body].find((char) => !FORM_TEXT.test(char)) ?? '';
     throw new CallbackPayloadError(
-      `The ${kind} payload is neither form-encoded nor a query string: it contains ${JSON.stringify(bad)}, ` +
+      `The ${kind} payload is neither form-encoded nor a query string: it contains ${quote(bad)}, ` +
         'which such text always percent-encodes. Pass the raw body of the POST or the query string of the GET.',
     );
   }
@@ -41,7 +41,7 @@ function decode(component: string, kind: string): string {
     return decodeURIComponent(component.replaceAll('+', ' '));
   } catch {
     throw new CallbackPayloadError(
-      `The ${kind} payload has a broken percent-escape in ${JSON.stringify(component)}: every % must start ` +
+      `The ${kind} payload has a broken percent-escape in ${quote(component)}: every % must start ` +
         'a %XX escape and the escapes must spell UTF-8.',
     );
   }
@@ -51,7 +51,7 @@ function fromRecord(record: object, kind: string): Array<[string, string]> {
   return Object.entries(record).map(([key, value]): [string, string] => {
     if (typeof value !== 'string') {
       throw new CallbackPayloadError(
-        `The ${kind} payload's attribute ${key} must be a string, got ${describeType(value)}` +
+        `The ${kind} payload's attribute ${quote(key)} must be a string, got ${describeType(value)}` +
           `${Array.isArray(value) ? ' (the attribute was repeated)' : ''}.`,
         key,
       );
@@ -89,7 +89,10 @@ export function readAttributes(input: unknown, kind: string): Map<string, string
       throw new CallbackPayloadError(`The ${kind} payload has an attribute without a name.`, key);
     }
     if (attributes.has(key)) {
-      throw new CallbackPayloadError(`The ${kind} payload has the attribute ${key} more than once.`, key);
+      throw new CallbackPayloadError(
+        `The ${kind} payload has the attribute ${quote(key)} more than once.`,
+        key,
+      );
     }
     attributes.set(key, value);
   }
@@ -130,7 +133,7 @@ export class AttributeReader {
     if (value === undefined || value === '') return undefined;
     if (!/^-?\d{1,15}$/.test(value)) {
       throw new CallbackPayloadError(
-        `The ${this.#kind} payload's ${name} must be an integer (as Plivo documents it), got ${JSON.stringify(value)}.`,
+        `The ${this.#kind} payload's ${name} must be an integer (as Plivo documents it), got ${quote(value)}.`,
         name,
       );
     }

@@ -1,4 +1,4 @@
-import { describeType, requireToken } from './arguments.js';
+import { describeType, quote, requireToken } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
 import { nonceText, signatureCandidates } from './header-values.js';
 import type { CallbackSignatureVersion } from './headers.js';
@@ -83,7 +83,7 @@ function requireMethod(method: unknown): 'GET' | 'POST' {
     throw new CallbackSignatureError(
       'method',
       `method must be "GET" or "POST" (the methods Plivo calls callbacks with), got ${
-        typeof method === 'string' ? JSON.stringify(method) : describeType(method)
+        typeof method === 'string' ? quote(method) : describeType(method)
       }.`,
     );
   }
@@ -132,7 +132,7 @@ export async function checkCallbackSignature(
   if (version !== 'v3' && version !== 'v2') {
     throw new CallbackSignatureError(
       'version',
-      `version must be "v3" or "v2", got ${typeof version === 'string' ? JSON.stringify(version) : describeType(version)}.`,
+      `version must be "v3" or "v2", got ${typeof version === 'string' ? quote(version) : describeType(version)}.`,
     );
   }
   const signedText = version === 'v3' ? textV3(fields) : textV2(fields);
@@ -164,10 +164,12 @@ function explainMismatch(
   signedText: string,
 ): string {
   const header = version === 'v3' ? 'X-Plivo-Signature-V3' : 'X-Plivo-Signature-V2';
+  // Quoted: the path and query come from the request.
+  const url = quote(withoutUserInfo(String(fields.url)));
   const what =
     version === 'v3'
-      ? `${String(fields.method).toUpperCase()} ${withoutUserInfo(String(fields.url))} with ${groupParams(fields.params).size} parameter name(s) and the given nonce`
-      : `${withoutUserInfo(String(fields.url))} (without its query) and the given nonce`;
+      ? `${String(fields.method).toUpperCase()} ${url} with ${groupParams(fields.params).size} parameter name(s) and the given nonce`
+      : `${url} (without its query) and the given nonce`;
   const checks = [
     'url is the exact URL Plivo called, as registered: scheme, host, port, path, trailing slash and query (not a proxy-internal URL)',
     ...(version === 'v3'
@@ -178,6 +180,6 @@ function explainMismatch(
   ];
   return (
     `None of the ${candidates} ${version.toUpperCase()} signature(s) matches the one computed for ${what}. ` +
-    `Check that ${checks.join('; that ')}. Signed text: ${JSON.stringify(signedText)}`
+    `Check that ${checks.join('; that ')}. Signed text: ${quote(signedText)}`
   );
 }

@@ -1,4 +1,4 @@
-import { describeType } from './arguments.js';
+import { describeType, quote } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
 import { FORM_HINT, objectShape } from './records.js';
 
@@ -44,7 +44,7 @@ export function groupParams(params: unknown): GroupedParams {
     if (values.length > 0 && wrong !== undefined) {
       throw new CallbackSignatureError(
         'params',
-        `params[${JSON.stringify(key)}] must be a string or an array of strings, got ${describeType(wrong)}` +
+        `params[${quote(key)}] must be a string or an array of strings, got ${describeType(wrong)}` +
           `${Array.isArray(value) ? ' in its array' : ''}. Pass the decoded form fields as received.`,
       );
     }

@@ -1,4 +1,4 @@
-import { describeType } from './arguments.js';
+import { describeType, quote } from './arguments.js';
 import { CallbackSignatureError } from './errors.js';
 
 /** The parts of a callback URL that Plivo's signatures cover. */
@@ -51,7 +51,7 @@ export function splitSigningUrl(url: unknown): SigningUrl {
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
     throw new CallbackSignatureError(
       'url',
-      `url ${quoteUrl(url)} has the scheme ${JSON.stringify(parsed.protocol)}; Plivo calls http or https URLs only. ${HINT}`,
+      `url ${quoteUrl(url)} has the scheme ${quote(parsed.protocol)}; Plivo calls http or https URLs only. ${HINT}`,
     );
   }
   const [, scheme = '', authority = '', path = '', query] = parts;
@@ -69,7 +69,7 @@ export function withoutUserInfo(url: string): string {
   return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1***@');
 }
 
-const quoteUrl = (url: string): string => JSON.stringify(withoutUserInfo(url));
+const quoteUrl = (url: string): string => quote(withoutUserInfo(url));
 
 /** `querystring.parse` of Node: `&`-separated, empty pieces skipped, first `=` splits, `+` is a space. */
 function parseQuery(query: string): Array<[string, string]> {

@@ -108,7 +108,7 @@ describe('malformed arguments', () => {
     const error = await rejection(verifyCallbackSignature({ ...VALID, url: `${withPassword} x` }));
     expect(error.message).toContain('"https://***@example.com/masking/callback x"');
     const check = await checkCallbackSignature({ ...VALID, url: withPassword, signature: 'forged=' });
-    expect(check.explanation).toContain('POST https://***@example.com/masking/callback with');
+    expect(check.explanation).toContain('POST "https://***@example.com/masking/callback" with');
     expect(JSON.stringify(check)).not.toContain('S3cretPw');
   });
 
@@ -196,7 +196,9 @@ describe('explaining a mismatch', () => {
       'https://example.com/masking/callback?EventNameSessionTimeout.12345678901234567890',
     );
     expect(check.explanation).toContain('None of the 2 V3 signature(s) matches');
-    expect(check.explanation).toContain('POST https://example.com/masking/callback with 1 parameter name(s)');
+    expect(check.explanation).toContain(
+      'POST "https://example.com/masking/callback" with 1 parameter name(s)',
+    );
     expect(check.explanation).toContain('X-Plivo-Signature-Ma-V3');
     for (const text of [check.explanation, JSON.stringify(check)]) {
       expect(text).not.toContain(TOKEN);

@@ -76,7 +76,7 @@ describe('parseMaskingSessionEvent', () => {
     [{ ...PIN_EVENT, PlivoHangupCauseCode: '4.5' }, 'PlivoHangupCauseCode', /must be an integer/],
     [{ SessionUUID: SESSION_UUID }, 'EventName', /has no EventName/],
     [{ EventName: 'SessionTimeout', SessionUUID: '' }, 'SessionUUID', /has no SessionUUID/],
-    [`${form(PIN_EVENT)}&EventName=SessionTimeout`, 'EventName', /EventName more than once/],
+    [`${form(PIN_EVENT)}&EventName=SessionTimeout`, 'EventName', /attribute "EventName" more than once/],
   ])('rejects %j naming %s', (input, attribute, message) => {
     const error = catchError(() => parseMaskingSessionEvent(input));
     expect(error).toBeInstanceOf(CallbackPayloadError);
@@ -150,7 +150,7 @@ describe('a payload that is neither form nor query', () => {
     [
       'a record with an array value',
       { EventName: ['a', 'b'] },
-      /attribute EventName must be a string.*repeated/,
+      /attribute "EventName" must be a string.*repeated/,
     ],
     ['a nameless attribute', '=x&EventName=a&SessionUUID=b', /attribute without a name/],
     ['FormData', new FormData(), /payload is a FormData, whose fields cannot be read.*new URLSearchParams/],
