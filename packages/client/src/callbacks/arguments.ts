@@ -22,30 +22,25 @@ export function describeType(value: unknown): string {
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 
 /**
- * A header value or other text input: a non-empty string of printable ASCII without spaces. Plivo's nonces,
- * signatures and Auth Tokens are all of that form; anything else (a string[] from a repeated header, a trailing
- * newline from an env file, a non-ASCII byte) is reported before any hashing. The value itself is never quoted.
+ * What is wrong with a header value or other text input, or `undefined` when it is a non-empty string of
+ * printable ASCII without spaces. Plivo's nonces, signatures and Auth Tokens are all of that form; anything else
+ * (a trailing newline from an env file, a non-ASCII byte) is reported before any hashing. The value itself is
+ * never quoted, and for a `secret` not even the code point at fault (it is part of the secret).
  */
+export function tokenProblem(name: string, value: unknown, secret: boolean): string | undefined {
+  if (typeof value !== 'string') return `${name} must be a string, got ${describeType(value)}.`;
+  if (value.length === 0) return `${name} is empty.`;
+  if (PRINTABLE_ASCII.test(value)) return undefined;
+  const bad = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
+  const code = value.codePointAt(bad) ?? 0;
+  const what = code > 0x7e ? 'a non-ASCII character' : 'a space or control character';
+  const which = secret ? '' : ` (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return `${name} contains ${what}${which} at position ${bad}; Plivo only sends printable ASCII here.`;
+}
+
+/** A request's text input (nonce, signature): its value, or a `CallbackSignatureError` naming the argument. */
 export function requireToken(argument: CallbackSignatureArgument, value: unknown, hint: string): string {
-  if (typeof value !== 'string') {
-    throw new CallbackSignatureError(
-      argument,
-      `${argument} must be a string, got ${describeType(value)}. ${hint}`,
-    );
-  }
-  if (value.length === 0) {
-    throw new CallbackSignatureError(argument, `${argument} is empty. ${hint}`);
-  }
-  if (!PRINTABLE_ASCII.test(value)) {
-    const bad = [...value].findIndex((char) => !PRINTABLE_ASCII.test(char));
-    const code = value.codePointAt(bad) ?? 0;
-    const what = code > 0x7e ? 'a non-ASCII character' : 'a space or control character';
-    // The character itself is part of the secret when the argument is the Auth Token.
-    const which = argument === 'authToken' ? '' : ` (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
-    throw new CallbackSignatureError(
-      argument,
-      `${argument} contains ${what}${which} at position ${bad}; Plivo only sends printable ASCII here. ${hint}`,
-    );
-  }
-  return value;
+  const problem = tokenProblem(argument, value, false);
+  if (problem !== undefined) throw new CallbackSignatureError(argument, `${problem} ${hint}`);
+  return value as string;
 }

@@ -1,7 +1,9 @@
 /**
- * The two errors of the callbacks entry. Both mean "this input cannot be judged", never "the signature is wrong"
- * (a wrong signature is a `false` result). Neither ever holds the Auth Token: messages name the argument and what
- * is wrong with it, and quote only the public inputs (URL, method, attribute names and values).
+ * The errors of the callbacks entry. None means "the signature is wrong" (a wrong signature is a `false` result).
+ * `CallbackSignatureError` and `CallbackPayloadError` mean the request cannot be judged (answer 4xx);
+ * `CallbackConfigurationError` means the receiver cannot judge anything (answer 5xx). None ever holds the Auth
+ * Token: messages name the argument and what is wrong with it, and quote only the public inputs (URL, method,
+ * attribute names and values).
  */
 
 /** Which argument of a signature function was malformed. */
@@ -12,7 +14,6 @@ export type CallbackSignatureArgument =
   | 'nonce'
   | 'signature'
   | 'params'
-  | 'authToken'
   | 'version';
 
 /**
@@ -32,6 +33,23 @@ export class CallbackSignatureError extends TypeError {
   /** A plain, secret-free summary for structured logs. */
   toJSON(): Record<string, unknown> {
     return { name: this.name, argument: this.argument, message: this.message };
+  }
+}
+
+/**
+ * The receiver's own setting is unusable: the Auth Token is missing (e.g. `PLIVO_AUTH_TOKEN` unset), empty or
+ * malformed. It is checked before anything of the request, so every request gets it, and it is not a
+ * `CallbackSignatureError`: a receiver answering those 400 ("not from Plivo") would refuse every genuine
+ * callback as forged. Answer 500 and fix the setting; Plivo retries. The message never quotes the token.
+ */
+export class CallbackConfigurationError extends TypeError {
+  override readonly name: string = 'CallbackConfigurationError';
+  /** The setting at fault. */
+  readonly setting: 'authToken' = 'authToken';
+
+  /** A plain, secret-free summary for structured logs. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, setting: this.setting, message: this.message };
   }
 }
 

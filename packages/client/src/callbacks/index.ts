@@ -3,7 +3,12 @@
  * Signature checks (V3 and Verify's V2) and typed parsers for the masking and Verify callbacks; Web Crypto only,
  * so it runs on Node 20+, Deno, Bun, edge runtimes and in browsers.
  */
-export { CallbackPayloadError, type CallbackSignatureArgument, CallbackSignatureError } from './errors.js';
+export {
+  CallbackConfigurationError,
+  CallbackPayloadError,
+  type CallbackSignatureArgument,
+  CallbackSignatureError,
+} from './errors.js';
 export { CALLBACK_SIGNATURE_HEADERS, type CallbackSignatureVersion } from './headers.js';
 export {
   type KnownMaskingRecordingEventName,

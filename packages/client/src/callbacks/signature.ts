@@ -1,4 +1,5 @@
-import { describeType, quote, requireToken } from './arguments.js';
+import { describeType, quote } from './arguments.js';
+import { requireAuthToken } from './auth-token.js';
 import { CallbackSignatureError } from './errors.js';
 import { nonceText, signatureCandidates } from './header-values.js';
 import type { CallbackSignatureVersion } from './headers.js';
@@ -64,9 +65,6 @@ export interface CallbackSignatureCheck {
   readonly explanation: string | undefined;
 }
 
-const TOKEN_HINT =
-  'Pass the Auth Token of the Plivo account (or of the main account for an -Ma- header), with no surrounding whitespace.';
-
 function requireObject(input: unknown, name: string): Record<string, unknown> {
   if (typeof input !== 'object' || input === null) {
     throw new CallbackSignatureError(
@@ -108,26 +106,29 @@ function textV2(input: Record<string, unknown>): string {
  */
 export async function computeSignatureV3(input: SignatureV3Input): Promise<string> {
   const fields = requireObject(input, 'computeSignatureV3');
-  const text = textV3(fields);
-  return hmacSha256Base64(requireToken('authToken', fields.authToken, TOKEN_HINT), text);
+  const authToken = requireAuthToken(fields.authToken);
+  return hmacSha256Base64(authToken, textV3(fields));
 }
 
 /** The `X-Plivo-Signature-V2` value: Base64 of HMAC-SHA256(Auth Token, URL without query + nonce). */
 export async function computeSignatureV2(input: SignatureV2Input): Promise<string> {
   const fields = requireObject(input, 'computeSignatureV2');
-  const text = textV2(fields);
-  return hmacSha256Base64(requireToken('authToken', fields.authToken, TOKEN_HINT), text);
+  const authToken = requireAuthToken(fields.authToken);
+  return hmacSha256Base64(authToken, textV2(fields));
 }
 
 /**
  * Checks a callback's signature header and says why it does not match. Every comma-separated signature is
- * compared in constant time and all of them are always compared. Throws a `CallbackSignatureError` only for
- * malformed arguments (missing or non-string header, empty nonce, unparsable URL, unknown method or version).
+ * compared in constant time and all of them are always compared. Throws a `CallbackConfigurationError` for a
+ * missing or malformed `authToken` (checked first), and a `CallbackSignatureError` only for malformed arguments
+ * of the request (missing or non-string header, empty nonce, unparsable URL, unknown method or version).
  */
 export async function checkCallbackSignature(
   input: VerifyCallbackSignatureInput,
 ): Promise<CallbackSignatureCheck> {
   const fields = requireObject(input, 'verifyCallbackSignature');
+  // The receiver's own setting first: a missing token must fail every request alike, not pass for a bad header.
+  const authToken = requireAuthToken(fields.authToken);
   const version = fields.version ?? 'v3';
   if (version !== 'v3' && version !== 'v2') {
     throw new CallbackSignatureError(
@@ -137,10 +138,7 @@ export async function checkCallbackSignature(
   }
   const signedText = version === 'v3' ? textV3(fields) : textV2(fields);
   const candidates = signatureCandidates(fields.signature);
-  const expected = await hmacSha256Base64(
-    requireToken('authToken', fields.authToken, TOKEN_HINT),
-    signedText,
-  );
+  const expected = await hmacSha256Base64(authToken, signedText);
   let valid = false;
   for (const candidate of candidates) valid = timingSafeEqual(expected, candidate) || valid;
   return {

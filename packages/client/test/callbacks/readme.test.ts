@@ -84,12 +84,15 @@ interface Receiver {
   send: Send;
   callbacks: PlivoCallback[];
   rejections: string[];
+  errors: unknown[];
 }
+type ReceiverOptions = Parameters<typeof createCallbackServer>[0];
 
-function receiverScenarios(start: (options: Parameters<typeof createCallbackServer>[0]) => Promise<Send>) {
-  async function receiver(): Promise<Receiver> {
+function receiverScenarios(start: (options: ReceiverOptions) => Promise<Send>) {
+  async function receiver(options: Partial<ReceiverOptions> = {}): Promise<Receiver> {
     const callbacks: PlivoCallback[] = [];
     const rejections: string[] = [];
+    const errors: unknown[] = [];
     const send = await start({
       authToken: AUTH_TOKEN,
       publicOrigin: PUBLIC_ORIGIN,
@@ -99,8 +102,12 @@ function receiverScenarios(start: (options: Parameters<typeof createCallbackServ
       onRejected: (reason) => {
         rejections.push(reason);
       },
+      onError: (error) => {
+        errors.push(error);
+      },
+      ...options,
     });
-    return { send, callbacks, rejections };
+    return { send, callbacks, rejections, errors };
   }
 
   it('accepts and parses a masking status POST, a masking recording GET and a Verify POST', async () => {
@@ -153,6 +160,33 @@ function receiverScenarios(start: (options: Parameters<typeof createCallbackServ
     expect(await send({ ...request, headers: withoutSignature })).toBe(400);
     expect(callbacks).toEqual([]);
     expect(rejections[0]).toContain('nonce must be a string');
+  });
+
+  it('answers 500 to every request when its Auth Token is unset, and reports why, refusing none as forged', async () => {
+    const { send, callbacks, rejections, errors } = await receiver({
+      authToken: undefined as unknown as string, // what `process.env.PLIVO_AUTH_TOKEN as string` is when unset
+    });
+    const genuine = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    expect(await send(genuine)).toBe(500);
+    expect(await send({ ...genuine, headers: {} })).toBe(500);
+    expect(callbacks).toEqual([]);
+    expect(rejections).toEqual([]);
+    expect(errors).toHaveLength(2);
+    for (const error of errors) {
+      expect(error).toMatchObject({ name: 'CallbackConfigurationError', setting: 'authToken' });
+      expect((error as Error).message).toMatch(/^authToken must be a string, got undefined\. .*answer 500/);
+    }
+  });
+
+  it('answers 500 when onCallback throws, and reports the error', async () => {
+    const failure = new Error('database down');
+    const { send, errors } = await receiver({
+      onCallback: () => {
+        throw failure;
+      },
+    });
+    expect(await send(await signed('POST', '/plivo/masking/status', MASKING_STATUS))).toBe(500);
+    expect(errors).toEqual([failure]);
   });
 
   it('refuses a correctly signed but malformed payload with 400', async () => {

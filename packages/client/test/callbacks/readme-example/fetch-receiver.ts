@@ -21,10 +21,18 @@ export interface HandlerOptions {
   publicOrigin: string;
   onCallback: (callback: PlivoCallback) => Promise<void> | void;
   onRejected?: (reason: string) => void;
+  /** A failure on this side (a `CallbackConfigurationError`, a throwing `onCallback`): answered 500, Plivo retries. */
+  onError?: (error: unknown) => void;
 }
 
 /** A fetch-style handler (Deno.serve, Bun.serve, Cloudflare Workers, Next.js route handlers, Hono ...). */
-export function createCallbackHandler({ authToken, publicOrigin, onCallback, onRejected }: HandlerOptions) {
+export function createCallbackHandler({
+  authToken,
+  publicOrigin,
+  onCallback,
+  onRejected,
+  onError,
+}: HandlerOptions) {
   return async (request: Request): Promise<Response> => {
     const { pathname, search, searchParams } = new URL(request.url);
     const url = publicOrigin + pathname + search;
@@ -59,6 +67,7 @@ export function createCallbackHandler({ authToken, publicOrigin, onCallback, onR
         onRejected?.(error.message);
         return new Response(null, { status: 400 });
       }
+      onError?.(error); // CallbackConfigurationError (is the token set?) or your onCallback failed
       return new Response(null, { status: 500 });
     }
   };

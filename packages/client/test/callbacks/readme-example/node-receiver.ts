@@ -22,8 +22,11 @@ export interface ReceiverOptions {
   /** The origin Plivo calls, e.g. `https://example.com`: behind a proxy, not the address this server listens on. */
   publicOrigin: string;
   onCallback: (callback: PlivoCallback) => Promise<void> | void;
-  /** Why a request was refused (safe to log: it never contains the token). */
+  /** Why a request was refused with 4xx (safe to log: it never contains the token). */
   onRejected?: (reason: string) => void;
+  /** A failure on this side, answered 500 so that Plivo retries: a `CallbackConfigurationError` (no Auth
+   * Token?) or a throwing `onCallback`. Log it: every callback fails until it is fixed. */
+  onError?: (error: unknown) => void;
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
@@ -37,7 +40,13 @@ async function readBody(req: IncomingMessage): Promise<string> {
  * like every callback from Plivo's voice platform) and Verify callbacks at /plivo/verify (V2 headers, as
  * Verify documents; V2 signs the URL and nonce, not the payload).
  */
-export function createCallbackServer({ authToken, publicOrigin, onCallback, onRejected }: ReceiverOptions) {
+export function createCallbackServer({
+  authToken,
+  publicOrigin,
+  onCallback,
+  onRejected,
+  onError,
+}: ReceiverOptions) {
   return createServer(async (req, res) => {
     const method = req.method ?? '';
     const url = publicOrigin + req.url; // exactly the URL you registered, query included
@@ -77,6 +86,7 @@ export function createCallbackServer({ authToken, publicOrigin, onCallback, onRe
         onRejected?.(error.message); // a missing header, a malformed payload: not a request from Plivo
         res.writeHead(400).end();
       } else {
+        onError?.(error); // CallbackConfigurationError (is the token set?) or your onCallback failed
         res.writeHead(500).end();
       }
     }
