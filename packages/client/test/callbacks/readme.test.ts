@@ -1,6 +1,8 @@
 // The README's two receiver examples, shown there verbatim, run here: each accepts Plivo-signed masking and
-// Verify callbacks (POST form and GET query) and parses them, and refuses a forged signature (403), a signature
-// replayed to another URL (403), a missing nonce (400) and a malformed payload (400).
+// Verify callbacks (POST form and GET query) and parses them, checks V3 on a Verify callback that carries it and
+// flags one with V2 alone, and refuses a forged signature (403), a signature replayed to another URL (403), a
+// missing nonce (400) and a malformed payload (400); it answers 500 when its Auth Token is unset. An exact replay
+// is accepted, as the README says: nothing here remembers nonces.
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -79,6 +81,12 @@ async function signed(
   };
 }
 
+/** The request without its V3 headers, as Verify documents its callbacks (or as a forger strips them). */
+function withoutV3({ headers, ...request }: Sent): Sent {
+  const { 'x-plivo-signature-v3': _signature, 'x-plivo-signature-v3-nonce': _nonce, ...rest } = headers;
+  return { ...request, headers: rest };
+}
+
 type Send = (request: Sent) => Promise<number>;
 interface Receiver {
   send: Send;
@@ -119,9 +127,49 @@ function receiverScenarios(start: (options: ReceiverOptions) => Promise<Send>) {
     expect(callbacks).toEqual([
       { kind: 'masking-status', event: { ...MASKING_STATUS, PinRetryCounter: 1, otherAttributes: {} } },
       { kind: 'masking-recording', event: { ...MASKING_RECORDING, otherAttributes: {} } },
-      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} } },
-      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} } },
+      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} }, payloadSigned: true },
+      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} }, payloadSigned: true },
     ]);
+  });
+
+  it('checks V3 on a Verify callback that carries it, so a changed payload is refused with 403', async () => {
+    const { send, callbacks } = await receiver();
+    const request = await signed('POST', '/plivo/verify', VERIFY_STATUS, { v2: true });
+    const forged = new URLSearchParams({ ...VERIFY_STATUS, SessionStatus: 'verified' }).toString();
+    expect(await send({ ...request, body: forged })).toBe(403);
+    const getRequest = await signed('GET', '/plivo/verify', VERIFY_STATUS, { v2: true });
+    const forgedQuery = `?${new URLSearchParams({ ...VERIFY_STATUS, SessionStatus: 'verified' })}`;
+    expect(await send({ ...getRequest, target: `/plivo/verify${forgedQuery}` })).toBe(403);
+    expect(callbacks).toEqual([]);
+  });
+
+  it('checks V2 on a Verify callback without V3, and says its payload is not signed', async () => {
+    const { send, callbacks } = await receiver();
+    const request = withoutV3(await signed('POST', '/plivo/verify', VERIFY_STATUS, { v2: true }));
+    expect(await send(request)).toBe(200);
+    // V2 does not cover the payload: the same headers carry any other one, which is why the flag is there.
+    const forged = { ...VERIFY_STATUS, SessionStatus: 'verified' };
+    expect(await send({ ...request, body: new URLSearchParams(forged).toString() })).toBe(200);
+    expect(callbacks).toEqual([
+      { kind: 'verify-status', event: { ...VERIFY_STATUS, otherAttributes: {} }, payloadSigned: false },
+      { kind: 'verify-status', event: { ...forged, otherAttributes: {} }, payloadSigned: false },
+    ]);
+  });
+
+  it('accepts an exact replay, as the README warns', async () => {
+    const { send, callbacks } = await receiver();
+    const request = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    expect([await send(request), await send(request)]).toEqual([200, 200]);
+    expect(callbacks).toHaveLength(2);
+  });
+
+  it('finds no payload in a signed GET replayed as a POST with an empty body (400)', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    const get = await signed('GET', '/plivo/masking/status', MASKING_STATUS);
+    const asPost = { ...get, method: 'POST' as const, body: '' };
+    expect(await send(asPost)).toBe(400);
+    expect(callbacks).toEqual([]);
+    expect(rejections[0]).toContain('has no EventName');
   });
 
   it('refuses a forged signature with 403 and says why, without the token', async () => {

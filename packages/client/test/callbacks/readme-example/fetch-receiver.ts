@@ -13,7 +13,11 @@ import {
 export type PlivoCallback =
   | { kind: 'masking-status'; event: MaskingSessionEvent }
   | { kind: 'masking-recording'; event: MaskingRecordingEvent }
-  | { kind: 'verify-status'; event: VerifySessionEvent };
+  /**
+   * `payloadSigned: false`: only V2 was sent, which signs the URL and nonce but not the payload. Confirm with
+   * `plivo.verifySessions.get(event.SessionUUID)` before acting on it.
+   */
+  | { kind: 'verify-status'; event: VerifySessionEvent; payloadSigned: boolean };
 
 export interface HandlerOptions {
   authToken: string;
@@ -36,7 +40,9 @@ export function createCallbackHandler({
   return async (request: Request): Promise<Response> => {
     const { pathname, search, searchParams } = new URL(request.url);
     const url = publicOrigin + pathname + search;
-    const v2 = pathname === '/plivo/verify';
+    const verify = pathname === '/plivo/verify';
+    // V2 does not sign the payload: check V3 whenever it was sent, V2 only for a Verify callback without it.
+    const v2 = verify && !request.headers.has('x-plivo-signature-v3');
     try {
       const payload = request.method === 'POST' ? new URLSearchParams(await request.text()) : searchParams;
       const check = await checkCallbackSignature({
@@ -56,8 +62,9 @@ export function createCallbackHandler({
         await onCallback({ kind: 'masking-status', event: parseMaskingSessionEvent(payload) });
       } else if (pathname === '/plivo/masking/recording') {
         await onCallback({ kind: 'masking-recording', event: parseMaskingRecordingEvent(payload) });
-      } else if (v2) {
-        await onCallback({ kind: 'verify-status', event: parseVerifySessionEvent(payload) });
+      } else if (verify) {
+        const event = parseVerifySessionEvent(payload);
+        await onCallback({ kind: 'verify-status', event, payloadSigned: !v2 });
       } else {
         return new Response(null, { status: 404 });
       }

@@ -14,7 +14,11 @@ import {
 export type PlivoCallback =
   | { kind: 'masking-status'; event: MaskingSessionEvent }
   | { kind: 'masking-recording'; event: MaskingRecordingEvent }
-  | { kind: 'verify-status'; event: VerifySessionEvent };
+  /**
+   * `payloadSigned: false`: only V2 was sent, which signs the URL and nonce but not the payload. Confirm with
+   * `plivo.verifySessions.get(event.SessionUUID)` before acting on it.
+   */
+  | { kind: 'verify-status'; event: VerifySessionEvent; payloadSigned: boolean };
 
 export interface ReceiverOptions {
   /** Auth Token of the account that registered the callback URLs. */
@@ -38,7 +42,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
 /**
  * Receives masking callbacks at /plivo/masking/status and /plivo/masking/recording (signed with V3 headers,
  * like every callback from Plivo's voice platform) and Verify callbacks at /plivo/verify (V2 headers, as
- * Verify documents; V2 signs the URL and nonce, not the payload).
+ * Verify documents, and V3 ones when Plivo sends them too).
  */
 export function createCallbackServer({
   authToken,
@@ -51,10 +55,12 @@ export function createCallbackServer({
     const method = req.method ?? '';
     const url = publicOrigin + req.url; // exactly the URL you registered, query included
     const { pathname, searchParams } = new URL(url);
-    const v2 = pathname === '/plivo/verify';
+    const verify = pathname === '/plivo/verify';
+    // V2 does not sign the payload: check V3 whenever it was sent, V2 only for a Verify callback without it.
+    const v2 = verify && req.headers['x-plivo-signature-v3'] === undefined;
     try {
       const body = method === 'POST' ? await readBody(req) : '';
-      // POST: form fields in the body (signed by V3); GET: everything is in the URL's query.
+      // POST: the body's form fields only (signed by V3), never the query; GET: the URL's query.
       const payload = method === 'POST' ? new URLSearchParams(body) : searchParams;
       const check = await checkCallbackSignature({
         version: v2 ? 'v2' : 'v3',
@@ -74,8 +80,9 @@ export function createCallbackServer({
         await onCallback({ kind: 'masking-status', event: parseMaskingSessionEvent(payload) });
       } else if (pathname === '/plivo/masking/recording') {
         await onCallback({ kind: 'masking-recording', event: parseMaskingRecordingEvent(payload) });
-      } else if (v2) {
-        await onCallback({ kind: 'verify-status', event: parseVerifySessionEvent(payload) });
+      } else if (verify) {
+        const event = parseVerifySessionEvent(payload);
+        await onCallback({ kind: 'verify-status', event, payloadSigned: !v2 });
       } else {
         res.writeHead(404).end();
         return;
