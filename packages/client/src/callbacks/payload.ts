@@ -8,8 +8,23 @@ import { FORM_HINT, objectShape } from './records.js';
  */
 export type CallbackPayloadInput = URLSearchParams | string | Readonly<Record<string, string>>;
 
-/** Characters a form body or query string may hold unencoded (RFC 3986 query characters). */
-const FORM_TEXT = /^[A-Za-z0-9\-._~%!$&'()*+,;=:@/?]*$/;
+/**
+ * Characters a form body or query string may hold unencoded: printable ASCII. RFC 3986 wants `|[]{}^` and a few
+ * more percent-encoded, but servers hand them over raw (node:http's `req.url` does) and `URLSearchParams` reads
+ * them, so they are read too. A space, a control or a non-ASCII character means decoded text, not form text.
+ */
+const FORM_TEXT = /^[\x21-\x7e]*$/;
+
+/** Why `text` looks like a URL or a request path rather than a query string, or `undefined`. */
+function urlLike(text: string): string | undefined {
+  if (/^https?:\/\//i.test(text)) return `starts with ${quote(text.slice(0, text.indexOf('//') + 2))}`;
+  if (text.startsWith('/')) return 'starts with "/"';
+  const question = text.indexOf('?');
+  if (question !== -1 && (text.indexOf('=') === -1 || question < text.indexOf('='))) {
+    return 'has a "?" before any "="';
+  }
+  return undefined;
+}
 
 function fromText(text: string, kind: string): Array<[string, string]> {
   const body = text.startsWith('?') ? text.slice(1) : text;
@@ -17,6 +32,14 @@ function fromText(text: string, kind: string): Array<[string, string]> {
     throw new CallbackPayloadError(
       `The ${kind} payload looks like JSON. Plivo sends it form-encoded in a POST body ` +
         '(application/x-www-form-urlencoded) or as the query string of a GET: pass the raw body or query string.',
+    );
+  }
+  const url = urlLike(body);
+  if (url !== undefined) {
+    throw new CallbackPayloadError(
+      `The ${kind} payload looks like a URL or a request path, not a query string: it ${url}. Pass the query ` +
+        'string (what follows the "?" of `req.url`, or `new URL(url).search`), the parsed parameters ' +
+        '(`new URL(url).searchParams`), or the body of a POST.',
     );
   }
   if (!FORM_TEXT.test(body)) {

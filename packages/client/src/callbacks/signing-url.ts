@@ -32,10 +32,14 @@ export function splitSigningUrl(url: unknown): SigningUrl {
   }
   const bad = [...url].findIndex((char) => !/^[\x21-\x7e]$/.test(char));
   if (bad !== -1) {
+    const host = punycodeHost(url);
     throw new CallbackSignatureError(
       'url',
-      `url ${quoteUrl(url)} has a space, control or non-ASCII character at position ${bad}; ` +
-        `percent-encode it (a URL as received on the wire, e.g. \`request.url\`, already is). ${HINT}`,
+      host === undefined
+        ? `url ${quoteUrl(url)} has a space, control or non-ASCII character at position ${bad}; ` +
+            `percent-encode it (a URL as received on the wire, e.g. \`request.url\`, already is). ${HINT}`
+        : `url ${quoteUrl(url)} has a non-ASCII host name; write it in its punycode (xn--) form, as the Host ` +
+            `header carries it and \`new URL(url).host\` gives it: ${quote(host)}. ${HINT}`,
     );
   }
   const parts = PARTS.exec(url);
@@ -62,6 +66,22 @@ export function splitSigningUrl(url: unknown): SigningUrl {
     throw new CallbackSignatureError('url', `url ${quoteUrl(url)} has no host. ${HINT}`);
   }
   return { base: `${scheme}://${hostAndPort}${path}`, query: parseQuery(query ?? '') };
+}
+
+/**
+ * The punycode form of the URL's host when the host is what is not ASCII (percent-encoding, the fix for a path or
+ * query, would not make a host name valid); `undefined` otherwise.
+ */
+function punycodeHost(url: string): string | undefined {
+  const authority = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/([^/?#]*)/.exec(url)?.[1] ?? '';
+  const hostAndPort = authority.slice(authority.lastIndexOf('@') + 1);
+  if (![...hostAndPort].some((char) => (char.codePointAt(0) ?? 0) > 0x7f)) return undefined;
+  try {
+    const { host } = new URL(url);
+    return /^[\x21-\x7e]+$/.test(host) ? host : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. */

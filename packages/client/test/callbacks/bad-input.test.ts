@@ -56,7 +56,7 @@ describe('malformed arguments', () => {
     ['url', 'https://', /not an absolute URL/],
     ['url', 'https://exa mple.com/', /position 11/],
     ['url', 'ftp://example.com/cb', /scheme "ftp:"/],
-    ['url', 'https://bücher.example/cb', /non-ASCII.*percent-encode/],
+    ['url', 'https://bücher.example/cb', /non-ASCII host name.*punycode.*"xn--bcher-kva.example"/],
     ['url', undefined, /url must be a non-empty string, got undefined/],
     ['url', 'https:///masking/callback', /url "https:\/\/\/masking\/callback" has no host/],
     ['url', 'http:////example.com/cb', /has no host/],
