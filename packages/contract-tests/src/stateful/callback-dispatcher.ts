@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import {
+  CallbackConfigurationError,
   CallbackSignatureError,
   computeSignatureV2,
   computeSignatureV3,
@@ -175,8 +176,8 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       status = response.status;
       await response.body?.cancel().catch(() => undefined);
     } catch (caught) {
-      // A URL that cannot be signed (not absolute http(s)) will not get better: no retry.
-      unsendable = caught instanceof CallbackSignatureError;
+      // A URL or token that cannot sign (not absolute http(s), an unusable token) will not get better: no retry.
+      unsendable = caught instanceof CallbackSignatureError || caught instanceof CallbackConfigurationError;
       error = describeFailure(caught);
     } finally {
       aborts.delete(abort);

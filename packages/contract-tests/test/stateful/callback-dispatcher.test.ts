@@ -193,6 +193,16 @@ describe('sending', () => {
     ]);
   });
 
+  it('does not retry a callback whose token cannot sign', async () => {
+    dispatcher.emitCallback({ ...maskingStatus('POST'), authToken: 'a token\nwith a line break' });
+    await dispatcher.idle();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(received).toEqual([]);
+    expect(journal).toHaveLength(1);
+    expect(journal[0]).toMatchObject({ outcome: 'failed' });
+  });
+
   it('does not retry a URL that cannot be signed', async () => {
     dispatcher.emitCallback({ ...maskingStatus('POST'), url: '/relative/path' });
     await dispatcher.idle();
