@@ -1,20 +1,9 @@
 // What a valid V3 signature does not prove, as the README's "What a valid signature does not prove" says: these
 // follow from Plivo's algorithm (plivo@4.79.0's validateV3Signature agrees on each), so a receiver must guard
 // against them itself. Each assertion is a fact the README states.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { computeSignatureV3, verifyCallbackSignature } from '../../src/callbacks/index.js';
-
-const plivo = createRequire(import.meta.url)('plivo') as {
-  validateV3Signature(
-    method: string,
-    uri: string,
-    nonce: string,
-    authToken: string,
-    signature: string,
-    params?: Record<string, string>,
-  ): boolean;
-};
+import { plivo } from '../helpers/plivo-sdk.js';
 
 const URL_ = 'https://callbacks.example.com/plivo/masking/status';
 const NONCE = '40227761595286130199';

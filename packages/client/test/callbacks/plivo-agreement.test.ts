@@ -2,7 +2,6 @@
 // generated callbacks: GET and POST, http(s), with and without a port, paths with percent-encoded Unicode,
 // queries with repeated keys, `+` spaces and malformed escapes, and parameters with repeated keys and any
 // Unicode (lone surrogates included).
-import { createRequire } from 'node:module';
 import { parse as parseQuery } from 'node:querystring';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -11,19 +10,7 @@ import {
   computeSignatureV3,
   verifyCallbackSignature,
 } from '../../src/callbacks/index.js';
-
-type NodeParams = Record<string, string | string[]>;
-const plivo = createRequire(import.meta.url)('plivo') as {
-  validateV3Signature(
-    method: string,
-    uri: string,
-    nonce: string,
-    authToken: string,
-    signature: string,
-    params?: NodeParams,
-  ): boolean;
-  validateSignature(uri: string, nonce: string, signature: string, authToken: string): boolean;
-};
+import { type NodeParams, plivo } from '../helpers/plivo-sdk.js';
 
 const RUNS = 10_000;
 

@@ -1,20 +1,9 @@
 // Signature headers as they arrive: a comma-separated list whose empty items are ignored (as Plivo's Node SDK
 // and RFC 9110 do), or one string per header line (node:http's `req.headersDistinct`). A header with no signature
 // at all is still refused, and a nonce stays one value.
-import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { CallbackSignatureError, verifyCallbackSignature } from '../../src/callbacks/index.js';
-
-const plivo = createRequire(import.meta.url)('plivo') as {
-  validateV3Signature(
-    method: string,
-    uri: string,
-    nonce: string,
-    authToken: string,
-    signature: string,
-    params?: Record<string, string>,
-  ): boolean;
-};
+import { plivo } from '../helpers/plivo-sdk.js';
 
 const CALLBACK = {
   method: 'POST',
