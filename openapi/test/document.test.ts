@@ -176,4 +176,30 @@ describe('bundled document', () => {
     }
     expect(missing).toEqual([]);
   });
+
+  // Redoc shows an `anyOf`/`oneOf` field as tabs, with the selected option's description (its own or its
+  // `$ref`'s) in place of the field's, and never the field's `default`. So options either all describe
+  // themselves in the field's terms or none does; a `$ref`'s description is about its type, not the field.
+  it('no field with options loses its description or its default on the docs page', () => {
+    const hidden: string[] = [];
+    const walk = (node: Json, at: string) => {
+      if (!node || typeof node !== 'object') return;
+      const options: Json[] | undefined = node.anyOf ?? node.oneOf;
+      if (node.description && options) {
+        const own = options.map((option) => Boolean(option.description));
+        const typeOnly = options.some(
+          (option) => !option.description && option.$ref && deref(spec, option.$ref).description,
+        );
+        if ((own.includes(true) && own.includes(false)) || typeOnly) {
+          hidden.push(`${at}: an option shows a description that is not the field's`);
+        }
+        if (node.default !== undefined && !node.description.includes(`default ${node.default}`)) {
+          hidden.push(`${at}: its description does not say "default ${node.default}"`);
+        }
+      }
+      for (const [key, child] of Object.entries<Json>(node)) walk(child, `${at}/${key}`);
+    };
+    walk(spec, '#');
+    expect(hidden).toEqual([]);
+  });
 });

@@ -683,8 +683,9 @@ export interface components {
              */
             generate_pin?: boolean;
             /**
-             * @description Number of digits of a generated PIN, 4 to 15. Used when `generate_pin` is true. `0` is accepted too:
-             *     Plivo's Java SDK sends it when the option is not set (Plivo does not document what the API does with it).
+             * @description Number of digits of a generated PIN, 4 to 15 (default 4). Used when `generate_pin` is true. `0` is
+             *     accepted too: Plivo's Java SDK sends it when the option is not set (Plivo does not document what the API
+             *     does with it).
              * @default 4
              */
             generate_pin_length?: number | 0;
@@ -712,8 +713,8 @@ export interface components {
              */
             pin_retry?: number;
             /**
-             * @description Seconds to wait for the PIN before a retry, 5 to 10 (an integer; Plivo's reference page shows the
-             *     response value as the string `"5"`, but real responses carry an integer). `0` is accepted too, as for
+             * @description Seconds to wait for the PIN before a retry, 5 to 10 (default 5; an integer; Plivo's reference page shows
+             *     the response value as the string `"5"`, but real responses carry an integer). `0` is accepted too, as for
              *     `generate_pin_length`. Cannot be changed later.
              * @default 5
              */
