@@ -1,4 +1,4 @@
-import { InvalidArgumentError, InvalidResponseError } from './errors.js';
+import { InvalidArgumentError } from './errors.js';
 
 /**
  * Offset pagination, as openai-node does it: `list()` returns a `PagePromise`, which awaited gives the first
@@ -39,9 +39,14 @@ export interface PageContent<Item, Meta extends PageMeta> {
   readonly api_id: string;
 }
 
-/** Loads the page that starts at `offset` (`undefined`: the first page, at the caller's own offset). */
+/**
+ * Loads the page that starts at `offset` (`undefined`: the first page, at the caller's own offset). `previous`,
+ * the items of the page before it, lets the loader refuse a server that ignores `offset` and answers every page
+ * with the first one: a `for await` would otherwise never end.
+ */
 export type PageLoader<Item, Meta extends PageMeta> = (
   offset: number | undefined,
+  previous?: readonly Item[],
 ) => Promise<PageContent<Item, Meta>>;
 
 /**
@@ -55,28 +60,10 @@ function hasMore(content: PageContent<unknown, PageMeta>, offset: number): boole
   return typeof meta.total_count !== 'number' || offset + data.length < meta.total_count;
 }
 
-/**
- * A server that ignores `offset` answers every page with the first one and a `next` link, and a `for await`
- * would never end: the same items again stop the list with an error instead.
- */
-function assertMovedOn(
-  previous: PageContent<unknown, PageMeta>,
-  content: PageContent<unknown, PageMeta>,
-  offset: number,
-  path: string,
-): void {
-  if (content.data.length === 0 || JSON.stringify(content.data) !== JSON.stringify(previous.data)) return;
-  throw new InvalidResponseError(
-    `GET ${path} answered the page at offset ${offset} with the same ${content.data.length} sessions as the page before it: the server ignores \`offset\`, so the list stops here instead of asking again forever.`,
-    { method: 'GET', url: path, bodySnippet: '' },
-  );
-}
-
 function toPage<Item, Meta extends PageMeta>(
   content: PageContent<Item, Meta>,
   offset: number,
   load: PageLoader<Item, Meta>,
-  path: string,
 ): Page<Item, Meta> {
   const more = hasMore(content, offset);
   return {
@@ -90,9 +77,7 @@ function toPage<Item, Meta extends PageMeta>(
         );
       }
       const next = offset + content.data.length;
-      const following = await load(next);
-      assertMovedOn(content, following, next, path);
-      return toPage(following, next, load, path);
+      return toPage(await load(next, content.data), next, load);
     },
   };
 }
@@ -106,22 +91,19 @@ export class PagePromise<Item, Meta extends PageMeta = PageMeta>
 {
   readonly #load: PageLoader<Item, Meta>;
   readonly #firstOffset: number;
-  readonly #path: string;
   #first: Promise<Page<Item, Meta>> | undefined;
 
-  /**
-   * `firstOffset`: where the first page starts (the caller's own `offset` filter, else 0); `path`: the list's
-   * path, for errors.
-   */
-  constructor(load: PageLoader<Item, Meta>, firstOffset: number, path: string) {
+  /** `firstOffset`: where the first page starts (the caller's own `offset` filter, else 0). */
+  constructor(load: PageLoader<Item, Meta>, firstOffset: number) {
     this.#load = load;
     this.#firstOffset = firstOffset;
-    this.#path = path;
   }
 
   #firstPage(): Promise<Page<Item, Meta>> {
-    this.#first ??= this.#load(undefined).then((content) =>
-      toPage(content, this.#firstOffset, this.#load, this.#path),
+    // Inside a promise, so a loader that throws (a bad filter) rejects: `.catch()` and `then(_, onRejected)`
+    // must get it, not have it thrown at the caller.
+    this.#first ??= new Promise<PageContent<Item, Meta>>((resolve) => resolve(this.#load(undefined))).then(
+      (content) => toPage(content, this.#firstOffset, this.#load),
     );
     return this.#first;
   }

@@ -6,8 +6,16 @@ import type { components, operations } from './generated/schema.js';
  */
 type Schemas = components['schemas'];
 
+/**
+ * What a caller passes: `T`, whose optional fields also take `undefined`, which is left out of the request (so
+ * `{ callback_url: maybeUrl }` compiles under `exactOptionalPropertyTypes`, as the options of a call do).
+ */
+type Input<T> = { [K in keyof T]: Partial<Pick<T, K>> extends Pick<T, K> ? T[K] | undefined : T[K] };
+
 /** The query parameters of an operation, all optional (the filters of a list). */
-type QueryOf<Operation extends keyof operations> = NonNullable<operations[Operation]['parameters']['query']>;
+type QueryOf<Operation extends keyof operations> = Input<
+  NonNullable<operations[Operation]['parameters']['query']>
+>;
 
 /** A number masking session (the `response` of `getMaskingSession`). */
 export type MaskingSession = Schemas['MaskingSession'];
@@ -17,11 +25,11 @@ export type MaskingSessionStatus = Schemas['MaskingSessionStatus'];
 /** One call between the parties of a masking session (an element of `interaction`). */
 export type MaskingInteraction = Schemas['MaskingInteraction'];
 /** The JSON body of `createMaskingSession` (wire names). */
-export type MaskingSessionCreateParams = Schemas['MaskingSessionCreateRequest'];
+export type MaskingSessionCreateParams = Input<Schemas['MaskingSessionCreateRequest']>;
 /** The body of a successful `createMaskingSession`: `{ api_id, session_uuid, virtual_number, message, session }`. */
 export type MaskingSessionCreateResponse = Schemas['MaskingSessionCreateResponse'];
 /** The JSON body of `updateMaskingSession` (wire names; every field optional). */
-export type MaskingSessionUpdateParams = Schemas['MaskingSessionUpdateRequest'];
+export type MaskingSessionUpdateParams = Input<Schemas['MaskingSessionUpdateRequest']>;
 /** The body of a successful `updateMaskingSession`: `{ api_id, message, session }`. */
 export type MaskingSessionUpdateResponse = Schemas['MaskingSessionUpdateResponse'];
 /** The body of a successful `deleteMaskingSession`: `{ api_id, message }`. */
@@ -41,7 +49,7 @@ export type VerifyAttempt = Schemas['VerifyAttempt'];
 export type VerifyAttemptCharge = Schemas['VerifyAttemptCharge'];
 export type VerifyCharges = Schemas['VerifyCharges'];
 /** The JSON body of `createVerifySession` (wire names; `recipient` is required). */
-export type VerifySessionCreateParams = Schemas['VerifySessionCreateRequest'];
+export type VerifySessionCreateParams = Input<Schemas['VerifySessionCreateRequest']>;
 /** The body of a successful `createVerifySession`: `{ api_id, message, session_uuid }`. */
 export type VerifySessionCreateResponse = Schemas['VerifySessionCreateResponse'];
 /** The body of a successful `validateVerifySession`: `{ api_id, message, session_uuid? }`. */

@@ -55,6 +55,26 @@ const isWholeNumber = (value: unknown, min: number, max: number): boolean =>
 const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : describeType(value));
 
 /**
+ * The page read by `unwrap`, unless it has the same items as the page before it: a server that ignores
+ * `offset` answers every page with the first one, and the call then fails with an `InvalidResponseError`.
+ */
+function movedOn<Item, Meta extends PageMeta>(
+  unwrap: Unwrap<PageContent<Item, Meta>>,
+  previous: readonly Item[],
+): Unwrap<PageContent<Item, Meta>> {
+  const seen = JSON.stringify(previous);
+  return {
+    missing: `a page other than the one before it (the same ${previous.length} sessions again: the server ignores \`offset\`, so the list stops here instead of asking again forever)`,
+    from: (body) => {
+      const content = unwrap.from(body);
+      return content && content.data.length > 0 && JSON.stringify(content.data) === seen
+        ? undefined
+        : content;
+    },
+  };
+}
+
+/**
  * A list operation as a resource declares it: the page promise of `path` under `filters`, each page asked for
  * at the offset the pagination reaches and read out of its body by `unwrap`.
  */
@@ -67,11 +87,12 @@ export function pagedList<Item, Meta extends PageMeta>(
 ): PagePromise<Item, Meta> {
   // A copy: every page is asked for with the filters as they were when list() was called.
   const given = isJsonObject(filters) ? { ...filters } : filters;
-  const load = (offset: number | undefined) => {
+  const load = (offset: number | undefined, previous?: readonly Item[]) => {
     assertListFilters(given);
     const query = offset === undefined ? given : { ...given, offset };
-    return call({ method: 'GET', path, query, unwrap }, options);
+    const read = previous === undefined ? unwrap : movedOn(unwrap, previous);
+    return call({ method: 'GET', path, query, unwrap: read }, options);
   };
   // Checked when the first page is loaded: a bad offset is refused there, with the other filters.
-  return new PagePromise(load, typeof given?.offset === 'number' ? given.offset : 0, path);
+  return new PagePromise(load, typeof given?.offset === 'number' ? given.offset : 0);
 }

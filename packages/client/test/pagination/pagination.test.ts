@@ -209,11 +209,15 @@ describe('a server that ignores offset', () => {
           if (seen.length > 50) throw new Error('the list did not stop');
         }
       };
-      const error = await rejectionOf(iterate());
+      const error = (await rejectionOf(iterate())) as InvalidResponseError;
       expect(error).toBeInstanceOf(InvalidResponseError);
-      expect((error as Error).message).toBe(
-        `GET /v1/Account/{auth_id}/Verify/Session/ answered the page at offset 2 with the same 2 sessions as the page before it: the server ignores \`offset\`, so the list stops here instead of asking again forever.`,
+      // The same fields as any other answer that breaks the spec: the URL asked for, the status, the body.
+      const url = `${stuck.baseUrl}${VERIFY}?limit=2&offset=2`;
+      expect(error.message).toBe(
+        `GET ${url} answered 200 without a page other than the one before it (the same 2 sessions again: the server ignores \`offset\`, so the list stops here instead of asking again forever)`,
       );
+      expect(error).toMatchObject({ status: 200, url, apiId: 'a' });
+      expect(error.bodySnippet).toMatch(/^\{"api_id":"a","meta":/);
       expect(seen).toEqual(verifyItems.slice(0, PAGE_SIZE));
       expect(stuck.requests).toHaveLength(2);
     } finally {
@@ -307,6 +311,21 @@ describe('filters a query string cannot carry are refused before any request', (
     const error = await refused(filters);
     expect(error.argument).toBe('filters');
     expect(error.message).toContain('list() takes an object of filters');
+  });
+
+  it('reach .catch() and then(_, onRejected) as a rejection, never as a throw at the call', async () => {
+    server.requests.length = 0;
+    const list = () => clientFor(server).verifySessions.list({ limit: 0 });
+    const caught = await list().catch((error: unknown) => error);
+    const rejected = await list().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    for (const error of [caught, rejected]) {
+      expect(error).toBeInstanceOf(InvalidArgumentError);
+      expect((error as InvalidArgumentError).argument).toBe('limit');
+    }
+    expect(server.requests).toHaveLength(0);
   });
 
   it.each([-1, 1.5, '2'])('an offset of %j', async (offset) => {

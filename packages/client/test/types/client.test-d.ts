@@ -129,6 +129,19 @@ describe('create, update, delete and validate', () => {
   });
 });
 
+describe('optional fields set to undefined (left out of the request)', () => {
+  it('are accepted in params and filters, as in the options of a call', () => {
+    const maybe = undefined as string | undefined;
+    client.maskingSessions.create({ first_party: '+1', second_party: '+2', callback_url: maybe });
+    client.maskingSessions.update(uuid, { callback_url: maybe });
+    client.verifySessions.create({ recipient: '+1', channel: undefined });
+    client.verifySessions.list({ recipient: maybe });
+    client.maskingSessions.list({ status: undefined });
+    // @ts-expect-error a required field is still required
+    client.verifySessions.create({ recipient: maybe });
+  });
+});
+
 describe('list', () => {
   it('returns a page promise: awaited, the first page; iterated, every item', async () => {
     const masking = client.maskingSessions.list({ status: 'active', limit: 20, duration__gte: 60 });
