@@ -174,7 +174,10 @@ function resolveBaseUrl(value: unknown): string {
             ? `must use http: or https:, not ${url.protocol}`
             : url.search !== '' || url.hash !== ''
               ? 'must not have a query or a fragment'
-              : undefined;
+              : // Plivo's docs show URLs with /v1: requests would go to /v1/v1/… and fail as "not found".
+                /\/v1(\/|$)/i.test(url.pathname)
+                ? 'must not contain the API version path `/v1` (every operation path starts with it)'
+                : undefined;
   if (problem !== undefined || url === undefined) {
     fail(
       'baseUrl',

@@ -44,6 +44,8 @@ describe('baseUrl', () => {
     ['ftp://api.plivo.com', 'must use http: or https:, not ftp:'],
     ['https://api.plivo.com/?x=1', 'must not have a query or a fragment'],
     ['https://user:pass@api.plivo.com', 'must not contain credentials'],
+    ['https://api.plivo.com/v1', 'must not contain the API version path `/v1`'],
+    ['https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/', 'must not contain the API version path `/v1`'],
   ])('rejects %j: %s', (baseUrl, problem) => {
     const error = errorFor({ baseUrl });
     expect(error.argument).toBe('baseUrl');

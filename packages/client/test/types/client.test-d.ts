@@ -1,7 +1,9 @@
 // What callers see at compile time. Checked by tsc as part of `vitest run` (typecheck is on).
 import { describe, expectTypeOf, it } from 'vitest';
 import {
+  type AbortError,
   createPlivoClient,
+  type InvalidResponseError,
   type MaskingInteraction,
   type MaskingSession,
   type MaskingSessionCreateResponse,
@@ -9,11 +11,15 @@ import {
   type MaskingSessionListItem,
   type MaskingSessionListMeta,
   type MaskingSessionUpdateResponse,
+  type NotFoundError,
   type Page,
   type PagePromise,
   type PlivoApiError,
   type PlivoClient,
   type PlivoError,
+  type RateLimitError,
+  type ServerError,
+  type TimeoutError,
   type VerifyAttempt,
   type VerifyAttemptCharge,
   type VerifySession,
@@ -232,5 +238,14 @@ describe('options and errors', () => {
     expectTypeOf<PlivoApiError['apiId']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PlivoApiError['error']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PlivoApiError['url']>().toEqualTypeOf<string>();
+  });
+
+  it("a class's status is the one it stands for, or undefined when no answer arrived", () => {
+    expectTypeOf<NotFoundError['status']>().toEqualTypeOf<404>();
+    expectTypeOf<RateLimitError['status']>().toEqualTypeOf<429>();
+    expectTypeOf<ServerError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<InvalidResponseError['status']>().toEqualTypeOf<number>();
+    expectTypeOf<TimeoutError['status']>().toEqualTypeOf<undefined>();
+    expectTypeOf<AbortError['status']>().toEqualTypeOf<undefined>();
   });
 });
