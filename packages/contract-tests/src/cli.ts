@@ -34,6 +34,11 @@ async function main(): Promise<void> {
   if (values.otp !== undefined && !values.stateful) {
     throw new Error('plivo-mock: --otp sets the OTP of the stateful mode; add --stateful.');
   }
+  if (values.otp !== undefined && !/^\d{4,8}$/.test(values.otp)) {
+    throw new Error(
+      `plivo-mock: --otp must be 4 to 8 digits, as Verify codes are; got ${JSON.stringify(values.otp)}.`,
+    );
+  }
   const port = parsePort(values.port);
   const spec = resolveSpecPath(values.spec);
   const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
@@ -70,6 +75,9 @@ async function main(): Promise<void> {
     console.log(`  POST   ${mock.url}${CONTROL_PREFIX}reset         forget every session and the journal`);
     console.log(`  GET    ${mock.url}${CONTROL_PREFIX}otp/{session_uuid}  the OTP of a Verify session`);
     console.log(
+      `  GET    ${mock.url}${CONTROL_PREFIX}callbacks-settled  answers once the callbacks sent so far are journaled`,
+    );
+    console.log(
       '  (in this mode a Prefer header still picks an error status; a success comes from the state)',
     );
   }
@@ -86,7 +94,21 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+/** The message for a failed start, in the CLI's own terms: its flags, not startMock()'s options. */
+function cliMessage(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const { code } = error as { code?: unknown };
+  if (code === 'EADDRINUSE') {
+    return error.message.replace(/^startMock:/, 'plivo-mock:').replace('another `port`', 'another --port');
+  }
+  // parseArgs: an unknown or malformed flag.
+  if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    return `plivo-mock: ${error.message.replace(/\.?$/, '.')} Run plivo-mock --help for the options.`;
+  }
+  return error.message;
+}
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  console.error(cliMessage(error));
   process.exit(1);
 });

@@ -29,7 +29,7 @@ export interface StartMockOptions {
   /**
    * Stateful mode: sessions created through the mock exist until deleted or expired, per account; Prism
    * still validates every request first. `{ otp: '123456' }` gives every Verify session that code. The
-   * handle gains `otp()`, `requests()`, `reset()` and `advanceTime()`. Default: stateless.
+   * handle gains `otp()`, `requests()`, `reset()`, `advanceTime()` and `callbacksSettled()`. Default: stateless.
    */
   stateful?: boolean | StatefulOptions;
 }
@@ -172,7 +172,7 @@ function checkOptions(options: StartMockOptions): void {
   if (stateful !== undefined && typeof stateful !== 'boolean') {
     if (typeof stateful !== 'object' || stateful === null || Array.isArray(stateful)) {
       throw new TypeError(
-        `startMock: \`stateful\` must be true, false or { otp?: string }; got ${String(stateful)}.`,
+        `startMock: \`stateful\` must be true, false or { otp?: string }; got ${shown(stateful)}.`,
       );
     }
     refuseUnknown(stateful, STATEFUL_OPTION_NAMES, 'startMock: `stateful`');
@@ -282,6 +282,6 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
     },
   };
   if (stateful === undefined) return server;
-  const { otp, requests, reset, advanceTime } = stateful;
-  return { ...server, otp, requests, reset, advanceTime };
+  const { otp, requests, reset, advanceTime, callbacksSettled } = stateful;
+  return { ...server, otp, requests, reset, advanceTime, callbacksSettled };
 }

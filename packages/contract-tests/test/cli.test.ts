@@ -103,7 +103,9 @@ describe('plivo-mock (pnpm mock)', () => {
       const cli = runCli('--port', String(port));
       const [code] = await once(cli.child, 'exit');
       expect(code).toBe(1);
-      expect(cli.stderr()).toContain(`port ${port} on 127.0.0.1 is already in use`);
+      expect(cli.stderr()).toContain(
+        `plivo-mock: port ${port} on 127.0.0.1 is already in use. Stop what uses it or pass another --port`,
+      );
     } finally {
       blocker.close();
     }
@@ -121,6 +123,15 @@ describe('plivo-mock (pnpm mock)', () => {
       );
     },
   );
+
+  it('refuses an option it does not have, pointing at --help', async () => {
+    const cli = runCli('--seed', '1');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toContain(
+      "plivo-mock: Unknown option '--seed'. Run plivo-mock --help for the options.",
+    );
+  });
 
   it('explains its options with --help', async () => {
     const cli = runCli('--help');

@@ -161,6 +161,12 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     let unsendable = false;
     const abort = new AbortController();
     aborts.add(abort);
+    // A plain timer, not AbortSignal.any([..., AbortSignal.timeout()]): on Node 20 the combined signal can be
+    // garbage-collected with its timeout, and a receiver that never answers would hold the callback for good.
+    const timeout = setTimeout(
+      () => abort.abort(new DOMException(`No answer within ${timeoutMs} ms`, 'TimeoutError')),
+      timeoutMs,
+    );
     try {
       headers = await signatureHeaders(event, url, token);
       const response = await send(url, {
@@ -171,7 +177,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
         },
         ...(event.method === 'POST' ? { body: new URLSearchParams(event.params).toString() } : {}),
         redirect: 'manual',
-        signal: AbortSignal.any([abort.signal, AbortSignal.timeout(timeoutMs)]),
+        signal: abort.signal,
       });
       status = response.status;
       await response.body?.cancel().catch(() => undefined);
@@ -180,6 +186,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       unsendable = caught instanceof CallbackSignatureError || caught instanceof CallbackConfigurationError;
       error = describeFailure(caught);
     } finally {
+      clearTimeout(timeout);
       aborts.delete(abort);
     }
     // Cancelled while in flight: its journal was cleared (reset) or is going away (close).
@@ -196,8 +203,13 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       ...(retry ? { nextAttemptAt: iso(due) } : {}),
     });
     if (retry) {
-      // Due `delay` after this attempt was sent, even if the clock moved while the receiver answered.
-      const cancelTimer = clock.setTimer(Math.max(0, due - clock.now()), () => {
+      // Due `delay` after this attempt was sent. The clock may have passed that while the receiver answered, and
+      // it fires timers only when it moves again: such a retry goes now.
+      if (due <= clock.now()) {
+        start(event, number + 1, ofGeneration);
+        return;
+      }
+      const cancelTimer = clock.setTimer(due - clock.now(), () => {
         timers.delete(cancelTimer);
         start(event, number + 1, ofGeneration);
       });

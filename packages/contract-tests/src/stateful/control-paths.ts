@@ -9,6 +9,7 @@ import type { JournalEntry } from './journal.js';
  *   GET  /__mock/requests                       the journal, as requests() gives it
  *   POST /__mock/reset                          forgets every session and the journal (204)
  *   GET  /__mock/otp/{session_uuid}             {"otp": "123456"}, or 404 for an unknown session
+ *   GET  /__mock/callbacks-settled              204 once every callback attempt started so far is journaled
  */
 export const CONTROL_PREFIX = '/__mock/';
 
@@ -18,10 +19,11 @@ export interface ControlTarget {
   requests(): JournalEntry[];
   reset(): void;
   otp(sessionUuid: string): string | undefined;
+  callbacksSettled(): Promise<void>;
 }
 
 const ENDPOINTS =
-  'POST /__mock/advance-time {"ms": <milliseconds>}, GET /__mock/requests, POST /__mock/reset, GET /__mock/otp/{session_uuid}';
+  'POST /__mock/advance-time {"ms": <milliseconds>}, GET /__mock/requests, POST /__mock/reset, GET /__mock/otp/{session_uuid}, GET /__mock/callbacks-settled';
 const BODY_LIMIT = 64 * 1024;
 
 function send(outgoing: ServerResponse, status: number, body?: unknown): void {
@@ -95,6 +97,11 @@ export async function answerControl(
     if (route === 'reset') {
       if (!expect('POST')) return;
       target.reset();
+      return send(outgoing, 204);
+    }
+    if (route === 'callbacks-settled') {
+      if (!expect('GET')) return;
+      await target.callbacksSettled();
       return send(outgoing, 204);
     }
     if (route.startsWith('otp/')) {

@@ -10,8 +10,22 @@ const given = (value: unknown): value is string => typeof value === 'string' && 
 export const singleParty = (body: Body): boolean =>
   (body.create_session_with_single_party ?? body.create_session_with_single_Party) === true;
 
+/**
+ * A negative duration, which the spec leaves open (Plivo publishes no range) but no API takes: Plivo lists
+ * "outside the allowed range" errors for these fields. `0` stays accepted: SDKs send it for "not set".
+ */
+export function durationRefusal(body: Body): string | undefined {
+  for (const field of ['session_expiry', 'call_time_limit', 'ring_timeout']) {
+    const value = body[field];
+    if (typeof value === 'number' && value < 0) return `${field} is outside the allowed range (${value} seconds)`;
+  }
+  return undefined;
+}
+
 /** Why the API refuses this create, or undefined when it does not. */
 export function createRefusal(body: Body): string | undefined {
+  const negative = durationRefusal(body);
+  if (negative !== undefined) return negative;
   if (singleParty(body)) {
     // The other party is added later with an update; one of them is needed now.
     if (!given(body.first_party) && !given(body.second_party)) {

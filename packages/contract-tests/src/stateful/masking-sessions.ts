@@ -2,7 +2,7 @@ import { type Answer, ERRORS, fail, ok } from './answers.js';
 import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits, uuidKey } from './ids.js';
-import { createRefusal, singleParty } from './masking-create-rules.js';
+import { createRefusal, durationRefusal, singleParty } from './masking-create-rules.js';
 import { matchesMaskingFilters } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
 import { maskingTime } from './times.js';
@@ -173,6 +173,8 @@ export class MaskingSessions {
     if (stored === undefined) return fail(404, ERRORS.notFound);
     const { session } = stored;
     if (session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
+    const negative = durationRefusal(body);
+    if (negative !== undefined) return fail(400, negative);
     for (const field of FIXED_ON_UPDATE) {
       const current = field === 'geomatch' ? stored.geomatch : session[field];
       if (body[field] !== undefined && body[field] !== current)

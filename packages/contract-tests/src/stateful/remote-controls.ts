@@ -7,6 +7,8 @@ export interface RemoteControls {
   requests(): Promise<JournalEntry[]>;
   reset(): Promise<void>;
   advanceTime(ms: number): Promise<void>;
+  /** Resolves once every callback attempt started so far has ended and is in the journal. */
+  callbacksSettled(): Promise<void>;
 }
 
 /**
@@ -40,6 +42,9 @@ export function mockControls(url: string): RemoteControls {
     },
     advanceTime: async (ms) => {
       await call('advance-time', post({ ms }));
+    },
+    callbacksSettled: async () => {
+      await call('callbacks-settled');
     },
   };
 }

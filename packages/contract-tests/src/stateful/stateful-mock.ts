@@ -26,6 +26,11 @@ export interface StatefulControls {
   reset(): void;
   /** Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. */
   advanceTime(ms: number): void;
+  /**
+   * Resolves once every callback attempt started so far has ended and is in the journal: answered, refused,
+   * or timed out (10 s of real time). Await it after a request or `advanceTime()` instead of sleeping.
+   */
+  callbacksSettled(): Promise<void>;
 }
 
 export interface StatefulMock extends StatefulControls {
@@ -67,6 +72,7 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
       journal.clear();
     },
     advanceTime: (ms) => clock.advance(ms),
+    callbacksSettled: () => dispatcher.idle(),
   };
 
   const layer = createStatefulLayer({

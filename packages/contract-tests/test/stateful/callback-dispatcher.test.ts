@@ -3,6 +3,8 @@
 // +120 s and +240 s later on the mock's clock, and every attempt is journaled with the receiver's answer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import {
   parseMaskingRecordingEvent,
   parseMaskingSessionEvent,
@@ -300,6 +302,42 @@ describe('retries on the mock clock', () => {
       }),
     ]);
     expect(journal[2]).not.toHaveProperty('status');
+  });
+
+  it('a receiver that never answers times out even when garbage collection runs meanwhile', async () => {
+    // Node 20 could collect an AbortSignal.any() together with its AbortSignal.timeout(), which then never fired:
+    // the attempt hung for good, with nothing journaled and no retry.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    answer = () => undefined;
+    dispatcher = dispatcherWith({ timeoutMs: 500 });
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    const collecting = setInterval(gc, 50);
+    try {
+      await vi.waitFor(() => expect(journal).toHaveLength(1), { timeout: 10_000 });
+    } finally {
+      clearInterval(collecting);
+    }
+    expect(journal[0]).toMatchObject({ attempt: 1, error: 'no answer in time', outcome: 'retry' });
+  });
+
+  it('a retry falls due while its attempt is in flight: it is sent then, not at the next move of the clock', async () => {
+    let reply: () => void = () => undefined;
+    answer = (res, index) => {
+      if (index === 0) reply = () => res.writeHead(500).end();
+      else res.writeHead(200).end();
+    };
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    clock.advance(120_000); // past the first retry's due time, before the receiver has answered
+    reply();
+    await vi.waitFor(() => expect(journal).toHaveLength(2));
+    expect(received).toHaveLength(2);
+    expect(journal.map(({ attempt, outcome }) => [attempt, outcome])).toEqual([
+      [1, 'retry'],
+      [2, 'delivered'],
+    ]);
   });
 
   it('cancel() aborts an attempt to a receiver that never answers, so idle() does not wait for the timeout', async () => {

@@ -69,15 +69,11 @@ const deliveries = () =>
     .requests()
     .filter((entry): entry is CallbackDeliveryRecord & { at: string } => entry.kind === 'callback');
 
-/** Waits (in real time: deliveries are real HTTP requests) until the journal holds `count` deliveries. */
+/** The deliveries once every callback sent so far has been answered: there must be `count`. */
 async function deliveriesReach(count: number): Promise<CallbackDeliveryRecord[]> {
-  for (let waited = 0; waited < 10_000; waited += 20) {
-    if (deliveries().length >= count) return deliveries();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(
-    `expected ${count} callback deliveries, the journal has ${JSON.stringify(deliveries(), null, 2)}`,
-  );
+  await mock.callbacksSettled();
+  expect(deliveries(), 'the callback deliveries in the journal').toHaveLength(count);
+  return deliveries();
 }
 
 describe('the README receiver gets every callback of the stateful mock', () => {
@@ -98,8 +94,7 @@ describe('the README receiver gets every callback of the stateful mock', () => {
       callback_method: 'GET',
     });
     // Plivo documents no event for a created or updated session: nothing is sent until one ends.
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(deliveries().length).toBe(start);
+    await deliveriesReach(start);
 
     await call('DELETE', `/Masking/Session/${deleted}`);
     await deliveriesReach(start + 1);

@@ -51,6 +51,7 @@ describe('plivo-mock --stateful', () => {
       'GET    URL/__mock/requests',
       'POST   URL/__mock/reset',
       'GET    URL/__mock/otp/{session_uuid}',
+      'GET    URL/__mock/callbacks-settled',
     ]) {
       expect(cli.output.stdout).toContain(control.replace('URL', String(url)));
     }
@@ -72,7 +73,10 @@ describe('plivo-mock --stateful', () => {
 
   it.each([
     [['--otp', '123456'], '--otp sets the OTP of the stateful mode; add --stateful.'],
-    [['--stateful', '--otp', '12ab'], '`stateful.otp` must be a string of 4 to 8 digits'],
+    [
+      ['--stateful', '--otp', '12ab'],
+      'plivo-mock: --otp must be 4 to 8 digits, as Verify codes are; got "12ab".',
+    ],
   ])('refuses %j with a message saying what to do', async (args, message) => {
     const cli = run('--port', '0', ...args);
     const [code] = await once(cli.child, 'exit');

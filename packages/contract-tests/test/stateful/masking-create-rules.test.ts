@@ -6,7 +6,7 @@ import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // What the spec's MaskingSessionCreateRequest leaves to the API, which answers 400: a missing party (one is
 // enough with create_session_with_single_party), two equal PINs, PIN authentication without PINs to use or
-// without pin_prompt_play.
+// without pin_prompt_play, a negative duration.
 
 const FIRST = '919003459051';
 const SECOND = '918197241073';
@@ -83,6 +83,14 @@ const refused: [string, Record<string, unknown>, string][] = [
     'pin_prompt_play is required with is_pin_authentication_required',
   ],
 ];
+
+for (const field of ['session_expiry', 'call_time_limit', 'ring_timeout']) {
+  refused.push([
+    `a negative ${field} (no range is published, but Plivo refuses one "outside the allowed range")`,
+    { first_party: FIRST, second_party: SECOND, [field]: -5 },
+    `${field} is outside the allowed range (-5 seconds)`,
+  ]);
+}
 
 const accepted: [string, Record<string, unknown>][] = [
   ...requestExamples('createMaskingSession').map(([name, body]): [string, Record<string, unknown>] => [

@@ -177,6 +177,22 @@ describe('update', () => {
     expect(session).toMatchObject({ duration: 600, call_time_limit: 100, ring_timeout: 45 });
   });
 
+  it.each(['session_expiry', 'call_time_limit', 'ring_timeout'])(
+    'refuses a negative %s, as the API refuses one outside the allowed range, and changes nothing',
+    (field) => {
+      const uuid = create({ session_expiry: 600 }).body.session_uuid;
+      expect(update(uuid, { [field]: -5 })).toEqual({
+        status: 400,
+        body: { api_id: expect.any(String), error: `${field} is outside the allowed range (-5 seconds)` },
+      });
+      expect(get(uuid).body.response).toMatchObject({
+        duration: 600,
+        call_time_limit: 14400,
+        ring_timeout: 45,
+      });
+    },
+  );
+
   it('refuses to change the parties of a session created with both', () => {
     const uuid = create().body.session_uuid;
     expect(update(uuid, { second_party: '14155550100' })).toEqual({

@@ -25,13 +25,20 @@ describe('README: Testing a flow', () => {
     'GET /__mock/requests',
     'POST /__mock/reset',
     'GET /__mock/otp/{session_uuid}',
+    'GET /__mock/callbacks-settled',
   ])('documents the control path %s', (endpoint) => {
     expect(section).toContain(`| \`${endpoint}`);
   });
 
   it('lists the stateful option and the handle’s stateful members', () => {
     expect(readme).toMatch(/\| `stateful` +\| `false`/);
-    for (const member of ['otp(sessionUuid)', 'requests()', 'reset()', 'advanceTime(ms)']) {
+    for (const member of [
+      'otp(sessionUuid)',
+      'requests()',
+      'reset()',
+      'advanceTime(ms)',
+      'callbacksSettled()',
+    ]) {
       expect(readme).toContain(`\`${member}\``);
     }
   });

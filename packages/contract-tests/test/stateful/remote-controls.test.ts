@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestProject } from 'vitest/node';
 import { MOCK_URL_ENV, mockGlobalSetup } from '../../src/global-setup.js';
@@ -84,6 +86,29 @@ describe('mockControls(url) over the /__mock/ paths', () => {
     await controls.reset();
     expect(await controls.requests()).toEqual([]);
     expect((await fetch(`${verifyBase()}${uuid}/`, { headers })).status).toBe(404);
+  });
+
+  it('callbacksSettled() answers once the callbacks sent so far are journaled, however slow the receiver', async () => {
+    const controls = mockControls(url);
+    await controls.reset();
+    // Answers after 300 ms of real time: the journal has nothing of it before that.
+    const receiver = createServer((_req, res) => setTimeout(() => res.writeHead(200).end(), 300));
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = receiver.address() as AddressInfo;
+      const answer = await fetch(verifyBase(), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ recipient: '14155550103', url: `http://127.0.0.1:${port}/verify` }),
+      });
+      expect(answer.status).toBe(202);
+      await controls.callbacksSettled();
+      const callbacks = (await controls.requests()).filter((entry) => entry.kind === 'callback');
+      expect(callbacks).toEqual([expect.objectContaining({ status: 200, outcome: 'delivered' })]);
+    } finally {
+      receiver.closeAllConnections();
+      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+    }
   });
 
   it('names the session when asked for the OTP of one it does not have', async () => {
