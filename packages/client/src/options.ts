@@ -174,9 +174,10 @@ function resolveBaseUrl(value: unknown): string {
             ? `must use http: or https:, not ${url.protocol}`
             : url.search !== '' || url.hash !== ''
               ? 'must not have a query or a fragment'
-              : // Plivo's docs show URLs with /v1: requests would go to /v1/v1/… and fail as "not found".
-                /\/v1(\/|$)/i.test(url.pathname)
-                ? 'must not contain the API version path `/v1` (every operation path starts with it)'
+              : // Plivo's docs show URLs with /v1: requests would go to /v1/v1/… and fail as "not found". A
+                // proxy mounted under a /v1 of its own (https://gw.example/v1/plivo) stays allowed.
+                /\/v1(\/Account(\/.*)?)?\/?$/i.test(url.pathname)
+                ? 'must not end in the API version path `/v1` (every operation path starts with it)'
                 : undefined;
   if (problem !== undefined || url === undefined) {
     fail(

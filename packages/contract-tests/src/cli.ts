@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     console.log(`  POST   ${mock.url}${CONTROL_PREFIX}reset         forget every session and the journal`);
     console.log(`  GET    ${mock.url}${CONTROL_PREFIX}otp/{session_uuid}  the OTP of a Verify session`);
     console.log(
-      `  GET    ${mock.url}${CONTROL_PREFIX}callbacks-settled  answers once the callbacks sent so far are journaled`,
+      `  GET    ${mock.url}${CONTROL_PREFIX}callbacks-settled  answers once no callback is in flight`,
     );
     console.log(
       '  (in this mode a Prefer header still picks an error status; a success comes from the state)',
@@ -98,14 +98,16 @@ function parsePort(text: string): number {
 function cliMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const { code } = error as { code?: unknown };
-  if (code === 'EADDRINUSE') {
-    return error.message.replace(/^startMock:/, 'plivo-mock:').replace('another `port`', 'another --port');
-  }
   // parseArgs: an unknown or malformed flag.
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     return `plivo-mock: ${error.message.replace(/\.?$/, '.')} Run plivo-mock --help for the options.`;
   }
-  return error.message;
+  return error.message
+    .replace(/^startMock:/, 'plivo-mock:')
+    .replace('another `port`', 'another --port')
+    .replace('as `spec`', 'with --spec')
+    .replace(/`spec: "([^"]*)"`/, '--spec $1')
+    .replace('stateful mode reads', '--stateful reads');
 }
 
 main().catch((error: unknown) => {

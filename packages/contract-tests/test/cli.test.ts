@@ -133,6 +133,15 @@ describe('plivo-mock (pnpm mock)', () => {
     );
   });
 
+  it("names --spec, not startMock()'s option, for a spec file that does not exist", async () => {
+    const cli = runCli('--spec', 'no-such-spec.json');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toMatch(
+      /^plivo-mock: the spec file .*no-such-spec\.json does not exist\. Pass an existing OpenAPI file with --spec\./,
+    );
+  });
+
   it('explains its options with --help', async () => {
     const cli = runCli('--help');
     const [code] = await once(cli.child, 'exit');

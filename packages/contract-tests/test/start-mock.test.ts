@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
-import { type MockServer, type StartMockOptions, startMock } from '../src/index.js';
+import {
+  type MockServer,
+  mockControls,
+  type RemoteControls,
+  type StartMockOptions,
+  startMock,
+} from '../src/index.js';
 import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectExited, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
@@ -236,6 +242,16 @@ describe('one shared mock', () => {
   afterAll(async () => {
     await mock.stop();
     expectExited(mock.pid);
+  });
+
+  it.each([
+    ['requests', (controls: RemoteControls) => controls.requests()],
+    ['advanceTime', (controls: RemoteControls) => controls.advanceTime(1)],
+    ['callbacksSettled', (controls: RemoteControls) => controls.callbacksSettled()],
+  ])('mockControls(url).%s() on a stateless mock asks whether it is stateful', async (_, control) => {
+    await expect(control(mockControls(mock.url))).rejects.toThrow(
+      /answered 404.*\(is the mock stateful\?\)$/,
+    );
   });
 
   describe('urlWithPrefer: choosing a response without a Prefer header', () => {

@@ -55,21 +55,27 @@ const isWholeNumber = (value: unknown, min: number, max: number): boolean =>
 const shown = (value: unknown): string => (typeof value === 'number' ? String(value) : describeType(value));
 
 /**
- * The page read by `unwrap`, unless it has the same items as the page before it: a server that ignores
- * `offset` answers every page with the first one, and the call then fails with an `InvalidResponseError`.
+ * The page at `offset` read by `unwrap`, unless the server ignored `offset`: it answered another offset than the
+ * one asked for with the same items as the page before (as a stateless mock does), and a `for await` would
+ * never end. The call then fails with an `InvalidResponseError`. The same items at the offset asked for are a
+ * real page: sessions created meanwhile push the older ones down, newest first.
  */
 function movedOn<Item, Meta extends PageMeta>(
   unwrap: Unwrap<PageContent<Item, Meta>>,
   previous: readonly Item[],
+  offset: number,
 ): Unwrap<PageContent<Item, Meta>> {
   const seen = JSON.stringify(previous);
   return {
-    missing: `a page other than the one before it (the same ${previous.length} sessions again: the server ignores \`offset\`, so the list stops here instead of asking again forever)`,
+    missing: `the page at offset ${offset}: it has another \`meta.offset\` and the same ${previous.length} sessions as the page before, so the server ignores \`offset\` and the list stops here instead of asking again forever (a stateless mock does this: start it with \`stateful: true\` to page through sessions)`,
     from: (body) => {
       const content = unwrap.from(body);
-      return content && content.data.length > 0 && JSON.stringify(content.data) === seen
-        ? undefined
-        : content;
+      const ignored =
+        content !== undefined &&
+        content.meta.offset !== offset &&
+        content.data.length > 0 &&
+        JSON.stringify(content.data) === seen;
+      return ignored ? undefined : content;
     },
   };
 }
@@ -90,7 +96,7 @@ export function pagedList<Item, Meta extends PageMeta>(
   const load = (offset: number | undefined, previous?: readonly Item[]) => {
     assertListFilters(given);
     const query = offset === undefined ? given : { ...given, offset };
-    const read = previous === undefined ? unwrap : movedOn(unwrap, previous);
+    const read = previous === undefined || offset === undefined ? unwrap : movedOn(unwrap, previous, offset);
     return call({ method: 'GET', path, query, unwrap: read }, options);
   };
   // Checked when the first page is loaded: a bad offset is refused there, with the other filters.

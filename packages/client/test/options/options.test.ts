@@ -37,6 +37,10 @@ describe('baseUrl', () => {
     expect(createPlivoClient({ ...base, baseUrl: 'https://proxy.test/plivo/' }).baseUrl).toBe(
       'https://proxy.test/plivo',
     );
+    // A proxy's own /v1 is not the API's.
+    expect(createPlivoClient({ ...base, baseUrl: 'https://gw.test/v1/plivo' }).baseUrl).toBe(
+      'https://gw.test/v1/plivo',
+    );
   });
 
   it.each([
@@ -44,8 +48,8 @@ describe('baseUrl', () => {
     ['ftp://api.plivo.com', 'must use http: or https:, not ftp:'],
     ['https://api.plivo.com/?x=1', 'must not have a query or a fragment'],
     ['https://user:pass@api.plivo.com', 'must not contain credentials'],
-    ['https://api.plivo.com/v1', 'must not contain the API version path `/v1`'],
-    ['https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/', 'must not contain the API version path `/v1`'],
+    ['https://api.plivo.com/v1', 'must not end in the API version path `/v1`'],
+    ['https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/', 'must not end in the API version path `/v1`'],
   ])('rejects %j: %s', (baseUrl, problem) => {
     const error = errorFor({ baseUrl });
     expect(error.argument).toBe('baseUrl');

@@ -214,7 +214,7 @@ describe('a server that ignores offset', () => {
       // The same fields as any other answer that breaks the spec: the URL asked for, the status, the body.
       const url = `${stuck.baseUrl}${VERIFY}?limit=2&offset=2`;
       expect(error.message).toBe(
-        `GET ${url} answered 200 without a page other than the one before it (the same 2 sessions again: the server ignores \`offset\`, so the list stops here instead of asking again forever)`,
+        `GET ${url} answered 200 without the page at offset 2: it has another \`meta.offset\` and the same 2 sessions as the page before, so the server ignores \`offset\` and the list stops here instead of asking again forever (a stateless mock does this: start it with \`stateful: true\` to page through sessions)`,
       );
       expect(error).toMatchObject({ status: 200, url, apiId: 'a' });
       expect(error.bodySnippet).toMatch(/^\{"api_id":"a","meta":/);
@@ -222,6 +222,28 @@ describe('a server that ignores offset', () => {
       expect(stuck.requests).toHaveLength(2);
     } finally {
       await stuck.close();
+    }
+  });
+});
+
+describe('a server that honours offset while sessions are created', () => {
+  it('the same sessions at the offset asked for are a real page, not an ignored offset', async () => {
+    // Newest first: a session created between the two requests pushes the first page's one down to offset 1.
+    const shifting = await startServer((req, res) => {
+      const offset = Number(new URL(req.url ?? '', 'http://x').searchParams.get('offset') ?? 0);
+      sendJson(res, 200, {
+        api_id: `a-${offset}`,
+        meta: { limit: 1, offset, next: offset === 0 ? `${VERIFY}?limit=1&offset=1` : null, previous: null },
+        sessions: verifyItems.slice(0, 1),
+      });
+    });
+    try {
+      const first = await clientFor(shifting).verifySessions.list({ limit: 1 });
+      const second = await first.nextPage();
+      expect(second.data).toEqual(first.data);
+      expect(second.meta.offset).toBe(1);
+    } finally {
+      await shifting.close();
     }
   });
 });

@@ -17,7 +17,8 @@ export const singleParty = (body: Body): boolean =>
 export function durationRefusal(body: Body): string | undefined {
   for (const field of ['session_expiry', 'call_time_limit', 'ring_timeout']) {
     const value = body[field];
-    if (typeof value === 'number' && value < 0) return `${field} is outside the allowed range (${value} seconds)`;
+    if (typeof value === 'number' && value < 0)
+      return `${field} is outside the allowed range (${value} seconds)`;
   }
   return undefined;
 }

@@ -7,7 +7,7 @@ export interface RemoteControls {
   requests(): Promise<JournalEntry[]>;
   reset(): Promise<void>;
   advanceTime(ms: number): Promise<void>;
-  /** Resolves once every callback attempt started so far has ended and is in the journal. */
+  /** Resolves once no callback attempt is in flight: each has ended and is in the journal. */
   callbacksSettled(): Promise<void>;
 }
 
@@ -22,7 +22,8 @@ export function mockControls(url: string): RemoteControls {
     const text = await answer.text();
     if (!answer.ok) {
       const reason = text === '' ? '' : `: ${(JSON.parse(text) as { error?: string }).error ?? text}`;
-      const hint = answer.status === 404 && path === 'requests' ? ' (is the mock stateful?)' : '';
+      // Every control but otp/ is unknown to a stateless mock; otp/'s 404 is an unknown session.
+      const hint = answer.status === 404 && !path.startsWith('otp/') ? ' (is the mock stateful?)' : '';
       throw new Error(`${init?.method ?? 'GET'} ${base}${path} answered ${answer.status}${reason}${hint}`);
     }
     return text === '' ? undefined : JSON.parse(text);

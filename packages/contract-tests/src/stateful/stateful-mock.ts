@@ -27,8 +27,9 @@ export interface StatefulControls {
   /** Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. */
   advanceTime(ms: number): void;
   /**
-   * Resolves once every callback attempt started so far has ended and is in the journal: answered, refused,
-   * or timed out (10 s of real time). Await it after a request or `advanceTime()` instead of sleeping.
+   * Resolves once no callback attempt is in flight (those started while it waits included): each has ended and
+   * is in the journal, answered, refused or timed out (10 s of real time). Await it after a request or
+   * `advanceTime()` instead of sleeping; give a test whose receiver may not answer more than 10 s.
    */
   callbacksSettled(): Promise<void>;
 }
