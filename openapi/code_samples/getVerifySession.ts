@@ -4,7 +4,7 @@ import { createPlivoClient, NotFoundError } from '@plivo-openapi/client';
 const plivo = createPlivoClient();
 
 try {
-  const session = await plivo.verifySessions.get('c28b77d4-21e7-43bd-9447-04bfee92e651');
+  const session = await plivo.verifySessions.get('60ea68db-b123-46d9-9eb2-1201d516dbbd');
   console.log(`${session.recipient} over ${session.channel}: ${session.status}`);
   // Charges are decimal strings, so no precision is lost.
   console.log(`attempts: ${session.count}, total charge: ${session.charges.total_charge}`);

@@ -12,7 +12,13 @@ import { promisify } from 'node:util';
 import { type MockServer, startMock } from '@plivo-openapi/contract-tests';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CodeSample, documentedOperations, successExample, successResponse } from './support/spec.js';
+import {
+  type CodeSample,
+  type DocumentedOperation,
+  documentedOperations,
+  successExample,
+  successResponse,
+} from './support/spec.js';
 
 const run = promisify(execFile);
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
@@ -107,6 +113,34 @@ it('TypeScript samples type-check against the built client, in a bundler project
       skipLibCheck: true,
     }),
   ).toEqual([]);
+});
+
+/** The session a success example answers with, flat (Verify) or wrapped (masking), if it names one. */
+function answeredSession(operation: DocumentedOperation): string | undefined {
+  const example = successExample(operation) as {
+    session_uuid?: string;
+    response?: { session_uuid?: string };
+    session?: { session_uuid?: string };
+  };
+  return example.session_uuid ?? example.response?.session_uuid ?? example.session?.session_uuid;
+}
+
+const onOneSession = operations.filter(
+  (operation) => operation.path.includes('{session_uuid}') && answeredSession(operation) !== undefined,
+);
+
+it('the operations on one session whose answer names it are get, update and validate', () => {
+  expect(onOneSession.map((operation) => operation.operationId).sort()).toEqual([
+    'getMaskingSession',
+    'getVerifySession',
+    'updateMaskingSession',
+    'validateVerifySession',
+  ]);
+});
+
+it.each(onOneSession)('$operationId samples ask for the session its example answers with', (operation) => {
+  const uuid = answeredSession(operation);
+  for (const { lang, source } of operation.codeSamples) expect(source, lang).toContain(uuid);
 });
 
 describe.each(operations)('$operationId', (operation) => {
