@@ -39,9 +39,16 @@ export function basicCredentials(authId: string, authToken: string): string {
   return btoa(`${authId}:${authToken}`);
 }
 
-/** The redactor of one client: its token, and its Basic credentials in every form they are echoed in. */
+/**
+ * The redactor of one client: its token, and its Basic credentials and the token's own base64 (a proxy may
+ * decode the header and re-encode its password) in every form they are echoed in.
+ */
 export function credentialRedactor(authId: string, authToken: string): Redact {
-  return createRedactor([authToken, ...base64Forms(basicCredentials(authId, authToken))]);
+  return createRedactor([
+    authToken,
+    ...base64Forms(basicCredentials(authId, authToken)),
+    ...base64Forms(btoa(authToken)),
+  ]);
 }
 
 /**

@@ -40,6 +40,11 @@ describe('credentialRedactor', () => {
     ['form-encoded', `?${new URLSearchParams({ a: `Basic ${credentials}` })}`],
     ['the token URL-encoded', `token=${encodeURIComponent(authToken)}`],
     ['the token as a URL parser escapes it', new URL(`https://x.example/?t=${authToken}`).href],
+    ['the token alone in base64', `password=${btoa(authToken)}`],
+    [
+      'the token alone in unpadded base64url',
+      `p=${btoa(authToken).replace(/=+$/, '').replaceAll('+', '-').replaceAll('/', '_')}`,
+    ],
   ])('removes the credentials %s', (_, text) => {
     const result = redactCredentials(text);
     expect(result).toContain('[redacted]');
@@ -49,6 +54,7 @@ describe('credentialRedactor', () => {
     expect(result).not.toContain(encodeURIComponent(tokenPart));
     expect(result).not.toContain(authToken);
     expect(result).not.toContain(encodeURIComponent(authToken));
+    expect(result).not.toContain(btoa(authToken).slice(0, 7));
   });
 
   it('leaves a percent-encoded text that holds no secret as it was', () => {
