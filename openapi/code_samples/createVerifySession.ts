@@ -1,6 +1,6 @@
 import { createPlivoClient } from '@plivo-openapi/client';
 
-// Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
+// An ES module (it awaits at the top level). Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
 const plivo = createPlivoClient();
 
 const sent = await plivo.verifySessions.create({ recipient: '919380013443', channel: 'sms' });

@@ -1,6 +1,6 @@
 import { BadRequestError, createPlivoClient } from '@plivo-openapi/client';
 
-// Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
+// An ES module (it awaits at the top level). Reads your credentials from PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN.
 const plivo = createPlivoClient();
 
 try {
