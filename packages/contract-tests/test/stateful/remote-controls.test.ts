@@ -88,7 +88,7 @@ describe('mockControls(url) over the /__mock/ paths', () => {
     expect((await fetch(`${verifyBase()}${uuid}/`, { headers })).status).toBe(404);
   });
 
-  it('callbacksSettled() answers once the callbacks sent so far are journaled, however slow the receiver', async () => {
+  it('callbacksSettled() answers once no callback is in flight and each is journaled, however slow the receiver', async () => {
     const controls = mockControls(url);
     await controls.reset();
     // Answers after 300 ms of real time: the journal has nothing of it before that.
