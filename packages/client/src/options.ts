@@ -278,7 +278,8 @@ function headersProblem(headers: unknown): string {
   return 'is not a valid set of headers';
 }
 
-function resolveHeaders(headers: unknown, userAgent: unknown, redact: Redact): Headers {
+/** `redactor` is called only when the headers are refused: a client that starts builds its own, once. */
+function resolveHeaders(headers: unknown, userAgent: unknown, redactor: () => Redact): Headers {
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
     fail(
       'userAgent',
@@ -290,7 +291,7 @@ function resolveHeaders(headers: unknown, userAgent: unknown, redact: Redact): H
     result = new Headers(headers as Record<string, string> | undefined);
   } catch {
     // The runtime's message quotes the value, which may be a credential: say which header instead.
-    fail('headers', `The \`headers\` option ${redact(headersProblem(headers))}.`);
+    fail('headers', `The \`headers\` option ${redactor()(headersProblem(headers))}.`);
   }
   if (result.has('authorization')) {
     fail(
@@ -349,6 +350,6 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
     timeoutMs: resolveNumber('timeoutMs', given.timeoutMs, DEFAULT_TIMEOUT_MS),
     maxRetries: resolveNumber('maxRetries', given.maxRetries, DEFAULT_MAX_RETRIES),
     // A header the user named after the token would otherwise be quoted in the error.
-    headers: resolveHeaders(given.headers, given.userAgent, credentialRedactor(authId, authToken)),
+    headers: resolveHeaders(given.headers, given.userAgent, () => credentialRedactor(authId, authToken)),
   };
 }
