@@ -1,12 +1,13 @@
 // @ts-check
 // "Does this change carry a changeset?" Compares HEAD with its merge base on the base branch: every published
 // package whose shipped source changed must be named by a changeset added in that range, unless the range
-// bumps the package's version (a release commit) or adds an empty changeset (`pnpm changeset --empty`, which
-// says "no release needed").
+// is a release (it bumps the package's version and consumes changesets, as `pnpm run version` does) or adds an
+// empty changeset (`pnpm changeset --empty`, which says "no release needed"). A version edited by hand fails,
+// and so do members of a `fixed` group whose versions differ.
 // Not `changeset status --since`: it fails only when packages changed and there is no changeset at all, so a
 // spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
-import { changedFiles, fileAt, mergeBase, refExists } from './git.mjs';
+import { changedFiles, deletedInRange, fileAt, mergeBase, refExists } from './git.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
 
 /**
@@ -45,9 +46,16 @@ export function resolveBaseRef(root, env = process.env) {
 }
 
 /**
- * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'missing'} PackageVerdict
+ * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'hand-bumped' | 'missing'} PackageVerdict
  * @typedef {{ name: string; files: string[]; verdict: PackageVerdict }} PackageResult
- * @typedef {{ base: string; baseRef: string; changesets: string[]; packages: PackageResult[]; ok: boolean }} ChangesetCheck
+ * @typedef {{
+ *   base: string;
+ *   baseRef: string;
+ *   changesets: string[];
+ *   packages: PackageResult[];
+ *   unevenFixedGroups: string[][];
+ *   ok: boolean;
+ * }} ChangesetCheck
  */
 
 /**
@@ -59,7 +67,7 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
   const changed = changedFiles(root, base, 'HEAD');
 
   const added = changedFiles(root, base, 'HEAD', { filter: 'A', under: '.changeset' }).filter(
-    (path) => /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md',
+    isChangesetPath,
   );
   const changesets = added.map((path) => {
     const text = /** @type {string} */ (fileAt(root, 'HEAD', path));
@@ -71,10 +79,13 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
   });
   const named = new Set(changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)));
   const noReleaseDeclared = changesets.some((changeset) => changeset.releases.length === 0);
+  // `changeset version` deletes the changesets it turns into versions: a bump without that is a hand edit.
+  const consumesChangesets = deletedInRange(root, base, 'HEAD', '.changeset').some(isChangesetPath);
+  const workspace = await listWorkspacePackages(root);
 
   /** @type {PackageResult[]} */
   const packages = [];
-  for (const pkg of await listWorkspacePackages(root)) {
+  for (const pkg of workspace) {
     if (!pkg.published) continue;
     const prefix = pkg.relativeDir === '' ? '' : `${pkg.relativeDir}/`;
     const files = changed.filter(
@@ -84,17 +95,37 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     /** @type {PackageVerdict} */
     let verdict = 'missing';
     if (named.has(pkg.name)) verdict = 'covered';
-    else if (versionChanged(root, base, `${prefix}package.json`)) verdict = 'releasing';
+    else if (versionChanged(root, base, `${prefix}package.json`))
+      verdict = consumesChangesets ? 'releasing' : 'hand-bumped';
     else if (noReleaseDeclared) verdict = 'no-release-declared';
     packages.push({ name: pkg.name, files, verdict });
   }
+  const unevenFixedGroups = unevenGroups(root, workspace);
   return {
     base,
     baseRef,
     changesets: added,
     packages,
-    ok: packages.every((pkg) => pkg.verdict !== 'missing'),
+    unevenFixedGroups,
+    ok: !packages.some(failed) && unevenFixedGroups.length === 0,
   };
+}
+
+/** @param {string} path */
+const isChangesetPath = (path) => /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md';
+
+/**
+ * The `fixed` groups whose members are not on one version (as `name@version` lists): changesets keeps them
+ * together, so a difference is a hand edit.
+ * @param {string} root
+ * @param {import('./workspace.mjs').WorkspacePackage[]} workspace
+ */
+function unevenGroups(root, workspace) {
+  const versions = new Map(workspace.map((pkg) => [pkg.name, pkg.packageJson.version]));
+  return (readChangesetConfig(root).fixed ?? [])
+    .map((group) => group.filter((name) => versions.has(name)))
+    .filter((group) => new Set(group.map((name) => versions.get(name))).size > 1)
+    .map((group) => group.map((name) => `${name}@${versions.get(name)}`));
 }
 
 /**
@@ -131,7 +162,7 @@ function versionChanged(root, base, packageJsonPath) {
  */
 export function describeChangesetCheck(result) {
   const range = `${result.baseRef} (merge base ${result.base.slice(0, 12)})..HEAD`;
-  if (result.packages.length === 0) {
+  if (result.packages.length === 0 && result.unevenFixedGroups.length === 0) {
     return `changeset check: no published package's source changed since ${range}.`;
   }
   const lines = result.packages.map((pkg) => {
@@ -141,17 +172,32 @@ export function describeChangesetCheck(result) {
       covered: 'named by a changeset',
       releasing: 'its version is bumped in this range (release commit)',
       'no-release-declared': 'an empty changeset says no release is needed',
+      'hand-bumped': 'VERSION EDITED BY HAND: it changed in this range, but no changeset was consumed',
       missing: 'NO CHANGESET',
     }[pkg.verdict];
-    return `  ${pkg.verdict === 'missing' ? '✗' : '✓'} ${pkg.name}: ${why} (changed: ${shown})`;
+    return `  ${failed(pkg) ? '✗' : '✓'} ${pkg.name}: ${why} (changed: ${shown})`;
   });
+  for (const group of result.unevenFixedGroups) {
+    lines.push(`  ✗ one fixed group (.changeset/config.json) on several versions: ${group.join(', ')}`);
+  }
   if (result.ok)
     return [`changeset check: every changed package is accounted for since ${range}.`, ...lines].join('\n');
-  return [
-    `changeset check failed: published packages changed since ${range} without a changeset.`,
-    ...lines,
-    'Fix: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks for, and commit the',
-    'new .changeset/*.md file. If the change needs no release (e.g. an internal refactor with identical output),',
-    'run `pnpm changeset --empty` and commit that file instead.',
-  ].join('\n');
+  const fixes = [];
+  if (result.packages.some((pkg) => pkg.verdict === 'missing')) {
+    fixes.push(
+      'Fix a missing changeset: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks',
+      'for, and commit the new .changeset/*.md file. If the change needs no release (e.g. an internal refactor with',
+      'identical output), run `pnpm changeset --empty` and commit that file instead.',
+    );
+  }
+  if (result.packages.some((pkg) => pkg.verdict === 'hand-bumped') || result.unevenFixedGroups.length > 0) {
+    fixes.push(
+      'Fix a hand-edited version: put the version back and add a changeset instead; versions change only through',
+      '`pnpm run version`, which bumps a fixed group together and writes the changelogs.',
+    );
+  }
+  return [`changeset check failed since ${range}:`, ...lines, ...fixes].join('\n');
 }
+
+/** @param {PackageResult} pkg */
+const failed = (pkg) => pkg.verdict === 'missing' || pkg.verdict === 'hand-bumped';

@@ -51,6 +51,30 @@ export function changedFiles(cwd, from, to, options = {}) {
 }
 
 /**
+ * Paths that some commit of `from..to` deletes, including files both added and deleted within the range,
+ * which no diff of its two ends shows (a changeset written and then consumed by `changeset version`).
+ * @param {string} cwd
+ * @param {string} from
+ * @param {string} to
+ * @param {string} under
+ * @returns {string[]}
+ */
+export function deletedInRange(cwd, from, to, under) {
+  const log = git(cwd, [
+    'log',
+    '--no-renames',
+    '--diff-filter=D',
+    '--name-only',
+    '--format=',
+    '-z',
+    `${from}..${to}`,
+    '--',
+    under,
+  ]);
+  return [...new Set(log.split(/[\0\n]/).filter(Boolean))];
+}
+
+/**
  * A file's content at a commit, or undefined when it does not exist there.
  * @param {string} cwd
  * @param {string} ref

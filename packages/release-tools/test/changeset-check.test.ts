@@ -98,12 +98,74 @@ describe('checkChangesets', () => {
     expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'missing' });
   });
 
-  it('treats a version bump (the `changeset version` commit) as a release, not a missing changeset', async () => {
+  const PUBLISHED = ['openapi', 'packages/client', 'packages/contract-tests'];
+  /** What `pnpm run version` commits: the fixed group bumped together, changelogs, the changesets deleted. */
+  const versionPackages = (version: string, dirs = PUBLISHED) => {
+    for (const dir of dirs) {
+      repo.write(`${dir}/package.json`, repo.read(`${dir}/package.json`).replace('"0.1.0"', `"${version}"`));
+      repo.write(`${dir}/CHANGELOG.md`, `# changelog\n\n## ${version}\n`);
+    }
+  };
+
+  it('treats the `changeset version` commit as a release, not a missing changeset', async () => {
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
+    repo.commit('a pending changeset on main');
     onBranch();
-    repo.write('openapi/package.json', repo.read('openapi/package.json').replace('"0.1.0"', '"0.2.0"'));
-    repo.write('openapi/CHANGELOG.md', '# @plivo-openapi/spec\n\n## 0.2.0\n');
+    versionPackages('0.2.0');
+    repo.remove('.changeset/brave-cats-run.md');
     repo.commit('Version Packages');
-    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'releasing' });
+    expect(await verdicts()).toEqual({
+      '@plivo-openapi/client': 'releasing',
+      '@plivo-openapi/contract-tests': 'releasing',
+      '@plivo-openapi/spec': 'releasing',
+    });
+  });
+
+  it('also when the range both adds the changeset and consumes it (a change, then its release)', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
+    repo.commit('change the client');
+    versionPackages('0.2.0');
+    repo.remove('.changeset/brave-cats-run.md');
+    repo.commit('Version Packages');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(true);
+    expect(result.packages.map((pkg) => pkg.verdict)).toEqual(['releasing', 'releasing', 'releasing']);
+  });
+
+  it('fails a version edited by hand: no changeset consumed, whatever else changed', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    versionPackages('0.2.0');
+    repo.commit('bump by hand');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(false);
+    expect(result.packages.map((pkg) => pkg.verdict)).toEqual(['hand-bumped', 'hand-bumped', 'hand-bumped']);
+    const message = describeChangesetCheck(result);
+    expect(message).toContain(
+      '✗ @plivo-openapi/client: VERSION EDITED BY HAND: it changed in this range, but no changeset was consumed',
+    );
+    expect(message).toContain('put the version back and add a changeset instead');
+    expect(message).not.toContain('pnpm changeset --empty');
+  });
+
+  it('fails a fixed group whose members are on different versions, naming each', async () => {
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'patch' }));
+    repo.commit('a pending changeset on main');
+    onBranch();
+    versionPackages('0.1.1', ['packages/client']);
+    repo.remove('.changeset/brave-cats-run.md');
+    repo.commit('a release of the client alone');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.packages.map((pkg) => pkg.verdict)).toEqual(['releasing']);
+    expect(result.unevenFixedGroups).toEqual([
+      ['@plivo-openapi/spec@0.1.0', '@plivo-openapi/client@0.1.1', '@plivo-openapi/contract-tests@0.1.0'],
+    ]);
+    expect(result.ok).toBe(false);
+    expect(describeChangesetCheck(result)).toContain(
+      '✗ one fixed group (.changeset/config.json) on several versions: @plivo-openapi/spec@0.1.0, @plivo-openapi/client@0.1.1, @plivo-openapi/contract-tests@0.1.0',
+    );
   });
 
   it('reads commits only: an uncommitted edit is not judged yet', async () => {

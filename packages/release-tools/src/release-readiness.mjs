@@ -1,0 +1,41 @@
+// @ts-check
+// Before `pnpm release` publishes: what it publishes must be a commit everyone has, with its changesets
+// already turned into versions. Otherwise the registry would get versions no commit records. Unlike the other
+// checks, this one reads the working tree: that is what gets built and published.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { git, refExists } from './git.mjs';
+import { readChangesetConfig } from './workspace.mjs';
+
+/**
+ * What stops a release from this clone, one message per problem, each with its fix; empty when it may go.
+ * @param {string} root
+ * @returns {string[]}
+ */
+export function releaseBlockers(root) {
+  const problems = [];
+  const pending = readdirSync(join(root, '.changeset')).filter(
+    (name) => name.endsWith('.md') && name !== 'README.md',
+  );
+  if (pending.length > 0) {
+    problems.push(
+      `${pending.length} changeset(s) not yet turned into versions (${pending.map((name) => `.changeset/${name}`).join(', ')}): run \`pnpm run version\`, review and commit the result as "Version Packages", push it, then rerun.`,
+    );
+  }
+  const dirty = git(root, ['status', '--porcelain', '--untracked-files=normal']).split('\n').filter(Boolean);
+  if (dirty.length > 0) {
+    // `git()` trims the output, and with it the first line's leading status blank.
+    const shown = dirty.slice(0, 5).map((line) => line.replace(/^\s*\S+\s+/, ''));
+    const more = dirty.length > 5 ? `, +${dirty.length - 5} more` : '';
+    problems.push(
+      `the working tree has uncommitted changes (${shown.join(', ')}${more}): a release publishes exactly a commit, so commit or stash them.`,
+    );
+  }
+  const upstream = `origin/${readChangesetConfig(root).baseBranch ?? 'main'}`;
+  if (refExists(root, upstream) && git(root, ['rev-parse', 'HEAD']) !== git(root, ['rev-parse', upstream])) {
+    problems.push(
+      `HEAD is not ${upstream}: the release tags must name a commit everyone has. Push your commits (or pull), \`git fetch\`, then rerun.`,
+    );
+  }
+  return problems;
+}
