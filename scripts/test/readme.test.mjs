@@ -28,6 +28,7 @@ test("the README's release-check lines are the ones the checks print in a fresh 
     baseRef: 'origin/main',
     changesets: [],
     packages: [],
+    unevenFixedGroups: [],
     ok: true,
   }).replace('0123456789ab', '…');
   const guard = describeBreakingChanges(

@@ -64,7 +64,7 @@ async function main(): Promise<void> {
     console.log(`  ${method.padEnd(6)} ${mock.url}${path.padEnd(width)}  ${operationId ?? ''}`.trimEnd());
   }
   console.log(
-    `Responses: add the header "Prefer: code=404" or "Prefer: example=<name>", or use ${mock.url}/__prefer/code=404/... as the base URL.`,
+    `Responses: add the header "Prefer: code=404", "Prefer: example=<name>" or, for an error's example, "Prefer: code=400, example=<name>"; or use ${mock.url}/__prefer/code=404/... as the base URL.`,
   );
   if (stateful) {
     console.log(

@@ -6,6 +6,13 @@ export interface OperationSummary {
   operationId?: string;
   /** The statuses its `responses` list (`'200'`, `'404'`, ...); absent when not known. */
   statuses?: string[];
+  /** The names of each status's JSON examples (what `Prefer: code=..., example=...` can pick). */
+  examples?: Record<string, string[]>;
+}
+
+interface Response {
+  $ref?: string;
+  content?: Record<string, { examples?: Record<string, unknown> }>;
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -13,7 +20,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 /** The operations of a JSON OpenAPI document, or none when the file is not JSON (Prism still serves YAML). */
 export function listOperations(specPath: string): OperationSummary[] {
   let spec: {
-    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>;
+    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, Response> }>>;
+    components?: { responses?: Record<string, Response> };
   };
   try {
     spec = JSON.parse(readFileSync(specPath, 'utf8'));
@@ -26,6 +34,14 @@ export function listOperations(specPath: string): OperationSummary[] {
       path,
       ...(item[method]?.operationId === undefined ? {} : { operationId: item[method].operationId }),
       statuses: Object.keys(item[method]?.responses ?? {}),
+      examples: Object.fromEntries(
+        Object.entries(item[method]?.responses ?? {}).map(([status, response]) => {
+          // A bundled spec keeps shared responses under components: only those local references occur.
+          const name = response.$ref?.replace('#/components/responses/', '');
+          const resolved = name === undefined ? response : spec.components?.responses?.[name];
+          return [status, Object.keys(resolved?.content?.['application/json']?.examples ?? {})];
+        }),
+      ),
     })),
   );
 }

@@ -25,10 +25,11 @@ export interface Routes {
   operationsAt(path: string): PathOperation[];
 }
 
-/** An operation of the spec at some path: its method and the statuses its `responses` list. */
+/** An operation of the spec at some path: its method, the statuses its `responses` list and their examples. */
 export interface PathOperation {
   method: string;
   statuses: readonly string[];
+  examples: Readonly<Record<string, readonly string[]>>;
 }
 
 // The resource whose path forms differ between Plivo's own SDKs.
@@ -78,7 +79,11 @@ export function createRoutes(operations: OperationSummary[]): Routes {
     operationsAt(path) {
       return routes
         .filter(({ pattern }) => pattern.test(path))
-        .map(({ method, statuses }) => ({ method, statuses: statuses ?? [] }));
+        .map(({ method, statuses, examples }) => ({
+          method,
+          statuses: statuses ?? [],
+          examples: examples ?? {},
+        }));
     },
     match(method, path) {
       const upper = method.toUpperCase();

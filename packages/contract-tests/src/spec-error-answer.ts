@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
-import type { Routes } from './routes.js';
+import type { PathOperation, Routes } from './routes.js';
+import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
 // Prism answers some refusals with bodies of its own that no operation of the spec describes: RFC 9457
 // `application/problem+json` for a method a path does not take (405), a path the spec does not have (404), a
-// `Prefer` header it cannot honour (404), and, should it ever happen, 406, 415 or 422 (unlisted statuses); its
+// `Prefer` header it cannot honour (404, which the mock makes 500: see `preferUnmet`), and, should it ever happen, 406, 415 or 422 (unlisted statuses); its
 // HTTP framework (micri) answers a body it cannot parse with `{"error": {"code": "invalid_json", ...}}`. The spec
 // says every error is `application/json` with its Error schema (`{api_id?, error: string}`), and every operation
 // lists 400, 401, 403, 404, 405, 409, 429 and 500. So the mock answers those refusals in that shape, with a status
@@ -107,6 +108,33 @@ interface Reading {
   code: string | number;
   /** Prism's own violations inside its body (a 422's or a `--errors` 500's `validation`). */
   inner: Violation[];
+  /**
+   * The `Prefer` header asks for a response the operation does not have: a mistake in the test's setup. Prism
+   * says 404, which a client takes for "no such session", so a test could pass for the wrong reason; the mock
+   * answers 500, which no caller mistakes for an outcome.
+   */
+  preferUnmet?: boolean;
+}
+
+/**
+ * What `Prefer` can pick at an operation (`200: "a", "b"; 404: "c"`) and how to ask for an error's example: with
+ * its code, or Prism looks among the success examples only. `detail` is Prism's, which names the example asked for.
+ */
+function describeExamples(operation: PathOperation, detail: string): string {
+  const listed = Object.entries(operation.examples).filter(([, names]) => names.length > 0);
+  if (listed.length === 0) return '';
+  const each = listed.map(([status, names]) => `${status}: ${names.map((n) => `"${n}"`).join(', ')}`);
+  const errors = listed.filter(([status]) => !status.startsWith('2'));
+  const asked = /exampleKey: (\S+) does not exist/.exec(detail)?.[1];
+  const owner = errors.find(([, names]) => asked !== undefined && names.includes(asked));
+  const [status, [example] = []] = errors[0] ?? [];
+  const hint =
+    owner !== undefined
+      ? `; "${asked}" is a ${owner[0]} example: ask for it with "Prefer: code=${owner[0]}, example=${asked}"`
+      : example === undefined
+        ? ''
+        : `; ask for an error's example with its code, e.g. "Prefer: code=${status}, example=${example}"`;
+  return `. Its examples by status are ${each.join('; ')}${hint}`;
 }
 
 /** What Prism's (or micri's) answer says, in words a client's developer can act on. */
@@ -128,11 +156,22 @@ function read(method: string, path: string, answer: PrismErrorAnswer, routes: Ro
     }
     if (type === 'NO_PATH_MATCHED_ERROR') {
       const other = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
-      const hint = routes.operationsAt(other).length > 0 ? ` (it has ${other})` : '';
+      const hint =
+        routes.operationsAt(other).length > 0
+          ? ` (it has ${other})`
+          : path.startsWith(CONTROL_PREFIX)
+            ? ` (the ${CONTROL_PREFIX} controls exist only when the mock is stateful: \`plivo-mock --stateful\` or \`startMock({ stateful: true })\`)`
+            : '';
       return { reason: `the spec has no path ${path}${hint}`, code, inner };
     }
     if (type === 'NOT_FOUND') {
-      return { reason: `no response of the spec matches the Prefer header: ${detail}`, code, inner };
+      const own = routes.operationsAt(path).find((operation) => operation.method === method.toUpperCase());
+      return {
+        reason: `no response of the spec matches the Prefer header: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
+        code,
+        inner,
+        preferUnmet: true,
+      };
     }
     return {
       reason: [title, detail].filter(Boolean).join(': ') || `Prism answered ${answer.status}`,
@@ -192,7 +231,8 @@ export function specErrorAnswer(
   const statuses =
     own?.statuses ??
     (operations.length === 0 ? undefined : commonStatuses(operations.map((operation) => operation.statuses)));
-  const status = listedStatus(answer.status, statuses);
+  const reading = read(method, path, answer, routes);
+  const status = listedStatus(reading.preferUnmet ? 500 : answer.status, statuses);
   if (
     status === answer.status &&
     mediaType(answer.contentType) === 'application/json' &&
@@ -200,7 +240,7 @@ export function specErrorAnswer(
   ) {
     return undefined;
   }
-  const { reason, code, inner } = read(method, path, answer, routes);
+  const { reason, code, inner } = reading;
   const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not
   // have has been seen without one (the spec's NotFound example).

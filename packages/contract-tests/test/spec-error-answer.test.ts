@@ -11,7 +11,13 @@ import { rawRequest } from './support/raw-request.js';
 
 const LISTED = ['200', '400', '401', '404', '405', '500'];
 const routes = createRoutes([
-  { method: 'GET', path: '/v1/Thing/{id}', operationId: 'getThing', statuses: LISTED },
+  {
+    method: 'GET',
+    path: '/v1/Thing/{id}',
+    operationId: 'getThing',
+    statuses: LISTED,
+    examples: { '200': ['fresh', 'stale'], '400': [], '404': ['gone'] },
+  },
   { method: 'POST', path: '/v1/Thing/{id}', operationId: 'updateThing', statuses: LISTED },
 ]);
 
@@ -56,6 +62,40 @@ describe('specErrorAnswer', () => {
     expect(JSON.parse(answer?.headers['sl-violations'] ?? '')).toEqual([
       expect.objectContaining({ code: type, message: expect.stringContaining(`Prism answered ${status} `) }),
     ]);
+  });
+
+  it('answers a Prefer it cannot honour 500, not 404 (a client would take that for "no such thing"), naming the examples', () => {
+    const answer = specErrorAnswer('GET', '/v1/Thing/1', problem(404, 'NOT_FOUND'), routes);
+    expect(answer?.status).toBe(500);
+    expect(JSON.parse(answer?.body ?? '').error).toBe(
+      'internal server error: no response of the spec matches the Prefer header: A detail. Its examples by status are 200: "fresh", "stale"; 404: "gone"; ask for an error\'s example with its code, e.g. "Prefer: code=404, example=gone"',
+    );
+    // Prism's detail names the example asked for: when it is an error's, say which code to add.
+    const errorExample = specErrorAnswer(
+      'GET',
+      '/v1/Thing/1',
+      problem(404, 'NOT_FOUND', {
+        detail: 'Response for contentType: application/json and exampleKey: gone does not exist.',
+      }),
+      routes,
+    );
+    expect(JSON.parse(errorExample?.body ?? '').error).toMatch(
+      /; "gone" is a 404 example: ask for it with "Prefer: code=404, example=gone"$/,
+    );
+    // An operation without examples of its own: nothing to list.
+    const bare = specErrorAnswer('POST', '/v1/Thing/1', problem(404, 'NOT_FOUND'), routes);
+    expect(JSON.parse(bare?.body ?? '').error).toBe(
+      'internal server error: no response of the spec matches the Prefer header: A detail',
+    );
+  });
+
+  it('points a path under /__mock/ at the stateful mode, where those controls exist', () => {
+    const answer = specErrorAnswer('GET', '/__mock/requests', problem(404, 'NO_PATH_MATCHED_ERROR'), routes);
+    expect(answer?.status).toBe(404);
+    expect(JSON.parse(answer?.body ?? '')).toEqual({
+      error:
+        'not found: the spec has no path /__mock/requests (the /__mock/ controls exist only when the mock is stateful: `plivo-mock --stateful` or `startMock({ stateful: true })`)',
+    });
   });
 
   it('keeps a 422’s validation, and the violations Prism had already listed, in sl-violations', () => {
