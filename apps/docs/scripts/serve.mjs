@@ -1,4 +1,4 @@
-// `pnpm run docs`: serves the built reference on 127.0.0.1 and rebuilds it when the spec's sources change.
+// `pnpm reference`: serves the built reference on 127.0.0.1 and rebuilds it when the spec's sources change.
 // The root script builds everything first (turbo), so dist/ is fresh when this starts.
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -52,7 +52,7 @@ try {
 } catch (error) {
   console.error(
     error instanceof PortInUseError
-      ? `${error.message} Choose another one with --port (\`pnpm run docs --port 9000\`) or DOCS_PORT=9000; 0 picks a free one.`
+      ? `${error.message} Choose another one with --port (\`pnpm reference --port 9000\`) or DOCS_PORT=9000; 0 picks a free one.`
       : error instanceof Error
         ? error.message
         : error,

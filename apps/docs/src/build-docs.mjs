@@ -17,6 +17,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { withChangelog } from './changelog.mjs';
+import { withEmptyFavicon } from './empty-favicon.mjs';
 import { inlineRedoclyLogos } from './offline-logo.mjs';
 import { readSpecBundle, readSpecChangelog, specBundleFiles } from './spec-bundle.mjs';
 
@@ -35,7 +36,7 @@ export async function buildDocs({ outDir = defaultOutDir } = {}) {
   const definition = withChangelog(readSpecBundle(), readSpecChangelog());
 
   // Built next to outDir (same file system) and moved in file by file at the end: each rename replaces one file
-  // at once, so while `pnpm run docs` serves outDir a reload never finds it missing or half-written, and a
+  // at once, so while `pnpm reference` serves outDir a reload never finds it missing or half-written, and a
   // build that fails (say, on a half-typed spec) leaves the last good page in place.
   mkdirSync(dirname(outDir), { recursive: true });
   const staging = mkdtempSync(`${outDir}-staging-`);
@@ -55,7 +56,7 @@ export async function buildDocs({ outDir = defaultOutDir } = {}) {
       '--output',
       page,
     ]);
-    writeFileSync(page, inlineRedoclyLogos(readFileSync(page, 'utf8')));
+    writeFileSync(page, withEmptyFavicon(inlineRedoclyLogos(readFileSync(page, 'utf8'))));
     copyFileSync(specBundleFiles.yaml, join(staging, 'openapi.yaml'));
     copyFileSync(specBundleFiles.json, join(staging, 'openapi.json'));
     publish(staging, outDir);

@@ -5,7 +5,7 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
-/** The spec package's folder (its sources are watched by `pnpm run docs`). */
+/** The spec package's folder (its sources are watched by `pnpm reference`). */
 export const specPackageDir = dirname(require.resolve('@plivo-openapi/spec/package.json'));
 
 /** The bundled spec files, copied verbatim next to the page for download. */

@@ -35,6 +35,11 @@ describe('dist/', () => {
     expect(html).toMatch(/<script type="module">/);
   });
 
+  it('declares an empty icon in its head, so no browser asks the host for /favicon.ico', () => {
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain('</title><link rel="icon" href="data:,">');
+  });
+
   it('has no URL of the Redocly logo left, and telemetry is off', () => {
     for (const url of CDN_LOGOS.keys()) expect(html).not.toContain(url);
     expect(html).toContain('"disableTelemetry":true');

@@ -1,4 +1,4 @@
-// `pnpm run docs` (scripts/serve.mjs): serves dist/ on 127.0.0.1, says where, and stops cleanly.
+// `pnpm reference` (scripts/serve.mjs): serves dist/ on 127.0.0.1, says where, and stops cleanly.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';

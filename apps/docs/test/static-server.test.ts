@@ -1,4 +1,4 @@
-// The static server behind `pnpm run docs` and the browser tests: it serves on the port asked for or fails
+// The static server behind `pnpm reference` and the browser tests: it serves on the port asked for or fails
 // saying so (sirv-cli alone would move to another port without a word), and it never outlives its parent.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -72,7 +72,7 @@ it('refuses a busy port with an error that names it, instead of serving on anoth
   expect((error as Error).message).toContain(`Port ${port} on 127.0.0.1 is in use`);
 });
 
-it('pnpm run docs on a busy port exits 1 naming the port, --port and DOCS_PORT', async () => {
+it('pnpm reference on a busy port exits 1 naming the port, --port and DOCS_PORT', async () => {
   const port = await busyPort();
   const child = spawn(process.execPath, [serveScript, '--port', String(port)], {
     stdio: ['ignore', 'pipe', 'pipe'],
