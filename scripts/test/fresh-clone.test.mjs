@@ -31,6 +31,8 @@ function userEnv(extra = {}) {
   return { ...env, TURBO_TELEMETRY_DISABLED: '1', ...extra };
 }
 
+const COMMAND_LIMIT_MS = 240_000;
+
 /**
  * Runs a command in the clone; returns its exit status and everything it printed.
  * @param {string} command
@@ -38,8 +40,20 @@ function userEnv(extra = {}) {
  * @param {{ cwd?: string; env?: NodeJS.ProcessEnv }} [options]
  */
 function run(command, args, { cwd = checkout, env = userEnv() } = {}) {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.error) throw result.error;
+  // spawnSync blocks the event loop, so the test's own timeout could never fire: the command gets a limit.
+  const result = spawnSync(command, args, {
+    cwd,
+    env,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    timeout: COMMAND_LIMIT_MS,
+    killSignal: 'SIGKILL',
+  });
+  if (result.error) {
+    throw new Error(`${command} ${args.join(' ')} (limit ${COMMAND_LIMIT_MS} ms): ${result.error.message}`, {
+      cause: result.error,
+    });
+  }
   return { status: result.status, output: stripVTControlCharacters(`${result.stdout}${result.stderr}`) };
 }
 

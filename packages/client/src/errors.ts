@@ -1,3 +1,5 @@
+import { redactedJson } from './redact.js';
+
 /**
  * Every error this package throws, in one place (as openai-node does).
  *
@@ -25,6 +27,8 @@ export interface PlivoApiErrorDetails extends RequestTarget {
   readonly apiId?: string | undefined;
   /** The server's `error` message, when the body had one. */
   readonly error?: string | undefined;
+  /** The error response's parsed JSON body, secrets redacted. */
+  readonly body?: unknown;
   /** Response headers of the final response (for example `retry-after` on a 429). */
   readonly headers?: Headers | undefined;
   /** What went wrong underneath (a network error, the abort reason). */
@@ -40,6 +44,12 @@ export class PlivoApiError extends Error {
   declare readonly apiId: string | undefined;
   /** The server's own `error` message (its wording is not stable: branch on the class or `status`). */
   declare readonly error: string | undefined;
+  /**
+   * The error response's body as parsed JSON (`{ api_id, error }` and any other field the server sent), secrets
+   * redacted; `undefined` when there was no response, or its body was empty or not JSON (the message quotes
+   * the start of a text body).
+   */
+  declare readonly body: unknown;
   /** HTTP method of the request. */
   declare readonly method: string;
   /** Request URL (Auth ID included, as in the path; the token is never part of a URL). */
@@ -48,9 +58,9 @@ export class PlivoApiError extends Error {
   declare readonly headers: Headers | undefined;
 
   constructor(message: string, details: PlivoApiErrorDetails) {
-    const { status, apiId, error, method, url, headers, cause } = details;
+    const { status, apiId, error, body, method, url, headers, cause } = details;
     super(message, cause === undefined ? undefined : { cause });
-    Object.assign(this, { status, apiId, error, method, url });
+    Object.assign(this, { status, apiId, error, body, method, url });
     Object.defineProperty(this, 'headers', { value: headers });
   }
 
@@ -290,7 +300,11 @@ export function errorFromResponse(
     response,
     detail,
     redact,
-    { apiId, error },
+    {
+      apiId,
+      error,
+      body: typeof body === 'object' && body !== null ? redactedJson(body, redact) : undefined,
+    },
   );
 }
 

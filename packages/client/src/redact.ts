@@ -86,6 +86,16 @@ function redactCutOffEnd(text: string, secret: string): string {
   return text;
 }
 
+/** A copy of parsed JSON with every string in it (keys too) redacted: the body an error carries. */
+export function redactedJson(value: unknown, redact: Redact): unknown {
+  if (typeof value === 'string') return redact(value);
+  if (Array.isArray(value)) return value.map((item) => redactedJson(item, redact));
+  if (typeof value !== 'object' || value === null) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [redact(key), redactedJson(item, redact)]),
+  );
+}
+
 /** Primitive fields of network errors (Node's and undici's) worth keeping on a copy: they say what failed. */
 const DIAGNOSTIC_KEYS = ['code', 'errno', 'syscall', 'address', 'port', 'hostname'] as const;
 const MAX_CAUSE_DEPTH = 5;

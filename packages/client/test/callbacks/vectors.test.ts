@@ -109,6 +109,21 @@ describe('V3 test vectors', () => {
     expect(await verifyCallbackSignature({ ...vector, signature: other })).toBe(false);
   });
 
+  it.each(V3_VECTORS)(
+    '$name: fails when the signature is cut short or has anything appended',
+    async (vector) => {
+      const { signature } = vector;
+      for (const changed of [
+        `${signature}A`,
+        `${signature}==`,
+        signature.slice(0, -1),
+        `${signature}${signature}`,
+      ]) {
+        expect(await verifyCallbackSignature({ ...vector, signature: changed }), changed).toBe(false);
+      }
+    },
+  );
+
   it.each(V3_VECTORS)('$name: fails when any one byte of the URL changes', async (vector) => {
     // Positions that still leave a parsable http(s) URL; the scheme is covered by the change to `http`.
     const urls = [
@@ -161,6 +176,11 @@ describe('V2 test vector (all seven SDKs)', () => {
   it('computes and verifies the published signature', async () => {
     expect(await computeSignatureV2(V2_VECTOR)).toBe(V2_VECTOR.signature);
     expect(await verifyCallbackSignature({ ...V2_VECTOR, version: 'v2' })).toBe(true);
+  });
+
+  it('fails when the signature has anything appended', async () => {
+    const input = { ...V2_VECTOR, version: 'v2' as const };
+    expect(await verifyCallbackSignature({ ...input, signature: `${V2_VECTOR.signature}A` })).toBe(false);
   });
 
   it('fails with the token my_auth_tokens, as the SDKs test', async () => {

@@ -77,6 +77,33 @@ describe('an oversized body', () => {
     expect((error as InvalidResponseError).bodySnippet).toMatch(/^\{"padding": "x+…$/);
   });
 
+  it('is the limit exclusive: a body of exactly the limit is read, one byte more is refused', async () => {
+    const limited = createRetryingFetch({
+      fetch: (request) => fetch(request),
+      timeoutMs: 5000,
+      maxRetries: 0,
+      redact: (text) => text,
+      maxResponseBytes: 1024,
+    });
+    for (const [size, refused] of [
+      [1024, false],
+      [1025, true],
+    ] as const) {
+      server().reset((_req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/json' });
+        // Written in two chunks, so the count is checked across reads, not only from Content-Length.
+        res.write(`"${'x'.repeat(500)}`);
+        res.end(`${'x'.repeat(size - 502)}"`);
+      });
+      const outcome = await limited(new Request(`${server().baseUrl}/sized`)).then(
+        async (response) => (await response.text()).length,
+        (error: unknown) => error,
+      );
+      if (refused) expect(outcome, `${size} bytes`).toBeInstanceOf(InvalidResponseError);
+      else expect(outcome, `${size} bytes`).toBe(size);
+    }
+  });
+
   it('is refused from its Content-Length before the body is read', async () => {
     server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': String(11 * 1024 * 1024) });

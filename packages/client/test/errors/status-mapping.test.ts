@@ -12,7 +12,7 @@ import {
   UnprocessableEntityError,
 } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
-import { MASKING_PATH, MASKING_UUID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { AUTH_TOKEN, MASKING_PATH, MASKING_UUID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
 import { sendJson, serverForThisFile } from '../helpers/server.js';
 
 const server = serverForThisFile();
@@ -89,6 +89,36 @@ describe('error bodies that are not the documented shape', () => {
     expect((error as Error).message).toContain(`, body: ${JSON.stringify(JSON.stringify(body))}`);
   });
 
+  it('keeps the whole JSON body as `body`: fields beyond api_id and error are not dropped', async () => {
+    const body = { api_id: API_ID, error: 'conflict', session_uuid: MASKING_UUID, retry: [1, { after: 2 }] };
+    server().reset((_req, res) => sendJson(res, 409, body));
+    const error = await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID));
+    expect(error).toMatchObject({ error: 'conflict', body });
+  });
+
+  it('redacts the token wherever it is in `body`, keys included', async () => {
+    server().reset((_req, res) =>
+      sendJson(res, 400, { error: `bad token ${AUTH_TOKEN}`, echo: { [AUTH_TOKEN]: [AUTH_TOKEN] } }),
+    );
+    const error = (await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID))) as PlivoApiError;
+    expect(error.body).toEqual({
+      error: 'bad token [redacted]',
+      echo: { '[redacted]': ['[redacted]'] },
+    });
+    expect(JSON.stringify(error)).not.toContain(AUTH_TOKEN);
+  });
+
+  it('has no `body` for a text or empty error body (the message quotes a text body)', async () => {
+    server().reset((_req, res) => {
+      res.writeHead(502, { 'Content-Type': 'text/html' });
+      res.end('<html>Bad gateway</html>');
+    });
+    expect(await rejectionOf(noRetries().verifySessions.get(VERIFY_UUID))).toMatchObject({
+      status: 502,
+      body: undefined,
+    });
+  });
+
   it('an empty error body gives the status alone', async () => {
     server().reset((_req, res) => {
       res.writeHead(401, { 'Content-Length': '0' });
@@ -110,6 +140,7 @@ describe('toJSON', () => {
       status: 404,
       apiId: API_ID,
       error: 'not found',
+      body: { api_id: API_ID, error: 'not found' },
       method: 'GET',
       url: `${server().baseUrl}${MASKING_PATH}`,
     });

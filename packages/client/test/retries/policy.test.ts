@@ -44,6 +44,17 @@ describe('which answers are retried', () => {
       expect(mayRetry(method, { kind: 'failed', cause: new TypeError('Failed to fetch') })).toBe(false);
     }
   });
+
+  it.each([
+    ['ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'],
+    ['ENOTFOUND', 'getaddrinfo ENOTFOUND api.plivo.invalid'],
+    ['EAI_AGAIN', 'getaddrinfo EAI_AGAIN api.plivo.com'],
+  ])('sends a POST again after %s: the name never resolved or nothing listened', (code, message) => {
+    const cause = Object.assign(new TypeError('fetch failed'), {
+      cause: Object.assign(new Error(message), { code }),
+    });
+    expect(mayRetry('POST', { kind: 'failed', cause })).toBe(true);
+  });
 });
 
 describe('backoff', () => {
