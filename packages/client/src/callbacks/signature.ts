@@ -53,16 +53,26 @@ export interface VerifyCallbackSignatureInput {
   readonly version?: CallbackSignatureVersion | undefined;
 }
 
-/** The outcome of `checkCallbackSignature`: the verdict, and what was signed, to find out why it failed. */
-export interface CallbackSignatureCheck {
-  readonly valid: boolean;
+/**
+ * The outcome of `checkCallbackSignature`: the verdict, and what was signed, to find out why it failed. A union
+ * on `valid`, so `if (!check.valid)` narrows `explanation` to a string.
+ */
+export type CallbackSignatureCheck = CallbackSignatureCheckBase &
+  (
+    | { readonly valid: true; readonly explanation: undefined }
+    | {
+        readonly valid: false;
+        /** Why it failed and what to check. Safe to log; do not send it to the caller. */
+        readonly explanation: string;
+      }
+  );
+
+interface CallbackSignatureCheckBase {
   readonly version: CallbackSignatureVersion;
   /** How many comma-separated signatures the header held. */
   readonly candidates: number;
   /** The text whose HMAC was expected (public inputs only: never the token nor the expected signature). */
   readonly signedText: string;
-  /** Why it failed and what to check; `undefined` when valid. Safe to log; do not send it to the caller. */
-  readonly explanation: string | undefined;
 }
 
 function requireObject(input: unknown, name: string): Record<string, unknown> {
@@ -141,13 +151,10 @@ export async function checkCallbackSignature(
   const expected = await hmacSha256Base64(authToken, signedText);
   let valid = false;
   for (const candidate of candidates) valid = timingSafeEqual(expected, candidate) || valid;
-  return {
-    valid,
-    version,
-    candidates: candidates.length,
-    signedText,
-    explanation: valid ? undefined : explainMismatch(version, candidates.length, fields, signedText),
-  };
+  const base: CallbackSignatureCheckBase = { version, candidates: candidates.length, signedText };
+  return valid
+    ? { valid, ...base, explanation: undefined }
+    : { valid, ...base, explanation: explainMismatch(version, candidates.length, fields, signedText) };
 }
 
 /** `true` when one of the header's signatures is Plivo's for these inputs (see `checkCallbackSignature`). */

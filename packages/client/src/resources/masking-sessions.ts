@@ -64,7 +64,7 @@ const sessionInResponse: Unwrap<WithApiId<MaskingSession>> = {
   from: (body) =>
     isJsonObject(body.response)
       ? // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the session's data.
-        Object.defineProperty(body.response as WithApiId<MaskingSession>, 'api_id', {
+        Object.defineProperty(body.response as unknown as WithApiId<MaskingSession>, 'api_id', {
           value: body.api_id,
           enumerable: false,
         })

@@ -2,6 +2,7 @@
 // any other string is accepted; header values take what node:http and Headers hand over.
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  CallbackSignatureCheck,
   KnownMaskingSessionEventName,
   MaskingSessionEvent,
   MaskingSessionEventName,
@@ -20,6 +21,12 @@ describe('callbacks types', () => {
     expectTypeOf<Extract<VerifySessionStatus, 'verified'>>().toEqualTypeOf<'verified'>();
     expectTypeOf<MaskingSessionEvent['EventName']>().toEqualTypeOf<MaskingSessionEventName>();
     expectTypeOf<VerifySessionEvent['SessionStatus']>().toEqualTypeOf<VerifySessionStatus>();
+  });
+
+  it('a signature check narrows on `valid`: a failed one always explains itself', () => {
+    const check = {} as CallbackSignatureCheck;
+    if (check.valid) expectTypeOf(check.explanation).toEqualTypeOf<undefined>();
+    else expectTypeOf(check.explanation).toEqualTypeOf<string>();
   });
 
   it('documented integers are numbers, unknown attributes strings', () => {
