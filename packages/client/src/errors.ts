@@ -279,15 +279,17 @@ export function errorFromResponse(
 ): PlivoApiError {
   const error = redactedField(body, 'error', redact);
   const apiId = redactedField(body, 'api_id', redact);
+  const json = typeof body === 'object' && body !== null ? redactedJson(body, redact) : undefined;
   const { status, statusText } = response;
   // The reason phrase is the server's text too: a proxy may put anything there.
   let detail = statusText ? ` ${redact(statusText)}` : '';
   if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
-  // JSON without a string `error` (a gateway's `message`, an object of field errors): its text is the reason.
-  else if (typeof body !== 'string' && body !== undefined && body !== null)
-    detail += `, body: ${JSON.stringify(bodySnippet(JSON.stringify(body), redact))}`;
+  // JSON without a string `error` (a gateway's `message`, an object of field errors): its text is the reason,
+  // quoted from the bounded copy (stringifying a body nested 200,000 deep would overflow the stack).
+  else if (json !== undefined)
+    detail += `, body: ${JSON.stringify(bodySnippet(JSON.stringify(json), redact))}`;
   if (apiId !== undefined) detail += ` (api_id ${apiId})`;
   // A redirect reaches here only for a write (see operation.ts); a browser hides it as status 0.
   if (REDIRECT_STATUSES.includes(status) || response.type === 'opaqueredirect') {
@@ -300,11 +302,7 @@ export function errorFromResponse(
     response,
     detail,
     redact,
-    {
-      apiId,
-      error,
-      body: typeof body === 'object' && body !== null ? redactedJson(body, redact) : undefined,
-    },
+    { apiId, error, body: json },
   );
 }
 

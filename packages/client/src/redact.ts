@@ -86,14 +86,28 @@ function redactCutOffEnd(text: string, secret: string): string {
   return text;
 }
 
-/** A copy of parsed JSON with every string in it (keys too) redacted: the body an error carries. */
+/** How deep, and how many values, of an error body `redactedJson` copies: a hostile body can be neither. */
+const MAX_JSON_DEPTH = 32;
+const MAX_JSON_VALUES = 10_000;
+
+/**
+ * A copy of parsed JSON with every string in it (keys too) redacted: the body an error carries. Past
+ * `MAX_JSON_DEPTH` levels or `MAX_JSON_VALUES` values it holds `[truncated]`, so a 200,000-deep array cannot
+ * overflow the stack nor a body of 400,000 strings hold the thread.
+ */
 export function redactedJson(value: unknown, redact: Redact): unknown {
-  if (typeof value === 'string') return redact(value);
-  if (Array.isArray(value)) return value.map((item) => redactedJson(item, redact));
-  if (typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, item]) => [redact(key), redactedJson(item, redact)]),
-  );
+  let budget = MAX_JSON_VALUES;
+  const copy = (item: unknown, depth: number): unknown => {
+    budget -= 1;
+    if (budget < 0 || depth > MAX_JSON_DEPTH) return '[truncated]';
+    if (typeof item === 'string') return redact(item);
+    if (typeof item !== 'object' || item === null) return item;
+    if (Array.isArray(item)) return item.map((element) => copy(element, depth + 1));
+    return Object.fromEntries(
+      Object.entries(item).map(([key, field]) => [redact(key), copy(field, depth + 1)]),
+    );
+  };
+  return copy(value, 0);
 }
 
 /** Primitive fields of network errors (Node's and undici's) worth keeping on a copy: they say what failed. */

@@ -108,6 +108,26 @@ describe('error bodies that are not the documented shape', () => {
     expect(JSON.stringify(error)).not.toContain(AUTH_TOKEN);
   });
 
+  it('bounds `body` for a hostile body: 200,000 levels deep, or 20,000 values', async () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    server().reset((_req, res) => {
+      res.writeHead(400, { 'Content-Type': 'application/json' });
+      res.end(deep);
+    });
+    const nested = (await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID))) as PlivoApiError;
+    expect(nested).toBeInstanceOf(BadRequestError);
+    let level: unknown = nested.body;
+    for (let depth = 0; depth <= 32; depth++) level = (level as unknown[])[0];
+    expect(level).toBe('[truncated]');
+
+    server().reset((_req, res) => sendJson(res, 400, { error: 'too many', list: Array(20_000).fill('x') }));
+    const wide = (await rejectionOf(noRetries().maskingSessions.get(MASKING_UUID))) as PlivoApiError;
+    const list = (wide.body as { list: string[] }).list;
+    expect(list).toHaveLength(20_000);
+    expect(list.filter((item) => item === 'x').length).toBeLessThan(10_000);
+    expect(list.at(-1)).toBe('[truncated]');
+  });
+
   it('has no `body` for a text or empty error body (the message quotes a text body)', async () => {
     server().reset((_req, res) => {
       res.writeHead(502, { 'Content-Type': 'text/html' });

@@ -55,7 +55,7 @@ export function createCallbackHandler({
         authToken,
       });
       if (!check.valid) {
-        onRejected?.(check.explanation ?? 'invalid signature');
+        onRejected?.(check.explanation);
         return new Response(null, { status: 403 });
       }
       if (pathname === '/plivo/masking/status') {

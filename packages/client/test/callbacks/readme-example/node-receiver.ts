@@ -72,7 +72,7 @@ export function createCallbackServer({
         authToken,
       });
       if (!check.valid) {
-        onRejected?.(check.explanation ?? 'invalid signature');
+        onRejected?.(check.explanation);
         res.writeHead(403).end();
         return;
       }
