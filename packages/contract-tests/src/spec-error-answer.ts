@@ -117,23 +117,20 @@ interface Reading {
 }
 
 /**
- * What `Prefer` can pick at an operation (`200: "a", "b"; 404: "c"`) and how to ask for an error's example: with
- * its code, or Prism looks among the success examples only. `detail` is Prism's, which names the example asked for.
+ * What `Prefer` can pick at an operation (`200: "a", "b"; 404: "c"`), and, when the operation has the example
+ * asked for under another status than Prism looked in (the first success unless `code` names one), the header
+ * that picks it. `detail` is Prism's, which names the example asked for.
  */
 function describeExamples(operation: PathOperation, detail: string): string {
   const listed = Object.entries(operation.examples).filter(([, names]) => names.length > 0);
   if (listed.length === 0) return '';
   const each = listed.map(([status, names]) => `${status}: ${names.map((n) => `"${n}"`).join(', ')}`);
-  const errors = listed.filter(([status]) => !status.startsWith('2'));
-  const asked = /exampleKey: (\S+) does not exist/.exec(detail)?.[1];
-  const owner = errors.find(([, names]) => asked !== undefined && names.includes(asked));
-  const [status, [example] = []] = errors[0] ?? [];
+  const asked = /exampleKey: (.+) does not exist/.exec(detail)?.[1];
+  const [status] = listed.find(([, names]) => asked !== undefined && names.includes(asked)) ?? [];
   const hint =
-    owner !== undefined
-      ? `; "${asked}" is a ${owner[0]} example: ask for it with "Prefer: code=${owner[0]}, example=${asked}"`
-      : example === undefined
-        ? ''
-        : `; ask for an error's example with its code, e.g. "Prefer: code=${status}, example=${example}"`;
+    status === undefined
+      ? ''
+      : `; "${asked}" is a ${status} example: ask for it with "Prefer: code=${status}, example=${asked}"`;
   return `. Its examples by status are ${each.join('; ')}${hint}`;
 }
 
