@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// First step of `pnpm release`: stop before anything is versioned when git could not tag the release.
+// First step of `pnpm release`: stop before anything is built or published when git could not tag the release.
 import { findWorkspaceRoot } from '../src/find-root.mjs';
 import { missingGitIdentity } from '../src/git.mjs';
 

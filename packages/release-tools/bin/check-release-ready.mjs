@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Second step of `pnpm release`: publish only a pushed commit whose changesets are already versions.
+// Before and after `pnpm release` builds: publish only a pushed commit whose changesets are already versions
+// (again after the build, which regenerates tracked files such as the client's generated schema).
 import { findWorkspaceRoot } from '../src/find-root.mjs';
 import { releaseBlockers } from '../src/release-readiness.mjs';
 

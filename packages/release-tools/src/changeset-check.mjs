@@ -7,7 +7,7 @@
 // Not `changeset status --since`: it fails only when packages changed and there is no changeset at all, so a
 // spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
-import { changedFiles, deletedInRange, fileAt, mergeBase, refExists } from './git.mjs';
+import { changedFiles, deletionsInRange, fileAt, mergeBase, refExists } from './git.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
 
 /**
@@ -69,18 +69,18 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
   const added = changedFiles(root, base, 'HEAD', { filter: 'A', under: '.changeset' }).filter(
     isChangesetPath,
   );
-  const changesets = added.map((path) => {
-    const text = /** @type {string} */ (fileAt(root, 'HEAD', path));
-    try {
-      return parseChangeset(text);
-    } catch (error) {
-      throw new Error(`${path} is not a valid changeset: ${/** @type {Error} */ (error).message}`);
-    }
-  });
+  const changesets = added.map((path) => parsed(path, fileAt(root, 'HEAD', path)));
   const named = new Set(changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)));
   const noReleaseDeclared = changesets.some((changeset) => changeset.releases.length === 0);
-  // `changeset version` deletes the changesets it turns into versions: a bump without that is a hand edit.
-  const consumesChangesets = deletedInRange(root, base, 'HEAD', '.changeset').some(isChangesetPath);
+  // `changeset version` deletes the changesets it turns into versions: what those named was released. A
+  // changeset naming one member of a `fixed` group releases the whole group.
+  const fixedGroups = readChangesetConfig(root).fixed ?? [];
+  const released = new Set(
+    deletionsInRange(root, base, 'HEAD', '.changeset')
+      .filter(({ path }) => isChangesetPath(path))
+      .flatMap(({ commit, path }) => parsed(path, fileAt(root, `${commit}^`, path)).releases)
+      .flatMap(({ name }) => fixedGroups.find((group) => group.includes(name)) ?? [name]),
+  );
   const workspace = await listWorkspacePackages(root);
 
   /** @type {PackageResult[]} */
@@ -94,13 +94,14 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     if (files.length === 0) continue;
     /** @type {PackageVerdict} */
     let verdict = 'missing';
-    if (named.has(pkg.name)) verdict = 'covered';
-    else if (versionChanged(root, base, `${prefix}package.json`))
-      verdict = consumesChangesets ? 'releasing' : 'hand-bumped';
+    // The version first: a hand-edited one is wrong even beside a changeset.
+    if (versionChanged(root, base, `${prefix}package.json`))
+      verdict = released.has(pkg.name) ? 'releasing' : 'hand-bumped';
+    else if (named.has(pkg.name)) verdict = 'covered';
     else if (noReleaseDeclared) verdict = 'no-release-declared';
     packages.push({ name: pkg.name, files, verdict });
   }
-  const unevenFixedGroups = unevenGroups(root, workspace);
+  const unevenFixedGroups = unevenGroups(root, workspace, fixedGroups);
   return {
     base,
     baseRef,
@@ -115,14 +116,31 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
 const isChangesetPath = (path) => /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md';
 
 /**
- * The `fixed` groups whose members are not on one version (as `name@version` lists): changesets keeps them
- * together, so a difference is a hand edit.
+ * @param {string} path
+ * @param {string | undefined} text
+ */
+function parsed(path, text) {
+  try {
+    return parseChangeset(text ?? '');
+  } catch (error) {
+    throw new Error(`${path} is not a valid changeset: ${/** @type {Error} */ (error).message}`);
+  }
+}
+
+/**
+ * The `fixed` groups whose members are not on one version at HEAD (as `name@version` lists): changesets keeps
+ * them together, so a difference is a hand edit.
  * @param {string} root
  * @param {import('./workspace.mjs').WorkspacePackage[]} workspace
+ * @param {string[][]} fixedGroups
  */
-function unevenGroups(root, workspace) {
-  const versions = new Map(workspace.map((pkg) => [pkg.name, pkg.packageJson.version]));
-  return (readChangesetConfig(root).fixed ?? [])
+function unevenGroups(root, workspace, fixedGroups) {
+  const versions = new Map();
+  for (const pkg of workspace) {
+    const manifest = fileAt(root, 'HEAD', `${pkg.relativeDir}/package.json`);
+    if (manifest !== undefined) versions.set(pkg.name, JSON.parse(manifest).version);
+  }
+  return fixedGroups
     .map((group) => group.filter((name) => versions.has(name)))
     .filter((group) => new Set(group.map((name) => versions.get(name))).size > 1)
     .map((group) => group.map((name) => `${name}@${versions.get(name)}`));
@@ -144,7 +162,8 @@ function findMergeBase(root, baseRef) {
 }
 
 /**
- * True when the range changes the package's version (a `changeset version` commit) or adds the package.
+ * True when the range changes the package's version (a `changeset version` commit, or a hand edit); false for
+ * a package the range adds, which is judged by its changesets like any change.
  * @param {string} root
  * @param {string} base
  * @param {string} packageJsonPath
@@ -152,7 +171,7 @@ function findMergeBase(root, baseRef) {
 function versionChanged(root, base, packageJsonPath) {
   const before = fileAt(root, base, packageJsonPath);
   const after = fileAt(root, 'HEAD', packageJsonPath);
-  if (before === undefined || after === undefined) return true;
+  if (before === undefined || after === undefined) return false;
   return JSON.parse(before).version !== JSON.parse(after).version;
 }
 

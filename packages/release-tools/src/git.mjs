@@ -1,6 +1,7 @@
 // @ts-check
-// The few git questions the release checks ask. Everything reads commits, never the working tree, so a check
-// gives the same answer on a developer's machine and in CI.
+// The few git questions the release checks ask. The CI checks read commits only, never the working tree, so
+// they give the same answer on a developer's machine and in CI (release-readiness.mjs, run before a publish,
+// is the one that reads the working tree: that is what gets published).
 import { execFileSync } from 'node:child_process';
 
 /**
@@ -51,27 +52,36 @@ export function changedFiles(cwd, from, to, options = {}) {
 }
 
 /**
- * Paths that some commit of `from..to` deletes, including files both added and deleted within the range,
- * which no diff of its two ends shows (a changeset written and then consumed by `changeset version`).
+ * The files that commits of `from..to` delete under `under`, each with the deleting commit, so its content can
+ * be read at that commit's parent. Includes files both added and deleted within the range, which no diff of
+ * its two ends shows (a changeset written and then consumed by `changeset version`).
  * @param {string} cwd
  * @param {string} from
  * @param {string} to
  * @param {string} under
- * @returns {string[]}
+ * @returns {{ commit: string; path: string }[]}
  */
-export function deletedInRange(cwd, from, to, under) {
+export function deletionsInRange(cwd, from, to, under) {
   const log = git(cwd, [
+    '-c',
+    'core.quotePath=false',
     'log',
     '--no-renames',
     '--diff-filter=D',
     '--name-only',
-    '--format=',
-    '-z',
+    '--format=commit %H',
     `${from}..${to}`,
     '--',
     under,
   ]);
-  return [...new Set(log.split(/[\0\n]/).filter(Boolean))];
+  /** @type {{ commit: string; path: string }[]} */
+  const deletions = [];
+  let commit = '';
+  for (const line of log.split('\n')) {
+    if (line.startsWith('commit ')) commit = line.slice('commit '.length);
+    else if (line !== '') deletions.push({ commit, path: line });
+  }
+  return deletions;
 }
 
 /**

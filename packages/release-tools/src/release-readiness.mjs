@@ -4,7 +4,7 @@
 // checks, this one reads the working tree: that is what gets built and published.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { git, refExists } from './git.mjs';
+import { git } from './git.mjs';
 import { readChangesetConfig } from './workspace.mjs';
 
 /**
@@ -31,11 +31,36 @@ export function releaseBlockers(root) {
       `the working tree has uncommitted changes (${shown.join(', ')}${more}): a release publishes exactly a commit, so commit or stash them.`,
     );
   }
-  const upstream = `origin/${readChangesetConfig(root).baseBranch ?? 'main'}`;
-  if (refExists(root, upstream) && git(root, ['rev-parse', 'HEAD']) !== git(root, ['rev-parse', upstream])) {
-    problems.push(
-      `HEAD is not ${upstream}: the release tags must name a commit everyone has. Push your commits (or pull), \`git fetch\`, then rerun.`,
-    );
-  }
+  problems.push(...notOnUpstream(root));
   return problems;
+}
+
+/**
+ * Whether HEAD is what the `origin` remote's base branch holds now: asked of the remote itself, since a local
+ * `origin/main` may be stale, and refused when there is no `origin` to ask.
+ * @param {string} root
+ * @returns {string[]}
+ */
+function notOnUpstream(root) {
+  const branch = readChangesetConfig(root).baseBranch ?? 'main';
+  if (!git(root, ['remote']).split('\n').includes('origin')) {
+    return [
+      `this clone has no \`origin\` remote, so nothing shows that HEAD is pushed: release from a clone of the project's repository, with its ${branch} pushed.`,
+    ];
+  }
+  let remote;
+  try {
+    remote = git(root, ['ls-remote', '--heads', 'origin', `refs/heads/${branch}`]).split(/\s/)[0] ?? '';
+  } catch (error) {
+    const reason = /** @type {{ stderr?: string }} */ (error).stderr?.trim() || String(error);
+    return [
+      `could not ask origin for its ${branch} (${reason}): check the remote and your network, then rerun.`,
+    ];
+  }
+  if (remote === '') return [`origin has no branch ${branch}: push it first.`];
+  const head = git(root, ['rev-parse', 'HEAD']);
+  if (remote === head) return [];
+  return [
+    `HEAD (${head.slice(0, 12)}) is not origin's ${branch} (${remote.slice(0, 12)}): the release tags must name a commit everyone has. Push your commits (or pull), then rerun.`,
+  ];
 }

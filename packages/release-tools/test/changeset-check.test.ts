@@ -150,6 +150,23 @@ describe('checkChangesets', () => {
     expect(message).not.toContain('pnpm changeset --empty');
   });
 
+  it('fails a hand-edited version even beside a changeset, or when the consumed changeset released nothing', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
+    versionPackages('0.2.0');
+    repo.commit('a change, its changeset, and a version edited by hand');
+    expect((await verdicts())['@plivo-openapi/client']).toBe('hand-bumped');
+
+    repo.git('reset', '--quiet', '--hard', 'main');
+    repo.write('.changeset/empty.md', changesetFile({}));
+    repo.commit('an empty changeset');
+    repo.remove('.changeset/empty.md');
+    versionPackages('0.2.0');
+    repo.commit('deletes it and bumps by hand');
+    expect((await verdicts())['@plivo-openapi/client']).toBe('hand-bumped');
+  });
+
   it('fails a fixed group whose members are on different versions, naming each', async () => {
     repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'patch' }));
     repo.commit('a pending changeset on main');

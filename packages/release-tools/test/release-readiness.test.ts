@@ -1,6 +1,8 @@
 // `pnpm release` refuses to publish what no pushed commit records: pending changesets, uncommitted changes, or
-// a HEAD that is not the base branch's upstream.
-import { spawnSync } from 'node:child_process';
+// a HEAD that is not what the `origin` remote's main holds (asked of the remote, not of a local ref).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { releaseBlockers } from '../src/release-readiness.mjs';
@@ -8,20 +10,18 @@ import { changesetFile, createFixtureWorkspace, type FixtureWorkspace } from './
 
 const bin = join(import.meta.dirname, '../bin/check-release-ready.mjs');
 let repo: FixtureWorkspace;
-let upstream: FixtureWorkspace;
+let upstream: string;
 
 beforeEach(() => {
   repo = createFixtureWorkspace();
-  // A second repository stands in for the remote the release is pushed to.
-  upstream = createFixtureWorkspace();
-  upstream.git('fetch', '--quiet', repo.root, 'main');
-  upstream.git('reset', '--quiet', '--hard', 'FETCH_HEAD');
-  repo.git('remote', 'add', 'origin', upstream.root);
-  repo.git('fetch', '--quiet', 'origin');
+  // A bare repository stands in for the remote the release is pushed to.
+  upstream = mkdtempSync(join(tmpdir(), 'release-readiness-upstream-'));
+  execFileSync('git', ['clone', '--quiet', '--bare', repo.root, upstream]);
+  repo.git('remote', 'add', 'origin', upstream);
 });
 afterEach(() => {
   repo.dispose();
-  upstream.dispose();
+  rmSync(upstream, { recursive: true, force: true });
 });
 
 const check = () => spawnSync(process.execPath, [bin], { cwd: repo.root, encoding: 'utf8' });
@@ -35,8 +35,7 @@ describe('release readiness', () => {
   it('refuses pending changesets, naming them and the steps that turn them into versions', () => {
     repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
     repo.commit('a change with its changeset');
-    repo.git('push', '--quiet', 'origin', 'main:refs/heads/pushed');
-    repo.git('fetch', '--quiet', 'origin', '+refs/heads/pushed:refs/remotes/origin/main');
+    repo.git('push', '--quiet', 'origin', 'main');
     const result = check();
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('pnpm release: nothing was published, because');
@@ -44,24 +43,41 @@ describe('release readiness', () => {
       '1 changeset(s) not yet turned into versions (.changeset/brave-cats-run.md)',
     );
     expect(result.stderr).toContain('run `pnpm run version`, review and commit the result');
-    expect(result.stderr).not.toContain('HEAD is not');
+    expect(result.stderr).not.toContain('HEAD');
   });
 
   it('refuses uncommitted changes, naming the files', () => {
     repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
     repo.write('packages/client/src/new.ts', 'export {};\n');
-    const [problem, ...others] = releaseBlockers(repo.root);
-    expect(others).toEqual([]);
-    expect(problem).toBe(
+    expect(releaseBlockers(repo.root)).toEqual([
       'the working tree has uncommitted changes (packages/client/src/index.ts, packages/client/src/new.ts): a release publishes exactly a commit, so commit or stash them.',
-    );
+    ]);
   });
 
-  it('refuses a commit that is not on the upstream base branch', () => {
+  it('refuses a commit that is not pushed', () => {
     repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
     repo.commit('not pushed');
     expect(releaseBlockers(repo.root)).toEqual([
-      'HEAD is not origin/main: the release tags must name a commit everyone has. Push your commits (or pull), `git fetch`, then rerun.',
+      expect.stringMatching(
+        /^HEAD \([0-9a-f]{12}\) is not origin's main \([0-9a-f]{12}\): .* Push your commits/,
+      ),
+    ]);
+  });
+
+  it('asks the remote, so a HEAD behind what origin has now is refused too', () => {
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.commit('pushed, then left behind');
+    repo.git('push', '--quiet', 'origin', 'main');
+    repo.git('reset', '--quiet', '--hard', 'HEAD~1');
+    expect(releaseBlockers(repo.root)).toEqual([
+      expect.stringMatching(/^HEAD \([0-9a-f]{12}\) is not origin's main/),
+    ]);
+  });
+
+  it('refuses a clone without an origin remote, where nothing shows HEAD is pushed', () => {
+    repo.git('remote', 'remove', 'origin');
+    expect(releaseBlockers(repo.root)).toEqual([
+      expect.stringContaining('this clone has no `origin` remote'),
     ]);
   });
 });
