@@ -70,30 +70,23 @@ describe('specErrorAnswer', () => {
     expect(JSON.parse(answer?.body ?? '').error).toBe(
       'internal server error: no response of the spec matches the Prefer header: A detail. Its examples by status are 200: "fresh", "stale"; 404: "gone"',
     );
-    // Prism's detail names the example asked for: when it is an error's, say which code to add.
-    const errorExample = specErrorAnswer(
-      'GET',
-      '/v1/Thing/1',
-      problem(404, 'NOT_FOUND', {
-        detail: 'Response for contentType: application/json and exampleKey: gone does not exist.',
-      }),
-      routes,
-    );
-    expect(JSON.parse(errorExample?.body ?? '').error).toMatch(
+    // Prism's detail names the example asked for: the hint names the status the operation has it under.
+    const unmetExample = (name: string) =>
+      specErrorAnswer(
+        'GET',
+        '/v1/Thing/1',
+        problem(404, 'NOT_FOUND', {
+          detail: `Response for contentType: application/json and exampleKey: ${name} does not exist.`,
+        }),
+        routes,
+      );
+    expect(JSON.parse(unmetExample('gone')?.body ?? '').error).toMatch(
       /; "gone" is a 404 example: ask for it with "Prefer: code=404, example=gone"$/,
     );
-    // A success example asked for with another code: the hint names the example's own status.
-    const successExample = specErrorAnswer(
-      'GET',
-      '/v1/Thing/1',
-      problem(404, 'NOT_FOUND', {
-        detail: 'Response for contentType: application/json and exampleKey: fresh does not exist.',
-      }),
-      routes,
-    );
-    expect(JSON.parse(successExample?.body ?? '').error).toMatch(
+    expect(JSON.parse(unmetExample('fresh')?.body ?? '').error).toMatch(
       /; "fresh" is a 200 example: ask for it with "Prefer: code=200, example=fresh"$/,
     );
+    expect(JSON.parse(unmetExample('nope')?.body ?? '').error).toMatch(/404: "gone"$/);
     // An operation without examples of its own: nothing to list.
     const bare = specErrorAnswer('POST', '/v1/Thing/1', problem(404, 'NOT_FOUND'), routes);
     expect(JSON.parse(bare?.body ?? '').error).toBe(

@@ -58,19 +58,23 @@ describe('a 200 whose body is not a JSON object', () => {
   });
 });
 
+/** The transport alone, with a limit of 1024 bytes and no retries. */
+const fetchLimitedTo1024Bytes = () =>
+  createRetryingFetch({
+    fetch: (request) => fetch(request),
+    timeoutMs: 5000,
+    maxRetries: 0,
+    redact: (text) => text,
+    maxResponseBytes: 1024,
+  });
+
 describe('an oversized body', () => {
   it('is refused with InvalidResponseError once it passes the limit', async () => {
     server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.end(`{"padding": "${'x'.repeat(4096)}"}`);
     });
-    const limited = createRetryingFetch({
-      fetch: (request) => fetch(request),
-      timeoutMs: 5000,
-      maxRetries: 0,
-      redact: (text) => text,
-      maxResponseBytes: 1024,
-    });
+    const limited = fetchLimitedTo1024Bytes();
     const error = await rejectionOf(limited(new Request(`${server().baseUrl}/big`)));
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect((error as Error).message).toContain('answered 200 with a body larger than 1024 bytes');
@@ -78,13 +82,7 @@ describe('an oversized body', () => {
   });
 
   it('is the limit exclusive: a body of exactly the limit is read, one byte more is refused', async () => {
-    const limited = createRetryingFetch({
-      fetch: (request) => fetch(request),
-      timeoutMs: 5000,
-      maxRetries: 0,
-      redact: (text) => text,
-      maxResponseBytes: 1024,
-    });
+    const limited = fetchLimitedTo1024Bytes();
     for (const [size, refused] of [
       [1024, false],
       [1025, true],
