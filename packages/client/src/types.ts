@@ -2,10 +2,13 @@ import type { components, operations } from './generated/schema.js';
 
 /**
  * Friendly names for the spec's schemas. Each is an alias of the generated `components`, never a copy, so a
- * spec change reaches these types on the next build. Object types are interfaces over a `…Shape` alias: an
+ * spec change reaches these types on the next build. Object types are interfaces (over `Schema<Name>`): an
  * editor's hover and a compiler error then say `MaskingSession`, not the schema's whole structure.
  */
 type Schemas = components['schemas'];
+
+/** A schema as a type an interface can extend (an indexed access type cannot be named in `extends`). */
+type Schema<Name extends keyof Schemas> = Pick<Schemas[Name], keyof Schemas[Name]>;
 
 /**
  * What a caller passes: `T`, whose optional fields also take `undefined`, which is left out of the request (so
@@ -18,72 +21,50 @@ type QueryOf<Operation extends keyof operations> = Input<
   NonNullable<operations[Operation]['parameters']['query']>
 >;
 
-type MaskingSessionShape = Schemas['MaskingSession'];
 /** A number masking session (the `response` of `getMaskingSession`). */
-export interface MaskingSession extends MaskingSessionShape {}
-type MaskingSessionResponseShape = Schemas['MaskingSessionResponse'];
+export interface MaskingSession extends Schema<'MaskingSession'> {}
 /** The whole body of `getMaskingSession`: `{ api_id, response }`. */
-export interface MaskingSessionResponse extends MaskingSessionResponseShape {}
+export interface MaskingSessionResponse extends Schema<'MaskingSessionResponse'> {}
 export type MaskingSessionStatus = Schemas['MaskingSessionStatus'];
-type MaskingInteractionShape = Schemas['MaskingInteraction'];
 /** One call between the parties of a masking session (an element of `interaction`). */
-export interface MaskingInteraction extends MaskingInteractionShape {}
-type MaskingSessionCreateParamsShape = Input<Schemas['MaskingSessionCreateRequest']>;
+export interface MaskingInteraction extends Schema<'MaskingInteraction'> {}
 /** The JSON body of `createMaskingSession` (wire names). */
-export interface MaskingSessionCreateParams extends MaskingSessionCreateParamsShape {}
-type MaskingSessionCreateResponseShape = Schemas['MaskingSessionCreateResponse'];
+export interface MaskingSessionCreateParams extends Input<Schemas['MaskingSessionCreateRequest']> {}
 /** The body of a successful `createMaskingSession`: `{ api_id, session_uuid, virtual_number, message, session }`. */
-export interface MaskingSessionCreateResponse extends MaskingSessionCreateResponseShape {}
-type MaskingSessionUpdateParamsShape = Input<Schemas['MaskingSessionUpdateRequest']>;
+export interface MaskingSessionCreateResponse extends Schema<'MaskingSessionCreateResponse'> {}
 /** The JSON body of `updateMaskingSession` (wire names; every field optional). */
-export interface MaskingSessionUpdateParams extends MaskingSessionUpdateParamsShape {}
-type MaskingSessionUpdateResponseShape = Schemas['MaskingSessionUpdateResponse'];
+export interface MaskingSessionUpdateParams extends Input<Schemas['MaskingSessionUpdateRequest']> {}
 /** The body of a successful `updateMaskingSession`: `{ api_id, message, session }`. */
-export interface MaskingSessionUpdateResponse extends MaskingSessionUpdateResponseShape {}
-type MaskingSessionDeleteResponseShape = Schemas['MaskingSessionDeleteResponse'];
+export interface MaskingSessionUpdateResponse extends Schema<'MaskingSessionUpdateResponse'> {}
 /** The body of a successful `deleteMaskingSession`: `{ api_id, message }`. */
-export interface MaskingSessionDeleteResponse extends MaskingSessionDeleteResponseShape {}
-type MaskingSessionListFiltersShape = QueryOf<'listMaskingSessions'>;
+export interface MaskingSessionDeleteResponse extends Schema<'MaskingSessionDeleteResponse'> {}
 /** The query filters of `listMaskingSessions` (`status`, `created_time__gte`, `limit`, `offset`, …). */
-export interface MaskingSessionListFilters extends MaskingSessionListFiltersShape {}
-type MaskingSessionListItemShape = Schemas['MaskingSessionListItem'];
+export interface MaskingSessionListFilters extends QueryOf<'listMaskingSessions'> {}
 /** A masking session as a list returns it: the session's fields plus `resource_uri`. */
-export interface MaskingSessionListItem extends MaskingSessionListItemShape {}
-type MaskingSessionListMetaShape = Schemas['MaskingSessionListMeta'];
+export interface MaskingSessionListItem extends Schema<'MaskingSessionListItem'> {}
 /** Pagination of a masking list page (with `total_count`). */
-export interface MaskingSessionListMeta extends MaskingSessionListMetaShape {}
+export interface MaskingSessionListMeta extends Schema<'MaskingSessionListMeta'> {}
 
-type VerifySessionShape = Schemas['VerifySession'];
 /** A Verify session, without the request's `api_id`. */
-export interface VerifySession extends VerifySessionShape {}
-type VerifySessionResponseShape = Schemas['VerifySessionResponse'];
+export interface VerifySession extends Schema<'VerifySession'> {}
 /** The whole (flat) body of `getVerifySession`: the session's fields and `api_id`. */
-export interface VerifySessionResponse extends VerifySessionResponseShape {}
-type VerifyAttemptShape = Schemas['VerifyAttempt'];
-export interface VerifyAttempt extends VerifyAttemptShape {}
-type VerifyAttemptChargeShape = Schemas['VerifyAttemptCharge'];
-export interface VerifyAttemptCharge extends VerifyAttemptChargeShape {}
-type VerifyChargesShape = Schemas['VerifyCharges'];
-export interface VerifyCharges extends VerifyChargesShape {}
-type VerifySessionCreateParamsShape = Input<Schemas['VerifySessionCreateRequest']>;
+export interface VerifySessionResponse extends Schema<'VerifySessionResponse'> {}
+export interface VerifyAttempt extends Schema<'VerifyAttempt'> {}
+export interface VerifyAttemptCharge extends Schema<'VerifyAttemptCharge'> {}
+export interface VerifyCharges extends Schema<'VerifyCharges'> {}
 /** The JSON body of `createVerifySession` (wire names; `recipient` is required). */
-export interface VerifySessionCreateParams extends VerifySessionCreateParamsShape {}
-type VerifySessionCreateResponseShape = Schemas['VerifySessionCreateResponse'];
+export interface VerifySessionCreateParams extends Input<Schemas['VerifySessionCreateRequest']> {}
 /** The body of a successful `createVerifySession`: `{ api_id, message, session_uuid }`. */
-export interface VerifySessionCreateResponse extends VerifySessionCreateResponseShape {}
-type VerifySessionValidateResponseShape = Schemas['VerifySessionValidateResponse'];
+export interface VerifySessionCreateResponse extends Schema<'VerifySessionCreateResponse'> {}
 /** The body of a successful `validateVerifySession`: `{ api_id, message, session_uuid? }`. */
-export interface VerifySessionValidateResponse extends VerifySessionValidateResponseShape {}
-type VerifySessionListFiltersShape = QueryOf<'listVerifySessions'>;
+export interface VerifySessionValidateResponse extends Schema<'VerifySessionValidateResponse'> {}
 /** The query filters of `listVerifySessions` (`status`, `recipient`, `session_time__gte`, `limit`, `offset`, …). */
-export interface VerifySessionListFilters extends VerifySessionListFiltersShape {}
-type VerifySessionListMetaShape = Schemas['VerifySessionListMeta'];
+export interface VerifySessionListFilters extends QueryOf<'listVerifySessions'> {}
 /** Pagination of a Verify list page (no `total_count`). */
-export interface VerifySessionListMeta extends VerifySessionListMetaShape {}
+export interface VerifySessionListMeta extends Schema<'VerifySessionListMeta'> {}
 
-type PlivoErrorShape = Schemas['Error'];
 /** The body of every error response: `{ api_id?, error }`. */
-export interface PlivoError extends PlivoErrorShape {}
+export interface PlivoError extends Schema<'Error'> {}
 /** Plivo's identifier of one API request (a UUID). */
 export type ApiId = Schemas['ApiId'];
 /** A masking-session time such as `2024-02-01 06:28:15 +0000 UTC` (not RFC 3339). */

@@ -5,12 +5,13 @@ import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
 // Prism answers some refusals with bodies of its own that no operation of the spec describes: RFC 9457
 // `application/problem+json` for a method a path does not take (405), a path the spec does not have (404), a
-// `Prefer` header it cannot honour (404, which the mock makes 500: see `preferUnmet`), and, should it ever happen, 406, 415 or 422 (unlisted statuses); its
-// HTTP framework (micri) answers a body it cannot parse with `{"error": {"code": "invalid_json", ...}}`. The spec
-// says every error is `application/json` with its Error schema (`{api_id?, error: string}`), and every operation
-// lists 400, 401, 403, 404, 405, 409, 429 and 500. So the mock answers those refusals in that shape, with a status
-// the operation lists, and keeps what Prism said in the `sl-violations` header, as Prism does for the requests it
-// refuses with a spec example. An answer already in the spec's shape is left exactly as Prism gave it.
+// `Prefer` header it cannot honour (404, which the mock makes 500: see `preferUnmet`), and, should it ever
+// happen, 406, 415 or 422 (unlisted statuses); its HTTP framework (micri) answers a body it cannot parse with
+// `{"error": {"code": "invalid_json", ...}}`. The spec says every error is `application/json` with its Error
+// schema (`{api_id?, error: string}`), and every operation lists 400, 401, 403, 404, 405, 409, 429 and 500. So
+// the mock answers those refusals in that shape, with a status the operation lists, and keeps what Prism said in
+// the `sl-violations` header, as Prism does for the requests it refuses with a spec example. An answer already
+// in the spec's shape is left exactly as Prism gave it.
 
 /** An error answer as Prism gave it. */
 export interface PrismErrorAnswer {
@@ -135,7 +136,13 @@ function describeExamples(operation: PathOperation, detail: string): string {
 }
 
 /** What Prism's (or micri's) answer says, in words a client's developer can act on. */
-function read(method: string, path: string, answer: PrismErrorAnswer, routes: Routes): Reading {
+function read(
+  method: string,
+  path: string,
+  answer: PrismErrorAnswer,
+  routes: Routes,
+  own: PathOperation | undefined,
+): Reading {
   const body = parsed(answer.body);
   if (mediaType(answer.contentType) === 'application/problem+json' && isObject(body)) {
     const type = String(body.type ?? '')
@@ -162,7 +169,6 @@ function read(method: string, path: string, answer: PrismErrorAnswer, routes: Ro
       return { reason: `the spec has no path ${path}${hint}`, code, inner };
     }
     if (type === 'NOT_FOUND') {
-      const own = routes.operationsAt(path).find((operation) => operation.method === method.toUpperCase());
       return {
         reason: `no response of the spec matches the Prefer header: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
         code,
@@ -228,16 +234,16 @@ export function specErrorAnswer(
   const statuses =
     own?.statuses ??
     (operations.length === 0 ? undefined : commonStatuses(operations.map((operation) => operation.statuses)));
-  const reading = read(method, path, answer, routes);
-  const status = listedStatus(reading.preferUnmet ? 500 : answer.status, statuses);
+  // Checked before Prism's answer is read: Prism's own refusals (an unmet Prefer among them) are never this.
   if (
-    status === answer.status &&
+    listedStatus(answer.status, statuses) === answer.status &&
     mediaType(answer.contentType) === 'application/json' &&
     isSpecError(parsed(answer.body))
   ) {
     return undefined;
   }
-  const { reason, code, inner } = reading;
+  const { reason, code, inner, preferUnmet } = read(method, path, answer, routes, own);
+  const status = listedStatus(preferUnmet ? 500 : answer.status, statuses);
   const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not
   // have has been seen without one (the spec's NotFound example).

@@ -112,8 +112,12 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
   };
 }
 
-/** @param {string} path */
-const isChangesetPath = (path) => /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md';
+/**
+ * Whether a repository path is a changeset (a `.changeset/*.md` file other than its README).
+ * @param {string} path
+ */
+export const isChangesetPath = (path) =>
+  /^\.changeset\/[^/]+\.md$/.test(path) && path !== '.changeset/README.md';
 
 /**
  * @param {string} path

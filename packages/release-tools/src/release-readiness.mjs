@@ -4,6 +4,7 @@
 // checks, this one reads the working tree: that is what gets built and published.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { isChangesetPath } from './changeset-check.mjs';
 import { git } from './git.mjs';
 import { readChangesetConfig } from './workspace.mjs';
 
@@ -14,12 +15,12 @@ import { readChangesetConfig } from './workspace.mjs';
  */
 export function releaseBlockers(root) {
   const problems = [];
-  const pending = readdirSync(join(root, '.changeset')).filter(
-    (name) => name.endsWith('.md') && name !== 'README.md',
-  );
+  const pending = readdirSync(join(root, '.changeset'))
+    .map((name) => `.changeset/${name}`)
+    .filter(isChangesetPath);
   if (pending.length > 0) {
     problems.push(
-      `${pending.length} changeset(s) not yet turned into versions (${pending.map((name) => `.changeset/${name}`).join(', ')}): run \`pnpm run version\`, review and commit the result as "Version Packages", push it, then rerun.`,
+      `${pending.length} changeset(s) not yet turned into versions (${pending.join(', ')}): run \`pnpm run version\`, review and commit the result as "Version Packages", push it, then rerun.`,
     );
   }
   const dirty = git(root, ['status', '--porcelain', '--untracked-files=normal']).split('\n').filter(Boolean);
