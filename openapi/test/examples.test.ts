@@ -120,6 +120,24 @@ describe('response examples', () => {
     expect(unused).toEqual([]);
   });
 
+  it('each api_id names one request: no two examples share one, and none is the id of a session or attempt', () => {
+    const apiIds: string[] = [];
+    const otherIds = new Set<string>();
+    const visit = (node: Json): void => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries<Json>(node)) {
+        if (key === 'api_id' && typeof child === 'string') apiIds.push(child);
+        else if (/uuid$/i.test(key) && typeof child === 'string') otherIds.add(child);
+        else visit(child);
+      }
+    };
+    // An example shared by several operations is one object in the bundle: count it once.
+    for (const value of new Set(cases.map((c) => c.value))) visit(value);
+    expect(apiIds.length).toBeGreaterThan(20);
+    expect(apiIds.filter((id, i) => apiIds.indexOf(id) !== i)).toEqual([]);
+    expect(apiIds.filter((id) => otherIds.has(id))).toEqual([]);
+  });
+
   it.each(cases.map((c) => [c.label, c] as const))('%s validates against its schema', (_, c) => {
     const validate = validator.at(c.schemaPointer);
     expect(validate(c.value), describeErrors(validate.errors)).toBe(true);

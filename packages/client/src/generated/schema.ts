@@ -182,9 +182,10 @@ export interface paths {
         /**
          * Validate an OTP
          * @description Checks the code the recipient entered. A right code answers `200` and the session becomes `verified`; a
-         *     wrong one is refused. A session accepts at most 10 validation attempts, and none once it has expired or
-         *     been verified. Plivo documents only that these refusals are not a `2xx` (its Python SDK raises on them);
-         *     this document gives them as `400`, the status Plivo uses for an invalid parameter.
+         *     wrong one is refused. A session accepts at most 10 validation attempts. Plivo does not document what it
+         *     answers for a session that has expired or is already verified; this document (and the mock) refuse those
+         *     too. Plivo documents only that a refused code is not a `2xx` (its Python SDK raises on it); this document
+         *     gives every refusal as `400`, the status Plivo uses for an invalid parameter.
          *
          *     Plivo documents no message for these refusals; the `400` examples below use wording of our own (the mock
          *     answers with them), so branch on the status, not on `error`.
@@ -226,7 +227,8 @@ export interface components {
             limit: number;
             /**
              * @description The path and query of the next page (relative to `https://api.plivo.com`); null when this is the last
-             *     page.
+             *     page. Every masking fixture has null here; the form of a link is taken from Verify's lists, whose real
+             *     responses carry one.
              * @example /v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/?limit=20&offset=20
              */
             next: string | null;
@@ -378,7 +380,7 @@ export interface components {
              */
             duration: number;
             /**
-             * @description Charge for creating the session, a JSON number.
+             * @description Charge for creating the session, a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
              * @example 0
              */
             amount: number;
@@ -416,7 +418,7 @@ export interface components {
              */
             interaction: components["schemas"]["MaskingInteraction"][] | null;
             /**
-             * @description Total charge for all calls in the session, a JSON number (e.g. `0.025`).
+             * @description Total charge for all calls in the session, a JSON number (e.g. `0.025`). Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
              * @example 0.025
              */
             total_call_amount: number;
@@ -424,7 +426,7 @@ export interface components {
             total_call_count: number;
             /** @description Total billed duration of all calls in the session, in seconds. */
             total_call_billed_duration: number;
-            /** @description Total charge for the session (creation plus calls), a JSON number. */
+            /** @description Total charge for the session (creation plus calls), a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them. */
             total_session_amount: number;
             /**
              * @description When the last call in the session ended, in the masking time format (not RFC 3339); an empty string
@@ -485,7 +487,7 @@ export interface components {
             unknown_caller_play?: string;
             /**
              * @description Auth ID of the subaccount the session was created for (the `subaccount` option when creating it), e.g.
-             *     `SAOWRKMGU3YZCTZJXXX`. Absent from every SDK fixture; present in some responses.
+             *     `SAOWRKMGU3YZCTZJXXXY`. Absent from every SDK fixture; present in some responses.
              */
             subaccount?: string | null;
             /** @description Echo of the create option of the same name (enforce PIN authentication). Present only in some responses. */
@@ -558,9 +560,9 @@ export interface components {
          *       when unset) and its .NET SDK sends `virtual_number_cooloff_period: 0`. So no minimum above 0 is set where
          *       Plivo publishes no range, and `0` is accepted beside the published ranges (whether the API then applies the
          *       default is not documented).
-         *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). The API
-         *       evidently accepts that spelling (the Go SDK's single-party sessions work), so it counts here as the same
-         *       flag, and extra keys are not rejected.
+         *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). Whether the
+         *       API reads that spelling is not documented; this schema accepts it as the same flag, and extra keys are
+         *       not rejected.
          *     - The API takes JSON only (`Content-Type: application/json`); no SDK form-encodes this body.
          */
         MaskingSessionCreateRequest: {
@@ -594,8 +596,8 @@ export interface components {
             /**
              * @description Lifetime of the session in seconds; after it, calls to the virtual number are handled by the number's own
              *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so none is set
-             *     here. Plivo's reference gives the default as 3600, but the reference's own minimal example and every real
-             *     response seen show `duration: 1800` for a session created without it, so this document states 1800.
+             *     here. Plivo's reference gives the default as 3600, but its own minimal-create example response and
+             *     several real responses show `duration: 1800`, so this document states 1800 (no capture confirms either).
              *     The Go and Java SDKs send `0` when it is unset: the API accepts it; whether `0` means "the default" is not
              *     confirmed.
              * @default 1800
@@ -604,16 +606,17 @@ export interface components {
             session_expiry?: number;
             /**
              * @description Maximum duration of each call in the session, in seconds. No range is published. Plivo's reference gives
-             *     the default as 3600; every real response seen shows `call_time_limit: 14400` for sessions created without
-             *     it, so this document states 14400. The Java SDK sends `0` when unset.
+             *     the default as 3600; its own minimal-create example response and several real responses show
+             *     `call_time_limit: 14400`, so this document states 14400 (no capture confirms either). The Java SDK sends
+             *     `0` when unset.
              * @default 14400
              * @example 3600
              */
             call_time_limit?: number;
             /**
              * @description How long Plivo rings each party before giving up, in seconds. No range is published. Plivo's reference
-             *     gives the default as 120; the reference's own minimal example response and most real responses show 45
-             *     for sessions created without it, so this document states 45. The Java SDK sends `0` when unset.
+             *     gives the default as 120; its own minimal-create example response and several real responses show 45,
+             *     so this document states 45 (no capture confirms either). The Java SDK sends `0` when unset.
              * @default 45
              * @example 120
              */
@@ -738,8 +741,8 @@ export interface components {
             force_pin_authentication?: boolean;
             /**
              * @description Create the session with only one party; the other is set later with `updateMaskingSession`. Plivo's Go
-             *     SDK sends this flag as `create_session_with_single_Party` (capital `P`); the API accepts that spelling,
-             *     and so does this schema.
+             *     SDK sends this flag as `create_session_with_single_Party` (capital `P`); this schema accepts that
+             *     spelling too (whether the API reads it is not documented).
              * @default false
              */
             create_session_with_single_party?: boolean;
@@ -789,14 +792,14 @@ export interface components {
          * @example {
          *       "EventName": "SessionTimeout",
          *       "EventTimestamp": "2026-11-30 12:30:00",
-         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
          *       "VirtualNumber": "+918888888888",
          *       "SequenceNumber": "4"
          *     }
          * @example {
          *       "EventName": "SessionPinAuthenticationStatus",
          *       "EventTimestamp": "2026-11-30 12:01:07",
-         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
          *       "From": "+917708772011",
          *       "VirtualNumber": "+918888888888",
          *       "PinAuthenticationStatus": "failed",
@@ -818,7 +821,7 @@ export interface components {
             EventTimestamp?: string;
             /**
              * @description The masking session's `session_uuid`.
-             * @example c28b77d4-21e7-43bd-9447-04bfee92e651
+             * @example 0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b
              */
             SessionUUID: string;
             /** @description The real number calling. */
@@ -856,7 +859,7 @@ export interface components {
          * @example {
          *       "EventName": "SessionRecordingCompleted",
          *       "EventTimestamp": "2026-11-30 12:05:00",
-         *       "SessionUUID": "c28b77d4-21e7-43bd-9447-04bfee92e651",
+         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
          *       "From": "+917708772011",
          *       "To": "+919976106830",
          *       "VirtualNumber": "+918888888888",
@@ -1238,8 +1241,8 @@ export interface components {
          *     settings of the Verify application (in the console), not fields of this body.
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Python and Java SDKs always send
-         *     `"method": "POST"`; its .NET SDK sends `code_length: 0` when no length is given (so `0` is accepted as
-         *     "the application's length", beside the documented 4 to 8); its Python SDK can send a custom `otp` and its
+         *     `"method": "POST"`; its .NET SDK sends `code_length: 0` when no length is given (so `0` is accepted beside
+         *     the documented 4 to 8); its Python SDK can send a custom `otp` and its
          *     Go SDK a `src`. Neither `otp` nor `src` is in Plivo's reference, so they are not listed, but extra keys
          *     are not rejected.
          */
@@ -1293,9 +1296,9 @@ export interface components {
              */
             app_hash?: string;
             /**
-             * @description Number of digits of the code, 4 to 8, over the application's setting. `0` is also accepted and means
-             *     "the application's setting": Plivo's .NET SDK sends `0` whenever no length is given, and those requests
-             *     work.
+             * @description Number of digits of the code, 4 to 8, over the application's setting. `0` is also accepted, as Plivo's
+             *     .NET SDK sends `0` whenever no length is given; that it then means "the application's setting" is
+             *     inferred, not documented.
              * @example 6
              */
             code_length?: number | 0;
@@ -1341,7 +1344,7 @@ export interface components {
          *     default) or query parameters of a GET, as Verify documents. Every attribute is documented as a string. New
          *     attributes may appear at any time.
          * @example {
-         *       "SessionUUID": "4124e518-a8c9-4feb-8cff-d86636ba9234",
+         *       "SessionUUID": "b3d5f7a9-1c2e-4f6a-8b0d-2e4f6a8c0e1a",
          *       "SessionStatus": "in-progress",
          *       "AttemptUUID": "a7a6f38a-2f54-4b8e-9c1b-1b2c3d4e5f60",
          *       "AttemptSequence": "1",
@@ -1355,12 +1358,13 @@ export interface components {
         VerifySessionStatusCallback: {
             /**
              * @description The session's 36-character `session_uuid`.
-             * @example 4124e518-a8c9-4feb-8cff-d86636ba9234
+             * @example b3d5f7a9-1c2e-4f6a-8b0d-2e4f6a8c0e1a
              */
             SessionUUID: string;
             /**
-             * @description The session's status. Plivo documents `in-progress` and `expired` for callbacks; `verified` is the session's
-             *     status after a correct OTP (our mock sends it then). Open set.
+             * @description The session's status. Plivo documents `in-progress` and `expired` for callbacks; whether it also sends
+             *     `verified` (the session's status after a correct OTP) is not documented. The mock sends it then, so be
+             *     ready for it. Open set.
              */
             SessionStatus: string | ("in-progress" | "expired" | "verified");
             /** @description ID of the SMS or call attempt this change is about. */
@@ -1408,7 +1412,8 @@ export interface components {
         };
         /**
          * @description The body of a successful `validateVerifySession`: the code was right and the session is now `verified`.
-         *     A wrong code is answered `400`, not `200`.
+         *     A wrong code is refused with a status that is not `2xx` (this document gives it as `400`; see
+         *     `validateVerifySession`).
          */
         VerifySessionValidateResponse: {
             api_id: components["schemas"]["ApiId"];
@@ -1459,8 +1464,8 @@ export interface components {
             };
         };
         /**
-         * @description The resource cannot be found: no session with this `session_uuid` in this account, or (Plivo does not say)
-         *     a path that differs from the documented one. `api_id` may be missing.
+         * @description The resource cannot be found. Plivo documents no cause for this operation; a path that differs from the
+         *     documented one is the likely one. `api_id` may be missing.
          */
         NotFound: {
             headers: {
@@ -1720,13 +1725,17 @@ export interface components {
          */
         Offset: number;
         /**
-         * @description Base64 of HMAC-SHA256, keyed with the Auth Token of the account (or subaccount) that owns the session, of:
+         * @description Base64 of HMAC-SHA256, keyed with an Auth Token, of:
          *     the callback URL's scheme, host, port and path, without its query or fragment; then, for POST, `?` and the
          *     URL's query parameters sorted by name as `name=value` joined by `&`, `.` when there are both a query and
          *     parameters, and every form parameter sorted by name as `name` + `value` with no separator (nothing at all,
          *     not even `?`, when there is neither a query nor a parameter); for GET, `?` and the query parameters
          *     (Plivo's are in the query) sorted by name as `name=value` joined by `&` (nothing when there are none); then
          *     `.` and the value of `X-Plivo-Signature-V3-Nonce`. Names sort case-sensitively, upper case first.
+         *
+         *     Which token keys it is stated by Plivo only for the V2 headers (the owning account's or subaccount's; the
+         *     main account's for `-Ma-`); by the naming, this header is keyed like V2 and `X-Plivo-Signature-Ma-V3` with
+         *     the main account's token. Plivo says either V3 header may be checked.
          *
          *     For example, with the nonce `12345`: a POST to `https://example.com/status/?b=2&a=1` with the form
          *     parameters `y=2&Z=1` signs `https://example.com/status/?a=1&b=2.Z1y2.12345`, and a GET of
@@ -1738,8 +1747,8 @@ export interface components {
          */
         CallbackSignatureV3: string;
         /**
-         * @description The same signature as `X-Plivo-Signature-V3`, keyed with the main account's Auth Token (for a session of a
-         *     main account, the same value). Check either header.
+         * @description The same signature as `X-Plivo-Signature-V3`, keyed (by its name; Plivo states the split only for V2) with
+         *     the main account's Auth Token, so for a session of a main account the same value. Check either header.
          */
         CallbackSignatureMaV3: string;
         /** @description A value unique to this request, signed into `X-Plivo-Signature-V3` and `X-Plivo-Signature-Ma-V3`. */
