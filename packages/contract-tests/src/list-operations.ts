@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readSpecDocument } from './spec-document.js';
 
 export interface OperationSummary {
   method: string;
@@ -17,17 +17,18 @@ interface Response {
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-/** The operations of a JSON OpenAPI document, or none when the file is not JSON (Prism still serves YAML). */
+/** The operations of an OpenAPI file (JSON or YAML), or none when it is neither. */
 export function listOperations(specPath: string): OperationSummary[] {
-  let spec: {
-    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, Response> }>>;
-    components?: { responses?: Record<string, Response> };
-  };
-  try {
-    spec = JSON.parse(readFileSync(specPath, 'utf8'));
-  } catch {
-    return [];
-  }
+  const spec = readSpecDocument(specPath)?.document as
+    | {
+        paths?: Record<
+          string,
+          Record<string, { operationId?: string; responses?: Record<string, Response> }>
+        >;
+        components?: { responses?: Record<string, Response> };
+      }
+    | undefined;
+  if (spec === undefined) return [];
   return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method] !== undefined).map((method) => ({
       method: method.toUpperCase(),

@@ -89,7 +89,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       ...process.env,
       FORCE_COLOR: '0',
       NO_COLOR: '1',
-      [ROUTES_SPEC_ENV]: launch.spec,
+      [ROUTES_SPEC_ENV]: spec.path,
       // Mocking, Prism's own error answers take the spec's shape; a proxy's requests and answers go as they come.
       [MOCKING_ENV]: launch.mode.kind === 'mock' ? '1' : '0',
       ...(spec.copyFolder === undefined ? {} : { [SPEC_COPY_ENV]: spec.copyFolder }),

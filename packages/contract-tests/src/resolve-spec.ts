@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
+import { readSpecDocument, refuseExternalReferences } from './spec-document.js';
 
 const require = createRequire(import.meta.url);
 
@@ -17,6 +18,9 @@ export function resolveSpecPath(spec?: string): string {
         `startMock: the spec file ${path} does not exist. Pass an existing OpenAPI file as \`spec\`.`,
       );
     }
+    // Refused here, before the stateful mode reads the operations a split spec would hide.
+    const read = readSpecDocument(path);
+    if (read !== undefined) refuseExternalReferences(path, read.document);
     return path;
   }
   try {

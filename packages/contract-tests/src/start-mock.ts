@@ -168,6 +168,11 @@ function checkOptions(options: StartMockOptions): void {
         "startMock: `stateful` answers from the mock's own sessions and `upstream` from a real server; choose one.",
       );
     }
+  } else if (seed !== undefined && dynamic !== true) {
+    // Examples are answered as written: a seed would be ignored without a word.
+    throw new TypeError(
+      'startMock: `seed` makes dynamic bodies repeatable and does nothing without `dynamic: true`; add `dynamic: true` or remove `seed`.',
+    );
   }
   if (stateful !== undefined && typeof stateful !== 'boolean') {
     if (typeof stateful !== 'object' || stateful === null || Array.isArray(stateful)) {
@@ -200,7 +205,7 @@ function statefulRoutes(spec: string): Routes {
   const operations = listOperations(spec);
   if (operations.length === 0) {
     throw new Error(
-      `startMock: stateful mode reads the operations of the spec, and ${spec} is not a JSON OpenAPI document with paths. Pass a JSON spec (openapi.json).`,
+      `startMock: stateful mode reads the operations of the spec, and ${spec} is not an OpenAPI document with paths. Pass a JSON or YAML OpenAPI file.`,
     );
   }
   return createRoutes(operations);

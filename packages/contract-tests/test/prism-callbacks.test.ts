@@ -1,16 +1,19 @@
 // Prism would send the spec's callbacks itself (unsigned, with a JSON body under a form content type) to the URL
-// in each request; the mock kit starts it on a copy of the spec without them, so the only callbacks a receiver
-// gets are the stateful mode's signed ones.
+// in each request; the mock kit starts it on a JSON copy of the spec without them (a YAML spec too; a split one is
+// refused), so the only callbacks a receiver gets are the stateful mode's signed ones.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dump } from 'js-yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type StartMockOptions, startMock } from '../src/index.js';
 import { specForPrism } from '../src/prism-spec.js';
 import { resolveSpecPath } from '../src/resolve-spec.js';
 import { AUTH_ID, BASIC_AUTH } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
+import { runningPrismChildren } from './support/processes.js';
 
 const operations = (spec: { paths: Record<string, Record<string, { callbacks?: unknown }>> }) =>
   Object.values(spec.paths).flatMap((item) => Object.values(item));
@@ -32,26 +35,78 @@ describe('specForPrism', () => {
     expect(existsSync(spec.path)).toBe(false);
   });
 
-  it('uses a YAML spec, or one that refers to other files, as it is', () => {
+  it('gives Prism a JSON copy of a YAML spec, without callbacks, dates left as text', () => {
     const dir = mkdtempSync(join(tmpdir(), 'prism-spec-test-'));
     try {
       const yaml = join(dir, 'openapi.yaml');
-      writeFileSync(yaml, 'openapi: 3.1.0\n');
-      expect(specForPrism(yaml).path).toBe(yaml);
-      const external = join(dir, 'external.json');
       writeFileSync(
-        external,
-        JSON.stringify({ paths: { '/a': { post: { callbacks: { x: { $ref: './callbacks.json' } } } } } }),
+        yaml,
+        [
+          'openapi: 3.1.0',
+          'info: {title: t, version: 2024-06-03}',
+          'paths:',
+          '  /a:',
+          '    post:',
+          '      callbacks: {status: {}}',
+          '      responses: {"200": {description: ok}}',
+          '',
+        ].join('\n'),
       );
-      expect(specForPrism(external).path).toBe(external);
+      const spec = specForPrism(yaml);
+      expect(spec.path).toMatch(/openapi\.json$/);
+      expect(JSON.parse(readFileSync(spec.path, 'utf8'))).toEqual({
+        openapi: '3.1.0',
+        info: { title: 't', version: '2024-06-03' },
+        paths: { '/a': { post: { responses: { '200': { description: 'ok' } } } } },
+      });
+      spec.remove();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a spec that refers to other files, saying how to bundle it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prism-spec-test-'));
+    try {
+      const split = join(dir, 'openapi.json');
+      writeFileSync(split, JSON.stringify({ openapi: '3.1.0', paths: { '/a': { $ref: 'paths/a.yaml' } } }));
+      const message =
+        `startMock: the spec ${split} refers to another file ($ref "paths/a.yaml"), and the mock needs one ` +
+        'self-contained document. Bundle it first, e.g. `npx @redocly/cli bundle openapi.yaml --output ' +
+        'openapi.json`, and pass the bundled file as `spec`.';
+      expect(() => specForPrism(split)).toThrow(message);
+      await expect(startMock({ spec: split })).rejects.toThrow(message);
+      await expect(startMock({ spec: split, stateful: true })).rejects.toThrow(message);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves a file that is neither JSON nor YAML to Prism, which says what is wrong with it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prism-spec-test-'));
+    try {
+      const broken = join(dir, 'openapi.yaml');
+      writeFileSync(broken, 'openapi: 3.1.0\ninfo: [\n');
+      expect(specForPrism(broken).path).toBe(broken);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
 });
 
-describe('the stateless mock', () => {
-  const mock = mockForThisFile();
+// The same spec as YAML: the kit reads it and gives Prism the same JSON copy without callbacks.
+const yamlDir = mkdtempSync(join(tmpdir(), 'prism-callbacks-yaml-'));
+const yamlSpec = join(yamlDir, 'openapi.yaml');
+writeFileSync(yamlSpec, dump(JSON.parse(readFileSync(resolveSpecPath(), 'utf8'))));
+afterAll(() => rmSync(yamlDir, { recursive: true, force: true }));
+
+describe.each<[string, StartMockOptions]>([
+  ['the stateless mock', {}],
+  ['the stateless mock on a YAML spec', { spec: yamlSpec }],
+  ['the stateful mock on a YAML spec', { spec: yamlSpec, stateful: true }],
+])('%s', (_, options) => {
+  const mock = mockForThisFile(options);
   let receiver: Server;
   let receiverUrl: string;
   const received: string[] = [];

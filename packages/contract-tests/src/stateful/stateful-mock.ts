@@ -24,7 +24,10 @@ export interface StatefulControls {
    * flight. The clock keeps its time.
    */
   reset(): void;
-  /** Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. */
+  /**
+   * Moves the mock's clock forward: sessions whose time is up expire, due callbacks are sent. Throws once the
+   * mock has stopped: a stopped mock sends nothing.
+   */
   advanceTime(ms: number): void;
   /**
    * Resolves once no callback attempt is in flight (those started while it waits included): each has ended and
@@ -38,7 +41,10 @@ export interface StatefulMock extends StatefulControls {
   /** The spec's operations, as the layer resolves requests to them. */
   readonly routes: Routes;
   readonly layer: RequestLayer;
-  /** Drops scheduled callback retries, aborts the deliveries in flight and waits for them to end. */
+  /**
+   * Drops scheduled callback retries, aborts the deliveries in flight and waits for them to end; no callback
+   * is sent after it.
+   */
   close(): Promise<void>;
 }
 
@@ -50,9 +56,12 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     clock,
     record: (entry) => journal.record(entry),
   });
+  let closed = false;
   const engine = createStateEngine({
     clock,
-    emitCallback: (event) => dispatcher.emitCallback(event),
+    emitCallback: (event) => {
+      if (!closed) dispatcher.emitCallback(event);
+    },
     ...(options.otp === undefined ? {} : { otp: options.otp }),
   });
 
@@ -72,7 +81,14 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
       engine.reset();
       journal.clear();
     },
-    advanceTime: (ms) => clock.advance(ms),
+    advanceTime(ms) {
+      if (closed) {
+        throw new Error(
+          'advanceTime: this mock has stopped, and a stopped mock sends no callbacks. Advance its time before `stop()`.',
+        );
+      }
+      clock.advance(ms);
+    },
     callbacksSettled: () => dispatcher.idle(),
   };
 
@@ -97,6 +113,7 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     routes,
     layer,
     close: async () => {
+      closed = true;
       dispatcher.cancel();
       await dispatcher.idle();
     },
