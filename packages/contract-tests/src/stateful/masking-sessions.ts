@@ -24,6 +24,8 @@ export interface StoredMaskingSession {
   singleParty: boolean;
   /** `geomatch` as created (default true): the session object does not show it, but an update may resend it. */
   geomatch: boolean;
+  /** The fixed fields as create was sent them: with PIN authentication off the session shows its PIN fields null. */
+  sentAtCreate: Record<string, unknown>;
   /** The Auth Token of the request that registered `callback_url`, which signs its callbacks. */
   callbackToken: string | undefined;
   sequence: number;
@@ -54,6 +56,14 @@ const FIXED_ON_UPDATE = [
   'geomatch',
   'subaccount',
 ] as const;
+
+/** Defaults of the PIN settings (the spec's create request): resent while PIN authentication is off, no change. */
+const PIN_DEFAULTS: Record<string, unknown> = {
+  generate_pin: false,
+  generate_pin_length: 4,
+  pin_retry: 1,
+  pin_retry_wait: 5,
+};
 
 const PARTIES = ['first_party', 'second_party'] as const;
 
@@ -148,6 +158,7 @@ export class MaskingSessions {
       expires: now + expiry * 1000,
       singleParty: singleParty(body),
       geomatch: flag(body.geomatch, true),
+      sentAtCreate: Object.fromEntries(FIXED_ON_UPDATE.map((field) => [field, body[field]])),
       callbackToken: authToken,
       sequence: 0,
       cancelExpiry: () => {},
@@ -176,9 +187,13 @@ export class MaskingSessions {
     const negative = durationRefusal(body);
     if (negative !== undefined) return fail(400, negative);
     for (const field of FIXED_ON_UPDATE) {
+      const sent = body[field];
       const current = field === 'geomatch' ? stored.geomatch : session[field];
-      if (body[field] !== undefined && body[field] !== current)
-        return fail(400, ERRORS.fieldNotUpdatable(field));
+      // A null PIN field (PIN authentication off) is unchanged by what create was sent, else by its default.
+      const unchanged =
+        sent === current ||
+        (current === null && sent === (stored.sentAtCreate[field] ?? PIN_DEFAULTS[field]));
+      if (sent !== undefined && !unchanged) return fail(400, ERRORS.fieldNotUpdatable(field));
     }
     for (const party of PARTIES) {
       const value = body[party] === undefined ? undefined : phone(body[party]);

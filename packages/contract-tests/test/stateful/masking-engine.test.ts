@@ -252,6 +252,28 @@ describe('update', () => {
     expect(get(uuid).body.response).toEqual(before);
   });
 
+  it('with PIN authentication off, accepts the PIN settings resent as create had them or at their defaults', () => {
+    const uuid = create({ generate_pin_length: 6, pin_prompt_play: 'https://example.com/audio/pin.mp3' }).body
+      .session_uuid;
+    expect(get(uuid).body.response).toMatchObject({ generate_pin: null, generate_pin_length: null });
+    const resent = {
+      generate_pin: false,
+      generate_pin_length: 6,
+      pin_prompt_play: 'https://example.com/audio/pin.mp3',
+      pin_retry: 1,
+      pin_retry_wait: 5,
+    };
+    expect(update(uuid, resent).status).toBe(200);
+    expect(update(uuid, { generate_pin_length: 4 })).toMatchObject({
+      status: 400,
+      body: { error: 'generate_pin_length cannot be changed on an existing session' },
+    });
+    expect(update(uuid, { generate_pin: true })).toMatchObject({
+      status: 400,
+      body: { error: 'generate_pin cannot be changed on an existing session' },
+    });
+  });
+
   it('accepts those fields resent with the values the session has', () => {
     const uuid = create({
       is_pin_authentication_required: true,
