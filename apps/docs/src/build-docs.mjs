@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { withChangelog } from './changelog.mjs';
 import { withEmptyFavicon } from './empty-favicon.mjs';
+import { withMetaDescription } from './meta-description.mjs';
 import { inlineRedoclyLogos } from './offline-logo.mjs';
 import { readSpecBundle, readSpecChangelog, specBundleFiles } from './spec-bundle.mjs';
 
@@ -56,7 +57,8 @@ export async function buildDocs({ outDir = defaultOutDir } = {}) {
       '--output',
       page,
     ]);
-    writeFileSync(page, withEmptyFavicon(inlineRedoclyLogos(readFileSync(page, 'utf8'))));
+    const html = inlineRedoclyLogos(readFileSync(page, 'utf8'));
+    writeFileSync(page, withEmptyFavicon(withMetaDescription(html, definition.info?.summary)));
     copyFileSync(specBundleFiles.yaml, join(staging, 'openapi.yaml'));
     copyFileSync(specBundleFiles.json, join(staging, 'openapi.json'));
     publish(staging, outDir);

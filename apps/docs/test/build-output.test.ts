@@ -40,6 +40,13 @@ describe('dist/', () => {
     expect(head).toContain('</title><link rel="icon" href="data:,">');
   });
 
+  it("describes itself with the spec's info.summary, for search results and link previews", () => {
+    const { summary } = JSON.parse(readFileSync(specBundleFiles.json, 'utf8')).info;
+    expect(summary).toMatch(/^Plivo's Number Masking and Verify session APIs/);
+    const head = html.slice(0, html.indexOf('</head>'));
+    expect(head).toContain(`<meta name="description" content="${summary}">`);
+  });
+
   it('has no URL of the Redocly logo left, and telemetry is off', () => {
     for (const url of CDN_LOGOS.keys()) expect(html).not.toContain(url);
     expect(html).toContain('"disableTelemetry":true');
