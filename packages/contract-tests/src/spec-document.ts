@@ -31,12 +31,38 @@ export function readSpecDocument(path: string): { document: SpecDocument; json: 
     : undefined;
 }
 
-/** The first `$ref` that points into another file, if any. */
-export function externalReference(node: unknown): string | undefined {
+/**
+ * What the keys of an object are: keywords, the names of the maps under `components`, names (of properties or
+ * of a components map's entries), the names of Example Objects (a media type's `examples`), or the keywords of
+ * an Example Object.
+ */
+type Keys = 'keywords' | 'components' | 'names' | 'example-names' | 'example';
+
+const DATA_KEYWORDS = new Set(['example', 'enum', 'const', 'default']);
+
+/** What the keys of `value`, found under `key` in an object whose keys are `keys`, are; `undefined`: data. */
+function keysBelow(key: string, value: unknown, keys: Keys): Keys | undefined {
+  if (keys === 'components') return key === 'examples' ? 'example-names' : 'names';
+  if (keys === 'names') return 'keywords';
+  if (keys === 'example-names') return 'example';
+  // Example and schema values are data: a `$ref` in them is not a reference.
+  if (DATA_KEYWORDS.has(key) || (keys === 'example' && key === 'value')) return undefined;
+  if (key === 'examples') return Array.isArray(value) ? undefined : 'example-names';
+  if (key === 'components') return 'components';
+  if (key === 'properties' || key === 'patternProperties' || key === '$defs') return 'names';
+  return 'keywords';
+}
+
+/** The first `$ref` that points into another file, if any (not counting those in example or schema values). */
+export function externalReference(node: unknown, keys: Keys = 'keywords'): string | undefined {
   if (typeof node !== 'object' || node === null) return undefined;
   for (const [key, value] of Object.entries(node)) {
-    if (key === '$ref' && typeof value === 'string' && !value.startsWith('#')) return value;
-    const found = externalReference(value);
+    if (keys !== 'names' && keys !== 'components' && keys !== 'example-names' && key === '$ref') {
+      if (typeof value === 'string' && !value.startsWith('#')) return value;
+      continue;
+    }
+    const below = keysBelow(key, value, keys);
+    const found = below === undefined ? undefined : externalReference(value, below);
     if (found !== undefined) return found;
   }
   return undefined;
