@@ -19,16 +19,12 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
 
 /** The operations of an OpenAPI file (JSON or YAML), or none when it is neither. */
 export function listOperations(specPath: string): OperationSummary[] {
-  const spec = readSpecDocument(specPath)?.document as
-    | {
-        paths?: Record<
-          string,
-          Record<string, { operationId?: string; responses?: Record<string, Response> }>
-        >;
-        components?: { responses?: Record<string, Response> };
-      }
-    | undefined;
-  if (spec === undefined) return [];
+  const read = readSpecDocument(specPath);
+  if ('problem' in read) return [];
+  const spec = read.document as {
+    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, Response> }>>;
+    components?: { responses?: Record<string, Response> };
+  };
   return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method] !== undefined).map((method) => ({
       method: method.toUpperCase(),

@@ -80,7 +80,7 @@ function childEntry(): string {
 /** Starts Prism as a child process and resolves once it is listening. */
 export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   // Without the spec's callbacks: Prism would send them itself (see prism-spec.ts).
-  const spec = specForPrism(launch.spec);
+  const spec = specForPrism(launch.spec, { mocking: launch.mode.kind === 'mock' });
   const args = prismArgs({ ...launch, spec: spec.path });
   // stdin is a pipe the child watches: it ends Prism when this process is gone (see prism-child.ts).
   const child = spawn(process.execPath, [childEntry(), prismBin(), ...args], {

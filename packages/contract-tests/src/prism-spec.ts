@@ -1,7 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSpecDocument, refuseExternalReferences, type SpecDocument } from './spec-document.js';
+import {
+  externalReference,
+  readSpecDocument,
+  refuseExternalReferences,
+  type SpecDocument,
+} from './spec-document.js';
 
 /** The spec file Prism is started with, and how to remove it once Prism has stopped. */
 export interface PrismSpec {
@@ -19,14 +24,18 @@ const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'tr
  * itself (stateful mode: form-encoded and signed, see stateful/callback-dispatcher.ts), so Prism gets a JSON copy
  * of the spec without `callbacks` (YAML is copied as JSON too, which the kit's Prism process reads). A JSON spec
  * without callbacks is used as it is, and a file that is neither JSON nor YAML too: Prism says what is wrong.
- * A spec that refers to other files is refused (see spec-document.ts).
+ * A spec that refers to other files is refused when mocking (see spec-document.ts).
  */
-export function specForPrism(specPath: string): PrismSpec {
+export function specForPrism(specPath: string, options: { mocking: boolean }): PrismSpec {
   const unchanged: PrismSpec = { path: specPath, remove: () => undefined };
   const read = readSpecDocument(specPath);
-  if (read === undefined) return unchanged;
+  if ('problem' in read) return unchanged;
   const { document } = read;
-  refuseExternalReferences(specPath, document);
+  // A proxy sends no callbacks: Prism may resolve a split spec's other files itself.
+  if (externalReference(document) !== undefined) {
+    if (options.mocking) refuseExternalReferences(specPath, document);
+    return unchanged;
+  }
   let changed = !read.json;
   for (const pathItem of Object.values((document.paths ?? {}) as Record<string, SpecDocument>)) {
     for (const method of METHODS) {

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { readSpecDocument, refuseExternalReferences } from './spec-document.js';
 
 const require = createRequire(import.meta.url);
 
@@ -18,9 +17,9 @@ export function resolveSpecPath(spec?: string): string {
         `startMock: the spec file ${path} does not exist. Pass an existing OpenAPI file as \`spec\`.`,
       );
     }
-    // Refused here, before the stateful mode reads the operations a split spec would hide.
-    const read = readSpecDocument(path);
-    if (read !== undefined) refuseExternalReferences(path, read.document);
+    if (!statSync(path).isFile()) {
+      throw new Error(`startMock: the spec ${path} is not a file. Pass an OpenAPI file as \`spec\`.`);
+    }
     return path;
   }
   try {

@@ -5,13 +5,22 @@ export type SpecDocument = Record<string, unknown>;
 
 const require = createRequire(import.meta.url);
 
+/** An OpenAPI file as data and whether it was JSON, or what keeps it from being read as one. */
+export type ReadSpec = { document: SpecDocument; json: boolean } | { problem: string };
+
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
 /**
- * An OpenAPI file as data, and whether it was JSON: else it is YAML, read with the YAML 1.2 core schema (as JSON
- * would read it: an unquoted date stays text). `undefined` when it is neither, so that Prism can say what is
- * wrong with it.
+ * Reads an OpenAPI file: JSON, else YAML read with the YAML 1.2 core schema (as JSON would read it: an unquoted
+ * date stays text) and, like JSON.parse and Prism, a key given twice keeping its last value.
  */
-export function readSpecDocument(path: string): { document: SpecDocument; json: boolean } | undefined {
-  const text = readFileSync(path, 'utf8');
+export function readSpecDocument(path: string): ReadSpec {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { problem: `cannot be read (${firstLine(error)})` };
+  }
   let document: unknown;
   let json = true;
   try {
@@ -20,15 +29,21 @@ export function readSpecDocument(path: string): { document: SpecDocument; json: 
     json = false;
     // Loaded only for YAML: the bundled spec, and every copy the kit writes, is JSON.
     const yaml = require('js-yaml') as typeof import('js-yaml');
+    let loaded: unknown;
     try {
-      document = yaml.load(text, { schema: yaml.CORE_SCHEMA });
+      loaded = yaml.load(text, { schema: yaml.CORE_SCHEMA, json: true });
+    } catch (error) {
+      return { problem: `is neither JSON nor valid YAML (${firstLine(error)})` };
+    }
+    try {
+      document = JSON.parse(JSON.stringify(loaded));
     } catch {
-      return undefined;
+      return { problem: 'has a YAML alias that contains itself, which no JSON document can hold' };
     }
   }
   return typeof document === 'object' && document !== null && !Array.isArray(document)
     ? { document: document as SpecDocument, json }
-    : undefined;
+    : { problem: 'is not an OpenAPI document (a JSON or YAML object)' };
 }
 
 /**
@@ -69,15 +84,30 @@ export function externalReference(node: unknown, keys: Keys = 'keywords'): strin
 }
 
 /**
- * Refuses a spec split over several files: Prism would send the callbacks described in them itself (unsigned),
- * and the kit could not read the operations they hold.
+ * Refuses, before anything starts, a spec file the mock cannot serve: one it cannot read, and (mocking, not
+ * proxying) one split over several files, whose callbacks Prism would send itself, unsigned, and whose
+ * operations the kit could not read. A file that is neither JSON nor YAML is left to Prism, which says why.
  */
+export function refuseUnusableSpec(path: string, options: { mocking: boolean }): void {
+  const read = readSpecDocument(path);
+  if ('problem' in read) {
+    if (read.problem.startsWith('cannot be read')) {
+      throw new Error(
+        `startMock: the spec file ${path} ${read.problem}. Pass a readable OpenAPI file as \`spec\`.`,
+      );
+    }
+    return;
+  }
+  if (options.mocking) refuseExternalReferences(path, read.document);
+}
+
+/** Refuses a spec split over several files or URLs (see refuseUnusableSpec). */
 export function refuseExternalReferences(path: string, document: SpecDocument): void {
   const reference = externalReference(document);
   if (reference === undefined) return;
   throw new Error(
-    `startMock: the spec ${path} refers to another file ($ref "${reference}"), and the mock needs one ` +
-      'self-contained document. Bundle it first, e.g. `npx @redocly/cli bundle openapi.yaml --output ' +
-      'openapi.json`, and pass the bundled file as `spec`.',
+    `startMock: the spec ${path} refers to another file or URL ($ref "${reference}"), and the mock needs one ` +
+      `self-contained document. Bundle it first, e.g. \`npx @redocly/cli bundle ${path} --output ` +
+      'openapi.bundled.json`, and pass the bundled file as `spec`.',
   );
 }

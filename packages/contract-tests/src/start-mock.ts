@@ -5,6 +5,7 @@ import { RAW_PREFIX } from './prism-compat-layer.js';
 import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { createRoutes, type Routes } from './routes.js';
+import { readSpecDocument, refuseUnusableSpec } from './spec-document.js';
 import type { FrontProxy } from './stateful/front-proxy.js';
 import type { StatefulControls, StatefulMock, StatefulOptions } from './stateful/stateful-mock.js';
 
@@ -168,11 +169,6 @@ function checkOptions(options: StartMockOptions): void {
         "startMock: `stateful` answers from the mock's own sessions and `upstream` from a real server; choose one.",
       );
     }
-  } else if (seed !== undefined && dynamic !== true) {
-    // Examples are answered as written: a seed would be ignored without a word.
-    throw new TypeError(
-      'startMock: `seed` makes dynamic bodies repeatable and does nothing without `dynamic: true`; add `dynamic: true` or remove `seed`.',
-    );
   }
   if (stateful !== undefined && typeof stateful !== 'boolean') {
     if (typeof stateful !== 'object' || stateful === null || Array.isArray(stateful)) {
@@ -204,8 +200,10 @@ function preferHeader({ code, example, dynamic }: MockPreference): string {
 function statefulRoutes(spec: string): Routes {
   const operations = listOperations(spec);
   if (operations.length === 0) {
+    const read = readSpecDocument(spec);
+    const problem = 'problem' in read ? read.problem : 'has no operations under `paths`';
     throw new Error(
-      `startMock: stateful mode reads the operations of the spec, and ${spec} is not an OpenAPI document with paths. Pass a JSON or YAML OpenAPI file.`,
+      `startMock: stateful mode reads the operations of the spec, and ${spec} ${problem}. Pass a JSON or YAML OpenAPI file.`,
     );
   }
   return createRoutes(operations);
@@ -239,6 +237,8 @@ export function startMock(options?: StartMockOptions): Promise<MockServer>;
 export async function startMock(options: StartMockOptions = {}): Promise<MockServer | StatefulMockServer> {
   checkOptions(options);
   const spec = resolveSpecPath(options.spec);
+  // Before anything starts; the bundled spec is known to be fine.
+  if (options.spec !== undefined) refuseUnusableSpec(spec, { mocking: options.upstream === undefined });
   // Loaded only when asked for: a stateless mock needs none of the state's code in the caller's process.
   const stateful: StatefulMock | undefined = options.stateful
     ? (await import('./stateful/stateful-mock.js')).createStatefulMock(

@@ -26,7 +26,7 @@ describe('specForPrism', () => {
       operations(bundled).filter((operation) => operation.callbacks !== undefined).length,
     ).toBeGreaterThan(0);
 
-    const spec = specForPrism(original);
+    const spec = specForPrism(original, { mocking: true });
     expect(spec.path).not.toBe(original);
     const copy = JSON.parse(readFileSync(spec.path, 'utf8'));
     expect(operations(copy).filter((operation) => operation.callbacks !== undefined)).toEqual([]);
@@ -47,17 +47,26 @@ describe('specForPrism', () => {
           'paths:',
           '  /a:',
           '    post:',
+          '      summary: first',
+          '      summary: a key given twice keeps its last value, as in JSON',
           '      callbacks: {status: {}}',
           '      responses: {"200": {description: ok}}',
           '',
         ].join('\n'),
       );
-      const spec = specForPrism(yaml);
+      const spec = specForPrism(yaml, { mocking: true });
       expect(spec.path).toMatch(/openapi\.json$/);
       expect(JSON.parse(readFileSync(spec.path, 'utf8'))).toEqual({
         openapi: '3.1.0',
         info: { title: 't', version: '2024-06-03' },
-        paths: { '/a': { post: { responses: { '200': { description: 'ok' } } } } },
+        paths: {
+          '/a': {
+            post: {
+              summary: 'a key given twice keeps its last value, as in JSON',
+              responses: { '200': { description: 'ok' } },
+            },
+          },
+        },
       });
       spec.remove();
     } finally {
@@ -71,12 +80,31 @@ describe('specForPrism', () => {
       const split = join(dir, 'openapi.json');
       writeFileSync(split, JSON.stringify({ openapi: '3.1.0', paths: { '/a': { $ref: 'paths/a.yaml' } } }));
       const message =
-        `startMock: the spec ${split} refers to another file ($ref "paths/a.yaml"), and the mock needs one ` +
-        'self-contained document. Bundle it first, e.g. `npx @redocly/cli bundle openapi.yaml --output ' +
-        'openapi.json`, and pass the bundled file as `spec`.';
-      expect(() => specForPrism(split)).toThrow(message);
+        `startMock: the spec ${split} refers to another file or URL ($ref "paths/a.yaml"), and the mock needs ` +
+        `one self-contained document. Bundle it first, e.g. \`npx @redocly/cli bundle ${split} --output ` +
+        'openapi.bundled.json`, and pass the bundled file as `spec`.';
+      expect(() => specForPrism(split, { mocking: true })).toThrow(message);
+      // A proxy sends no callbacks: Prism resolves the other files itself, as before.
+      expect(specForPrism(split, { mocking: false }).path).toBe(split);
       await expect(startMock({ spec: split })).rejects.toThrow(message);
       await expect(startMock({ spec: split, stateful: true })).rejects.toThrow(message);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses, naming the problem, a spec that is a folder or a YAML alias that contains itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prism-spec-test-'));
+    try {
+      await expect(startMock({ spec: dir })).rejects.toThrow(
+        `startMock: the spec ${dir} is not a file. Pass an OpenAPI file as \`spec\`.`,
+      );
+      const looped = join(dir, 'openapi.yaml');
+      writeFileSync(looped, 'openapi: 3.1.0\npaths: &loop\n  /a: *loop\n');
+      await expect(startMock({ spec: looped, stateful: true })).rejects.toThrow(
+        `startMock: stateful mode reads the operations of the spec, and ${looped} has a YAML alias that contains itself, which no JSON document can hold.`,
+      );
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -88,7 +116,7 @@ describe('specForPrism', () => {
     try {
       const broken = join(dir, 'openapi.yaml');
       writeFileSync(broken, 'openapi: 3.1.0\ninfo: [\n');
-      expect(specForPrism(broken).path).toBe(broken);
+      expect(specForPrism(broken, { mocking: true }).path).toBe(broken);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

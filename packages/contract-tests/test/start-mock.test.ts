@@ -219,10 +219,6 @@ describe('startMock', () => {
     [{ errors: 1 }, 'startMock: `errors` must be true or false; got 1.'],
     [{ seed: 42 }, "startMock: `seed` must be a non-empty string, e.g. '42' (Prism `--seed`); got 42."],
     [{ seed: '' }, 'startMock: `seed` must be a non-empty string'],
-    [
-      { seed: '42' },
-      'startMock: `seed` makes dynamic bodies repeatable and does nothing without `dynamic: true`; add `dynamic: true` or remove `seed`.',
-    ],
     [{ spec: 42 }, 'startMock: `spec` must be the path of an OpenAPI file'],
     ['4010', 'startMock: pass an options object such as { port: 4010 }, or nothing; got "4010" (a string).'],
     [null, 'startMock: pass an options object such as { port: 4010 }, or nothing; got null.'],

@@ -1522,8 +1522,9 @@ export interface components {
          * @description The receiver has the callback. Answer `200` (with any body) once it is safely received; any other status, a
          *     redirect or no answer counts as a failed delivery, and Plivo sends the same callback again: Verify documents
          *     three retries, 60 s after the first attempt, then 120 s and 240 s after the previous one. The masking pages
-         *     document no schedule; our mock uses Verify's for both. Refuse a request that fails the signature check: `400`
-         *     when a signature header or the nonce is missing, `403` when no signature matches.
+         *     document no schedule; our mock uses Verify's for both. A request that fails the signature check is best
+         *     refused (this document's advice; Plivo names no status for it): `400` when a signature header or the nonce is
+         *     missing, `403` when no signature matches.
          */
         CallbackReceived: {
             headers: {

@@ -65,6 +65,12 @@ const PIN_DEFAULTS: Record<string, unknown> = {
   pin_retry_wait: 5,
 };
 
+/** A PIN setting as create applies it: `0` (what Java sends when unset) below a range means its default. */
+const asApplied = (field: string, value: unknown): unknown =>
+  value === 0 && (field === 'generate_pin_length' || field === 'pin_retry_wait')
+    ? PIN_DEFAULTS[field]
+    : value;
+
 const PARTIES = ['first_party', 'second_party'] as const;
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
@@ -192,7 +198,8 @@ export class MaskingSessions {
       // A null PIN field (PIN authentication off) is unchanged by what create was sent, else by its default.
       const unchanged =
         sent === current ||
-        (current === null && sent === (stored.sentAtCreate[field] ?? PIN_DEFAULTS[field]));
+        (current === null &&
+          asApplied(field, sent) === asApplied(field, stored.sentAtCreate[field] ?? PIN_DEFAULTS[field]));
       if (sent !== undefined && !unchanged) return fail(400, ERRORS.fieldNotUpdatable(field));
     }
     for (const party of PARTIES) {

@@ -272,6 +272,9 @@ describe('update', () => {
       status: 400,
       body: { error: 'generate_pin cannot be changed on an existing session' },
     });
+    // Plivo's Java SDK sends 0 for an unset number: below the published range, it is the default.
+    const fromJava = create({ generate_pin_length: 0, pin_retry_wait: 0 }).body.session_uuid;
+    expect(update(fromJava, { generate_pin_length: 4, pin_retry_wait: 0 }).status).toBe(200);
   });
 
   it('accepts those fields resent with the values the session has', () => {
