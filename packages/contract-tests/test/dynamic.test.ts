@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type MockServer, startMock } from '../src/index.js';
+import { type MockServer, type StartMockOptions, startMock } from '../src/index.js';
 import { CLIENT_OPERATIONS, requestFor } from './support/client-operations.js';
 import { clientFor } from './support/clients.js';
 import { BASIC_AUTH, verifyPath } from './support/credentials.js';
@@ -53,12 +53,17 @@ describe.each(Object.keys(CLIENT_OPERATIONS) as OperationId[])('%s with generate
 });
 
 describe('seed', () => {
-  it('makes the generated bodies repeatable from one mock to the next', async () => {
+  // With `dynamic: true` every answer is generated; without it, only those a request asks to be
+  // (`Prefer: dynamic=true`), and the seed applies to those too.
+  it.each<[string, StartMockOptions, Record<string, string>]>([
+    ['dynamic: true', { dynamic: true }, {}],
+    ['Prefer: dynamic=true', {}, { prefer: 'dynamic=true' }],
+  ])('makes the generated bodies repeatable from one mock to the next (%s)', async (_, options, headers) => {
     const bodyFrom = async () => {
-      const seeded = await startMock({ dynamic: true, seed: 'contract-tests' });
+      const seeded = await startMock({ ...options, seed: 'contract-tests' });
       try {
         const answer = await fetch(`${seeded.url}${verifyPath()}`, {
-          headers: { authorization: BASIC_AUTH },
+          headers: { authorization: BASIC_AUTH, ...headers },
         });
         return await answer.json();
       } finally {
