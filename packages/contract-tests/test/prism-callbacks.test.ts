@@ -2,18 +2,17 @@
 // in each request; the mock kit starts it on a JSON copy of the spec without them (a YAML spec too; a split one is
 // refused), so the only callbacks a receiver gets are the stateful mode's signed ones.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { type StartMockOptions, startMock } from '../src/index.js';
 import { specForPrism } from '../src/prism-spec.js';
 import { resolveSpecPath } from '../src/resolve-spec.js';
 import { AUTH_ID, BASIC_AUTH } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
 import { runningPrismChildren } from './support/processes.js';
+import { receiverForThisFile } from './support/receiver-for-file.js';
 
 const operations = (spec: { paths: Record<string, Record<string, { callbacks?: unknown }>> }) =>
   Object.values(spec.paths).flatMap((item) => Object.values(item));
@@ -135,22 +134,7 @@ describe.each<[string, StartMockOptions]>([
   ['the stateful mock on a YAML spec', { spec: yamlSpec, stateful: true }],
 ])('%s', (_, options) => {
   const mock = mockForThisFile(options);
-  let receiver: Server;
-  let receiverUrl: string;
-  const received: string[] = [];
-
-  beforeAll(async () => {
-    receiver = createServer((req, res) => {
-      received.push(`${req.method} ${req.url}`);
-      res.writeHead(200).end();
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-    receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
-  });
-  afterAll(async () => {
-    receiver.closeAllConnections();
-    await new Promise<void>((resolve) => receiver.close(() => resolve()));
-  });
+  const receiver = receiverForThisFile();
 
   it('sends no callback of its own when a request registers callback URLs', async () => {
     const response = await fetch(`${mock().url}/v1/Account/${AUTH_ID}/Masking/Session/`, {
@@ -159,13 +143,13 @@ describe.each<[string, StartMockOptions]>([
       body: JSON.stringify({
         first_party: '917708772011',
         second_party: '919976106830',
-        callback_url: `${receiverUrl}/status`,
-        recording_callback_url: `${receiverUrl}/recording`,
+        callback_url: `${receiver.url()}/status`,
+        recording_callback_url: `${receiver.url()}/recording`,
       }),
     });
     expect(response.status).toBe(201);
     // Prism sends its callbacks right after answering; a second is far more than it needs (seen: ~50 ms).
     await new Promise((resolve) => setTimeout(resolve, 1_000));
-    expect(received).toEqual([]);
+    expect(receiver.received).toEqual([]);
   });
 });
