@@ -32,7 +32,7 @@ export function specForPrism(specPath: string, options: { mocking: boolean }): P
   if ('problem' in read) return unchanged;
   const { document } = read;
   // A proxy sends no callbacks: Prism may resolve a split spec's other files itself.
-  if (externalReference(document) !== undefined) {
+  if (read.mayReferOut && externalReference(document) !== undefined) {
     if (options.mocking) refuseExternalReferences(specPath, document);
     return unchanged;
   }
