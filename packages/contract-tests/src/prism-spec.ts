@@ -1,12 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  externalReference,
-  readSpecDocument,
-  refuseExternalReferences,
-  type SpecDocument,
-} from './spec-document.js';
+import { readSpecDocument, referenceOutside, refuseSplitSpec, type SpecDocument } from './spec-document.js';
 
 /** The spec file Prism is started with, and how to remove it once Prism has stopped. */
 export interface PrismSpec {
@@ -32,8 +27,9 @@ export function specForPrism(specPath: string, options: { mocking: boolean }): P
   if ('problem' in read) return unchanged;
   const { document } = read;
   // A proxy sends no callbacks: Prism may resolve a split spec's other files itself.
-  if (read.mayReferOut && externalReference(document) !== undefined) {
-    if (options.mocking) refuseExternalReferences(specPath, document);
+  const reference = referenceOutside(read);
+  if (reference !== undefined) {
+    if (options.mocking) refuseSplitSpec(specPath, reference);
     return unchanged;
   }
   let changed = !read.json;

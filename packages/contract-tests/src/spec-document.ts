@@ -107,13 +107,17 @@ export function refuseUnusableSpec(path: string, options: { mocking: boolean }):
     }
     return;
   }
-  if (options.mocking && read.mayReferOut) refuseExternalReferences(path, read.document);
+  const reference = referenceOutside(read);
+  if (options.mocking && reference !== undefined) refuseSplitSpec(path, reference);
 }
 
-/** Refuses a spec split over several files or URLs (see refuseUnusableSpec). */
-export function refuseExternalReferences(path: string, document: SpecDocument): void {
-  const reference = externalReference(document);
-  if (reference === undefined) return;
+/** The first `$ref` of a read spec that points outside it; not walked when its JSON text has none. */
+export function referenceOutside(read: { document: SpecDocument; mayReferOut: boolean }): string | undefined {
+  return read.mayReferOut ? externalReference(read.document) : undefined;
+}
+
+/** Refuses a spec split over several files or URLs, naming `reference` (see refuseUnusableSpec). */
+export function refuseSplitSpec(path: string, reference: string): never {
   throw new Error(
     `startMock: the spec ${path} refers to another file or URL ($ref "${reference}"), and the mock needs one ` +
       `self-contained document. Bundle it first, e.g. \`npx @redocly/cli bundle ${path} --output ` +
