@@ -71,4 +71,19 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
       process.env[MOCK_URL_ENV] = previous;
     }
   });
+
+  it('leaves the variable unset after teardown when it was unset before, not naming a stopped mock', async () => {
+    const previous = process.env[MOCK_URL_ENV];
+    delete process.env[MOCK_URL_ENV];
+    try {
+      const { project, url } = standIn();
+      const teardown = await mockGlobalSetup()(project);
+      expect(process.env[MOCK_URL_ENV]).toBe(url());
+      await teardown();
+      expect(MOCK_URL_ENV in process.env).toBe(false);
+    } finally {
+      if (previous === undefined) delete process.env[MOCK_URL_ENV];
+      else process.env[MOCK_URL_ENV] = previous;
+    }
+  });
 });

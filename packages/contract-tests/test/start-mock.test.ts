@@ -15,6 +15,7 @@ import {
 } from '../src/index.js';
 import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
+import { expectLoopbackOnly } from './support/loopback-only.js';
 import { expectExited, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
 import { examples, SPEC_PATH } from './support/spec.js';
 
@@ -46,6 +47,14 @@ describe('startMock', () => {
     expect(answer.status).toBe(200);
     const [, firstExample] = examples('getVerifySession')[0] ?? [];
     expect(await answer.json()).toEqual(firstExample);
+  });
+
+  it.runIf(process.platform === 'linux')('listens on 127.0.0.1 only, stateless and stateful', async () => {
+    for (const mock of [await track(startMock()), await track(startMock({ stateful: true }))]) {
+      // Reachable on 127.0.0.1: stateless answers the example, stateful knows no such session.
+      expect([200, 404]).toContain((await getVerify(mock.url)).status);
+      await expectLoopbackOnly(mock.url);
+    }
   });
 
   it('stop() kills Prism by its pid, waits for the exit, and may be called twice', async () => {
@@ -112,10 +121,18 @@ describe('startMock', () => {
     );
     const [line] = await once(program.stdout, 'data');
     const prismPid = Number(String(line).trim());
-    expect(isRunningAnywhere(prismPid)).toBe(true);
-
-    program.kill('SIGKILL');
-    await vi.waitFor(() => expect(isRunningAnywhere(prismPid)).toBe(false), { timeout: 5_000, interval: 50 });
+    try {
+      expect(isRunningAnywhere(prismPid)).toBe(true);
+      program.kill('SIGKILL');
+      await vi.waitFor(() => expect(isRunningAnywhere(prismPid)).toBe(false), {
+        timeout: 5_000,
+        interval: 50,
+      });
+    } finally {
+      // When the test fails, neither may outlive it (Prism would be an orphan of no test process).
+      program.kill('SIGKILL');
+      if (isRunningAnywhere(prismPid)) process.kill(prismPid, 'SIGKILL');
+    }
   });
 
   it('listens on the port it is given', async () => {

@@ -341,6 +341,24 @@ describe('retries on the mock clock', () => {
     ]);
   });
 
+  it('idle() also waits for a retry that starts while it waits (what callbacksSettled() promises)', async () => {
+    let reply: () => void = () => undefined;
+    answer = (res, index) => {
+      if (index === 0) reply = () => res.writeHead(500).end();
+      else res.writeHead(200).end();
+    };
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    clock.advance(120_000); // the retry is due as soon as the first attempt ends
+    const settled = dispatcher.idle();
+    reply();
+    await settled;
+    expect(journal.map(({ attempt, outcome }) => [attempt, outcome])).toEqual([
+      [1, 'retry'],
+      [2, 'delivered'],
+    ]);
+  });
+
   it('cancel() aborts an attempt to a receiver that never answers, so idle() does not wait for the timeout', async () => {
     answer = () => undefined; // never answers; the default attempt timeout is 10 s
     dispatcher.emitCallback(maskingStatus('POST'));

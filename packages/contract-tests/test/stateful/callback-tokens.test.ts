@@ -129,6 +129,18 @@ describe('callbacks are signed with the token that registered their URL', () => 
     expect(await signedWith(await deliveredTo('/verify/a', 2))).toEqual([TOKEN_A]);
   });
 
+  it('a Verify code resent with a new URL and another token: its callbacks go there, signed with that token', async () => {
+    const recipient = '+919003459057';
+    const sent = await post('/Verify/Session/', TOKEN_A, { recipient, url: `${origin}/verify/first` });
+    expect(await signedWith(await deliveredTo('/verify/first'))).toEqual([TOKEN_A]);
+    const resent = await post('/Verify/Session/', TOKEN_B, { recipient, url: `${origin}/verify/second` });
+    expect(resent.session_uuid).toBe(sent.session_uuid); // one more attempt of the same open session
+    expect(await signedWith(await deliveredTo('/verify/second'))).toEqual([TOKEN_B]);
+    await post(`/Verify/Session/${String(sent.session_uuid)}/`, TOKEN_A, { otp: OTP });
+    expect(await signedWith(await deliveredTo('/verify/second', 2))).toEqual([TOKEN_B]);
+    expect(received.filter((r) => r.url === '/verify/first')).toHaveLength(1);
+  });
+
   it('keeps no token in the journal', () => {
     const journal = JSON.stringify(mock().requests());
     expect(journal).toContain('"kind":"callback"');

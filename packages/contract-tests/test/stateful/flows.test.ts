@@ -281,6 +281,7 @@ describe('bad input to the stateful controls and options', () => {
       "`stateful` answers from the mock's own sessions and `upstream`",
     ],
     [{ stateful: { otp: '12' } }, '`stateful.otp` must be a string of 4 to 8 digits'],
+    [{ stateful: { otp: '123456789' } }, '`stateful.otp` must be a string of 4 to 8 digits'],
     [{ stateful: { otp: 123456 as unknown as string } }, '`stateful.otp` must be a string of 4 to 8 digits'],
   ])('refuses startMock(%j) before starting anything', async (options, message) => {
     await expect(startMock(options)).rejects.toThrow(message);

@@ -99,6 +99,22 @@ describe('a body in the charset of its Content-Type', () => {
   });
 });
 
+describe('the journal keeps the path as sent', () => {
+  it("records a path in another SDK's form as the client sent it, with the operation it was answered as", async () => {
+    const created = await post(MASKING, JSON.stringify(PARTIES));
+    expect(created.status).toBe(201);
+    // Plivo's .NET SDK form (OPERATIONS.md §2): a client bug in the URL must show in the journal.
+    const sent = `/v1/Account/${ACCOUNT_A}/Masking/Session//${created.body.session_uuid}/`;
+    const got = await fetch(`${mock().url}${sent}`, { headers: { authorization: basicAuth() } });
+    expect(got.status).toBe(200);
+    expect(lastRequest(sent)).toMatchObject({
+      method: 'GET',
+      operationId: 'getMaskingSession',
+      status: 200,
+    });
+  });
+});
+
 describe('the journal keeps every header as received', () => {
   it('keeps a repeated header as an array of every value, even those Node would join or drop', async () => {
     const { port } = new URL(mock().url);

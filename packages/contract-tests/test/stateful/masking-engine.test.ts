@@ -429,11 +429,12 @@ describe('list', () => {
 
 describe('callbacks', () => {
   it('sends SessionTimeout to the callback_url in force when the session expires, nothing on create or update', () => {
-    const uuid = create({
+    const { session } = create({
       callback_url: 'https://example.com/cb',
       callback_method: 'GET',
       session_expiry: 60,
-    }).body.session_uuid;
+    }).body;
+    const uuid = session.session_uuid;
     call('updateMaskingSession', {
       sessionUuid: uuid,
       body: { ring_timeout: 30, callback_url: 'https://example.com/cb2' },
@@ -448,7 +449,16 @@ describe('callbacks', () => {
       url: 'https://example.com/cb2',
       method: 'GET',
       kind: 'masking-status',
-      params: { SessionUUID: uuid, EventTimestamp: '2026-11-30 09:01:00 +0000 UTC' },
+    });
+    // Every field, so a receiver that routes on the parties or the number is served the session's own.
+    expect(callbacks[0]?.params).toEqual({
+      EventName: 'SessionTimeout',
+      EventTimestamp: '2026-11-30 09:01:00 +0000 UTC',
+      SessionUUID: uuid,
+      VirtualNumber: session.virtual_number,
+      FirstParty: '919003459051',
+      SecondParty: '918197241073',
+      SequenceNumber: '1',
     });
   });
 

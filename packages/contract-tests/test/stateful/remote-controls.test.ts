@@ -27,7 +27,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await teardown();
   expect(runningPrismChildren()).toEqual([]);
-  process.env[MOCK_URL_ENV] = previousEnv;
+  // Assigning undefined would set the string "undefined".
+  if (previousEnv === undefined) delete process.env[MOCK_URL_ENV];
+  else process.env[MOCK_URL_ENV] = previousEnv;
 });
 
 const verifyBase = () => `${url}/v1/Account/${ACCOUNT_A}/Verify/Session/`;
