@@ -41,6 +41,31 @@ describe("the caller's AbortSignal", () => {
     expect(server().requests).toHaveLength(1);
   });
 
+  it.each([
+    ['a write', 'create', 2],
+    ['a read with no retry left', 'get', 0],
+  ] as const)(
+    'aborting %s in flight is an AbortError, not a ConnectionError',
+    async (_, call, maxRetries) => {
+      server().reset(() => {});
+      const controller = new AbortController();
+      const client = clientFor(server(), { timeoutMs: 10_000, maxRetries });
+      const options = { signal: controller.signal };
+      const pending = rejectionOf(
+        call === 'create'
+          ? client.verifySessions.create({ recipient: '+14155550100' }, options)
+          : client.verifySessions.get(VERIFY_UUID, options),
+      );
+      await requestsSeen(1);
+      const reason = new Error('user left the page');
+      controller.abort(reason);
+      const error = await pending;
+      expect(error).toBeInstanceOf(AbortError);
+      expect(error).toMatchObject({ name: 'AbortError', cause: reason });
+      expect(server().requests).toHaveLength(1);
+    },
+  );
+
   it('aborting while the body stalls stops at once', async () => {
     server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });

@@ -138,6 +138,12 @@ describe('maskingSessions.list', () => {
     expect(server().requests).toHaveLength(0);
   });
 
+  it.each([1, 20])('sends limit %j, an edge of the documented 1 to 20', async (limit) => {
+    server().reset((_req, res) => sendJson(res, 200, example('MaskingSessionListEmpty')));
+    await clientFor(server()).maskingSessions.list({ limit });
+    expect(server().requests[0]?.url).toBe(`${SESSIONS}?limit=${limit}`);
+  });
+
   it('a body without its page is an InvalidResponseError', async () => {
     server().reset((_req, res) => sendJson(res, 200, { api_id: 'a', response: { meta: {} } }));
     const error = await rejectionOf(Promise.resolve(clientFor(server()).maskingSessions.list()));

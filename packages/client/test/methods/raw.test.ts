@@ -50,6 +50,24 @@ describe('client.raw', () => {
     expect(server().requests).toHaveLength(3);
   });
 
+  it('retries a write with its body, on a 429 (each attempt sends a copy of the Request)', async () => {
+    server().reset((_req, res, i) =>
+      i === 0
+        ? sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '0' })
+        : sendJson(res, 202, { api_id: 'a', message: 'Session initiated', session_uuid: VERIFY_UUID }),
+    );
+    const { data, error } = await clientFor(server()).raw.POST('/v1/Account/{auth_id}/Verify/Session/', {
+      params: { path: { auth_id: AUTH_ID } },
+      body: { recipient: '+14155550100' },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.session_uuid).toBe(VERIFY_UUID);
+    expect(server().requests.map((request) => request.body)).toEqual([
+      '{"recipient":"+14155550100"}',
+      '{"recipient":"+14155550100"}',
+    ]);
+  });
+
   it('runs middleware added with use()', async () => {
     server().reset((_req, res) => sendJson(res, 200, MASKING_EXAMPLES[0]?.body));
     const client = clientFor(server());

@@ -99,6 +99,21 @@ describe('arguments JSON would drop or change are refused before anything is sen
     expect(server().requests).toHaveLength(0);
   });
 
+  it('create() sends an object used twice in its params (shared, not a cycle)', async () => {
+    server().reset((_req, res) => sendJson(res, 202, example('VerifySessionInitiated')));
+    const shared = { locale: 'en' };
+    await clientFor(server()).verifySessions.create({
+      recipient: '+14155550100',
+      a: shared,
+      b: shared,
+    } as never);
+    expect(JSON.parse(server().requests[0]?.body ?? '')).toEqual({
+      recipient: '+14155550100',
+      a: { locale: 'en' },
+      b: { locale: 'en' },
+    });
+  });
+
   it('create() leaves out a field set to undefined, as an absent optional one', async () => {
     server().reset((_req, res) => sendJson(res, 202, example('VerifySessionInitiated')));
     // As JavaScript (or TypeScript without exactOptionalPropertyTypes) can write it.

@@ -48,6 +48,8 @@ describe('baseUrl', () => {
     ['ftp://api.plivo.com', 'must use http: or https:, not ftp:'],
     ['https://api.plivo.com/?x=1', 'must not have a query or a fragment'],
     ['https://user:pass@api.plivo.com', 'must not contain credentials'],
+    ['https://:pass@api.plivo.com', 'must not contain credentials'],
+    ['https://user@api.plivo.com', 'must not contain credentials'],
     ['https://api.plivo.com/v1', 'must not end in the API version path `/v1`'],
     ['https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/', 'must not end in the API version path `/v1`'],
   ])('rejects %j: %s', (baseUrl, problem) => {

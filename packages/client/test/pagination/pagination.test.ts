@@ -172,6 +172,51 @@ describe('the end of a list', () => {
     }
   });
 
+  it('a page whose meta has no next at all is the last', async () => {
+    const unmarked = await startServer((_req, res) =>
+      sendJson(res, 200, {
+        api_id: 'a',
+        meta: { limit: 20, offset: 0, previous: null },
+        sessions: verifyItems.slice(0, 1),
+      }),
+    );
+    try {
+      const seen: unknown[] = [];
+      for await (const item of clientFor(unmarked).verifySessions.list()) seen.push(item);
+      expect(seen).toEqual(verifyItems.slice(0, 1));
+      expect(unmarked.requests).toHaveLength(1);
+    } finally {
+      await unmarked.close();
+    }
+  });
+
+  it("masking: total_count counts from the start of the list, not from the caller's offset", async () => {
+    // The page at offset 1 holds the last item of 2; next (wrongly) names a third page.
+    const trimmed = await startServer((_req, res) =>
+      sendJson(res, 200, {
+        api_id: 'a',
+        response: {
+          meta: {
+            limit: 20,
+            next: `${MASKING}?limit=20&offset=2`,
+            offset: 1,
+            previous: null,
+            total_count: 2,
+          },
+          objects: maskingItems.slice(1, 2),
+        },
+      }),
+    );
+    try {
+      const seen: unknown[] = [];
+      for await (const item of clientFor(trimmed).maskingSessions.list({ offset: 1 })) seen.push(item);
+      expect(seen).toEqual(maskingItems.slice(1, 2));
+      expect(trimmed.requests).toHaveLength(1);
+    } finally {
+      await trimmed.close();
+    }
+  });
+
   it('an empty page ends the list even if next is set (no endless loop)', async () => {
     const empty = await startServer((_req, res) =>
       sendJson(res, 200, {

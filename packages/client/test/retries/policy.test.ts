@@ -32,6 +32,14 @@ describe('which answers are retried', () => {
     }
   });
 
+  it('retries a read on exactly the statuses it calls transient, never on another error (403, 409, 501…)', () => {
+    const statuses = Array.from({ length: 500 }, (_, i) => i + 100);
+    for (const method of ['GET', 'HEAD']) {
+      const retried = statuses.filter((status) => mayRetry(method, { kind: 'status', status }));
+      expect(retried, method).toEqual([408, 429, 500, 502, 503, 504]);
+    }
+  });
+
   it('sends a POST or DELETE again only when the server cannot have acted on it', () => {
     for (const method of ['POST', 'DELETE', 'PUT', 'PATCH']) {
       expect(mayRetry(method, { kind: 'status', status: 429 }), `${method} 429`).toBe(true);

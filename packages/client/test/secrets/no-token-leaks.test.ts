@@ -249,6 +249,14 @@ describe('errors never contain the auth token', () => {
         ),
     },
     {
+      name: 'a fetch wrapper whose error code and hostname quote the Authorization header',
+      fail: (request) =>
+        Object.assign(new Error('request failed'), {
+          code: `E_AUTH ${request.headers.get('authorization')}`,
+          hostname: `${request.headers.get('authorization')}@api.plivo.com`,
+        }),
+    },
+    {
       name: 'a fetch wrapper whose error message is not a string',
       fail: () => Object.assign(new Error('x'), { message: 42, stack: undefined }),
     },

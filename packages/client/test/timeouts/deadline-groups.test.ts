@@ -1,5 +1,5 @@
 // The shared deadlines' own bookkeeping (src/deadline.ts): what the transport's tests cannot see from outside.
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDeadlineGroups } from '../../src/deadline.js';
 
 const warnings: Error[] = [];
@@ -34,6 +34,41 @@ describe('shared deadline groups', () => {
     expect(open.size).toBe(1);
     first.end();
     second.end();
+  });
+
+  describe('on a fake clock', () => {
+    beforeEach(() => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('end never before timeoutMs and at most 50 ms after it', () => {
+      const deadlineFor = createDeadlineGroups();
+      for (const timeoutMs of [200, 30_000]) {
+        const deadline = deadlineFor(timeoutMs);
+        vi.advanceTimersByTime(timeoutMs - 1);
+        expect(deadline.signal.aborted, `${timeoutMs} ms, 1 ms early`).toBe(false);
+        vi.advanceTimersByTime(51);
+        expect(deadline.signal.aborted, `${timeoutMs} ms, 50 ms late`).toBe(true);
+        deadline.end();
+      }
+    });
+
+    it('a call the open group could not give its whole timeoutMs gets a group of its own', () => {
+      const deadlineFor = createDeadlineGroups();
+      const first = deadlineFor(1000);
+      vi.advanceTimersByTime(900);
+      const late = deadlineFor(1000);
+      vi.advanceTimersByTime(200);
+      expect(first.signal.aborted).toBe(true);
+      expect(late.signal.aborted).toBe(false);
+      vi.advanceTimersByTime(820); // 1000 ms after the late call, plus its slack
+      expect(late.signal.aborted).toBe(true);
+      first.end();
+      late.end();
+    });
   });
 
   it('the longest timeout arms no timer longer than setTimeout takes', async () => {

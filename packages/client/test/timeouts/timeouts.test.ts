@@ -9,9 +9,10 @@ const server = serverForThisFile();
 
 const verifyBody = JSON.stringify(VERIFY_EXAMPLES[0]?.body);
 
-async function timed<T>(promise: Promise<T>): Promise<{ result: T; ms: number }> {
+/** Times a call from before it is made: the deadline starts when the call does. */
+async function timed<T>(call: () => Promise<T>): Promise<{ result: T; ms: number }> {
   const start = performance.now();
-  const result = await promise;
+  const result = await call();
   return { result, ms: performance.now() - start };
 }
 
@@ -20,7 +21,7 @@ describe('per-attempt timeout', () => {
     server().reset(() => {
       // Hang: no headers, no body.
     });
-    const { result: error, ms } = await timed(
+    const { result: error, ms } = await timed(() =>
       rejectionOf(clientFor(server(), { timeoutMs: 200, maxRetries: 0 }).maskingSessions.get(MASKING_UUID)),
     );
     expect(error).toBeInstanceOf(TimeoutError);
@@ -57,7 +58,7 @@ describe('per-attempt timeout', () => {
     server().reset((_req, res, i) => {
       if (i > 0) setTimeout(() => sendJson(res, 200, MASKING_EXAMPLES[0]?.body), 300);
     });
-    const { result: session, ms } = await timed(
+    const { result: session, ms } = await timed(() =>
       clientFor(server(), { timeoutMs: 1000, maxRetries: 1 }).maskingSessions.get(MASKING_UUID),
     );
     expect(session.session_uuid).toBe(MASKING_UUID);
