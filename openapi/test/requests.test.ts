@@ -354,6 +354,9 @@ const CASES: Record<string, RequestCases> = {
       ['recipient empty', '/recipient', { recipient: '' }],
       ['channel fax', '/channel', { recipient: '919380013443', channel: 'fax' }],
       ['channel in upper case', '/channel', { recipient: '919380013443', channel: 'SMS' }],
+      // Plivo's Verify sends by sms or voice only (its Python SDK checks the two values).
+      ['channel email', '/channel', { recipient: '919380013443', channel: 'email' }],
+      ['channel whatsapp', '/channel', { recipient: '919380013443', channel: 'whatsapp' }],
       ['method PUT', '/method', { recipient: '919380013443', method: 'PUT' }],
       ['code_length 3', '/code_length', { recipient: '919380013443', code_length: 3 }],
       ['code_length 9', '/code_length', { recipient: '919380013443', code_length: 9 }],
@@ -459,6 +462,10 @@ const QUERIES: Record<
       ['expiry_time in the masking response format', { expiry_time: '2024-06-01 00:00:00 +0000 UTC' }],
       ['duration__lt not a number', { duration__lt: 'ten' }],
       ['duration__gt negative', { duration__gt: '-5' }],
+      ['duration__gte negative', { duration__gte: '-5' }],
+      ['duration__lt negative', { duration__lt: '-5' }],
+      ['duration__lte negative', { duration__lte: '-5' }],
+      ['duration negative', { duration: '-5' }],
     ],
   },
   listVerifySessions: {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,24 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 const serveScript = fileURLToPath(new URL('../serve.mjs', import.meta.url));
 const authId = 'MAXXXXXXXXXXXXXXXXXX';
 const basic = `Basic ${btoa(`${authId}:a-token-for-the-mock-only`)}`;
+
+/**
+ * How a TCP connection to `host:port` ends: 'connected' or the error code.
+ * @param {string} host
+ * @param {number} port
+ */
+function connectOutcome(host, port) {
+  return new Promise((resolve) => {
+    const socket = connect(port, host);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (/** @type {NodeJS.ErrnoException} */ error) =>
+      resolve(error.code ?? error.message),
+    );
+  });
+}
 
 /** @param {number} pid */
 function isAlive(pid) {
@@ -66,6 +84,17 @@ test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
     );
     assert.equal(session.status, 200, 'the mock serves the verify session');
     assert.equal(typeof (await session.json()).session_uuid, 'string');
+    // Bound to 127.0.0.1 only: another loopback address, which a server on every interface answers, is refused
+    // (Linux routes all of 127/8 to the loopback device).
+    if (process.platform === 'linux') {
+      for (const url of [urls.mock, urls.docs]) {
+        assert.equal(
+          await connectOutcome('127.0.0.2', Number(new URL(`${url}`).port)),
+          'ECONNREFUSED',
+          `${url}`,
+        );
+      }
+    }
   } finally {
     if (child.exitCode === null) process.kill(-group, 'SIGINT');
   }

@@ -74,6 +74,17 @@ describe('release readiness', () => {
     ]);
   });
 
+  it('refuses an origin without the base branch (a new remote): nothing there records HEAD', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'release-readiness-empty-'));
+    try {
+      execFileSync('git', ['init', '--quiet', '--bare', empty]);
+      repo.git('remote', 'set-url', 'origin', empty);
+      expect(releaseBlockers(repo.root)).toEqual(['origin has no branch main: push it first.']);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a clone without an origin remote, where nothing shows HEAD is pushed', () => {
     repo.git('remote', 'remove', 'origin');
     expect(releaseBlockers(repo.root)).toEqual([
