@@ -145,94 +145,70 @@ describe.each(shapes)('list() of the $shape shape', ({ list, items, path }) => {
   });
 });
 
+/**
+ * Walks a whole list against a server that answers every request with `body`: the items the loop saw and how
+ * many requests it made.
+ */
+async function walkAgainst(body: unknown, list: (client: PlivoClient) => AsyncIterable<unknown>) {
+  const answering = await startServer((_req, res) => sendJson(res, 200, body));
+  try {
+    const seen: unknown[] = [];
+    for await (const item of list(clientFor(answering))) seen.push(item);
+    return { seen, requests: answering.requests.length };
+  } finally {
+    await answering.close();
+  }
+}
+
 describe('the end of a list', () => {
   it('masking: stops at total_count even if next is still set', async () => {
-    const trimmed = await startServer((_req, res) =>
-      sendJson(res, 200, {
-        api_id: 'a',
-        response: {
-          meta: {
-            limit: 20,
-            next: `${MASKING}?limit=20&offset=20`,
-            offset: 0,
-            previous: null,
-            total_count: 1,
-          },
-          objects: maskingItems.slice(0, 1),
-        },
-      }),
-    );
-    try {
-      const seen: unknown[] = [];
-      for await (const item of clientFor(trimmed).maskingSessions.list()) seen.push(item);
-      expect(seen).toHaveLength(1);
-      expect(trimmed.requests).toHaveLength(1);
-    } finally {
-      await trimmed.close();
-    }
-  });
-
-  it('a page whose meta has no next at all is the last', async () => {
-    const unmarked = await startServer((_req, res) =>
-      sendJson(res, 200, {
-        api_id: 'a',
-        meta: { limit: 20, offset: 0, previous: null },
-        sessions: verifyItems.slice(0, 1),
-      }),
-    );
-    try {
-      const seen: unknown[] = [];
-      for await (const item of clientFor(unmarked).verifySessions.list()) seen.push(item);
-      expect(seen).toEqual(verifyItems.slice(0, 1));
-      expect(unmarked.requests).toHaveLength(1);
-    } finally {
-      await unmarked.close();
-    }
+    const meta = {
+      limit: 20,
+      next: `${MASKING}?limit=20&offset=20`,
+      offset: 0,
+      previous: null,
+      total_count: 1,
+    };
+    const body = { api_id: 'a', response: { meta, objects: maskingItems.slice(0, 1) } };
+    expect(await walkAgainst(body, (client) => client.maskingSessions.list())).toEqual({
+      seen: maskingItems.slice(0, 1),
+      requests: 1,
+    });
   });
 
   it("masking: total_count counts from the start of the list, not from the caller's offset", async () => {
     // The page at offset 1 holds the last item of 2; next (wrongly) names a third page.
-    const trimmed = await startServer((_req, res) =>
-      sendJson(res, 200, {
-        api_id: 'a',
-        response: {
-          meta: {
-            limit: 20,
-            next: `${MASKING}?limit=20&offset=2`,
-            offset: 1,
-            previous: null,
-            total_count: 2,
-          },
-          objects: maskingItems.slice(1, 2),
-        },
-      }),
-    );
-    try {
-      const seen: unknown[] = [];
-      for await (const item of clientFor(trimmed).maskingSessions.list({ offset: 1 })) seen.push(item);
-      expect(seen).toEqual(maskingItems.slice(1, 2));
-      expect(trimmed.requests).toHaveLength(1);
-    } finally {
-      await trimmed.close();
-    }
+    const meta = {
+      limit: 20,
+      next: `${MASKING}?limit=20&offset=2`,
+      offset: 1,
+      previous: null,
+      total_count: 2,
+    };
+    const body = { api_id: 'a', response: { meta, objects: maskingItems.slice(1, 2) } };
+    expect(await walkAgainst(body, (client) => client.maskingSessions.list({ offset: 1 }))).toEqual({
+      seen: maskingItems.slice(1, 2),
+      requests: 1,
+    });
+  });
+
+  it('a page whose meta has no next at all is the last', async () => {
+    const body = {
+      api_id: 'a',
+      meta: { limit: 20, offset: 0, previous: null },
+      sessions: verifyItems.slice(0, 1),
+    };
+    expect(await walkAgainst(body, (client) => client.verifySessions.list())).toEqual({
+      seen: verifyItems.slice(0, 1),
+      requests: 1,
+    });
   });
 
   it('an empty page ends the list even if next is set (no endless loop)', async () => {
-    const empty = await startServer((_req, res) =>
-      sendJson(res, 200, {
-        api_id: 'a',
-        meta: { limit: 20, offset: 0, next: `${VERIFY}?limit=20&offset=20`, previous: null },
-        sessions: [],
-      }),
-    );
-    try {
-      const seen: unknown[] = [];
-      for await (const item of clientFor(empty).verifySessions.list()) seen.push(item);
-      expect(seen).toEqual([]);
-      expect(empty.requests).toHaveLength(1);
-    } finally {
-      await empty.close();
-    }
+    const meta = { limit: 20, offset: 0, next: `${VERIFY}?limit=20&offset=20`, previous: null };
+    expect(
+      await walkAgainst({ api_id: 'a', meta, sessions: [] }, (client) => client.verifySessions.list()),
+    ).toEqual({ seen: [], requests: 1 });
   });
 });
 

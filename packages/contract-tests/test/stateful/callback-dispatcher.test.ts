@@ -323,7 +323,11 @@ describe('retries on the mock clock', () => {
     expect(journal[0]).toMatchObject({ attempt: 1, error: 'no answer in time', outcome: 'retry' });
   });
 
-  it('a retry falls due while its attempt is in flight: it is sent then, not at the next move of the clock', async () => {
+  /**
+   * Sends a callback whose first attempt the receiver holds open while the clock passes its retry's due time;
+   * returns what makes the receiver answer it 500 (the retry then gets a 200).
+   */
+  async function firstAttemptHeldPastItsRetry(): Promise<() => void> {
     let reply: () => void = () => undefined;
     answer = (res, index) => {
       if (index === 0) reply = () => res.writeHead(500).end();
@@ -331,7 +335,12 @@ describe('retries on the mock clock', () => {
     };
     dispatcher.emitCallback(maskingStatus('POST'));
     await vi.waitFor(() => expect(received).toHaveLength(1));
-    clock.advance(120_000); // past the first retry's due time, before the receiver has answered
+    clock.advance(120_000);
+    return reply;
+  }
+
+  it('a retry falls due while its attempt is in flight: it is sent then, not at the next move of the clock', async () => {
+    const reply = await firstAttemptHeldPastItsRetry();
     reply();
     await vi.waitFor(() => expect(journal).toHaveLength(2));
     expect(received).toHaveLength(2);
@@ -342,14 +351,7 @@ describe('retries on the mock clock', () => {
   });
 
   it('idle() also waits for a retry that starts while it waits (what callbacksSettled() promises)', async () => {
-    let reply: () => void = () => undefined;
-    answer = (res, index) => {
-      if (index === 0) reply = () => res.writeHead(500).end();
-      else res.writeHead(200).end();
-    };
-    dispatcher.emitCallback(maskingStatus('POST'));
-    await vi.waitFor(() => expect(received).toHaveLength(1));
-    clock.advance(120_000); // the retry is due as soon as the first attempt ends
+    const reply = await firstAttemptHeldPastItsRetry();
     const settled = dispatcher.idle();
     reply();
     await settled;
