@@ -60,15 +60,21 @@ function fakeContenders(costs: Record<string, number>) {
   let now = 0;
   vi.spyOn(performance, 'now').mockImplementation(() => now);
   const calls = new Map<string, number>();
+  const order: string[] = [];
   const contenders = Object.entries(costs).map(([name, cost]) => ({
     name,
     call: async () => {
       now += cost;
       calls.set(name, (calls.get(name) ?? 0) + 1);
+      order.push(name);
     },
   }));
-  return { contenders, calls };
+  return { contenders, calls, order };
 }
+
+/** The contender names of a balanced schedule, each turn repeated `times` (the calls of a block). */
+const namesOf = (turns: number[], names: string[], times = 1) =>
+  turns.flatMap((turn) => Array<string>(times).fill(names[turn] ?? '?'));
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -83,6 +89,13 @@ describe('sequentialInterleaved', () => {
     // The cycle's last contender (slow, for two) is called once more, untimed, before the first timed turn.
     expect(Object.fromEntries(calls)).toEqual({ fast: 10, slow: 11 });
   });
+
+  it('takes turns in the balanced order, call by call, so a slow spell of the machine lands on every contender', async () => {
+    const { contenders, order } = fakeContenders({ a: 1, b: 1, c: 1 });
+    await sequentialInterleaved(contenders, 6);
+    const schedule = namesOf(balancedSchedule(3, 6), ['a', 'b', 'c']);
+    expect(order).toEqual([schedule.at(-1), ...schedule]);
+  });
 });
 
 describe('throughputInBlocks', () => {
@@ -94,5 +107,17 @@ describe('throughputInBlocks', () => {
     // Timed: 4 blocks of 10 calls each. Untimed: 2 × inFlight to open connections, then the cycle's last two
     // blocks (fast fast slow slow: both slow), so the first timed block follows what it follows in every cycle.
     expect(Object.fromEntries(calls)).toEqual({ fast: 40 + 10, slow: 40 + 10 + 2 * 10 });
+  });
+
+  it('runs its blocks in the balanced order, after the untimed ones', async () => {
+    const { contenders, order } = fakeContenders({ a: 1, b: 1, c: 1 });
+    await throughputInBlocks(contenders, { calls: 30, blocks: 3, inFlight: 2 });
+    const names = ['a', 'b', 'c'];
+    const schedule = balancedSchedule(3, 3); // 9 blocks of 10 calls, 3 per contender
+    expect(order).toEqual([
+      ...namesOf([0, 1, 2], names, 4), // 2 × inFlight calls each, to open connections
+      ...namesOf(schedule.slice(-3), names, 10),
+      ...namesOf(schedule, names, 10),
+    ]);
   });
 });

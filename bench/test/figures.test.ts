@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { figure, formatGoal, formatTable, medianRunFigure } from '../src/lib/figures.mjs';
+import { figure, formatGoal, formatQuantity, formatTable, medianRunFigure } from '../src/lib/figures.mjs';
 
 describe('figure goals', () => {
   it('meets a ratio goal with a max, and one with a min, at the bound and not past it', () => {
@@ -59,6 +59,16 @@ describe('medianRunFigure', () => {
     expect([f.value, f.baseline, f.met]).toEqual([130, 100, false]);
   });
 
+  it('is the median run, not the run nearest the mean (which three runs cannot tell apart, five can)', () => {
+    const f = medianRunFigure({
+      name: 'client',
+      runs: [100, 110, 120, 121, 122].map((value) => ({ value, baseline: 100 })),
+      unit: 'ms',
+    });
+    // The mean ratio, 1.146, is nearest the run of 1.10.
+    expect(f.ratio).toBe(1.2);
+  });
+
   it('refuses an even number of runs, which has no median run', () => {
     expect(() =>
       medianRunFigure({
@@ -70,5 +80,72 @@ describe('medianRunFigure', () => {
         unit: 'ms',
       }),
     ).toThrow(/odd number of runs/);
+  });
+});
+
+describe('the printed table', () => {
+  const cells = (table: string) => (table.split('\n')[2] ?? '').trim().split(/ {2,}/);
+
+  it('shows value, baseline, ratio, goal and a NO for a missed goal, each in its column', () => {
+    const missed = figure({
+      name: 'latency',
+      value: 1500,
+      baseline: 1200,
+      unit: 'ms',
+      goal: { metric: 'ratio', max: 1.05 },
+    });
+    expect(cells(formatTable([missed]))).toEqual([
+      'latency',
+      '1.50 s',
+      '1.20 s',
+      '1.250',
+      '–',
+      'ratio ≤ 1.05',
+      'NO',
+    ]);
+    const met = figure({
+      name: 'throughput',
+      value: 980,
+      baseline: 1000,
+      unit: 'req/s',
+      goal: { metric: 'ratio', min: 0.97 },
+    });
+    expect(cells(formatTable([met]))).toEqual([
+      'throughput',
+      '980 req/s',
+      '1000 req/s',
+      '0.980',
+      '–',
+      'ratio ≥ 0.97',
+      'yes',
+    ]);
+    const reported = figure({ name: 'exponent', value: 0.7, baseline: 1, unit: 'exponent' });
+    expect(cells(formatTable([reported]))).toEqual([
+      'exponent',
+      '0.70',
+      '1.00',
+      '0.700',
+      '–',
+      'reported',
+      '–',
+    ]);
+  });
+
+  it('writes sizes in decimal units and times under a second in ms', () => {
+    expect([999, 12_640, 13_620_000].map((bytes) => formatQuantity(bytes, 'B'))).toEqual([
+      '999 B',
+      '12.64 kB',
+      '13.62 MB',
+    ]);
+    expect([0.5, 38.25, 999].map((ms) => formatQuantity(ms, 'ms'))).toEqual([
+      '0.500 ms',
+      '38.3 ms',
+      '999.0 ms',
+    ]);
+    expect(
+      formatGoal(
+        figure({ name: 'size', value: 1, baseline: 1, unit: 'B', goal: { metric: 'value', max: 8000 } }),
+      ),
+    ).toBe('≤ 8.00 kB');
   });
 });

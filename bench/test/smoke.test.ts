@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { createPlivoClient } from '@plivo-openapi/client';
+import { transformSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpec } from '../src/lib/spec-examples.mjs';
 import { median } from '../src/lib/stats.mjs';
@@ -137,7 +138,12 @@ describe('pnpm bench --smoke', () => {
 });
 
 describe('the size figure covers the whole client', () => {
-  const source = (app: string) => readFileSync(join(packageDir, 'src/size-apps', app), 'utf8');
+  // The code esbuild keeps: a call commented out is not in the bundle, so it must not count here either.
+  const source = (app: string) =>
+    transformSync(readFileSync(join(packageDir, 'src/size-apps', app), 'utf8'), {
+      format: 'esm',
+      minifyWhitespace: true,
+    }).code;
 
   it('calls every method of every resource of the client', () => {
     const client = createPlivoClient({ authId: 'MANJUXXVOICEZZAPI908', authToken: 'not-a-real-token' });
@@ -155,7 +161,7 @@ describe('the size figure covers the whole client', () => {
       ([path, item]) =>
         Object.keys(item)
           .filter((method) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
-          .map((method) => `${method.toUpperCase()}('${path}'`),
+          .map((method) => `${method.toUpperCase()}("${path}"`),
     );
     expect(requests.length).toBeGreaterThanOrEqual(9);
     const app = source('with-openapi-fetch-alone.mjs');
