@@ -86,49 +86,24 @@ describe('medianRunFigure', () => {
 describe('the printed table', () => {
   const cells = (table: string) => (table.split('\n')[2] ?? '').trim().split(/ {2,}/);
 
-  it('shows value, baseline, ratio, goal and a NO for a missed goal, each in its column', () => {
-    const missed = figure({
-      name: 'latency',
-      value: 1500,
-      baseline: 1200,
-      unit: 'ms',
-      goal: { metric: 'ratio', max: 1.05 },
-    });
-    expect(cells(formatTable([missed]))).toEqual([
-      'latency',
-      '1.50 s',
-      '1.20 s',
-      '1.250',
-      '–',
-      'ratio ≤ 1.05',
-      'NO',
-    ]);
-    const met = figure({
-      name: 'throughput',
-      value: 980,
-      baseline: 1000,
-      unit: 'req/s',
-      goal: { metric: 'ratio', min: 0.97 },
-    });
-    expect(cells(formatTable([met]))).toEqual([
-      'throughput',
-      '980 req/s',
-      '1000 req/s',
-      '0.980',
-      '–',
-      'ratio ≥ 0.97',
-      'yes',
-    ]);
-    const reported = figure({ name: 'exponent', value: 0.7, baseline: 1, unit: 'exponent' });
-    expect(cells(formatTable([reported]))).toEqual([
-      'exponent',
-      '0.70',
-      '1.00',
-      '0.700',
-      '–',
-      'reported',
-      '–',
-    ]);
+  it.each([
+    [
+      'a missed goal: NO',
+      { name: 'latency', value: 1500, baseline: 1200, unit: 'ms', goal: { metric: 'ratio', max: 1.05 } },
+      ['latency', '1.50 s', '1.20 s', '1.250', '–', 'ratio ≤ 1.05', 'NO'],
+    ],
+    [
+      'a met goal: yes',
+      { name: 'throughput', value: 980, baseline: 1000, unit: 'req/s', goal: { metric: 'ratio', min: 0.97 } },
+      ['throughput', '980 req/s', '1000 req/s', '0.980', '–', 'ratio ≥ 0.97', 'yes'],
+    ],
+    [
+      'no goal: reported',
+      { name: 'exponent', value: 0.7, baseline: 1, unit: 'exponent' },
+      ['exponent', '0.70', '1.00', '0.700', '–', 'reported', '–'],
+    ],
+  ] as const)('shows each cell of a figure in its column, for %s', (_, input, row) => {
+    expect(cells(formatTable([figure(input)]))).toEqual(row);
   });
 
   it('writes sizes in decimal units and times under a second in ms', () => {
