@@ -27,7 +27,8 @@ export interface paths {
          *     `meta.next` is null on the last page.
          *
          *     The path ends in `/`: Plivo's reference writes it without, but its own cURL example and every SDK send
-         *     `/Masking/Session/`.
+         *     `/Masking/Session/`. Whether the API also takes the path without the slash no Plivo source says; the mock
+         *     kit answers both.
          */
         get: operations["listMaskingSessions"];
         put?: never;
@@ -38,7 +39,8 @@ export interface paths {
          *
          *     The path ends in `/`: Plivo's reference page writes it without the slash, but every Plivo SDK (Node,
          *     Python, Go, Java, PHP, Ruby, .NET) sends `/Masking/Session/`, so this document describes what real clients
-         *     send. The body is JSON.
+         *     send. Whether the API also takes the path without the slash no Plivo source says; the mock kit answers both.
+         *     The body is JSON.
          *
          *     The success status is `201 Created`, as Plivo's own error catalogue ("Session created") and the Java, PHP
          *     and Python SDK tests have it (the Go SDK's test uses `200`); no live capture confirms it, so clients should
@@ -127,8 +129,9 @@ export interface paths {
         /**
          * List sessions
          * @description Lists the account's Verify sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
-         *     application, status, recipient, subaccount, country, alias and by ranges of `session_time`. Without a
-         *     `session_time` filter only the last 24 hours are returned; data covers the last 90 days.
+         *     application, status, recipient, subaccount, country, alias, brand name, app hash and by ranges of
+         *     `session_time`. Without a `session_time` filter only the last 24 hours are returned; data covers the last
+         *     90 days.
          *
          *     The page is flat, `{api_id, meta, sessions}`; `meta` has no `total_count`, so page until `meta.next` is
          *     null.
@@ -275,14 +278,14 @@ export interface components {
             /** @description When the interaction ended. Masking time format (`2024-05-29 04:47:49 +0000 UTC`), not RFC 3339. */
             end_time?: components["schemas"]["PlivoTime"];
             /**
-             * @description URL of the Voice API call-leg resource created for the first party; null while the call has been
-             *     exchanged with the second party only and not yet initiated for the first party.
+             * @description URL of the Voice API call-leg resource created for the first party. No real response in Plivo's SDK
+             *     tests shows null here; the type allows it because a leg not yet placed has no resource to point to.
              * @example https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Call/19e00290-2c06-4686-8802-9678df524aa0
              */
             first_party_resource_url?: string | null;
             /**
-             * @description URL of the Voice API call-leg resource created for the second party; null while the call has been
-             *     exchanged with the first party only and not yet initiated for the second party.
+             * @description URL of the Voice API call-leg resource created for the second party. No real response in Plivo's SDK
+             *     tests shows null here; the type allows it because a leg not yet placed has no resource to point to.
              * @example https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Call/e6d7a9db-7092-4361-acfd-680b31c963af
              */
             second_party_resource_url?: string | null;
@@ -487,7 +490,8 @@ export interface components {
             unknown_caller_play?: string;
             /**
              * @description Auth ID of the subaccount the session was created for (the `subaccount` option when creating it), e.g.
-             *     `SAOWRKMGU3YZCTZJXXXY`. Absent from every SDK fixture; present in some responses.
+             *     `SAOWRKMGU3YZCTZJXXXY`. Absent from every SDK fixture; present in some responses. The type allows null for
+             *     a session of the main account, where no response shows what Plivo sends (absent, null or empty).
              */
             subaccount?: string | null;
             /** @description Echo of the create option of the same name (enforce PIN authentication). Present only in some responses. */
@@ -561,8 +565,8 @@ export interface components {
          *       Plivo publishes no range, and `0` is accepted beside the published ranges (whether the API then applies the
          *       default is not documented).
          *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). Whether the
-         *       API reads that spelling is not documented; this schema accepts it as the same flag, and extra keys are
-         *       not rejected.
+         *       API reads that spelling is not documented. This schema does not list it (generated clients do not type
+         *       it), but extra keys are not rejected, so such a body is valid; the mock kit reads it as the same flag.
          *     - The API takes JSON only (`Content-Type: application/json`); no SDK form-encodes this body.
          */
         MaskingSessionCreateRequest: {
@@ -741,8 +745,8 @@ export interface components {
             force_pin_authentication?: boolean;
             /**
              * @description Create the session with only one party; the other is set later with `updateMaskingSession`. Plivo's Go
-             *     SDK sends this flag as `create_session_with_single_Party` (capital `P`); this schema accepts that
-             *     spelling too (whether the API reads it is not documented).
+             *     SDK sends this flag as `create_session_with_single_Party` (capital `P`): an extra key this schema lets
+             *     through without typing it, which the mock kit reads as this flag (whether the API does is not documented).
              * @default false
              */
             create_session_with_single_party?: boolean;
@@ -921,9 +925,11 @@ export interface components {
          * @description The JSON body of `updateMaskingSession`. Every field is optional: a field left out is not changed.
          *
          *     Only the fields below may be changed. `first_party` and `second_party` may be set only on a session
-         *     created with `create_session_with_single_party: true`; the API refuses to change `initiate_call_to_first_party`,
-         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount` of an
-         *     existing session, and refuses any change to an expired session (`400`).
+         *     created with `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
+         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount` cannot
+         *     be changed on an active session. It says neither how the API answers such a change nor how it answers an
+         *     update of an expired session: this spec, and the mock built from it, refuse both with `400`, which is
+         *     inferred (a delete of an expired session is documented as `400`).
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
          *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
@@ -989,13 +995,13 @@ export interface components {
             second_party_play_url?: string;
             /**
              * @description The first party's phone number. Only for a session created with `create_session_with_single_party: true`;
-             *     on any other session the API answers `400`.
+             *     on any other session the mock answers `400` (inferred; see above).
              * @example 917708772011
              */
             first_party?: string;
             /**
              * @description The second party's phone number. Only for a session created with
-             *     `create_session_with_single_party: true`; on any other session the API answers `400`.
+             *     `create_session_with_single_party: true`; on any other session the mock answers `400` (inferred; see above).
              * @example 918220568648
              */
             second_party?: string;
@@ -1089,8 +1095,9 @@ export interface components {
              */
             time: string;
             /**
-             * @description Echo of the `dtmf` option of the create request (voice), seen in real list responses (values 4 and 9).
-             *     Not in Plivo's reference; its meaning is not published.
+             * @description Echo of the `dtmf` option of the create request (a voice option), seen in real list responses (values 4
+             *     and 9, the 9 on an `sms` attempt of a `voice` session). Not in Plivo's reference; its meaning is not
+             *     published.
              * @example 4
              */
             dtmf?: number;
@@ -1238,7 +1245,8 @@ export interface components {
          * @description The JSON body of `createVerifySession`: send a one-time password to `recipient`. Within the code's expiry
          *     time there is one session per recipient: sending again returns the same session and makes another attempt
          *     to deliver the same code. The code's expiry, the number of delivery attempts and the message template are
-         *     settings of the Verify application (in the console), not fields of this body.
+         *     settings of the Verify application (in the console), not fields of this body; Plivo does not publish their
+         *     defaults.
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Python and Java SDKs always send
          *     `"method": "POST"`; its .NET SDK sends `code_length: 0` when no length is given (so `0` is accepted beside
@@ -1414,6 +1422,9 @@ export interface components {
          * @description The body of a successful `validateVerifySession`: the code was right and the session is now `verified`.
          *     A wrong code is refused with a status that is not `2xx` (this document gives it as `400`; see
          *     `validateVerifySession`).
+         *
+         *     No `invalid_number` field is declared: only Plivo's Node SDK mentions one, and neither Plivo's reference nor
+         *     a real response shows it. Like any unknown field, ignore it if it appears.
          */
         VerifySessionValidateResponse: {
             api_id: components["schemas"]["ApiId"];
@@ -1557,7 +1568,9 @@ export interface components {
         /**
          * @description The update is refused: a parameter is invalid, the session has expired, or it changes a field that cannot
          *     be changed on this session (`first_party`/`second_party` of a session not created with
-         *     `create_session_with_single_party`, or a field fixed once the session exists, such as `pin_retry`).
+         *     `create_session_with_single_party`, or a field fixed once the session exists, such as `pin_retry`). Plivo
+         *     documents which fields are fixed, not how the API answers a change to one or an update of an expired
+         *     session: `400` for those is inferred.
          */
         MaskingSessionUpdateBadRequest: {
             headers: {
@@ -1717,8 +1730,8 @@ export interface components {
          */
         MaskingListDurationLte: number;
         /**
-         * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
-         *     it is an integer in the query string.
+         * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
+         *     Verify reference lists its type as a string).
          */
         Limit: number;
         /**
@@ -1959,8 +1972,8 @@ export interface operations {
                  */
                 duration__lte?: components["parameters"]["MaskingListDurationLte"];
                 /**
-                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
-                 *     it is an integer in the query string.
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
+                 *     Verify reference lists its type as a string).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -2214,8 +2227,8 @@ export interface operations {
                  */
                 session_time__lte?: components["parameters"]["VerifyListSessionTimeLte"];
                 /**
-                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). Plivo documents the type as a string;
-                 *     it is an integer in the query string.
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
+                 *     Verify reference lists its type as a string).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
