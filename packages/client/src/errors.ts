@@ -230,6 +230,7 @@ export function redactedField(value: unknown, key: string, redact: Redact): stri
 export type Answer = Pick<Response, 'status' | 'headers' | 'url'> & {
   readonly statusText?: string;
   readonly type?: ResponseType;
+  readonly redirected?: boolean;
 };
 
 type ErrorClass<Extra> = new (message: string, details: PlivoApiErrorDetails & Extra) => PlivoApiError;
@@ -295,6 +296,10 @@ export function errorFromResponse(
   if (REDIRECT_STATUSES.includes(status) || response.type === 'opaqueredirect') {
     const location = response.headers.get('location');
     detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}, which is not followed for a ${method} (it could become a GET without its body). Set \`baseUrl\` to the address the API answers at.`;
+  } else if (response.redirected === true) {
+    // A read's redirect was followed, and fetch drops the credentials on the way to another origin: a 401
+    // there says nothing about them.
+    detail += `. It was reached through a redirect, and fetch sends no credentials to another origin: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`;
   }
   return answerError(
     STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : PlivoApiError),

@@ -59,3 +59,26 @@ describe('redirects', () => {
     expect(server().requests.map(({ url }) => url)).toEqual([VERIFY_PATH, `${MOVED}${VERIFY_PATH}`]);
   });
 });
+
+describe('a read redirected to another origin', () => {
+  const other = serverForThisFile();
+
+  it('fails naming the redirect, since fetch sent the credentials only to the first origin', async () => {
+    other().reset((_req, res) => sendJson(res, 401, { error: 'authentication failed' }));
+    server().reset((req, res) => res.writeHead(301, { Location: `${other().baseUrl}${req.url}` }).end());
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
+    expect(error).toMatchObject({ status: 401, method: 'GET' });
+    expect(other().requests[0]?.headers.authorization).toBeUndefined();
+    expect((error as Error).message).toBe(
+      `GET ${other().baseUrl}${VERIFY_PATH} answered 401 Unauthorized: authentication failed. It was reached through a redirect, and fetch sends no credentials to another origin: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`,
+    );
+  });
+
+  it('an error answered without a redirect does not mention one', async () => {
+    server().reset((_req, res) => sendJson(res, 401, { error: 'authentication failed' }));
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
+    expect((error as Error).message).toBe(
+      `GET ${server().baseUrl}${VERIFY_PATH} answered 401 Unauthorized: authentication failed`,
+    );
+  });
+});
