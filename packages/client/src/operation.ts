@@ -69,13 +69,15 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
     const inPath = 'sessionUuid' in operation;
     if (inPath) assertSessionUuid(sessionUuid, redact);
     if ('body' in operation) assertJsonParams(operation.body, paramsExample(operation.path));
-    const limits = resolveRequestOptions(options);
+    const own = resolveRequestOptions(options, redact);
+    const limits = own?.limits;
     const { data, error, response } = await request(method, operation.path, {
       params: {
         path: inPath ? { auth_id: authId, session_uuid: sessionUuid } : { auth_id: authId },
         query: operation.query,
       },
       body: operation.body,
+      headers: own?.headers,
       signal: options?.signal,
       // A followed 301, 302 or 303 turns a POST into a GET without its body, and the call would "succeed" with
       // another operation's answer: a write gets the redirect itself, which becomes an error naming it.

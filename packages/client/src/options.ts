@@ -39,6 +39,11 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Retries allowed for this call, instead of the client's `maxRetries` (see "Retries" in the README). */
   maxRetries?: number | undefined;
+  /**
+   * Extra headers for this call, over the client's (e.g. a `Prefer` header for the mock). `Authorization`,
+   * `Content-Type` and `User-Agent` are not allowed here.
+   */
+  headers?: HeadersInput | undefined;
 }
 
 /**
@@ -81,7 +86,7 @@ const CLIENT_OPTIONS = [
   'userAgent',
   'headers',
 ];
-const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries'];
+const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers'];
 
 /** An option the client does not know would be ignored without a word (`timeout` for `timeoutMs`): refused. */
 function refuseUnknown(options: object, known: readonly string[], of: string): void {
@@ -226,33 +231,50 @@ function resolveNumber(option: 'timeoutMs' | 'maxRetries', value: unknown, fallb
   return value;
 }
 
+/** A call's own attempt limits and headers, each present only when the call sets it. */
+export interface CallOptions {
+  readonly limits?: { timeoutMs?: number; maxRetries?: number };
+  readonly headers?: Headers;
+}
+
 /**
- * Checks the per-call options of a convenience method; returns the attempt limits it overrides, or
- * `undefined` when it overrides none (the common case, which then costs nothing more).
+ * Checks the per-call options of a convenience method; returns what they override, or `undefined` when they
+ * override nothing (the common case, which then costs nothing more).
  */
 export function resolveRequestOptions(
   options: RequestOptions | undefined,
-): { timeoutMs?: number; maxRetries?: number } | undefined {
+  redact: Redact,
+): CallOptions | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null) {
     fail(
       'options',
-      `A method's options are an object such as { signal, timeoutMs, maxRetries }, not ${describeType(options)}.`,
+      `A method's options are an object such as { signal, timeoutMs, maxRetries, headers }, not ${describeType(options)}.`,
     );
   }
   refuseUnknown(options, CALL_OPTIONS, "A method's options object");
-  const { signal, timeoutMs, maxRetries } = options;
+  const { signal, timeoutMs, maxRetries, headers } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
   const listens = (signal as Partial<AbortSignal> | null)?.addEventListener;
   const unlistens = (signal as Partial<AbortSignal> | null)?.removeEventListener;
   if (signal !== undefined && (typeof listens !== 'function' || typeof unlistens !== 'function')) {
     fail('signal', `The \`signal\` option is ${describeType(signal)}, not an AbortSignal.`);
   }
-  if (timeoutMs === undefined && maxRetries === undefined) return undefined;
+  const callHeaders =
+    headers === undefined ? undefined : checkedHeaders(headers, "A method's `headers` option", () => redact);
+  if (callHeaders?.has('user-agent')) {
+    fail(
+      'headers',
+      "A method's `headers` option must not set User-Agent: pass your product token as `userAgent` to createPlivoClient().",
+    );
+  }
+  if (timeoutMs === undefined && maxRetries === undefined) {
+    return callHeaders === undefined ? undefined : { headers: callHeaders };
+  }
   const limits: { timeoutMs?: number; maxRetries?: number } = {};
   if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0);
   if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0);
-  return limits;
+  return callHeaders === undefined ? { limits } : { limits, headers: callHeaders };
 }
 
 /** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */
@@ -278,7 +300,31 @@ function headersProblem(headers: unknown): string {
   return 'is not a valid set of headers';
 }
 
-/** `redactor` is called only when the headers are refused: a client that starts builds its own, once. */
+/**
+ * A `headers` option (`option` names it in messages) as Headers, refused if `new Headers()` refuses it or it
+ * sets what the client sets itself. `redactor` is called only when the headers are refused: a client that
+ * starts builds its own, once.
+ */
+function checkedHeaders(headers: unknown, option: string, redactor: () => Redact): Headers {
+  let result: Headers | undefined;
+  try {
+    result = new Headers(headers as Record<string, string> | undefined);
+  } catch {
+    // The runtime's message quotes the value, which may be a credential: say which header instead.
+    fail('headers', `${option} ${redactor()(headersProblem(headers))}.`);
+  }
+  if (result.has('authorization')) {
+    fail(
+      'headers',
+      `${option} must not set Authorization: pass your credentials as \`authId\` and \`authToken\`.`,
+    );
+  }
+  if (result.has('content-type')) {
+    fail('headers', `${option} must not set Content-Type: the client sends every body as JSON with its own.`);
+  }
+  return result;
+}
+
 function resolveHeaders(headers: unknown, userAgent: unknown, redactor: () => Redact): Headers {
   if (userAgent !== undefined && (typeof userAgent !== 'string' || !/^[\x20-\x7e]+$/.test(userAgent))) {
     fail(
@@ -286,25 +332,7 @@ function resolveHeaders(headers: unknown, userAgent: unknown, redactor: () => Re
       'The `userAgent` option must be a non-empty string of printable ASCII, e.g. "my-app/1.2.0".',
     );
   }
-  let result: Headers | undefined;
-  try {
-    result = new Headers(headers as Record<string, string> | undefined);
-  } catch {
-    // The runtime's message quotes the value, which may be a credential: say which header instead.
-    fail('headers', `The \`headers\` option ${redactor()(headersProblem(headers))}.`);
-  }
-  if (result.has('authorization')) {
-    fail(
-      'headers',
-      'The `headers` option must not set Authorization: pass your credentials as `authId` and `authToken`.',
-    );
-  }
-  if (result.has('content-type')) {
-    fail(
-      'headers',
-      'The `headers` option must not set Content-Type: the client sends every body as JSON with its own.',
-    );
-  }
+  const result = checkedHeaders(headers, 'The `headers` option', redactor);
   if (userAgent !== undefined && result.has('user-agent')) {
     fail(
       'userAgent',

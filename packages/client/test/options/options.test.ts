@@ -185,7 +185,7 @@ describe('an option the client does not know', () => {
     const client = createPlivoClient({ ...base, fetch });
     const call = client.verifySessions.get(VERIFY_UUID, { retries: 0 } as never);
     await expect(call).rejects.toThrow(
-      "A method's options object has no option `retries`. Its options are `signal`, `timeoutMs`, `maxRetries`.",
+      "A method's options object has no option `retries`. Its options are `signal`, `timeoutMs`, `maxRetries`, `headers`.",
     );
     await expect(call).rejects.toMatchObject({ name: 'InvalidArgumentError', argument: 'retries' });
     expect(fetch).not.toHaveBeenCalled();

@@ -132,6 +132,10 @@ describe('create, update, delete and validate', () => {
       { maxRetries: 0, timeoutMs: 5000 },
     );
     client.verifySessions.validate(uuid, '1234', { signal: AbortSignal.timeout(1000) });
+    client.verifySessions.get(uuid, { headers: { Prefer: 'code=404' } });
+    client.maskingSessions.list({ status: 'active' }, { headers: [['Prefer', 'example=listPage']] });
+    // @ts-expect-error a header value is a string
+    client.verifySessions.get(uuid, { headers: { 'X-Count': 1 } });
   });
 });
 
