@@ -132,7 +132,13 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   // A retry due past the clock's limit (which it can never reach) must not make the record throw.
   const iso = (ms: number) => new Date(Math.min(ms, LATEST_TIME_MS)).toISOString();
 
-  async function attempt(event: CallbackEvent, number: number, ofGeneration: number): Promise<void> {
+  /** `dueAt`: when this attempt was due on the mock clock; a late one (see below) is sent after that. */
+  async function attempt(
+    event: CallbackEvent,
+    number: number,
+    ofGeneration: number,
+    dueAt: number,
+  ): Promise<void> {
     const sentAt = clock.now();
     const url = event.method === 'GET' ? getUrl(event.url, event.params) : event.url;
     const base = {
@@ -193,7 +199,9 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     if (ofGeneration !== generation) return;
     const delay = CALLBACK_RETRY_DELAYS_MS[number - 1];
     const retry = status !== 200 && !unsendable && delay !== undefined;
-    const due = sentAt + (delay ?? 0);
+    // Counted from when this attempt was due, not from when a late one went: one long advanceTime() plays out
+    // the whole schedule, as it would have on a clock that moved in steps.
+    const due = dueAt + (delay ?? 0);
     record({
       ...base,
       headers,
@@ -206,19 +214,19 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       // Due `delay` after this attempt was sent. The clock may have passed that while the receiver answered, and
       // it fires timers only when it moves again: such a retry goes now.
       if (due <= clock.now()) {
-        start(event, number + 1, ofGeneration);
+        start(event, number + 1, ofGeneration, due);
         return;
       }
       const cancelTimer = clock.setTimer(due - clock.now(), () => {
         timers.delete(cancelTimer);
-        start(event, number + 1, ofGeneration);
+        start(event, number + 1, ofGeneration, due);
       });
       timers.add(cancelTimer);
     }
   }
 
-  function start(event: CallbackEvent, number: number, ofGeneration: number): void {
-    const running: Promise<void> = attempt(event, number, ofGeneration).finally(() =>
+  function start(event: CallbackEvent, number: number, ofGeneration: number, dueAt: number): void {
+    const running: Promise<void> = attempt(event, number, ofGeneration, dueAt).finally(() =>
       inFlight.delete(running),
     );
     inFlight.add(running);
@@ -226,7 +234,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
 
   return {
     emitCallback(event) {
-      start({ ...event, params: { ...event.params } }, 1, generation);
+      start({ ...event, params: { ...event.params } }, 1, generation, clock.now());
     },
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);

@@ -350,6 +350,24 @@ describe('retries on the mock clock', () => {
     ]);
   });
 
+  it('one long advance plays out the whole schedule: each retry is due from when the last was due, not sent', async () => {
+    answer = (res) => res.writeHead(500).end();
+    // Emitted inside the advance, as a session's expiry emits its callback: every attempt ends after it.
+    clock.setTimer(1_000, () => dispatcher.emitCallback(maskingStatus('POST')));
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(received).toHaveLength(4);
+    const at = (offset: number) => new Date(START + offset).toISOString();
+    expect(
+      journal.map(({ at, attempt, outcome, nextAttemptAt }) => [at, attempt, outcome, nextAttemptAt]),
+    ).toEqual([
+      [at(1_000), 1, 'retry', at(61_000)],
+      [at(3_600_000), 2, 'retry', at(181_000)],
+      [at(3_600_000), 3, 'retry', at(421_000)],
+      [at(3_600_000), 4, 'failed', undefined],
+    ]);
+  });
+
   it('idle() also waits for a retry that starts while it waits (what callbacksSettled() promises)', async () => {
     const reply = await firstAttemptHeldPastItsRetry();
     const settled = dispatcher.idle();
