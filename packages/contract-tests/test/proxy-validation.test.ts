@@ -269,6 +269,18 @@ describe('Prism’s verdicts in proxy mode', () => {
     expect(upstream.received.at(-1)?.headers.accept).toBe('text/html');
   });
 
+  it('let a status the operation does not list through, even with `errors`: Prism rates it a warning', async () => {
+    const verdict = await replay('getVerifySession', json({ error: 'teapot' }, 418));
+    expect(verdict.status).toBe(418);
+    expect(JSON.parse(verdict.body)).toEqual({ error: 'teapot' });
+    expect(verdict.violations).toEqual([
+      expect.objectContaining({
+        severity: 'Warning',
+        message: expect.stringMatching(/^Unable to match the returned status code/),
+      }),
+    ]);
+  });
+
   it('stay Prism’s own: a broken answer’s 500 is problem+json, not reshaped as the mock reshapes its errors', async () => {
     upstream.serve({ status: 405, contentType: 'application/problem+json', body: '{"title":"no"}' });
     const { path, ...init } = validRequest('getVerifySession');
