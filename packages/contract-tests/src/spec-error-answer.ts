@@ -176,6 +176,25 @@ function read(
         preferUnmet: true,
       };
     }
+    // A status it has but not the example asked for under it: Prism then tries the default response and fails.
+    if (type === 'UNKNOWN' && title.includes('#NOT_FOUND')) {
+      return {
+        reason: `no response of the spec matches the Prefer header: the status it names has no example of that name${own === undefined ? '' : describeExamples(own, detail)}`,
+        code,
+        inner,
+        preferUnmet: true,
+      };
+    }
+    // Prism decodes the Prefer header's values (`code=abc`, an empty `example=`) before anything else.
+    const preferValue = /^optional property "(code|example|dynamic)"/.exec(detail);
+    if (type === 'UNPROCESSABLE_ENTITY' && inner.length === 0 && preferValue !== null) {
+      return {
+        reason: `the Prefer header cannot be read: its \`${preferValue[1]}\` is not valid (Prism: ${detail.replace(/^[^\n]*\n\W*/, '')}). Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"`,
+        code,
+        inner,
+        preferUnmet: true,
+      };
+    }
     return {
       reason: [title, detail].filter(Boolean).join(': ') || `Prism answered ${answer.status}`,
       code,

@@ -138,6 +138,44 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a Prefer header naming a status and an example that status does not have',
+    {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=404, example=nope' },
+      status: 500,
+      schemaOf: 'getVerifySession',
+      error:
+        /^internal server error: no response of the spec matches the Prefer header: the status it names has no example of that name\. Its examples by status are 200: "referencePage", /,
+      prismCode: 'UNKNOWN',
+    },
+  ],
+  [
+    'a Prefer header whose code is not a number (a client would take a 400 for its own mistake)',
+    {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=abc' },
+      status: 500,
+      schemaOf: 'getVerifySession',
+      error:
+        'internal server error: the Prefer header cannot be read: its `code` is not valid (Prism: cannot decode "abc", should be a number). Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"',
+      prismCode: 'UNPROCESSABLE_ENTITY',
+    },
+  ],
+  [
+    'a Prefer header with an empty example',
+    {
+      method: 'GET',
+      path: maskingPath(),
+      headers: { ...auth, prefer: 'example=' },
+      status: 500,
+      schemaOf: 'getMaskingSession',
+      error: /^internal server error: the Prefer header cannot be read: its `example` is not valid \(Prism: /,
+      prismCode: 'UNPROCESSABLE_ENTITY',
+    },
+  ],
+  [
     'the Verify get without its trailing slash',
     {
       method: 'GET',
