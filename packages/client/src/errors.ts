@@ -270,13 +270,14 @@ export function answerError<Extra extends object>(
 /**
  * The error for a non-2xx response: the one place where a status becomes an error class. `body` is what
  * openapi-fetch made of it: the parsed JSON error object when the body was JSON, the raw text otherwise (a
- * proxy's HTML page), or `undefined` when it was empty.
+ * proxy's HTML page), or `undefined` when it was empty. `attempts`: how many the call made, named when over one.
  */
 export function errorFromResponse(
   method: string,
   response: Answer,
   body: unknown,
   redact: Redact,
+  attempts = 1,
 ): PlivoApiError {
   const error = redactedField(body, 'error', redact);
   const apiId = redactedField(body, 'api_id', redact);
@@ -284,6 +285,7 @@ export function errorFromResponse(
   const { status, statusText } = response;
   // The reason phrase is the server's text too: a proxy may put anything there.
   let detail = statusText ? ` ${redact(statusText)}` : '';
+  if (attempts > 1) detail += ` (${attempts} attempts)`;
   if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;

@@ -4,7 +4,7 @@ import { invalidBodyError, type JsonObject, parseJsonObject } from './json-body.
 import { assertJsonParams } from './json-params.js';
 import { type RequestOptions, resolveRequestOptions } from './options.js';
 import type { PlivoRawClient } from './raw-client.js';
-import type { RetryingFetch } from './transport.js';
+import { attemptsOf, type RetryingFetch } from './transport.js';
 import { UnsentRequest } from './unsent-request.js';
 import { assertSessionUuid } from './validation.js';
 
@@ -88,7 +88,7 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
       Request: hasMiddleware() ? undefined : UnsentRequest,
       fetch: limits && ((outgoing: Request) => transport(outgoing, limits)),
     });
-    if (!response.ok) throw errorFromResponse(method, response, error, redact);
+    if (!response.ok) throw errorFromResponse(method, response, error, redact, attemptsOf(response));
     const text = (data as string | undefined) ?? '';
     const body = parseJsonObject(text, method, response, redact);
     const { unwrap } = operation;

@@ -53,6 +53,10 @@ export interface AttemptLimits {
 /** The transport: openapi-fetch calls it with the request alone; the convenience path may add limits. */
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
+/** How many attempts an answer took, kept only when it took more than one (its error then says so). */
+const attemptsTaken = new WeakMap<Response, number>();
+export const attemptsOf = (response: Response): number => attemptsTaken.get(response) ?? 1;
+
 const ignore = (): void => {};
 const discard = (response: Response): void => {
   response.body?.cancel().catch(ignore);
@@ -235,7 +239,10 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       if (response instanceof InvalidResponseError) throw response;
       if (response !== undefined) result = { kind: 'status', status: response.status };
       const retry = attempt <= maxRetries && mayRetry(method, result);
-      if (response !== undefined && !retry) return response;
+      if (response !== undefined && !retry) {
+        if (attempt > 1) attemptsTaken.set(response, attempt);
+        return response;
+      }
       const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
       if (!retry && result.kind === 'timeout') {
         fail(TimeoutError, `timed out: no complete response within ${timeoutMs} ms${attempts}`, {

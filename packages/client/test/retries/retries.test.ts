@@ -42,6 +42,11 @@ describe('retried answers', () => {
       const error = await rejectionOf(clientFor(server(), { maxRetries }).verifySessions.get(VERIFY_UUID));
       expect(error).toBeInstanceOf(ServerError);
       expect(server().requests).toHaveLength(maxRetries + 1);
+      // The message says the answer is the last of several, as a timeout's or a connection failure's does.
+      const attempts = maxRetries === 0 ? '' : ` (${maxRetries + 1} attempts)`;
+      expect((error as Error).message).toBe(
+        `GET ${server().baseUrl}/v1/Account/MANJUXXVOICEZZAPI908/Verify/Session/${VERIFY_UUID}/ answered 503 Service Unavailable${attempts}: try again`,
+      );
     }
   });
 
@@ -53,6 +58,9 @@ describe('retried answers', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers?.get('retry-after-ms')).toBe('0');
     expect(server().requests).toHaveLength(2);
+    expect((error as Error).message).toMatch(
+      / answered 429 Too Many Requests \(2 attempts\): too many requests$/,
+    );
   });
 });
 
