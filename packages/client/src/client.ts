@@ -65,7 +65,14 @@ export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
   });
   const core: PlivoRawClient = createClient<paths>({ baseUrl: config.baseUrl, headers, fetch: transport });
   const { raw, hasMiddleware } = createRawClient(core, redact);
-  const call = createCall({ core, transport, authId: config.authId, redact, hasMiddleware });
+  const call = createCall({
+    core,
+    transport,
+    authId: config.authId,
+    baseUrl: config.baseUrl,
+    redact,
+    hasMiddleware,
+  });
 
   const summary = { authId: config.authId, baseUrl: config.baseUrl, authToken: '[redacted]' };
   const client: PlivoClient = {

@@ -270,14 +270,15 @@ export function answerError<Extra extends object>(
 /**
  * The error for a non-2xx response: the one place where a status becomes an error class. `body` is what
  * openapi-fetch made of it: the parsed JSON error object when the body was JSON, the raw text otherwise (a
- * proxy's HTML page), or `undefined` when it was empty. `attempts`: how many the call made, named when over one.
+ * proxy's HTML page), or `undefined` when it was empty. `call` tells how many attempts the call made (named when
+ * over one) and the origin it was sent to.
  */
 export function errorFromResponse(
   method: string,
   response: Answer,
   body: unknown,
   redact: Redact,
-  attempts = 1,
+  call?: { readonly attempts: number; readonly origin: string },
 ): PlivoApiError {
   const error = redactedField(body, 'error', redact);
   const apiId = redactedField(body, 'api_id', redact);
@@ -285,7 +286,7 @@ export function errorFromResponse(
   const { status, statusText } = response;
   // The reason phrase is the server's text too: a proxy may put anything there.
   let detail = statusText ? ` ${redact(statusText)}` : '';
-  if (attempts > 1) detail += ` (${attempts} attempts)`;
+  if (call !== undefined && call.attempts > 1) detail += ` (${call.attempts} attempts)`;
   if (error !== undefined) detail += `: ${error}`;
   else if (typeof body === 'string' && body !== '')
     detail += `, body: ${JSON.stringify(bodySnippet(body, redact))}`;
@@ -298,10 +299,15 @@ export function errorFromResponse(
   if (REDIRECT_STATUSES.includes(status) || response.type === 'opaqueredirect') {
     const location = response.headers.get('location');
     detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}, which is not followed for a ${method} (it could become a GET without its body). Set \`baseUrl\` to the address the API answers at.`;
-  } else if (response.redirected === true) {
-    // A read's redirect was followed, and fetch drops the credentials on the way to another origin: a 401
-    // there says nothing about them.
-    detail += `. It was reached through a redirect, and fetch sends no credentials to another origin: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`;
+  } else if (
+    (status === 401 || status === 403) &&
+    response.redirected === true &&
+    call !== undefined &&
+    !response.url.startsWith(`${call.origin}/`)
+  ) {
+    // A read's redirect was followed to another origin, where fetch drops the credentials: this refusal says
+    // nothing about them.
+    detail += `. A redirect to another origin led here, and fetch does not send credentials across origins: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`;
   }
   return answerError(
     STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : PlivoApiError),

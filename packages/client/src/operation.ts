@@ -43,6 +43,8 @@ export interface CallContext {
   readonly core: PlivoRawClient;
   readonly transport: RetryingFetch;
   readonly authId: string;
+  /** The client's `baseUrl`, validated: its origin tells a redirect elsewhere apart. */
+  readonly baseUrl: string;
   readonly redact: Redact;
   readonly hasMiddleware: () => boolean;
 }
@@ -62,8 +64,9 @@ type LooseRequest = (
  * transport: attempts, deadlines, retries), a non-2xx status becomes our error class, and the body is parsed
  * once. Nothing is redacted unless an error is being built.
  */
-export function createCall({ core, transport, authId, redact, hasMiddleware }: CallContext): Call {
+export function createCall({ core, transport, authId, baseUrl, redact, hasMiddleware }: CallContext): Call {
   const request = core.request as unknown as LooseRequest;
+  const origin = new URL(baseUrl).origin;
   return async function call<Result>(operation: Operation<Result>, options: RequestOptions | undefined) {
     const { method, sessionUuid } = operation;
     const inPath = 'sessionUuid' in operation;
@@ -88,7 +91,9 @@ export function createCall({ core, transport, authId, redact, hasMiddleware }: C
       Request: hasMiddleware() ? undefined : UnsentRequest,
       fetch: limits && ((outgoing: Request) => transport(outgoing, limits)),
     });
-    if (!response.ok) throw errorFromResponse(method, response, error, redact, attemptsOf(response));
+    if (!response.ok) {
+      throw errorFromResponse(method, response, error, redact, { attempts: attemptsOf(response), origin });
+    }
     const text = (data as string | undefined) ?? '';
     const body = parseJsonObject(text, method, response, redact);
     const { unwrap } = operation;

@@ -27,7 +27,10 @@ export interface PlivoClientOptions {
   maxRetries?: number | undefined;
   /** Your application's product token, sent before this package's own in `User-Agent` (e.g. `my-app/1.2`). */
   userAgent?: string | undefined;
-  /** Extra headers for every request. `Authorization` is not allowed here: use `authId`/`authToken`. */
+  /**
+   * Extra headers for every request (string values). `Authorization` is not allowed here: use `authId`/`authToken`;
+   * nor `Content-Type`, `Content-Length` or `Transfer-Encoding`.
+   */
   headers?: HeadersInput | undefined;
 }
 
@@ -41,7 +44,7 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /**
    * Extra headers for this call, over the client's (e.g. a `Prefer` header for the mock). `Authorization`,
-   * `Content-Type` and `User-Agent` are not allowed here.
+   * `Content-Type`, `Content-Length`, `Transfer-Encoding` and `User-Agent` are not allowed here.
    */
   headers?: HeadersInput | undefined;
 }
@@ -280,6 +283,24 @@ export function resolveRequestOptions(
 /** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/**
+ * A value that is not a string, which `new Headers()` would send as its text ("undefined", "null") rather than
+ * refuse; named by its header, without quoting it.
+ */
+function nonStringValue(headers: unknown): string | undefined {
+  if (typeof headers !== 'object' || headers === null || headers instanceof Headers) return undefined;
+  const entries: unknown[] = Array.isArray(headers) ? headers : Object.entries(headers);
+  for (const entry of entries) {
+    if (!Array.isArray(entry) || entry.length !== 2) continue; // headersProblem names it
+    const [name, value] = entry as [unknown, unknown];
+    if (typeof name !== 'string' || !HEADER_NAME.test(name)) continue; // headersProblem names it, unquoted
+    if (typeof value !== 'string') {
+      return `has a value for \`${name}\` that is ${describeType(value)}, not a string: pass a string, or leave the header out`;
+    }
+  }
+  return undefined;
+}
+
 /** Which entry of a `headers` option `new Headers()` refused, named without quoting any value. */
 function headersProblem(headers: unknown): string {
   if (typeof headers !== 'object' || headers === null)
@@ -306,6 +327,8 @@ function headersProblem(headers: unknown): string {
  * starts builds its own, once.
  */
 function checkedHeaders(headers: unknown, option: string, redactor: () => Redact): Headers {
+  const unsendable = nonStringValue(headers);
+  if (unsendable !== undefined) fail('headers', `${option} ${redactor()(unsendable)}.`);
   let result: Headers | undefined;
   try {
     result = new Headers(headers as Record<string, string> | undefined);
@@ -321,6 +344,10 @@ function checkedHeaders(headers: unknown, option: string, redactor: () => Redact
   }
   if (result.has('content-type')) {
     fail('headers', `${option} must not set Content-Type: the client sends every body as JSON with its own.`);
+  }
+  for (const framing of ['Content-Length', 'Transfer-Encoding']) {
+    if (result.has(framing))
+      fail('headers', `${option} must not set ${framing}: fetch frames each body itself.`);
   }
   return result;
 }

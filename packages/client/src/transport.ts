@@ -53,7 +53,10 @@ export interface AttemptLimits {
 /** The transport: openapi-fetch calls it with the request alone; the convenience path may add limits. */
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
-/** How many attempts an answer took, kept only when it took more than one (its error then says so). */
+/**
+ * How many attempts an answer took, kept only when it took more than one (its error then says so). A middleware
+ * that replaces the Response drops it: that error names no count.
+ */
 const attemptsTaken = new WeakMap<Response, number>();
 export const attemptsOf = (response: Response): number => attemptsTaken.get(response) ?? 1;
 

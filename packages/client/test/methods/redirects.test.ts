@@ -70,15 +70,37 @@ describe('a read redirected to another origin', () => {
     expect(error).toMatchObject({ status: 401, method: 'GET' });
     expect(other().requests[0]?.headers.authorization).toBeUndefined();
     expect((error as Error).message).toBe(
-      `GET ${other().baseUrl}${VERIFY_PATH} answered 401 Unauthorized: authentication failed. It was reached through a redirect, and fetch sends no credentials to another origin: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`,
+      `GET ${other().baseUrl}${VERIFY_PATH} answered 401 Unauthorized: authentication failed. A redirect to another origin led here, and fetch does not send credentials across origins: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`,
     );
   });
 
-  it('an error answered without a redirect does not mention one', async () => {
-    server().reset((_req, res) => sendJson(res, 401, { error: 'authentication failed' }));
-    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
-    expect((error as Error).message).toBe(
+  it('is not mentioned where the credentials did go: no redirect, one on the same origin, or a status that is no refusal', async () => {
+    const unauthorized = (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
+      sendJson(res, 401, { error: 'authentication failed' });
+    const messageOf = async () =>
+      ((await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID))) as Error)
+        .message;
+
+    server().reset(unauthorized);
+    expect(await messageOf()).toBe(
       `GET ${server().baseUrl}${VERIFY_PATH} answered 401 Unauthorized: authentication failed`,
     );
+
+    server().reset((req, res) =>
+      req.url?.startsWith(MOVED)
+        ? unauthorized(req, res)
+        : res.writeHead(301, { Location: `${MOVED}${req.url}` }).end(),
+    );
+    expect(await messageOf()).toBe(
+      `GET ${server().baseUrl}${MOVED}${VERIFY_PATH} answered 401 Unauthorized: authentication failed`,
+    );
+    expect(server().requests.map(({ headers }) => headers.authorization)).toEqual([
+      expect.stringMatching(/^Basic /),
+      expect.stringMatching(/^Basic /),
+    ]);
+
+    other().reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
+    server().reset((req, res) => res.writeHead(301, { Location: `${other().baseUrl}${req.url}` }).end());
+    expect(await messageOf()).toBe(`GET ${other().baseUrl}${VERIFY_PATH} answered 404 Not Found: not found`);
   });
 });

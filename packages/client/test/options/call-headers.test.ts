@@ -44,6 +44,24 @@ describe("a method's headers", () => {
     expect(server().requests[1]?.headers['content-type']).toBe('application/json');
   });
 
+  it('go with every attempt of a call that also sets its own limits', async () => {
+    server().reset((_req, res, index) =>
+      index === 0
+        ? sendJson(res, 503, { error: 'try again' }, { 'retry-after-ms': '0' })
+        : sendJson(res, 200, example('VerifySessionReferencePage')),
+    );
+    const client = clientFor(server(), { maxRetries: 0 });
+    await client.verifySessions.get(VERIFY_UUID, {
+      headers: { Prefer: 'example=verified' },
+      maxRetries: 1,
+      timeoutMs: 5_000,
+    });
+    expect(server().requests.map(({ headers }) => headers.prefer)).toEqual([
+      'example=verified',
+      'example=verified',
+    ]);
+  });
+
   it('go with every page of a list', async () => {
     const { meta, sessions } = example('VerifySessionListPage') as {
       meta: Record<string, unknown>;
@@ -86,6 +104,22 @@ describe("a method's headers", () => {
     [
       { 'bad header': 'x' },
       "A method's `headers` option has a header name (entry 1) that is not an HTTP token: letters, digits and !#$%&'*+-.^_`|~ only.",
+    ],
+    [
+      { Prefer: undefined },
+      "A method's `headers` option has a value for `Prefer` that is undefined, not a string: pass a string, or leave the header out.",
+    ],
+    [
+      [['X-Trace', null]],
+      "A method's `headers` option has a value for `X-Trace` that is null, not a string: pass a string, or leave the header out.",
+    ],
+    [
+      { 'Content-Length': '1' },
+      "A method's `headers` option must not set Content-Length: fetch frames each body itself.",
+    ],
+    [
+      { 'transfer-encoding': 'chunked' },
+      "A method's `headers` option must not set Transfer-Encoding: fetch frames each body itself.",
     ],
     [
       'Prefer: code=404',

@@ -111,6 +111,19 @@ describe('headers and userAgent', () => {
     expect(named).toContain('a value for `[redacted]`');
   });
 
+  it('refuse a value that is not a string, which would be sent as its text, naming only the header', () => {
+    const error = errorFor({ headers: { 'X-Team': null } as unknown as Record<string, string> });
+    expect(error.message).toBe(
+      'The `headers` option has a value for `X-Team` that is null, not a string: pass a string, or leave the header out.',
+    );
+  });
+
+  it('refuse Content-Length and Transfer-Encoding: fetch frames each body itself', () => {
+    expect(errorFor({ headers: { 'content-length': '10' } }).message).toBe(
+      'The `headers` option must not set Content-Length: fetch frames each body itself.',
+    );
+  });
+
   it('refuse a Content-Type, which would relabel the JSON bodies', () => {
     expect(errorFor({ headers: { 'content-type': 'text/plain' } }).message).toBe(
       'The `headers` option must not set Content-Type: the client sends every body as JSON with its own.',
