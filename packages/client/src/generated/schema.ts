@@ -927,9 +927,9 @@ export interface components {
          *     Only the fields below may be changed. `first_party` and `second_party` may be set only on a session
          *     created with `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
          *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount` cannot
-         *     be changed on an active session. It says neither how the API answers such a change nor how it answers an
-         *     update of an expired session: this spec, and the mock built from it, refuse both with `400`, which is
-         *     inferred (a delete of an expired session is documented as `400`).
+         *     be changed on an active session, without saying how the API answers such a change: this spec (and its
+         *     stateful mock) refuse it with `400`, which is inferred. An expired session is refused with `400` ("session
+         *     already expired"), which Plivo's error list documents for every masking operation.
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
          *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
@@ -995,13 +995,14 @@ export interface components {
             second_party_play_url?: string;
             /**
              * @description The first party's phone number. Only for a session created with `create_session_with_single_party: true`;
-             *     on any other session the mock answers `400` (inferred; see above).
+             *     on any other session the API refuses it (the rule is documented; the `400` is inferred, see above).
              * @example 917708772011
              */
             first_party?: string;
             /**
              * @description The second party's phone number. Only for a session created with
-             *     `create_session_with_single_party: true`; on any other session the mock answers `400` (inferred; see above).
+             *     `create_session_with_single_party: true`; on any other session the API refuses it (the rule is documented;
+             *     the `400` is inferred, see above).
              * @example 918220568648
              */
             second_party?: string;
@@ -1569,8 +1570,8 @@ export interface components {
          * @description The update is refused: a parameter is invalid, the session has expired, or it changes a field that cannot
          *     be changed on this session (`first_party`/`second_party` of a session not created with
          *     `create_session_with_single_party`, or a field fixed once the session exists, such as `pin_retry`). Plivo
-         *     documents which fields are fixed, not how the API answers a change to one or an update of an expired
-         *     session: `400` for those is inferred.
+         *     documents `400` for an expired session and which fields are fixed, but not how the API answers a change to
+         *     one: `400` for that is inferred.
          */
         MaskingSessionUpdateBadRequest: {
             headers: {
