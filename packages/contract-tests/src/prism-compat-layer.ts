@@ -2,7 +2,7 @@ import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest } from './normalise-request.js';
 import type { Routes } from './routes.js';
-import { specErrorAnswer } from './spec-error-answer.js';
+import { preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
 
 /**
  * Requests under this prefix reach Prism exactly as sent (the prefix taken off), and its answers reach the client
@@ -22,28 +22,50 @@ export interface CompatLayerOptions {
   mocking?: boolean;
 }
 
+/** The status and example a `Prefer` header names together (`code=404, example=gone`), if it names both. */
+function preferredPair(prefer: string | string[] | undefined): { code: number; example: string } | undefined {
+  if (typeof prefer !== 'string') return undefined;
+  const values = new Map(
+    prefer.split(',').map((part) => {
+      const [key = '', value = ''] = part.split('=');
+      return [key.trim(), value.trim()] as const;
+    }),
+  );
+  const code = Number(values.get('code'));
+  const example = values.get('example');
+  return Number.isInteger(code) && example ? { code, example } : undefined;
+}
+
 /**
  * In Prism's process: makes `response` give an error answer of Prism's in the spec's shape. Only `end` is wrapped,
- * and it looks at nothing but the status unless that is an error: a success goes out as Prism wrote it, unbuffered.
+ * and it looks at nothing but the status unless that is an error, or a success to a `Prefer` that named another
+ * status with an example: any other success goes out as Prism wrote it, unbuffered.
  */
-function answerErrorsAsTheSpec(response: ServerResponse, method: string, path: string, routes: Routes): void {
+function answerErrorsAsTheSpec(
+  response: ServerResponse,
+  method: string,
+  path: string,
+  routes: Routes,
+  preferred: { code: number; example: string } | undefined,
+): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
-    if (this.statusCode < 400 || this.headersSent) return Reflect.apply(end, this, args);
+    // Prism answers a status without the example named with the first success's example of that name.
+    const fellBack = preferred !== undefined && this.statusCode < 300 && this.statusCode !== preferred.code;
+    if ((this.statusCode < 400 && !fellBack) || this.headersSent) return Reflect.apply(end, this, args);
     const [chunk] = args;
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
     const violations = this.getHeader('sl-violations');
-    const answer = specErrorAnswer(
-      method,
-      path,
-      {
-        status: this.statusCode,
-        contentType: String(this.getHeader('content-type') ?? ''),
-        body,
-        violations: violations === undefined ? undefined : String(violations),
-      },
-      routes,
-    );
+    const prisms = {
+      status: this.statusCode,
+      contentType: String(this.getHeader('content-type') ?? ''),
+      body,
+      violations: violations === undefined ? undefined : String(violations),
+    };
+    const answer =
+      fellBack && preferred !== undefined
+        ? preferFallbackAnswer(method, path, prisms, routes, preferred)
+        : specErrorAnswer(method, path, prisms, routes);
     if (answer === undefined) return Reflect.apply(end, this, args);
     this.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);
@@ -74,7 +96,8 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     request.headers = headers;
     if (options.mocking) {
       const queryAt = path.indexOf('?');
-      answerErrorsAsTheSpec(response, method, queryAt === -1 ? path : path.slice(0, queryAt), routes);
+      const pathOnly = queryAt === -1 ? path : path.slice(0, queryAt);
+      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer));
     }
   };
   subscribe(REQUEST_START, rewrite);

@@ -185,11 +185,18 @@ function read(
         preferUnmet: true,
       };
     }
-    // Prism decodes the Prefer header's values (`code=abc`, an empty `example=`) before anything else.
-    const preferValue = /^optional property "(code|example|dynamic)"/.exec(detail);
-    if (type === 'UNPROCESSABLE_ENTITY' && inner.length === 0 && preferValue !== null) {
+    // Prism decodes the Prefer header's values (`code=abc`, an empty `example=`; or its `__code`-style query
+    // parameters) before anything else.
+    const unreadable = [...detail.matchAll(/optional property "(code|example|dynamic|seed)"\n\W*([^\n]*)/g)];
+    if (
+      type === 'UNPROCESSABLE_ENTITY' &&
+      inner.length === 0 &&
+      unreadable.length > 0 &&
+      /^optional property "/.test(detail)
+    ) {
+      const problems = unreadable.map(([, name, why]) => `\`${name}\` (${why})`).join(', ');
       return {
-        reason: `the Prefer header cannot be read: its \`${preferValue[1]}\` is not valid (Prism: ${detail.replace(/^[^\n]*\n\W*/, '')}). Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"`,
+        reason: `the Prefer header cannot be read: Prism cannot decode its ${problems}. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"${own === undefined ? '' : describeExamples(own, '')}`,
         code,
         inner,
         preferUnmet: true,
@@ -247,12 +254,7 @@ export function specErrorAnswer(
   routes: Routes,
 ): SpecErrorAnswer | undefined {
   if (answer.status < 400) return undefined;
-  const operations = routes.operationsAt(path);
-  const own = operations.find((operation) => operation.method === method.toUpperCase());
-  // The spec cannot judge a path it does not have: that 404 keeps its status, in the same shape.
-  const statuses =
-    own?.statuses ??
-    (operations.length === 0 ? undefined : commonStatuses(operations.map((operation) => operation.statuses)));
+  const { own, statuses } = operationsOf(method, path, routes);
   // Checked before Prism's answer is read: Prism's own refusals (an unmet Prefer among them) are never this.
   if (
     listedStatus(answer.status, statuses) === answer.status &&
@@ -261,7 +263,51 @@ export function specErrorAnswer(
   ) {
     return undefined;
   }
-  const { reason, code, inner, preferUnmet } = read(method, path, answer, routes, own);
+  return assemble(method, path, answer, routes, read(method, path, answer, routes, own));
+}
+
+/**
+ * A `Prefer` naming a status and an example that status does not have, which Prism answered with a success
+ * (it falls back to the first success's example of that name): answered as any unmet Prefer. `undefined` when
+ * Prism's answer has the status asked for.
+ */
+export function preferFallbackAnswer(
+  method: string,
+  path: string,
+  answer: PrismErrorAnswer,
+  routes: Routes,
+  preferred: { code: number; example: string },
+): SpecErrorAnswer | undefined {
+  const { own } = operationsOf(method, path, routes);
+  if (own === undefined || answer.status === preferred.code) return undefined;
+  const asked = `exampleKey: ${preferred.example} does not exist`;
+  return assemble(method, path, answer, routes, {
+    reason: `no response of the spec matches the Prefer header: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
+    code: 'PREFER_FALLBACK',
+    inner: [],
+    preferUnmet: true,
+  });
+}
+
+function operationsOf(method: string, path: string, routes: Routes) {
+  const operations = routes.operationsAt(path);
+  const own = operations.find((operation) => operation.method === method.toUpperCase());
+  // The spec cannot judge a path it does not have: that 404 keeps its status, in the same shape.
+  const statuses =
+    own?.statuses ??
+    (operations.length === 0 ? undefined : commonStatuses(operations.map((operation) => operation.statuses)));
+  return { operations, own, statuses };
+}
+
+/** The spec-shaped answer for what `reading` says of Prism's `answer`, which stays in `sl-violations`. */
+function assemble(
+  method: string,
+  path: string,
+  answer: PrismErrorAnswer,
+  routes: Routes,
+  { reason, code, inner, preferUnmet }: Reading,
+): SpecErrorAnswer {
+  const { operations, statuses } = operationsOf(method, path, routes);
   const status = listedStatus(preferUnmet ? 500 : answer.status, statuses);
   const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not

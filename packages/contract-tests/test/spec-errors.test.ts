@@ -159,7 +159,20 @@ const cases: [string, Case][] = [
       status: 500,
       schemaOf: 'getVerifySession',
       error:
-        'internal server error: the Prefer header cannot be read: its `code` is not valid (Prism: cannot decode "abc", should be a number). Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"',
+        /^internal server error: the Prefer header cannot be read: Prism cannot decode its `code` \(cannot decode "abc", should be a number\)\. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"\. Its examples by status are 200: "referencePage", /,
+      prismCode: 'UNPROCESSABLE_ENTITY',
+    },
+  ],
+  [
+    'a Prefer header with two values Prism cannot read, one of them a seed without a value',
+    {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=abc, seed' },
+      status: 500,
+      schemaOf: 'getVerifySession',
+      error:
+        /^internal server error: the Prefer header cannot be read: Prism cannot decode its `code` \(cannot decode "abc", should be a number\), `seed` \(cannot decode true, should be string\)\. Write it as /,
       prismCode: 'UNPROCESSABLE_ENTITY',
     },
   ],
@@ -171,7 +184,7 @@ const cases: [string, Case][] = [
       headers: { ...auth, prefer: 'example=' },
       status: 500,
       schemaOf: 'getMaskingSession',
-      error: /^internal server error: the Prefer header cannot be read: its `example` is not valid \(Prism: /,
+      error: /^internal server error: the Prefer header cannot be read: Prism cannot decode its `example` \(/,
       prismCode: 'UNPROCESSABLE_ENTITY',
     },
   ],
@@ -256,8 +269,47 @@ function refusals(operationId: OperationId): [string, Request][] {
   return requests;
 }
 
-describe.each(modes)('the %s mock', (_, start) => {
+/** A Prefer naming a status and an example that status does not have: Prism falls back to a success. */
+function definePreferFallbackTests(mock: () => MockServer): void {
+  it('answers a Prefer naming a status and an example of another status 500, not the success Prism falls back to', async () => {
+    const request = {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=404, example=referencePage' },
+    };
+    expect((await send(mock().prismUrl, request)).status).toBe(200);
+    const answer = await send(mock().url, request);
+    expect(answer.status).toBe(500);
+    const body = JSON.parse(answer.body) as { error: string };
+    expect(schemaErrors('getVerifySession', '500', body)).toBe('');
+    expect(body.error).toMatch(
+      /^internal server error: no response of the spec matches the Prefer header: its 404 response has no example "referencePage" \(Prism answered 200 instead\)\. Its examples by status are 200: .*; "referencePage" is a 200 example: ask for it with "Prefer: code=200, example=referencePage"$/,
+    );
+    expect(violations(answer)).toContainEqual(
+      expect.objectContaining({
+        code: 'PREFER_FALLBACK',
+        message: expect.stringMatching(/^Prism answered 200 /),
+      }),
+    );
+  });
+
+  it('still answers a Prefer naming a status and one of its own examples with that example', async () => {
+    const request = {
+      method: 'GET',
+      path: verifyPath(),
+      headers: { ...auth, prefer: 'code=200, example=verified' },
+    };
+    const answer = await send(mock().url, request);
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ status: 'verified' });
+  });
+}
+
+describe.each(modes)('the %s mock', (mode, start) => {
   const mock = start();
+
+  // Stateful, a success comes from the state whatever the Prefer says (see the README).
+  if (mode === 'stateless') definePreferFallbackTests(mock);
 
   describe.each(cases)('%s', (_, request) => {
     it(`is answered ${request.status} in the spec’s Error shape, Prism’s own answer in sl-violations`, async () => {

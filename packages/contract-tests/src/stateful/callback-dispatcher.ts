@@ -211,7 +211,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       ...(retry ? { nextAttemptAt: iso(due) } : {}),
     });
     if (retry) {
-      // Due `delay` after this attempt was sent. The clock may have passed that while the receiver answered, and
+      // Due `delay` after this attempt was due. The clock may have passed that while the receiver answered, and
       // it fires timers only when it moves again: such a retry goes now.
       if (due <= clock.now()) {
         start(event, number + 1, ofGeneration, due);
