@@ -306,7 +306,8 @@ export function errorFromResponse(
     !response.url.startsWith(`${call.origin}/`)
   ) {
     // A read's redirect was followed to another origin, where fetch drops the credentials: this refusal says
-    // nothing about them.
+    // nothing about them. (A chain that leaves and comes back, A to B to A, also lost them, but only the last
+    // URL is known: that refusal goes without the note.)
     detail += `. A redirect to another origin led here, and fetch does not send credentials across origins: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`;
   }
   return answerError(

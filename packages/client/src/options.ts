@@ -29,7 +29,8 @@ export interface PlivoClientOptions {
   userAgent?: string | undefined;
   /**
    * Extra headers for every request (string values). `Authorization` is not allowed here: use `authId`/`authToken`;
-   * nor `Content-Type`, `Content-Length` or `Transfer-Encoding`.
+   * nor `Content-Type`, nor what fetch sets itself (`Content-Length`, `Transfer-Encoding`, `Connection`,
+   * `Keep-Alive`, `Upgrade`, `Expect`).
    */
   headers?: HeadersInput | undefined;
 }
@@ -43,8 +44,8 @@ export interface RequestOptions {
   /** Retries allowed for this call, instead of the client's `maxRetries` (see "Retries" in the README). */
   maxRetries?: number | undefined;
   /**
-   * Extra headers for this call, over the client's (e.g. a `Prefer` header for the mock). `Authorization`,
-   * `Content-Type`, `Content-Length`, `Transfer-Encoding` and `User-Agent` are not allowed here.
+   * Extra headers for this call, over the client's (e.g. a `Prefer` header for the mock). Not allowed here: what
+   * the client's `headers` may not set, and `User-Agent`.
    */
   headers?: HeadersInput | undefined;
 }
@@ -283,29 +284,32 @@ export function resolveRequestOptions(
 /** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
+/** The [name, value] entries `new Headers()` reads from an object: a sequence of pairs (any iterable) or a record. */
+const entriesOf = (headers: object): unknown[] =>
+  Symbol.iterator in headers ? Array.from(headers as Iterable<unknown>) : Object.entries(headers);
+
 /**
  * A value that is not a string, which `new Headers()` would send as its text ("undefined", "null") rather than
- * refuse; named by its header, without quoting it.
+ * refuse; named by its header (a name can be the token: `redact` it), without quoting the value.
  */
-function nonStringValue(headers: unknown): string | undefined {
+function nonStringValue(headers: unknown, redact: () => Redact): string | undefined {
   if (typeof headers !== 'object' || headers === null || headers instanceof Headers) return undefined;
-  const entries: unknown[] = Array.isArray(headers) ? headers : Object.entries(headers);
-  for (const entry of entries) {
+  for (const entry of entriesOf(headers)) {
     if (!Array.isArray(entry) || entry.length !== 2) continue; // headersProblem names it
     const [name, value] = entry as [unknown, unknown];
     if (typeof name !== 'string' || !HEADER_NAME.test(name)) continue; // headersProblem names it, unquoted
     if (typeof value !== 'string') {
-      return `has a value for \`${name}\` that is ${describeType(value)}, not a string: pass a string, or leave the header out`;
+      return `has a value for \`${redact()(name)}\` that is ${describeType(value)}, not a string: pass a string, or leave the header out`;
     }
   }
   return undefined;
 }
 
 /** Which entry of a `headers` option `new Headers()` refused, named without quoting any value. */
-function headersProblem(headers: unknown): string {
+function headersProblem(headers: unknown, redact: () => Redact): string {
   if (typeof headers !== 'object' || headers === null)
     return `is ${describeType(headers)}; pass an object of header names and values, an array of [name, value] pairs or a Headers`;
-  const entries: unknown[] = Array.isArray(headers) ? headers : Object.entries(headers);
+  const entries = entriesOf(headers);
   for (const [index, entry] of entries.entries()) {
     if (!Array.isArray(entry) || entry.length !== 2)
       return `has an entry (number ${index + 1}) that is not a [name, value] pair`;
@@ -315,7 +319,7 @@ function headersProblem(headers: unknown): string {
     try {
       new Headers([[name, String(value)]]);
     } catch {
-      return `has a value for \`${name}\` that is not a valid header value (a line break, a NUL or a character above U+00FF; the value is not quoted here as it may be a secret)`;
+      return `has a value for \`${redact()(name)}\` that is not a valid header value (a line break, a NUL or a character above U+00FF; the value is not quoted here as it may be a secret)`;
     }
   }
   return 'is not a valid set of headers';
@@ -327,14 +331,14 @@ function headersProblem(headers: unknown): string {
  * starts builds its own, once.
  */
 function checkedHeaders(headers: unknown, option: string, redactor: () => Redact): Headers {
-  const unsendable = nonStringValue(headers);
-  if (unsendable !== undefined) fail('headers', `${option} ${redactor()(unsendable)}.`);
+  const unsendable = nonStringValue(headers, redactor);
+  if (unsendable !== undefined) fail('headers', `${option} ${unsendable}.`);
   let result: Headers | undefined;
   try {
     result = new Headers(headers as Record<string, string> | undefined);
   } catch {
     // The runtime's message quotes the value, which may be a credential: say which header instead.
-    fail('headers', `${option} ${redactor()(headersProblem(headers))}.`);
+    fail('headers', `${option} ${headersProblem(headers, redactor)}.`);
   }
   if (result.has('authorization')) {
     fail(
@@ -348,6 +352,10 @@ function checkedHeaders(headers: unknown, option: string, redactor: () => Redact
   for (const framing of ['Content-Length', 'Transfer-Encoding']) {
     if (result.has(framing))
       fail('headers', `${option} must not set ${framing}: fetch frames each body itself.`);
+  }
+  for (const hop of ['Connection', 'Keep-Alive', 'Upgrade', 'Expect']) {
+    if (result.has(hop))
+      fail('headers', `${option} must not set ${hop}: fetch manages the connection itself.`);
   }
   return result;
 }

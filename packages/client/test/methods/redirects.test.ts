@@ -74,6 +74,14 @@ describe('a read redirected to another origin', () => {
     );
   });
 
+  it('is named on a 403 too', async () => {
+    other().reset((_req, res) => sendJson(res, 403, { error: 'forbidden' }));
+    server().reset((req, res) => res.writeHead(302, { Location: `${other().baseUrl}${req.url}` }).end());
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
+    expect(error).toMatchObject({ status: 403 });
+    expect((error as Error).message).toMatch(/: forbidden\. A redirect to another origin led here, /);
+  });
+
   it('is not mentioned where the credentials did go: no redirect, one on the same origin, or a status that is no refusal', async () => {
     const unauthorized = (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
       sendJson(res, 401, { error: 'authentication failed' });

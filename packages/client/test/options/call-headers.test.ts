@@ -114,6 +114,18 @@ describe("a method's headers", () => {
       "A method's `headers` option has a value for `X-Trace` that is null, not a string: pass a string, or leave the header out.",
     ],
     [
+      new Map([['X-Trace', undefined]]),
+      "A method's `headers` option has a value for `X-Trace` that is undefined, not a string: pass a string, or leave the header out.",
+    ],
+    [
+      { 'Keep-Alive': 'timeout=5' },
+      "A method's `headers` option must not set Keep-Alive: fetch manages the connection itself.",
+    ],
+    [
+      { connection: 'upgrade' },
+      "A method's `headers` option must not set Connection: fetch manages the connection itself.",
+    ],
+    [
       { 'Content-Length': '1' },
       "A method's `headers` option must not set Content-Length: fetch frames each body itself.",
     ],

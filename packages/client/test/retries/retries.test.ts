@@ -50,6 +50,19 @@ describe('retried answers', () => {
     }
   });
 
+  it('counts the attempts of each call, even when a custom fetch answers two calls with one object', async () => {
+    const answer = new Response(null, {
+      status: 503,
+      statusText: 'Service Unavailable',
+      headers: { 'retry-after-ms': '0' },
+    });
+    const client = clientFor(server(), { fetch: async () => answer, maxRetries: 2 });
+    const retried = await rejectionOf(client.verifySessions.get(VERIFY_UUID, { timeoutMs: 5_000 }));
+    expect((retried as Error).message).toMatch(/ answered 503 Service Unavailable \(3 attempts\)$/);
+    const once = await rejectionOf(client.verifySessions.get(VERIFY_UUID, { maxRetries: 0 }));
+    expect((once as Error).message).toMatch(/ answered 503 Service Unavailable$/);
+  });
+
   it('a final 429 is a RateLimitError with its Retry-After header readable', async () => {
     server().reset((_req, res) =>
       sendJson(res, 429, { error: 'too many requests' }, { 'retry-after-ms': '0' }),
