@@ -1,6 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest } from './normalise-request.js';
+import { preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
 import { preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
 
@@ -20,20 +21,6 @@ export interface CompatLayerOptions {
    * status the operation lists (see spec-error-answer.ts), and any Accept is taken as JSON (normalise-request.ts).
    */
   mocking?: boolean;
-}
-
-/** The status and example a `Prefer` header names together (`code=404, example=gone`), if it names both. */
-function preferredPair(prefer: string | string[] | undefined): { code: number; example: string } | undefined {
-  if (typeof prefer !== 'string') return undefined;
-  const values = new Map(
-    prefer.split(',').map((part) => {
-      const [key = '', value = ''] = part.split('=');
-      return [key.trim(), value.trim()] as const;
-    }),
-  );
-  const code = Number(values.get('code'));
-  const example = values.get('example');
-  return Number.isInteger(code) && example ? { code, example } : undefined;
 }
 
 /**
@@ -97,7 +84,8 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     if (options.mocking) {
       const queryAt = path.indexOf('?');
       const pathOnly = queryAt === -1 ? path : path.slice(0, queryAt);
-      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer));
+      const query = new URLSearchParams(queryAt === -1 ? '' : path.slice(queryAt + 1));
+      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer, query));
     }
   };
   subscribe(REQUEST_START, rewrite);

@@ -2,8 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
+import { preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
-import { specErrorAnswer } from '../spec-error-answer.js';
+import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../spec-error-answer.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
@@ -60,11 +61,15 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       record(502);
       return;
     }
-    const answer = prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
+    const unmet = unmetPreference(prism, method, canonical.path, routes, forward, canonical.query);
+    const answer =
+      unmet === undefined && prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
     const reply =
-      answer === undefined
-        ? inTheSpecShape(prism, method, canonical.path, routes)
-        : withJsonBody(prism, answer.status, answer.body);
+      unmet !== undefined
+        ? withSpecAnswer(prism, unmet)
+        : answer === undefined
+          ? inTheSpecShape(prism, method, canonical.path, routes)
+          : withJsonBody(prism, answer.status, answer.body);
     outgoing.writeHead(reply.status, endToEnd(reply.rawHeaders));
     outgoing.end(reply.body);
     record(reply.status);
@@ -181,19 +186,39 @@ function rawHeader(rawHeaders: readonly string[], name: string): string | undefi
 }
 
 /** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
+/** Prism's answer as spec-error-answer.ts reads it. */
+const asPrismErrorAnswer = (prism: PrismAnswer) => ({
+  status: prism.status,
+  contentType: rawHeader(prism.rawHeaders, 'content-type'),
+  body: prism.body.toString('utf8'),
+  violations: rawHeader(prism.rawHeaders, 'sl-violations'),
+});
+
+/**
+ * A success Prism gave to a Prefer that named another status with an example (Prism falls back to the first
+ * success's example of that name): the state must not answer it either.
+ */
+function unmetPreference(
+  prism: PrismAnswer,
+  method: string,
+  path: string,
+  routes: Routes,
+  forward: Forward,
+  query: URLSearchParams,
+): SpecErrorAnswer | undefined {
+  if (prism.status < 200 || prism.status >= 300) return undefined;
+  const preferred = preferredPair(forward.headers.prefer, query);
+  if (preferred === undefined) return undefined;
+  return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred);
+}
+
 function inTheSpecShape(prism: PrismAnswer, method: string, path: string, routes: Routes): PrismAnswer {
-  const answer = specErrorAnswer(
-    method,
-    path,
-    {
-      status: prism.status,
-      contentType: rawHeader(prism.rawHeaders, 'content-type'),
-      body: prism.body.toString('utf8'),
-      violations: rawHeader(prism.rawHeaders, 'sl-violations'),
-    },
-    routes,
-  );
-  if (answer === undefined) return prism;
+  const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes);
+  return answer === undefined ? prism : withSpecAnswer(prism, answer);
+}
+
+/** Prism's answer with the spec's answer's status, body and headers in place of its own. */
+function withSpecAnswer(prism: PrismAnswer, answer: SpecErrorAnswer): PrismAnswer {
   const rawHeaders: string[] = [];
   for (let i = 0; i < prism.rawHeaders.length; i += 2) {
     const name = prism.rawHeaders[i] ?? '';

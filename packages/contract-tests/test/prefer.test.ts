@@ -1,0 +1,42 @@
+// The status and example a request asks Prism for, read as Prism reads them (parse-prefer-header, then its
+// `__code`/`__example` query parameters when there is no Prefer header).
+import { describe, expect, it } from 'vitest';
+import { preferredPair } from '../src/prefer.js';
+
+const none = new URLSearchParams();
+
+describe('preferredPair', () => {
+  it.each([
+    ['code=404, example=gone', { code: 404, example: 'gone' }],
+    ['Code=404, EXAMPLE=gone', { code: 404, example: 'gone' }],
+    ['code="404", example="gone"', { code: 404, example: 'gone' }],
+    ['code=404, code=200, example=gone', { code: 404, example: 'gone' }],
+    ['code=404;q=1, example=gone', { code: 404, example: 'gone' }],
+    ['example="a, b", code=404', { code: 404, example: 'a, b' }],
+    ['code=404, example=a=b', { code: 404, example: 'a=b' }],
+  ])('reads %j', (prefer, pair) => {
+    expect(preferredPair(prefer, none)).toEqual(pair);
+  });
+
+  it.each([
+    'code=404',
+    'example=gone',
+    'code=4040, example=gone',
+    'code=abc, example=gone',
+    'code=404, example=',
+    'code=404, example',
+  ])('names no pair in %j', (prefer) => {
+    expect(preferredPair(prefer, none)).toBeUndefined();
+  });
+
+  it('reads the query parameters only without a Prefer header, as Prism does', () => {
+    const query = new URLSearchParams('__code=404&__example=gone');
+    expect(preferredPair(undefined, query)).toEqual({ code: 404, example: 'gone' });
+    expect(preferredPair('', query)).toEqual({ code: 404, example: 'gone' });
+    expect(preferredPair('dynamic=true', query)).toBeUndefined();
+  });
+
+  it('joins a header sent twice', () => {
+    expect(preferredPair(['code=404', 'example=gone'], none)).toEqual({ code: 404, example: 'gone' });
+  });
+});
