@@ -29,8 +29,8 @@ export interface PlivoClientOptions {
   userAgent?: string | undefined;
   /**
    * Extra headers for every request (string values). `Authorization` is not allowed here: use `authId`/`authToken`;
-   * nor `Content-Type`, nor what fetch sets itself (`Content-Length`, `Transfer-Encoding`, `Connection`,
-   * `Keep-Alive`, `Upgrade`, `Expect`).
+   * nor `Content-Type`, nor what fetch sets itself (`Content-Length`, `Transfer-Encoding`, `Keep-Alive`,
+   * `Upgrade`, `Expect`, a `Connection` other than `close` or `keep-alive`).
    */
   headers?: HeadersInput | undefined;
 }
@@ -330,7 +330,25 @@ function headersProblem(headers: unknown, redact: () => Redact): string {
  * sets what the client sets itself. `redactor` is called only when the headers are refused: a client that
  * starts builds its own, once.
  */
-function checkedHeaders(headers: unknown, option: string, redactor: () => Redact): Headers {
+function checkedHeaders(given: unknown, option: string, redactor: () => Redact): Headers {
+  // Read once: an iterable such as a generator has nothing left for `new Headers()` after the checks.
+  let headers = given;
+  if (
+    typeof given === 'object' &&
+    given !== null &&
+    !Array.isArray(given) &&
+    !(given instanceof Headers) &&
+    Symbol.iterator in given
+  ) {
+    try {
+      headers = Array.from(given as Iterable<unknown>);
+    } catch {
+      fail(
+        'headers',
+        `${option} is an iterable that failed while it was read; pass an object or an array of pairs.`,
+      );
+    }
+  }
   const unsendable = nonStringValue(headers, redactor);
   if (unsendable !== undefined) fail('headers', `${option} ${unsendable}.`);
   let result: Headers | undefined;
@@ -353,9 +371,16 @@ function checkedHeaders(headers: unknown, option: string, redactor: () => Redact
     if (result.has(framing))
       fail('headers', `${option} must not set ${framing}: fetch frames each body itself.`);
   }
-  for (const hop of ['Connection', 'Keep-Alive', 'Upgrade', 'Expect']) {
+  for (const hop of ['Keep-Alive', 'Upgrade', 'Expect']) {
     if (result.has(hop))
       fail('headers', `${option} must not set ${hop}: fetch manages the connection itself.`);
+  }
+  const connection = result.get('connection')?.trim().toLowerCase();
+  if (connection !== undefined && connection !== 'close' && connection !== 'keep-alive') {
+    fail(
+      'headers',
+      `${option} may set Connection only to "close" or "keep-alive": fetch manages the connection itself.`,
+    );
   }
   return result;
 }

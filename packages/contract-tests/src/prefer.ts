@@ -32,17 +32,30 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   return parts;
 }
 
-/** The `code` and `example` of a Prefer header: each preference's own token (not its `;` parameters). */
+/**
+ * A key as parse-prefer-header names it (lodash camelCase of the lower-cased token), as far as `code` and
+ * `example` go: its words, split at anything not a letter or digit (`_code` and `"code"` are `code`).
+ */
+const keyOf = (token: string) => (token.toLowerCase().match(/[a-z0-9]+/g) ?? []).join(' ');
+
+/**
+ * The `code` and `example` of a Prefer header. A `;` parameter is named after its preference's token
+ * (`a=1;code=2` is `a code`), or alone under an empty one (`;code=404`), as parse-prefer-header names it.
+ */
 function preferences(header: string): { code: string | undefined; example: string | undefined } {
   const found: Record<string, string> = {};
   for (const preference of splitOutsideQuotes(header, ',')) {
-    const [token = ''] = splitOutsideQuotes(preference, ';');
-    const at = token.indexOf('=');
-    if (at < 0) continue;
-    const key = token.slice(0, at).trim().toLowerCase();
-    let value = token.slice(at + 1).trim();
-    if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    if (!(key in found)) found[key] = value;
+    let base: string | undefined;
+    for (const segment of splitOutsideQuotes(preference, ';')) {
+      const at = segment.indexOf('=');
+      const token = at < 0 ? segment : segment.slice(0, at);
+      const key = keyOf(base === undefined || base === '' ? token : `${base}-${token}`);
+      if (base === undefined) base = token.trim().toLowerCase();
+      if (at < 0 || key in found) continue;
+      let value = segment.slice(at + 1).trim();
+      if (value.length > 1 && value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
+      found[key] = value;
+    }
   }
   return { code: found.code, example: found.example };
 }

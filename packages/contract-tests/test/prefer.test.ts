@@ -14,6 +14,10 @@ describe('preferredPair', () => {
     ['code=404;q=1, example=gone', { code: 404, example: 'gone' }],
     ['example="a, b", code=404', { code: 404, example: 'a, b' }],
     ['code=404, example=a=b', { code: 404, example: 'a=b' }],
+    // Keys are named as lodash camelCase names them: punctuation around a word is dropped.
+    ['_code=404, "example"=gone', { code: 404, example: 'gone' }],
+    // Parameters under an empty preference are named alone.
+    [';code=404;example=gone', { code: 404, example: 'gone' }],
   ])('reads %j', (prefer, pair) => {
     expect(preferredPair(prefer, none)).toEqual(pair);
   });
@@ -25,6 +29,9 @@ describe('preferredPair', () => {
     'code=abc, example=gone',
     'code=404, example=',
     'code=404, example',
+    // A parameter is named after its preference: `wait code`, not `code`.
+    'wait=1;code=404, example=gone',
+    'co-de=404, example=gone',
   ])('names no pair in %j', (prefer) => {
     expect(preferredPair(prefer, none)).toBeUndefined();
   });

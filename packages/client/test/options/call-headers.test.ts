@@ -62,6 +62,28 @@ describe("a method's headers", () => {
     ]);
   });
 
+  it('given as an iterable that can be read once (a generator), are all sent', async () => {
+    answeringSessions();
+    function* pairs(): Generator<[string, string]> {
+      yield ['X-Trace', 'from-a-generator'];
+    }
+    const client = clientFor(server(), { headers: pairs() as unknown as Array<[string, string]> });
+    await client.verifySessions.get(VERIFY_UUID, {
+      headers: pairs() as unknown as Array<[string, string]>,
+    });
+    await client.verifySessions.get(VERIFY_UUID);
+    expect(server().requests.map(({ headers }) => headers['x-trace'])).toEqual([
+      'from-a-generator',
+      'from-a-generator',
+    ]);
+  });
+
+  it('may ask to close the connection (Connection: close), which fetch sends', async () => {
+    answeringSessions();
+    await clientFor(server()).verifySessions.get(VERIFY_UUID, { headers: { Connection: 'close' } });
+    expect(server().requests[0]?.headers.connection).toBe('close');
+  });
+
   it('go with every page of a list', async () => {
     const { meta, sessions } = example('VerifySessionListPage') as {
       meta: Record<string, unknown>;
@@ -123,7 +145,7 @@ describe("a method's headers", () => {
     ],
     [
       { connection: 'upgrade' },
-      "A method's `headers` option must not set Connection: fetch manages the connection itself.",
+      'A method\'s `headers` option may set Connection only to "close" or "keep-alive": fetch manages the connection itself.',
     ],
     [
       { 'Content-Length': '1' },

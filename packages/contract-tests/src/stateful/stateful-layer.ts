@@ -185,7 +185,6 @@ function rawHeader(rawHeaders: readonly string[], name: string): string | undefi
   return undefined;
 }
 
-/** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
 /** Prism's answer as spec-error-answer.ts reads it. */
 const asPrismErrorAnswer = (prism: PrismAnswer) => ({
   status: prism.status,
@@ -212,6 +211,7 @@ function unmetPreference(
   return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred);
 }
 
+/** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
 function inTheSpecShape(prism: PrismAnswer, method: string, path: string, routes: Routes): PrismAnswer {
   const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes);
   return answer === undefined ? prism : withSpecAnswer(prism, answer);
