@@ -284,9 +284,18 @@ export function resolveRequestOptions(
 /** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
-/** The [name, value] entries `new Headers()` reads from an object: a sequence of pairs (any iterable) or a record. */
+/** The [name, value] entries of a `headers` option (any iterable is an array by now: see checkedHeaders). */
 const entriesOf = (headers: object): unknown[] =>
-  Symbol.iterator in headers ? Array.from(headers as Iterable<unknown>) : Object.entries(headers);
+  Array.isArray(headers) ? headers : Object.entries(headers);
+
+/** Headers fetch sets itself, which a `headers` option must not (why, after the colon). */
+const SET_BY_FETCH: Record<string, string> = {
+  'Content-Length': 'fetch frames each body itself',
+  'Transfer-Encoding': 'fetch frames each body itself',
+  'Keep-Alive': 'fetch manages the connection itself',
+  Upgrade: 'fetch manages the connection itself',
+  Expect: 'fetch manages the connection itself',
+};
 
 /**
  * A value that is not a string, which `new Headers()` would send as its text ("undefined", "null") rather than
@@ -367,13 +376,8 @@ function checkedHeaders(given: unknown, option: string, redactor: () => Redact):
   if (result.has('content-type')) {
     fail('headers', `${option} must not set Content-Type: the client sends every body as JSON with its own.`);
   }
-  for (const framing of ['Content-Length', 'Transfer-Encoding']) {
-    if (result.has(framing))
-      fail('headers', `${option} must not set ${framing}: fetch frames each body itself.`);
-  }
-  for (const hop of ['Keep-Alive', 'Upgrade', 'Expect']) {
-    if (result.has(hop))
-      fail('headers', `${option} must not set ${hop}: fetch manages the connection itself.`);
+  for (const [name, why] of Object.entries(SET_BY_FETCH)) {
+    if (result.has(name)) fail('headers', `${option} must not set ${name}: ${why}.`);
   }
   const connection = result.get('connection')?.trim().toLowerCase();
   if (connection !== undefined && connection !== 'close' && connection !== 'keep-alive') {

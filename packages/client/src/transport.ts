@@ -244,8 +244,8 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       const retry = attempt <= maxRetries && mayRetry(method, result);
       if (response !== undefined && !retry) {
         if (attempt > 1) attemptsTaken.set(response, attempt);
-        // A custom fetch may hand back an object it answered an earlier call with.
-        else if (attemptsTaken.has(response)) attemptsTaken.delete(response);
+        // A custom fetch may hand back an object it answered an earlier call with; only an error reads the count.
+        else if (!response.ok) attemptsTaken.delete(response);
         return response;
       }
       const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
