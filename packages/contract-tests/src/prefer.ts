@@ -1,16 +1,21 @@
 /**
  * The status and example a request asks Prism for together (`Prefer: code=404, example=gone`; without a Prefer
  * header, Prism's `__code` and `__example` query parameters), read as Prism reads them (parse-prefer-header:
- * keys in any case, quoted values, the first of a repeated key). `undefined` unless it names both.
+ * keys in any case, quoted values, the first of a repeated key). `undefined` unless it names both. `search`: the
+ * request's query, without its `?`.
  */
 export function preferredPair(
   prefer: string | string[] | undefined,
-  query: URLSearchParams,
+  search: string,
 ): { code: number; example: string } | undefined {
+  const noHeader = prefer === undefined || prefer.length === 0;
+  // Most requests name no preference: they cost no parsing.
+  if (noHeader && !search.includes('__code')) return undefined;
+  const query = noHeader ? new URLSearchParams(search) : undefined;
   const values =
-    prefer === undefined || prefer.length === 0
+    query !== undefined
       ? { code: query.get('__code') ?? undefined, example: query.get('__example') ?? undefined }
-      : preferences(Array.isArray(prefer) ? prefer.join(',') : prefer);
+      : preferences(Array.isArray(prefer) ? prefer.join(',') : (prefer ?? ''));
   const { code, example } = values;
   // Prism takes a code of exactly three digits.
   return code !== undefined && /^\d{3}$/.test(code) && example ? { code: Number(code), example } : undefined;

@@ -37,9 +37,8 @@ function answerErrorsAsTheSpec(
 ): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
-    // Prism answers a status without the example named with the first success's example of that name.
-    const fellBack = preferred !== undefined && this.statusCode < 300 && this.statusCode !== preferred.code;
-    if ((this.statusCode < 400 && !fellBack) || this.headersSent) return Reflect.apply(end, this, args);
+    const success = this.statusCode < 400;
+    if ((success && preferred === undefined) || this.headersSent) return Reflect.apply(end, this, args);
     const [chunk] = args;
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
     const violations = this.getHeader('sl-violations');
@@ -49,8 +48,9 @@ function answerErrorsAsTheSpec(
       body,
       violations: violations === undefined ? undefined : String(violations),
     };
+    // Prism answers a status without the example named with the first success's example of that name.
     const answer =
-      fellBack && preferred !== undefined
+      success && preferred !== undefined
         ? preferFallbackAnswer(method, path, prisms, routes, preferred)
         : specErrorAnswer(method, path, prisms, routes);
     if (answer === undefined) return Reflect.apply(end, this, args);
@@ -84,8 +84,8 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     if (options.mocking) {
       const queryAt = path.indexOf('?');
       const pathOnly = queryAt === -1 ? path : path.slice(0, queryAt);
-      const query = new URLSearchParams(queryAt === -1 ? '' : path.slice(queryAt + 1));
-      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer, query));
+      const search = queryAt === -1 ? '' : path.slice(queryAt + 1);
+      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer, search));
     }
   };
   subscribe(REQUEST_START, rewrite);

@@ -254,7 +254,8 @@ export function specErrorAnswer(
   routes: Routes,
 ): SpecErrorAnswer | undefined {
   if (answer.status < 400) return undefined;
-  const { own, statuses } = operationsOf(method, path, routes);
+  const operations = operationsOf(method, path, routes);
+  const { own, statuses } = operations;
   // Checked before Prism's answer is read: Prism's own refusals (an unmet Prefer among them) are never this.
   if (
     listedStatus(answer.status, statuses) === answer.status &&
@@ -263,13 +264,13 @@ export function specErrorAnswer(
   ) {
     return undefined;
   }
-  return assemble(method, path, answer, routes, read(method, path, answer, routes, own));
+  return assemble(answer, operations, read(method, path, answer, routes, own));
 }
 
 /**
  * A `Prefer` naming a status and an example that status does not have, which Prism answered with a success
- * (it falls back to the first success's example of that name): answered as any unmet Prefer. `undefined` when
- * Prism's answer has the status asked for.
+ * (it falls back to the first success's example of that name): answered as any unmet Prefer. `undefined` for
+ * any other answer: not a success, or one with the status asked for.
  */
 export function preferFallbackAnswer(
   method: string,
@@ -278,10 +279,12 @@ export function preferFallbackAnswer(
   routes: Routes,
   preferred: { code: number; example: string },
 ): SpecErrorAnswer | undefined {
-  const { own } = operationsOf(method, path, routes);
-  if (own === undefined || answer.status === preferred.code) return undefined;
+  if (answer.status < 200 || answer.status >= 300 || answer.status === preferred.code) return undefined;
+  const operations = operationsOf(method, path, routes);
+  const { own } = operations;
+  if (own === undefined) return undefined;
   const asked = `exampleKey: ${preferred.example} does not exist`;
-  return assemble(method, path, answer, routes, {
+  return assemble(answer, operations, {
     reason: `no response of the spec matches the Prefer header: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
     code: 'PREFER_FALLBACK',
     inner: [],
@@ -301,13 +304,10 @@ function operationsOf(method: string, path: string, routes: Routes) {
 
 /** The spec-shaped answer for what `reading` says of Prism's `answer`, which stays in `sl-violations`. */
 function assemble(
-  method: string,
-  path: string,
   answer: PrismErrorAnswer,
-  routes: Routes,
+  { operations, statuses }: ReturnType<typeof operationsOf>,
   { reason, code, inner, preferUnmet }: Reading,
 ): SpecErrorAnswer {
-  const { operations, statuses } = operationsOf(method, path, routes);
   const status = listedStatus(preferUnmet ? 500 : answer.status, statuses);
   const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not

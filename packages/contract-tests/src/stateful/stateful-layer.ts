@@ -61,7 +61,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       record(502);
       return;
     }
-    const unmet = unmetPreference(prism, method, canonical.path, routes, forward, canonical.query);
+    const unmet = unmetPreference(prism, method, canonical.path, routes, forward);
     const answer =
       unmet === undefined && prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
     const reply =
@@ -203,10 +203,12 @@ function unmetPreference(
   path: string,
   routes: Routes,
   forward: Forward,
-  query: URLSearchParams,
 ): SpecErrorAnswer | undefined {
-  if (prism.status < 200 || prism.status >= 300) return undefined;
-  const preferred = preferredPair(forward.headers.prefer, query);
+  const queryAt = forward.path.indexOf('?');
+  const preferred = preferredPair(
+    forward.headers.prefer,
+    queryAt === -1 ? '' : forward.path.slice(queryAt + 1),
+  );
   if (preferred === undefined) return undefined;
   return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred);
 }
