@@ -30,12 +30,15 @@ export interface PlivoClient {
 /**
  * openapi-fetch's CommonJS build exports `{ default: createClient }` (with `__esModule`). Our CJS build imports
  * it the way Node does (default = `module.exports`), so there the default import is that object; the ESM build
- * gets the function itself. Accept both, keeping openapi-fetch an external, shared dependency.
+ * gets the function itself. Accept both, keeping openapi-fetch an external, shared dependency. A function, not
+ * a module-level constant: a bundler cannot tell that reading `.default` has no side effect, and would keep all
+ * of openapi-fetch in an app that imports only, say, the error classes.
  */
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === 'function'
+function openapiFetchClient(): typeof openapiFetch {
+  return typeof openapiFetch === 'function'
     ? openapiFetch
     : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
+}
 
 // Node's util.inspect and Deno's console look these up by these well-known names; no import is needed.
 const NODE_INSPECT = Symbol.for('nodejs.util.inspect.custom');
@@ -63,7 +66,11 @@ export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
     maxRetries: config.maxRetries,
     redact,
   });
-  const core: PlivoRawClient = createClient<paths>({ baseUrl: config.baseUrl, headers, fetch: transport });
+  const core: PlivoRawClient = openapiFetchClient()<paths>({
+    baseUrl: config.baseUrl,
+    headers,
+    fetch: transport,
+  });
   const { raw, hasMiddleware } = createRawClient(core, redact);
   const call = createCall({
     core,

@@ -22,8 +22,11 @@ export interface Deadline {
 }
 
 const GROUP_SIZE = 16;
-/** The longest delay `setTimeout` takes; a longer one fires at once (Node warns and uses 1 ms). */
-const MAX_TIMER_DELAY_MS = 2_147_483_647;
+/**
+ * The longest delay `setTimeout` takes (about 24.8 days); a longer one fires at once (Node warns and uses
+ * 1 ms). Also the largest `timeoutMs` the options take.
+ */
+export const MAX_TIMER_DELAY_MS = 2_147_483_647;
 const ignore = (): void => {};
 
 function timeoutReason(timeoutMs: number): DOMException {

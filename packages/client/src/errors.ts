@@ -213,17 +213,14 @@ export function redactHeaders(headers: Headers, redact: Redact): Headers {
   return copy;
 }
 
-/** `value[key]` when `value` is an object and that field a string. */
-function stringField(value: unknown, key: string): string | undefined {
+/**
+ * `value[key]` redacted, when `value` is an object and that field a string: for the server's own text that an
+ * error quotes or carries.
+ */
+export function redactedField(value: unknown, key: string, redact: Redact): string | undefined {
   const field =
     typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
-  return typeof field === 'string' ? field : undefined;
-}
-
-/** `stringField`, redacted: for the server's own text that an error quotes or carries. */
-export function redactedField(value: unknown, key: string, redact: Redact): string | undefined {
-  const field = stringField(value, key);
-  return field === undefined ? undefined : redact(field);
+  return typeof field === 'string' ? redact(field) : undefined;
 }
 
 /** The answered request an error is about: its status, headers and URL (the request's). */

@@ -1,3 +1,4 @@
+import { MAX_TIMER_DELAY_MS } from './deadline.js';
 import { envHint, readEnv } from './env.js';
 import { describeType, InvalidArgumentError, type Redact } from './errors.js';
 import { globalFetch } from './global-fetch.js';
@@ -70,8 +71,6 @@ export interface ResolvedOptions {
 export const DEFAULT_BASE_URL = 'https://api.plivo.com';
 export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RETRIES = 2;
-/** The largest delay `setTimeout` accepts (about 24.8 days); longer ones fire at once. */
-const MAX_TIMER_MS = 2_147_483_647;
 export const DEFAULT_USER_AGENT = `plivo-openapi-client/${VERSION}`;
 
 const CONSOLE_HINT = 'Both are on the Plivo console overview page (https://console.plivo.com/dashboard/).';
@@ -223,11 +222,11 @@ function resolveNumber(option: 'timeoutMs' | 'maxRetries', value: unknown, fallb
   const timeout = option === 'timeoutMs';
   if (
     typeof value !== 'number' ||
-    !(value >= (timeout ? 1 : 0) && value <= (timeout ? MAX_TIMER_MS : 100)) ||
+    !(value >= (timeout ? 1 : 0) && value <= (timeout ? MAX_TIMER_DELAY_MS : 100)) ||
     (!timeout && !Number.isInteger(value))
   ) {
     const meaning = timeout
-      ? `a number of milliseconds from 1 to ${MAX_TIMER_MS} (default ${DEFAULT_TIMEOUT_MS})`
+      ? `a number of milliseconds from 1 to ${MAX_TIMER_DELAY_MS} (default ${DEFAULT_TIMEOUT_MS})`
       : `a whole number from 0 (no retries) to 100 (default ${DEFAULT_MAX_RETRIES})`;
     const shown = typeof value === 'number' ? value : describeType(value);
     fail(option, `The \`${option}\` option is ${shown}; it must be ${meaning}.`);
@@ -288,8 +287,13 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const entriesOf = (headers: object): unknown[] =>
   Array.isArray(headers) ? headers : Object.entries(headers);
 
-/** Headers fetch sets itself, which a `headers` option must not (why, after the colon). */
-const SET_BY_FETCH: Record<string, string> = {
+/**
+ * Headers a `headers` option must not set, each refused as "must not set <name>: <why>", in this order: the
+ * client sets the first two itself, fetch the others.
+ */
+const RESERVED_HEADERS: Record<string, string> = {
+  Authorization: 'pass your credentials as `authId` and `authToken`',
+  'Content-Type': 'the client sends every body as JSON with its own',
   'Content-Length': 'fetch frames each body itself',
   'Transfer-Encoding': 'fetch frames each body itself',
   'Keep-Alive': 'fetch manages the connection itself',
@@ -367,16 +371,7 @@ function checkedHeaders(given: unknown, option: string, redactor: () => Redact):
     // The runtime's message quotes the value, which may be a credential: say which header instead.
     fail('headers', `${option} ${headersProblem(headers, redactor)}.`);
   }
-  if (result.has('authorization')) {
-    fail(
-      'headers',
-      `${option} must not set Authorization: pass your credentials as \`authId\` and \`authToken\`.`,
-    );
-  }
-  if (result.has('content-type')) {
-    fail('headers', `${option} must not set Content-Type: the client sends every body as JSON with its own.`);
-  }
-  for (const [name, why] of Object.entries(SET_BY_FETCH)) {
+  for (const [name, why] of Object.entries(RESERVED_HEADERS)) {
     if (result.has(name)) fail('headers', `${option} must not set ${name}: ${why}.`);
   }
   const connection = result.get('connection')?.trim().toLowerCase();

@@ -1,6 +1,8 @@
 // What users install: the built ESM and CJS entry points, checked for exports and for runtime portability.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTH_ID, AUTH_TOKEN, MASKING_UUID } from '../helpers/credentials.js';
 import { distFile } from '../helpers/dist.js';
@@ -48,5 +50,42 @@ describe('runtime portability', () => {
     expect(specifiers).toEqual(['openapi-fetch']);
     expect(code).not.toMatch(/\b(Buffer|__dirname|__filename)\b/);
     expect(code).not.toMatch(/\bprocess\.(env|versions|platform)/);
+  });
+});
+
+describe('tree-shaking (package.json declares sideEffects: false)', () => {
+  /** The input files, with the bytes each adds, of a browser bundle of `source` against the built ESM entry. */
+  async function bundledInputs(source: string): Promise<Record<string, number>> {
+    const entry = distFile('index.mjs');
+    const result = await build({
+      stdin: { contents: source.replace('ENTRY', JSON.stringify(entry)), resolveDir: dirname(entry) },
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const [output] = Object.values(result.metafile.outputs);
+    return Object.fromEntries(
+      Object.entries(output?.inputs ?? {}).map(([file, { bytesInOutput }]) => [file, bytesInOutput]),
+    );
+  }
+  const openapiFetchBytes = (inputs: Record<string, number>) =>
+    Object.entries(inputs)
+      .filter(([file]) => file.includes('/openapi-fetch/'))
+      .reduce((sum, [, bytes]) => sum + bytes, 0);
+
+  it('leaves openapi-fetch out of an app that imports only the error classes', async () => {
+    const errorsOnly = await bundledInputs(
+      'import { NotFoundError } from ENTRY; console.log(new NotFoundError("m", { status: 404 }));',
+    );
+    const whole = await bundledInputs(
+      'import { createPlivoClient } from ENTRY; console.log(createPlivoClient);',
+    );
+    // The control: the same measure sees openapi-fetch in an app that makes a client.
+    expect(openapiFetchBytes(whole)).toBeGreaterThan(1000);
+    expect(openapiFetchBytes(errorsOnly)).toBe(0);
   });
 });
