@@ -23,24 +23,34 @@ export function watchSources(dir, { ignore, rebuild, onError, debounceMs = DEBOU
   /** @type {Promise<void>} */
   let running = Promise.resolve();
 
+  /** @type {import('node:fs').FSWatcher | undefined} */
+  let watcher;
+  // Node's recursive watch on Linux watches each file, and loses one an editor saves by replacing it (write a
+  // copy, rename it over): watching again after every batch of changes picks up the new file.
+  const arm = () => {
+    watcher?.close();
+    watcher = watch(dir, { recursive: true }, (_event, filename) => {
+      if (!filename || ignore(filename.toString())) return;
+      pending.add(filename.toString());
+      clearTimeout(timer);
+      timer = setTimeout(flush, debounceMs);
+    });
+  };
+
   const flush = () => {
     const changed = [...pending].sort();
     pending = new Set();
+    arm();
     // A failed rebuild (say, a half-typed YAML file) is reported and the next save tries again.
     running = running.then(() => rebuild(changed)).catch(onError);
   };
 
-  const watcher = watch(dir, { recursive: true }, (_event, filename) => {
-    if (!filename || ignore(filename.toString())) return;
-    pending.add(filename.toString());
-    clearTimeout(timer);
-    timer = setTimeout(flush, debounceMs);
-  });
+  arm();
 
   return {
     close() {
       clearTimeout(timer);
-      watcher.close();
+      watcher?.close();
     },
     /** Resolves once every rebuild started so far has finished. */
     idle: () => running,

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
@@ -81,4 +81,29 @@ it('never runs two rebuilds at once, and a failed rebuild does not stop the next
     overlapped: false,
     errors: ['Error: half-typed YAML'],
   });
+});
+
+it('keeps seeing a file that an editor saved by replacing it (a copy renamed over it)', async () => {
+  const rebuilds: string[][] = [];
+  const file = join(dir, 'paths', 'one.yaml');
+  writeFileSync(file, 'a');
+  watcher = watchSources(dir, {
+    ignore: (path) => path.endsWith('.tmp'),
+    rebuild: async (changed) => {
+      rebuilds.push(changed);
+    },
+    onError: () => {},
+    debounceMs: 50,
+  });
+  await sleep(100);
+  writeFileSync(`${file}.tmp`, 'b');
+  renameSync(`${file}.tmp`, file);
+  await until(() => rebuilds.length === 1, 'the rebuild after the replacing save');
+  await watcher.idle();
+  writeFileSync(file, 'c'); // an in-place save of the replaced file
+  await until(() => rebuilds.length === 2, 'the rebuild after the next in-place save');
+  expect(rebuilds.map((changed) => changed.filter((path) => path === join('paths', 'one.yaml')))).toEqual([
+    [join('paths', 'one.yaml')],
+    [join('paths', 'one.yaml')],
+  ]);
 });
