@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OutputTail } from './output-tail.js';
 import { MOCKING_ENV, ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
+import { prismInternalsProblem, versionSeenFrom } from './prism-internals.js';
 import { specForPrism } from './prism-spec.js';
 
 const require = createRequire(import.meta.url);
@@ -52,6 +53,8 @@ function prismBin(): string {
   const manifest = require(manifestPath) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.prism;
   if (bin === undefined) throw new Error(`${manifestPath} declares no "prism" binary`);
+  const problem = prismInternalsProblem((name) => versionSeenFrom(manifestPath, name));
+  if (problem !== undefined) throw new Error(problem);
   return join(dirname(manifestPath), bin);
 }
 
@@ -79,11 +82,12 @@ function childEntry(): string {
 
 /** Starts Prism as a child process and resolves once it is listening. */
 export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
+  const bin = prismBin(); // first: it may refuse, before any file is written
   // Without the spec's callbacks: Prism would send them itself (see prism-spec.ts).
   const spec = specForPrism(launch.spec, { mocking: launch.mode.kind === 'mock' });
   const args = prismArgs({ ...launch, spec: spec.path });
   // stdin is a pipe the child watches: it ends Prism when this process is gone (see prism-child.ts).
-  const child = spawn(process.execPath, [childEntry(), prismBin(), ...args], {
+  const child = spawn(process.execPath, [childEntry(), bin, ...args], {
     stdio: ['pipe', 'pipe', 'pipe'],
     env: {
       ...process.env,
