@@ -27,8 +27,8 @@ export interface paths {
          *     `meta.next` is null on the last page.
          *
          *     The path ends in `/`: Plivo's reference writes it without, but its own cURL example and every SDK send
-         *     `/Masking/Session/`. Whether the API also takes the path without the slash no Plivo source says; the mock
-         *     kit answers both.
+         *     `/Masking/Session/`. Whether the API also takes the path without the slash no Plivo source says, so send it
+         *     with the slash.
          */
         get: operations["listMaskingSessions"];
         put?: never;
@@ -39,7 +39,7 @@ export interface paths {
          *
          *     The path ends in `/`: Plivo's reference page writes it without the slash, but every Plivo SDK (Node,
          *     Python, Go, Java, PHP, Ruby, .NET) sends `/Masking/Session/`, so this document describes what real clients
-         *     send. Whether the API also takes the path without the slash no Plivo source says; the mock kit answers both.
+         *     send. Whether the API also takes the path without the slash no Plivo source says, so send it with the slash.
          *     The body is JSON.
          *
          *     The success status is `201 Created`, as Plivo's own error catalogue ("Session created") and the Java, PHP
@@ -69,7 +69,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Get details of a number masking session
+         * Get a masking session
          * @description This method fetches details of an existing masking session.
          *
          *     The session is returned inside a wrapper: `{"api_id": ..., "response": {...}}`. The path has no
@@ -127,7 +127,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List sessions
+         * List Verify sessions
          * @description Lists the account's Verify sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
          *     application, status, recipient, subaccount, country, alias, brand name, app hash and by ranges of
          *     `session_time`. Without a `session_time` filter only the last 24 hours are returned; data covers the last
@@ -173,7 +173,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Retrieves a session
+         * Get a Verify session
          * @description This API call returns the details for the session identified by the session_uuid specified in the
          *     request URL. No arguments need to be passed.
          *
@@ -186,12 +186,12 @@ export interface paths {
          * Validate an OTP
          * @description Checks the code the recipient entered. A right code answers `200` and the session becomes `verified`; a
          *     wrong one is refused. A session accepts at most 10 validation attempts. Plivo does not document what it
-         *     answers for a session that has expired or is already verified; this document (and the mock) refuse those
-         *     too. Plivo documents only that a refused code is not a `2xx` (its Python SDK raises on it); this document
+         *     answers for a session that has expired or is already verified; this document refuses those too, which is
+         *     inferred. Plivo documents only that a refused code is not a `2xx` (its Python SDK raises on it); this document
          *     gives every refusal as `400`, the status Plivo uses for an invalid parameter.
          *
-         *     Plivo documents no message for these refusals; the `400` examples below use wording of our own (the mock
-         *     answers with them), so branch on the status, not on `error`.
+         *     Plivo documents no message for these refusals; the wording of the `400` examples below is illustrative, not
+         *     Plivo's, so branch on the status, not on `error`.
          *
          *     The path ends in `/`, as documented and as every SDK sends it. The body is JSON. The success status is
          *     `200`, as the Go, PHP and Python SDK tests have it; clients should accept any `2xx`.
@@ -566,7 +566,7 @@ export interface components {
          *       default is not documented).
          *     - Plivo's Go SDK spells the single-party flag `create_session_with_single_Party` (capital `P`). Whether the
          *       API reads that spelling is not documented. This schema does not list it (generated clients do not type
-         *       it), but extra keys are not rejected, so such a body is valid; the mock kit reads it as the same flag.
+         *       it), but extra keys are not rejected, so such a body is valid.
          *     - The API takes JSON only (`Content-Type: application/json`); no SDK form-encodes this body.
          */
         MaskingSessionCreateRequest: {
@@ -746,7 +746,7 @@ export interface components {
             /**
              * @description Create the session with only one party; the other is set later with `updateMaskingSession`. Plivo's Go
              *     SDK sends this flag as `create_session_with_single_Party` (capital `P`): an extra key this schema lets
-             *     through without typing it, which the mock kit reads as this flag (whether the API does is not documented).
+             *     through without typing it. Whether the API reads it as this flag is not documented.
              * @default false
              */
             create_session_with_single_party?: boolean;
@@ -792,7 +792,7 @@ export interface components {
          *     Attributes that do not apply to an event are left out or sent empty; new attributes may appear at any time.
          *
          *     Plivo's masking pages do not say how the body is encoded; the masking service runs on Plivo's voice platform,
-         *     which sends form-encoded callbacks, and this description (and our mock) does the same.
+         *     which sends form-encoded callbacks, and this description does the same, which is inferred.
          * @example {
          *       "EventName": "SessionTimeout",
          *       "EventTimestamp": "2026-11-30 12:30:00",
@@ -924,12 +924,7 @@ export interface components {
         /**
          * @description The JSON body of `updateMaskingSession`. Every field is optional: a field left out is not changed.
          *
-         *     Only the fields below may be changed. `first_party` and `second_party` may be set only on a session
-         *     created with `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
-         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount` cannot
-         *     be changed on an active session, without saying how the API answers such a change: this spec (and its
-         *     stateful mock) refuse it with `400`, which is inferred. An expired session is refused with `400` ("session
-         *     already expired"), which Plivo's error list documents for every masking operation.
+         *     Which fields may be changed, and how a refusal is answered: see the operation's request body description.
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
          *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
@@ -995,14 +990,15 @@ export interface components {
             second_party_play_url?: string;
             /**
              * @description The first party's phone number. Only for a session created with `create_session_with_single_party: true`;
-             *     on any other session the API refuses it (the rule is documented; the `400` is inferred, see above).
+             *     on any other session the API refuses it (the rule is documented; the `400` is inferred: see the request
+             *     body's description).
              * @example 917708772011
              */
             first_party?: string;
             /**
              * @description The second party's phone number. Only for a session created with
              *     `create_session_with_single_party: true`; on any other session the API refuses it (the rule is documented;
-             *     the `400` is inferred, see above).
+             *     the `400` is inferred: see the request body's description).
              * @example 918220568648
              */
             second_party?: string;
@@ -1372,8 +1368,7 @@ export interface components {
             SessionUUID: string;
             /**
              * @description The session's status. Plivo documents `in-progress` and `expired` for callbacks; whether it also sends
-             *     `verified` (the session's status after a correct OTP) is not documented. The mock sends it then, so be
-             *     ready for it. Open set.
+             *     `verified` (the session's status after a correct OTP) is not documented, so be ready for it. Open set.
              */
             SessionStatus: string | ("in-progress" | "expired" | "verified");
             /** @description ID of the SMS or call attempt this change is about. */
@@ -1534,7 +1529,7 @@ export interface components {
          * @description The receiver has the callback. Answer `200` (with any body) once it is safely received; any other status, a
          *     redirect or no answer counts as a failed delivery, and Plivo sends the same callback again: Verify documents
          *     three retries, 60 s after the first attempt, then 120 s and 240 s after the previous one. The masking pages
-         *     document no schedule; our mock uses Verify's for both. A request that fails the signature check is best
+         *     document no schedule. A request that fails the signature check is best
          *     refused (this document's advice; Plivo names no status for it): `400` when a signature header or the nonce is
          *     missing, `403` when no signature matches.
          */
@@ -2103,6 +2098,15 @@ export interface operations {
             };
             cookie?: never;
         };
+        /**
+         * @description Every field is optional: a field left out is not changed. Only the fields listed may be changed.
+         *     `first_party` and `second_party` may be set only on a session created with
+         *     `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
+         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount`
+         *     cannot be changed on an active session, without saying how the API answers such a change: this document
+         *     says it is refused with `400`, which is inferred. An expired session is refused with `400` ("session
+         *     already expired"), which Plivo's error list documents for every masking operation.
+         */
         requestBody: {
             content: {
                 "application/json": components["schemas"]["MaskingSessionUpdateRequest"];
