@@ -12,6 +12,7 @@ import { readInfoVersion } from '../src/spec-version.mjs';
 import { listWorkspacePackages, type WorkspacePackage } from '../src/workspace.mjs';
 import { cleanEnv, run } from './support/commands.js';
 import { type FakeRegistry, startFakeRegistry } from './support/fake-registry.js';
+import { tarEntries } from './support/tar-entries.js';
 import { copyWorkspace } from './support/workspace-copy.js';
 
 const SPEC = '@plivo-openapi/spec';
@@ -126,6 +127,8 @@ describe('pnpm release, rehearsed', () => {
         'workspace:',
       );
       if (manifest.dependencies?.[SPEC]) expect(manifest.dependencies[SPEC], key).toBe(versions[SPEC]);
+      // The release notes `pnpm run version` wrote travel with the package (npm does not add them by itself).
+      expect(tarEntries(tarball), `${key} tarball`).toContain('package/CHANGELOG.md');
     }
     const tags = execFileSync('git', ['tag', '--list'], { cwd: copy.root, env, encoding: 'utf8' })
       .trim()
