@@ -1,34 +1,52 @@
+import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { listOperations } from './list-operations.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { startMock } from './start-mock.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
-const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
+const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--seed 42] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
 
 Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
   --port      port to listen on (default 4010; 0 picks a free one)
   --dynamic   generate bodies from the schemas instead of serving the spec's examples
+  --seed      seed of the generated bodies (of --dynamic, or of a request's Prefer: dynamic=true), so that a
+              run can be repeated
   --errors    answer requests that break the spec with an error instead of only logging the violation
   --stateful  keep the sessions created through the mock (per account) and answer from them; Prism still
               validates every request. Controls under /__mock/ (printed at start)
   --otp       with --stateful: the OTP every Verify session gets (4 to 8 digits)
-  --spec      serve this OpenAPI file instead of the bundled @plivo-openapi/spec`;
+  --spec      serve this OpenAPI file instead of the bundled @plivo-openapi/spec
+  --version   print the versions of plivo-mock and of its Prism`;
+
+/** This package's version and its Prism's, read from their manifests as installed. */
+function versions(): string {
+  const require = createRequire(import.meta.url);
+  const kit = require('@plivo-openapi/contract-tests/package.json') as { version: string };
+  const prism = require('@stoplight/prism-cli/package.json') as { version: string };
+  return `plivo-mock ${kit.version} (@plivo-openapi/contract-tests), Prism ${prism.version}`;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4010' },
       dynamic: { type: 'boolean', default: false },
+      seed: { type: 'string' },
       errors: { type: 'boolean', default: false },
       stateful: { type: 'boolean', default: false },
       otp: { type: 'string' },
       spec: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      version: { type: 'boolean', short: 'v', default: false },
     },
   });
   if (values.help) {
     console.log(HELP);
+    return;
+  }
+  if (values.version) {
+    console.log(versions());
     return;
   }
   if (values.otp !== undefined && !values.stateful) {
@@ -42,7 +60,15 @@ async function main(): Promise<void> {
   const port = parsePort(values.port);
   const spec = resolveSpecPath(values.spec);
   const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
-  const starting = startMock({ port, spec, dynamic: values.dynamic, errors: values.errors, stateful });
+  const { dynamic, seed, errors } = values;
+  const starting = startMock({
+    port,
+    spec,
+    dynamic,
+    errors,
+    stateful,
+    ...(seed === undefined ? {} : { seed }),
+  });
 
   // Registered before Prism is up, so a Ctrl-C during startup still stops it instead of orphaning it.
   let stopping = false;

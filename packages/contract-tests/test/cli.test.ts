@@ -125,12 +125,39 @@ describe('plivo-mock (pnpm mock)', () => {
   );
 
   it('refuses an option it does not have, pointing at --help', async () => {
-    const cli = runCli('--seed', '1');
+    const cli = runCli('--timeout', '1');
     const [code] = await once(cli.child, 'exit');
     expect(code).toBe(1);
     expect(cli.stderr()).toContain(
-      "plivo-mock: Unknown option '--seed'. Run plivo-mock --help for the options.",
+      "plivo-mock: Unknown option '--timeout'. Run plivo-mock --help for the options.",
     );
+  });
+
+  it("prints its own version and its Prism's with --version", async () => {
+    const cli = runCli('--version');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(0);
+    const kit = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    expect(cli.stdout().trim()).toBe(
+      `plivo-mock ${kit.version} (@plivo-openapi/contract-tests), Prism ${kit.dependencies['@stoplight/prism-cli']}`,
+    );
+  });
+
+  it('generates the same bodies on two runs with the same --seed, other ones with another', async () => {
+    const bodyOfRun = async (seed: string) => {
+      const port = await findFreePort();
+      const cli = runCli('--port', String(port), '--dynamic', '--seed', seed);
+      await waitForOutput(cli, 'Press Ctrl-C to stop.');
+      const response = await fetch(`http://127.0.0.1:${port}${verifyPath()}`, {
+        headers: { authorization: BASIC_AUTH },
+      });
+      cli.child.kill('SIGINT');
+      await once(cli.child, 'exit');
+      return response.text();
+    };
+    const first = await bodyOfRun('42');
+    expect(await bodyOfRun('42')).toBe(first);
+    expect(await bodyOfRun('7')).not.toBe(first);
   });
 
   it("names --spec, not startMock()'s option, for a spec file that does not exist", async () => {
