@@ -1458,9 +1458,9 @@ export interface components {
             };
         };
         /**
-         * @description The credentials are valid but may not use this resource (for example a subaccount acting on a session of
-         *     another account). Plivo lists 403 among the statuses its API uses and documents no cause specific to this
-         *     operation.
+         * @description The credentials are valid but may not use this resource. Plivo lists 403 among the statuses its API uses and
+         *     documents no cause specific to this operation. (Plivo's masking overview says a subaccount's credentials
+         *     cannot call the masking API, without saying which status refuses them.)
          */
         Forbidden: {
             headers: {
@@ -1726,8 +1726,8 @@ export interface components {
          */
         MaskingListDurationLte: number;
         /**
-         * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
-         *     Verify reference lists its type as a string).
+         * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (for the
+         *     Verify list, Plivo's reference lists its type as a string).
          */
         Limit: number;
         /**
@@ -1968,8 +1968,8 @@ export interface operations {
                  */
                 duration__lte?: components["parameters"]["MaskingListDurationLte"];
                 /**
-                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
-                 *     Verify reference lists its type as a string).
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (for the
+                 *     Verify list, Plivo's reference lists its type as a string).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
@@ -2232,8 +2232,8 @@ export interface operations {
                  */
                 session_time__lte?: components["parameters"]["VerifyListSessionTimeLte"];
                 /**
-                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (Plivo's
-                 *     Verify reference lists its type as a string).
+                 * @description Page size: how many sessions to return, 1 to 20 (the API's maximum). An integer in the query string (for the
+                 *     Verify list, Plivo's reference lists its type as a string).
                  */
                 limit?: components["parameters"]["Limit"];
                 /**
