@@ -20,6 +20,7 @@ import { withChangelog } from './changelog.mjs';
 import { withEmptyFavicon } from './empty-favicon.mjs';
 import { withMetaDescription } from './meta-description.mjs';
 import { inlineRedoclyLogos } from './offline-logo.mjs';
+import { withSoftBreaksJoined } from './soft-line-breaks.mjs';
 import { readSpecBundle, readSpecChangelog, specBundleFiles } from './spec-bundle.mjs';
 
 const run = promisify(execFile);
@@ -34,7 +35,7 @@ export const defaultOutDir = join(packageDir, 'dist');
  * @returns {Promise<{ outDir: string, files: string[] }>}
  */
 export async function buildDocs({ outDir = defaultOutDir } = {}) {
-  const definition = withChangelog(readSpecBundle(), readSpecChangelog());
+  const definition = withSoftBreaksJoined(withChangelog(readSpecBundle(), readSpecChangelog()));
 
   // Built next to outDir (same file system) and moved in file by file at the end: each rename replaces one file
   // at once, so while `pnpm reference` serves outDir a reload never finds it missing or half-written, and a

@@ -256,6 +256,22 @@ describe('the built API reference', () => {
     });
   });
 
+  it("search shows a description's words on either side of a line break with the space between them", async () => {
+    const description: string = spec.paths['/v1/Account/{auth_id}/Masking/Session/'].post.description;
+    const [, before, after] = /([A-Za-z]{4,})\n\s*([A-Za-z]{4,})/.exec(description) ?? [];
+    expect(before, 'a line break between two words in the description').toBeDefined();
+    await page.locator('[data-component-name="icons/SearchIcon/SearchIcon"]').first().click();
+    const input = page.locator('[data-component-name="Search/SearchInput"]');
+    await expectVisible(input, 'the search box');
+    await page.keyboard.type(`${before} ${after}`);
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    await expectVisible(results, `a search result for "${before} ${after}"`);
+    const shown = (await results.allInnerTexts()).join('\n');
+    await page.keyboard.press('Escape');
+    expect(shown).toContain(`${before} ${after}`);
+    expect(shown).not.toContain(`${before}${after}`);
+  });
+
   it('made no request to another host and logged no console error', async () => {
     // Last, after every click above.
     expect(otherHostRequests).toEqual([]);
