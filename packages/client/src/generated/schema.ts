@@ -143,8 +143,9 @@ export interface paths {
         /**
          * Send an OTP (create a session)
          * @description Starts a Verify session: Plivo sends a one-time password to `recipient` by SMS or voice call. Validate the
-         *     code the user enters with `validateVerifySession`. Within the code's expiry time there is one session per
-         *     recipient: sending again makes another delivery attempt of the same code in the same session.
+         *     code the user enters with "Validate an OTP" (`validateVerifySession`). Within the code's expiry time there
+         *     is one session per recipient: sending again makes another delivery attempt of the same code in the same
+         *     session.
          *
          *     The success status is `202 Accepted` (the code is delivered asynchronously): every Plivo SDK test uses
          *     it; Plivo's reference does not state it and no live capture confirms it, so clients should accept any
@@ -326,8 +327,8 @@ export interface components {
          *     `generate_pin_length`, `first_party_pin`, `second_party_pin`, `pin_prompt_play`, `pin_retry`,
          *     `pin_retry_wait`, `incorrect_pin_play`) are null or absent when PIN authentication is off, and
          *     `is_pin_authentication_required` itself is absent from some responses. Money is a JSON number; counts and
-         *     durations are integers; times use the masking time format (see `PlivoTime`), not RFC 3339. Unknown extra
-         *     fields may appear and must be ignored.
+         *     durations are integers; times use the masking time format (`2026-11-30 09:00:00 +0000 UTC`), not RFC 3339.
+         *     Unknown extra fields may appear and must be ignored.
          */
         MaskingSession: {
             /**
@@ -744,7 +745,8 @@ export interface components {
              */
             force_pin_authentication?: boolean;
             /**
-             * @description Create the session with only one party; the other is set later with `updateMaskingSession`. Plivo's Go
+             * @description Create the session with only one party; the other is set later with "Update a masking session"
+             *     (`updateMaskingSession`). Plivo's Go
              *     SDK sends this flag as `create_session_with_single_Party` (capital `P`): an extra key this schema lets
              *     through without typing it. Whether the API reads it as this flag is not documented.
              * @default false
@@ -782,7 +784,10 @@ export interface components {
              * @example Session created
              */
             message: string;
-            /** @description The new session, with the same fields as `getMaskingSession` returns inside `response`. */
+            /**
+             * @description The new session, with the same fields as "Get a masking session" (`getMaskingSession`) returns inside
+             *     `response`.
+             */
             session: components["schemas"]["MaskingSession"];
         };
         /**
@@ -1338,7 +1343,8 @@ export interface components {
             message: string;
             /**
              * Format: uuid
-             * @description The session's identifier; pass it to `validateVerifySession` with the code the user received.
+             * @description The session's identifier; pass it to "Validate an OTP" (`validateVerifySession`) with the code the user
+             *     received.
              * @example 5b40a428-bfc7-4daf-9d06-726c558bf3b8
              */
             session_uuid: string;
@@ -1616,8 +1622,8 @@ export interface components {
         MaskingListVirtualNumber: string;
         /**
          * @description Only sessions in this state; `all` (the default) returns every state. Plivo's current reference lists
-         *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (see
-         *     `MaskingSessionStatus`), so it is accepted here too.
+         *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (a
+         *     session's `status` while a call is in progress), so it is accepted here too.
          */
         MaskingListStatus: "active" | "in-progress" | "expired" | "all";
         /**
@@ -1858,8 +1864,8 @@ export interface operations {
                 virtual_number?: components["parameters"]["MaskingListVirtualNumber"];
                 /**
                  * @description Only sessions in this state; `all` (the default) returns every state. Plivo's current reference lists
-                 *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (see
-                 *     `MaskingSessionStatus`), so it is accepted here too.
+                 *     `active`, `expired` and `all`; its older page also lists `in-progress`, which is a real session state (a
+                 *     session's `status` while a call is in progress), so it is accepted here too.
                  */
                 status?: components["parameters"]["MaskingListStatus"];
                 /**
