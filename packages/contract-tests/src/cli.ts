@@ -131,6 +131,7 @@ function cliMessage(error: unknown): string {
   return error.message
     .replace(/^startMock:/, 'plivo-mock:')
     .replace('another `port`', 'another --port')
+    .replace('`seed` must', '--seed must')
     .replace('as `spec`', 'with --spec')
     .replace(/`spec: "([^"]*)"`/, '--spec $1')
     .replace('stateful mode reads', '--stateful reads');

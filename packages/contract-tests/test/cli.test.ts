@@ -143,6 +143,13 @@ describe('plivo-mock (pnpm mock)', () => {
     );
   });
 
+  it("names --seed, not startMock()'s option, for an empty seed", async () => {
+    const cli = runCli('--seed', '');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toMatch(/^plivo-mock: --seed must be a non-empty string/);
+  });
+
   it('generates the same bodies on two runs with the same --seed, other ones with another', async () => {
     const bodyOfRun = async (seed: string) => {
       const port = await findFreePort();
