@@ -12,11 +12,18 @@ export const PRISM_INTERNALS: Readonly<Record<string, string>> = {
   '@stoplight/prism-http-server': '5.12.2',
 };
 
-/** The version of `name` that the package at `manifestPath` loads, or `undefined` when it cannot be read. */
-export function versionSeenFrom(manifestPath: string, name: string): string | undefined {
+/** Where `name`'s package.json is, as the package at `manifestPath` loads it; `undefined` when not found. */
+function manifestSeenFrom(manifestPath: string, name: string): string | undefined {
   try {
-    const path = createRequire(manifestPath).resolve(`${name}/package.json`);
-    const { version } = JSON.parse(readFileSync(path, 'utf8')) as { version?: unknown };
+    return createRequire(manifestPath).resolve(`${name}/package.json`);
+  } catch {
+    return undefined;
+  }
+}
+
+function versionIn(manifestPath: string): string | undefined {
+  try {
+    const { version } = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version?: unknown };
     return typeof version === 'string' ? version : undefined;
   } catch {
     return undefined;
@@ -24,20 +31,41 @@ export function versionSeenFrom(manifestPath: string, name: string): string | un
 }
 
 /**
- * Why Prism cannot run as the kit expects, or `undefined` when each internal `versionOf` reports is the pinned
- * one. A package manager may resolve Prism's own ranges past the kit's pin (an override of the user's, or one
- * that does not share the kit's copies with Prism): refused with the fix, rather than a mock that hangs later.
+ * Each internal's releases that Prism loads (`undefined` for one that cannot be read): looked up from prism-cli,
+ * then from every internal found, as Node resolves them, since each may load its own copy of the others.
  */
-export function prismInternalsProblem(versionOf: (name: string) => string | undefined): string | undefined {
-  const wrong = Object.entries(PRISM_INTERNALS)
-    .map(([name, pinned]) => ({ name, pinned, found: versionOf(name) }))
-    .filter(({ pinned, found }) => found !== pinned);
-  if (wrong.length === 0) return undefined;
-  const found = wrong.map(
-    ({ name, pinned, found }) => `${name} ${found ?? '(unreadable)'} (needs ${pinned})`,
+export function internalsSeenFrom(prismCliManifest: string): Map<string, Set<string | undefined>> {
+  const seen = new Map<string, Set<string | undefined>>();
+  const visited = new Set<string>();
+  const pending = [prismCliManifest];
+  for (let from = pending.pop(); from !== undefined; from = pending.pop()) {
+    for (const name of Object.keys(PRISM_INTERNALS)) {
+      const manifest = manifestSeenFrom(from, name);
+      const versions = seen.get(name) ?? new Set();
+      seen.set(name, versions.add(manifest === undefined ? undefined : versionIn(manifest)));
+      if (manifest !== undefined && !visited.has(manifest)) {
+        visited.add(manifest);
+        pending.push(manifest);
+      }
+    }
+  }
+  return seen;
+}
+
+/**
+ * Why Prism cannot run as the kit expects, or `undefined` when every release `seen` is the pinned one. A package
+ * manager may resolve Prism's own ranges past the kit's pin (an override of the user's, or one that does not
+ * share the kit's copies with Prism): refused with the fix, rather than a mock that hangs later.
+ */
+export function prismInternalsProblem(seen: Map<string, Set<string | undefined>>): string | undefined {
+  const wrong = Object.entries(PRISM_INTERNALS).flatMap(([name, pinned]) =>
+    [...(seen.get(name) ?? [undefined])]
+      .filter((found) => found !== pinned)
+      .map((found) => `${name} ${found ?? '(unreadable)'} (needs ${pinned})`),
   );
+  if (wrong.length === 0) return undefined;
   return (
-    `startMock: Prism loads other releases of its internals than @plivo-openapi/contract-tests is tested with: ${found.join(', ')}. ` +
+    `startMock: Prism loads other releases of its internals than @plivo-openapi/contract-tests is tested with: ${wrong.join(', ')}. ` +
     'Newer ones leave a request whose body is not valid JSON unanswered. Pin them (npm: "overrides" in ' +
     'package.json; pnpm: "pnpm.overrides", or "overrides" in pnpm-workspace.yaml; yarn: "resolutions"), then ' +
     `install again: ${JSON.stringify(PRISM_INTERNALS)}`

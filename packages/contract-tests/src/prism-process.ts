@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { OutputTail } from './output-tail.js';
 import { MOCKING_ENV, ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
-import { prismInternalsProblem, versionSeenFrom } from './prism-internals.js';
+import { internalsSeenFrom, prismInternalsProblem } from './prism-internals.js';
 import { specForPrism } from './prism-spec.js';
 
 const require = createRequire(import.meta.url);
@@ -53,7 +53,7 @@ function prismBin(): string {
   const manifest = require(manifestPath) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin.prism;
   if (bin === undefined) throw new Error(`${manifestPath} declares no "prism" binary`);
-  const problem = prismInternalsProblem((name) => versionSeenFrom(manifestPath, name));
+  const problem = prismInternalsProblem(internalsSeenFrom(manifestPath));
   if (problem !== undefined) throw new Error(problem);
   return join(dirname(manifestPath), bin);
 }

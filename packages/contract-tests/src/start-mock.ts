@@ -261,7 +261,13 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
     startupTimeoutMs: options.startupTimeoutMs ?? 30_000,
   };
   // Stateless, clients talk to Prism itself; stateful, to the front proxy where the state lives.
-  const prism = await launchOnPort(stateful === undefined ? (options.port ?? 0) : 0, launch);
+  let prism: PrismProcess;
+  try {
+    prism = await launchOnPort(stateful === undefined ? (options.port ?? 0) : 0, launch);
+  } catch (error) {
+    await stateful?.close(); // its callback dispatcher would otherwise outlive a mock that never started
+    throw error;
+  }
   let front: FrontProxy | undefined;
   if (stateful !== undefined) {
     try {
