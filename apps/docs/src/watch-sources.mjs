@@ -27,6 +27,7 @@ export function watchSources(dir, { ignore, rebuild, onError, debounceMs = DEBOU
   let watcher;
   // Node's recursive watch on Linux watches each file, and loses one an editor saves by replacing it (write a
   // copy, rename it over): watching again after every batch of changes picks up the new file.
+  let closed = false;
   const arm = () => {
     watcher?.close();
     watcher = watch(dir, { recursive: true }, (_event, filename) => {
@@ -35,12 +36,19 @@ export function watchSources(dir, { ignore, rebuild, onError, debounceMs = DEBOU
       clearTimeout(timer);
       timer = setTimeout(flush, debounceMs);
     });
+    // Reported, not thrown: a watcher that fails later (say, the folder is removed) must not end the server.
+    watcher.on('error', onError);
   };
 
   const flush = () => {
     const changed = [...pending].sort();
     pending = new Set();
-    arm();
+    if (closed) return;
+    try {
+      arm();
+    } catch (error) {
+      onError(error); // e.g. out of inotify watches: this rebuild still runs, later saves may go unseen
+    }
     // A failed rebuild (say, a half-typed YAML file) is reported and the next save tries again.
     running = running.then(() => rebuild(changed)).catch(onError);
   };
@@ -49,6 +57,7 @@ export function watchSources(dir, { ignore, rebuild, onError, debounceMs = DEBOU
 
   return {
     close() {
+      closed = true;
       clearTimeout(timer);
       watcher?.close();
     },
