@@ -797,7 +797,7 @@ export interface components {
          *     Attributes that do not apply to an event are left out or sent empty; new attributes may appear at any time.
          *
          *     Plivo's masking pages do not say how the body is encoded; the masking service runs on Plivo's voice platform,
-         *     which sends form-encoded callbacks, and this description does the same, which is inferred.
+         *     which sends form-encoded callbacks, and this description assumes the same (inferred).
          * @example {
          *       "EventName": "SessionTimeout",
          *       "EventTimestamp": "2026-11-30 12:30:00",
