@@ -1,3 +1,11 @@
+/** How messages name where a request's preference came from: Prism reads the query only without a header. */
+export function preferenceSource(prefer: string | string[] | undefined, search: string): string {
+  const noHeader = prefer === undefined || prefer.length === 0;
+  return noHeader && /(^|&)__/.test(search)
+    ? 'the Prefer query parameters (`__code`, `__example`, …)'
+    : 'the Prefer header';
+}
+
 /**
  * The status and example a request asks Prism for together (`Prefer: code=404, example=gone`; without a Prefer
  * header, Prism's `__code` and `__example` query parameters), read as Prism reads them (parse-prefer-header:

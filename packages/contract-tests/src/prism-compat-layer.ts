@@ -1,7 +1,7 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest } from './normalise-request.js';
-import { preferredPair } from './prefer.js';
+import { preferenceSource, preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
 import { preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
 
@@ -34,6 +34,7 @@ function answerErrorsAsTheSpec(
   path: string,
   routes: Routes,
   preferred: { code: number; example: string } | undefined,
+  preference: string,
 ): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
@@ -51,8 +52,8 @@ function answerErrorsAsTheSpec(
     // Prism answers a status without the example named with the first success's example of that name.
     const answer =
       success && preferred !== undefined
-        ? preferFallbackAnswer(method, path, prisms, routes, preferred)
-        : specErrorAnswer(method, path, prisms, routes);
+        ? preferFallbackAnswer(method, path, prisms, routes, preferred, preference)
+        : specErrorAnswer(method, path, prisms, routes, preference);
     if (answer === undefined) return Reflect.apply(end, this, args);
     this.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);
@@ -85,7 +86,15 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
       const queryAt = path.indexOf('?');
       const pathOnly = queryAt === -1 ? path : path.slice(0, queryAt);
       const search = queryAt === -1 ? '' : path.slice(queryAt + 1);
-      answerErrorsAsTheSpec(response, method, pathOnly, routes, preferredPair(headers.prefer, search));
+      const preferred = preferredPair(headers.prefer, search);
+      answerErrorsAsTheSpec(
+        response,
+        method,
+        pathOnly,
+        routes,
+        preferred,
+        preferenceSource(headers.prefer, search),
+      );
     }
   };
   subscribe(REQUEST_START, rewrite);

@@ -142,6 +142,7 @@ function read(
   answer: PrismErrorAnswer,
   routes: Routes,
   own: PathOperation | undefined,
+  preference: string,
 ): Reading {
   const body = parsed(answer.body);
   if (mediaType(answer.contentType) === 'application/problem+json' && isObject(body)) {
@@ -170,7 +171,7 @@ function read(
     }
     if (type === 'NOT_FOUND') {
       return {
-        reason: `no response of the spec matches the Prefer header: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
+        reason: `no response of the spec matches ${preference}: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
         code,
         inner,
         preferUnmet: true,
@@ -179,7 +180,7 @@ function read(
     // A status it has but not the example asked for under it: Prism then tries the default response and fails.
     if (type === 'UNKNOWN' && title.includes('#NOT_FOUND')) {
       return {
-        reason: `no response of the spec matches the Prefer header: the status it names has no example of that name${own === undefined ? '' : describeExamples(own, detail)}`,
+        reason: `no response of the spec matches ${preference}: the status it names has no example of that name${own === undefined ? '' : describeExamples(own, detail)}`,
         code,
         inner,
         preferUnmet: true,
@@ -196,7 +197,7 @@ function read(
     ) {
       const problems = unreadable.map(([, name, why]) => `\`${name}\` (${why})`).join(', ');
       return {
-        reason: `the Prefer header cannot be read: Prism cannot decode its ${problems}. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"${own === undefined ? '' : describeExamples(own, '')}`,
+        reason: `${preference} cannot be read: Prism cannot decode its ${problems}. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"${own === undefined ? '' : describeExamples(own, '')}`,
         code,
         inner,
         preferUnmet: true,
@@ -252,6 +253,7 @@ export function specErrorAnswer(
   path: string,
   answer: PrismErrorAnswer,
   routes: Routes,
+  preference = 'the Prefer header',
 ): SpecErrorAnswer | undefined {
   if (answer.status < 400) return undefined;
   const operations = operationsOf(method, path, routes);
@@ -264,7 +266,7 @@ export function specErrorAnswer(
   ) {
     return undefined;
   }
-  return assemble(answer, operations, read(method, path, answer, routes, own));
+  return assemble(answer, operations, read(method, path, answer, routes, own, preference));
 }
 
 /**
@@ -278,6 +280,7 @@ export function preferFallbackAnswer(
   answer: PrismErrorAnswer,
   routes: Routes,
   preferred: { code: number; example: string },
+  preference = 'the Prefer header',
 ): SpecErrorAnswer | undefined {
   if (answer.status < 200 || answer.status >= 300 || answer.status === preferred.code) return undefined;
   const operations = operationsOf(method, path, routes);
@@ -285,7 +288,7 @@ export function preferFallbackAnswer(
   if (own === undefined) return undefined;
   const asked = `exampleKey: ${preferred.example} does not exist`;
   return assemble(answer, operations, {
-    reason: `no response of the spec matches the Prefer header: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
+    reason: `no response of the spec matches ${preference}: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
     code: 'PREFER_FALLBACK',
     inner: [],
     preferUnmet: true,

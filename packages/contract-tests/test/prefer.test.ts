@@ -1,7 +1,7 @@
 // The status and example a request asks Prism for, read as Prism reads them (parse-prefer-header, then its
 // `__code`/`__example` query parameters when there is no Prefer header).
 import { describe, expect, it } from 'vitest';
-import { preferredPair } from '../src/prefer.js';
+import { preferenceSource, preferredPair } from '../src/prefer.js';
 
 const none = '';
 
@@ -45,5 +45,15 @@ describe('preferredPair', () => {
 
   it('joins a header sent twice', () => {
     expect(preferredPair(['code=404', 'example=gone'], none)).toEqual({ code: 404, example: 'gone' });
+  });
+});
+
+describe('preferenceSource', () => {
+  it('names the query parameters only when Prism reads them: with no Prefer header', () => {
+    expect(preferenceSource(undefined, '__code=abc')).toBe(
+      'the Prefer query parameters (`__code`, `__example`, …)',
+    );
+    expect(preferenceSource('code=abc', '__code=404')).toBe('the Prefer header');
+    expect(preferenceSource(undefined, 'limit=20&code=1')).toBe('the Prefer header');
   });
 });

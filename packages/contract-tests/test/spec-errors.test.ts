@@ -177,6 +177,19 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a `__code` query parameter Prism cannot read, without a Prefer header (named as the query, not the header)',
+    {
+      method: 'GET',
+      path: `${verifyPath()}?__code=abc`,
+      headers: auth,
+      status: 500,
+      schemaOf: 'getVerifySession',
+      error:
+        /^internal server error: the Prefer query parameters \(`__code`, `__example`, …\) cannot be read: Prism cannot decode its `code` \(/,
+      prismCode: 'UNPROCESSABLE_ENTITY',
+    },
+  ],
+  [
     'a Prefer header with an empty example',
     {
       method: 'GET',

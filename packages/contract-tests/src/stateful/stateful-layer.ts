@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
-import { preferredPair } from '../prefer.js';
+import { preferenceSource, preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
 import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../spec-error-answer.js';
 import type { StateEngine } from './engine.js';
@@ -68,7 +68,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       unmet !== undefined
         ? withSpecAnswer(prism, unmet)
         : answer === undefined
-          ? inTheSpecShape(prism, method, canonical.path, routes)
+          ? inTheSpecShape(prism, method, canonical.path, routes, forward)
           : withJsonBody(prism, answer.status, answer.body);
     outgoing.writeHead(reply.status, endToEnd(reply.rawHeaders));
     outgoing.end(reply.body);
@@ -204,19 +204,29 @@ function unmetPreference(
   routes: Routes,
   forward: Forward,
 ): SpecErrorAnswer | undefined {
-  const queryAt = forward.path.indexOf('?');
-  const preferred = preferredPair(
-    forward.headers.prefer,
-    queryAt === -1 ? '' : forward.path.slice(queryAt + 1),
-  );
+  const preferred = preferredPair(forward.headers.prefer, searchOf(forward));
   if (preferred === undefined) return undefined;
-  return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred);
+  const source = preferenceSource(forward.headers.prefer, searchOf(forward));
+  return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred, source);
 }
 
 /** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
-function inTheSpecShape(prism: PrismAnswer, method: string, path: string, routes: Routes): PrismAnswer {
-  const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes);
+function inTheSpecShape(
+  prism: PrismAnswer,
+  method: string,
+  path: string,
+  routes: Routes,
+  forward: Forward,
+): PrismAnswer {
+  const source = preferenceSource(forward.headers.prefer, searchOf(forward));
+  const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes, source);
   return answer === undefined ? prism : withSpecAnswer(prism, answer);
+}
+
+/** The request's query, without its `?`. */
+function searchOf(forward: Forward): string {
+  const queryAt = forward.path.indexOf('?');
+  return queryAt === -1 ? '' : forward.path.slice(queryAt + 1);
 }
 
 /** Prism's answer with the spec's answer's status, body and headers in place of its own. */
