@@ -218,6 +218,7 @@ function inTheSpecShape(
   routes: Routes,
   forward: Forward,
 ): PrismAnswer {
+  if (prism.status < 400) return prism;
   const source = preferenceSource(forward.headers.prefer, searchOf(forward));
   const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes, source);
   return answer === undefined ? prism : withSpecAnswer(prism, answer);
