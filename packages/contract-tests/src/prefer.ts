@@ -1,9 +1,13 @@
-/** How messages name where a request's preference came from: Prism reads the query only without a header. */
+export const PREFER_HEADER = 'the Prefer header';
+
+/** Prism reads its `__code`-style query parameters only when a request has no Prefer header. */
+const noPreferHeader = (prefer: string | string[] | undefined) => prefer === undefined || prefer.length === 0;
+
+/** How messages name where a request's preference came from. */
 export function preferenceSource(prefer: string | string[] | undefined, search: string): string {
-  const noHeader = prefer === undefined || prefer.length === 0;
-  return noHeader && /(^|&)__/.test(search)
+  return noPreferHeader(prefer) && /(^|&)__/.test(search)
     ? 'the Prefer query parameters (`__code`, `__example`, …)'
-    : 'the Prefer header';
+    : PREFER_HEADER;
 }
 
 /**
@@ -16,7 +20,7 @@ export function preferredPair(
   prefer: string | string[] | undefined,
   search: string,
 ): { code: number; example: string } | undefined {
-  const noHeader = prefer === undefined || prefer.length === 0;
+  const noHeader = noPreferHeader(prefer);
   // Most requests name no preference: they cost no parsing.
   if (noHeader && !search.includes('__code')) return undefined;
   const query = noHeader ? new URLSearchParams(search) : undefined;

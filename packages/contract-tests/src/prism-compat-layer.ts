@@ -34,7 +34,7 @@ function answerErrorsAsTheSpec(
   path: string,
   routes: Routes,
   preferred: { code: number; example: string } | undefined,
-  preference: () => string,
+  preferenceOf: () => string,
 ): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
@@ -52,8 +52,8 @@ function answerErrorsAsTheSpec(
     // Prism answers a status without the example named with the first success's example of that name.
     const answer =
       success && preferred !== undefined
-        ? preferFallbackAnswer(method, path, prisms, routes, preferred, preference())
-        : specErrorAnswer(method, path, prisms, routes, preference());
+        ? preferFallbackAnswer(method, path, prisms, routes, preferred, preferenceOf)
+        : specErrorAnswer(method, path, prisms, routes, preferenceOf);
     if (answer === undefined) return Reflect.apply(end, this, args);
     this.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { PREFER_HEADER } from './prefer.js';
 import type { PathOperation, Routes } from './routes.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
@@ -142,7 +143,7 @@ function read(
   answer: PrismErrorAnswer,
   routes: Routes,
   own: PathOperation | undefined,
-  preference: string,
+  preferenceOf: () => string,
 ): Reading {
   const body = parsed(answer.body);
   if (mediaType(answer.contentType) === 'application/problem+json' && isObject(body)) {
@@ -171,7 +172,7 @@ function read(
     }
     if (type === 'NOT_FOUND') {
       return {
-        reason: `no response of the spec matches ${preference}: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
+        reason: `no response of the spec matches ${preferenceOf()}: ${detail}${own === undefined ? '' : describeExamples(own, detail)}`,
         code,
         inner,
         preferUnmet: true,
@@ -180,7 +181,7 @@ function read(
     // A status it has but not the example asked for under it: Prism then tries the default response and fails.
     if (type === 'UNKNOWN' && title.includes('#NOT_FOUND')) {
       return {
-        reason: `no response of the spec matches ${preference}: the status it names has no example of that name${own === undefined ? '' : describeExamples(own, detail)}`,
+        reason: `no response of the spec matches ${preferenceOf()}: the status it names has no example of that name${own === undefined ? '' : describeExamples(own, detail)}`,
         code,
         inner,
         preferUnmet: true,
@@ -197,7 +198,7 @@ function read(
     ) {
       const problems = unreadable.map(([, name, why]) => `\`${name}\` (${why})`).join(', ');
       return {
-        reason: `${preference} cannot be read: Prism cannot decode its ${problems}. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"${own === undefined ? '' : describeExamples(own, '')}`,
+        reason: `${preferenceOf()} cannot be read: Prism cannot decode its ${problems}. Write it as "Prefer: code=404", "Prefer: example=<name>" or "Prefer: code=400, example=<name>"${own === undefined ? '' : describeExamples(own, '')}`,
         code,
         inner,
         preferUnmet: true,
@@ -253,7 +254,7 @@ export function specErrorAnswer(
   path: string,
   answer: PrismErrorAnswer,
   routes: Routes,
-  preference = 'the Prefer header',
+  preferenceOf: () => string = () => PREFER_HEADER,
 ): SpecErrorAnswer | undefined {
   if (answer.status < 400) return undefined;
   const operations = operationsOf(method, path, routes);
@@ -266,7 +267,7 @@ export function specErrorAnswer(
   ) {
     return undefined;
   }
-  return assemble(answer, operations, read(method, path, answer, routes, own, preference));
+  return assemble(answer, operations, read(method, path, answer, routes, own, preferenceOf));
 }
 
 /**
@@ -280,7 +281,7 @@ export function preferFallbackAnswer(
   answer: PrismErrorAnswer,
   routes: Routes,
   preferred: { code: number; example: string },
-  preference = 'the Prefer header',
+  preferenceOf: () => string = () => PREFER_HEADER,
 ): SpecErrorAnswer | undefined {
   if (answer.status < 200 || answer.status >= 300 || answer.status === preferred.code) return undefined;
   const operations = operationsOf(method, path, routes);
@@ -288,7 +289,7 @@ export function preferFallbackAnswer(
   if (own === undefined) return undefined;
   const asked = `exampleKey: ${preferred.example} does not exist`;
   return assemble(answer, operations, {
-    reason: `no response of the spec matches ${preference}: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
+    reason: `no response of the spec matches ${preferenceOf()}: its ${preferred.code} response has no example "${preferred.example}" (Prism answered ${answer.status} instead)${describeExamples(own, asked)}`,
     code: 'PREFER_FALLBACK',
     inner: [],
     preferUnmet: true,

@@ -206,8 +206,14 @@ function unmetPreference(
 ): SpecErrorAnswer | undefined {
   const preferred = preferredPair(forward.headers.prefer, searchOf(forward));
   if (preferred === undefined) return undefined;
-  const source = preferenceSource(forward.headers.prefer, searchOf(forward));
-  return preferFallbackAnswer(method, path, asPrismErrorAnswer(prism), routes, preferred, source);
+  return preferFallbackAnswer(
+    method,
+    path,
+    asPrismErrorAnswer(prism),
+    routes,
+    preferred,
+    preferenceOf(forward),
+  );
 }
 
 /** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
@@ -218,10 +224,13 @@ function inTheSpecShape(
   routes: Routes,
   forward: Forward,
 ): PrismAnswer {
-  if (prism.status < 400) return prism;
-  const source = preferenceSource(forward.headers.prefer, searchOf(forward));
-  const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes, source);
+  const answer = specErrorAnswer(method, path, asPrismErrorAnswer(prism), routes, preferenceOf(forward));
   return answer === undefined ? prism : withSpecAnswer(prism, answer);
+}
+
+/** Names where the request's preference came from, when an answer needs it. */
+function preferenceOf(forward: Forward): () => string {
+  return () => preferenceSource(forward.headers.prefer, searchOf(forward));
 }
 
 /** The request's query, without its `?`. */
