@@ -6,6 +6,7 @@ import { startMock } from './start-mock.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
 const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--seed 42] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
+       plivo-mock --upstream https://staging.example.com [--errors] [--port 4010] [--spec path/to/openapi.json]
 
 Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
   --port      port to listen on (default 4010; 0 picks a free one)
@@ -16,6 +17,8 @@ Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
   --stateful  keep the sessions created through the mock (per account) and answer from them; Prism still
               validates every request. Controls under /__mock/ (printed at start)
   --otp       with --stateful: the OTP every Verify session gets (4 to 8 digits)
+  --upstream  proxy mode: forward every request to this http(s) server and check its answers against the
+              spec; an answer that breaks it gets an sl-violations header (with --errors, it becomes a 500)
   --spec      serve this OpenAPI file instead of the bundled @plivo-openapi/spec
   --version   print the versions of plivo-mock and of its Prism`;
 
@@ -36,6 +39,7 @@ async function main(): Promise<void> {
       errors: { type: 'boolean', default: false },
       stateful: { type: 'boolean', default: false },
       otp: { type: 'string' },
+      upstream: { type: 'string' },
       spec: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
@@ -60,7 +64,7 @@ async function main(): Promise<void> {
   const port = parsePort(values.port);
   const spec = resolveSpecPath(values.spec);
   const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
-  const { dynamic, seed, errors } = values;
+  const { dynamic, seed, errors, upstream } = values;
   const starting = startMock({
     port,
     spec,
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
     errors,
     stateful,
     ...(seed === undefined ? {} : { seed }),
+    ...(upstream === undefined ? {} : { upstream }),
   });
 
   // Registered before Prism is up, so a Ctrl-C during startup still stops it instead of orphaning it.
@@ -83,11 +88,22 @@ async function main(): Promise<void> {
   process.on('SIGTERM', shutDown);
   const mock = await starting;
 
-  console.log(`Plivo mock listening on ${mock.url} (Prism pid ${mock.pid}, spec ${spec})`);
+  console.log(
+    upstream === undefined
+      ? `Plivo mock listening on ${mock.url} (Prism pid ${mock.pid}, spec ${spec})`
+      : `Plivo proxy listening on ${mock.url}, forwarding to ${withoutCredentials(upstream)} (Prism pid ${mock.pid}, spec ${spec})`,
+  );
   const operations = listOperations(spec);
   const width = Math.max(0, ...operations.map(({ path }) => path.length));
   for (const { method, path, operationId } of operations) {
     console.log(`  ${method.padEnd(6)} ${mock.url}${path.padEnd(width)}  ${operationId ?? ''}`.trimEnd());
+  }
+  if (upstream !== undefined) {
+    console.log(
+      `Every request and answer is checked against the spec; an answer that breaks it carries an sl-violations header${errors ? ' and becomes a 500' : ' (add --errors to make it a 500)'}.`,
+    );
+    console.log('Press Ctrl-C to stop.');
+    return;
   }
   console.log(
     `Responses: add the header "Prefer: code=404", "Prefer: example=<name>" or, for an error's example, "Prefer: code=400, example=<name>"; or use ${mock.url}/__prefer/code=404/... as the base URL.`,
@@ -120,6 +136,14 @@ function parsePort(text: string): number {
   return Number(text);
 }
 
+/** The upstream as the banner shows it: a user:password in the URL stays out of the terminal and CI logs. */
+function withoutCredentials(upstream: string): string {
+  const url = new URL(upstream);
+  url.username = '';
+  url.password = '';
+  return url.href;
+}
+
 /** The message for a failed start, in the CLI's own terms: its flags, not startMock()'s options. */
 function cliMessage(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
@@ -130,11 +154,10 @@ function cliMessage(error: unknown): string {
   }
   return error.message
     .replace(/^startMock:/, 'plivo-mock:')
-    .replace('another `port`', 'another --port')
-    .replace('`seed` must', '--seed must')
     .replace('as `spec`', 'with --spec')
     .replace(/`spec: "([^"]*)"`/, '--spec $1')
-    .replace('stateful mode reads', '--stateful reads');
+    .replace('stateful mode reads', '--stateful reads')
+    .replace(/`(port|dynamic|seed|errors|stateful|upstream|spec)`/g, '--$1');
 }
 
 main().catch((error: unknown) => {

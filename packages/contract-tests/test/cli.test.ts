@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import { BASIC_AUTH, verifyPath } from './support/credentials.js';
 import { expectExited, isRunning } from './support/processes.js';
-import { pathTemplate } from './support/spec.js';
+import { startReplayUpstream } from './support/replay-upstream.js';
+import { examples, pathTemplate } from './support/spec.js';
 
 const README = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 // The built binary, as `pnpm mock` and the package's `bin` run it.
@@ -174,6 +175,57 @@ describe('plivo-mock (pnpm mock)', () => {
     expect(cli.stderr()).toMatch(
       /^plivo-mock: the spec file .*no-such-spec\.json does not exist\. Pass an existing OpenAPI file with --spec\./,
     );
+  });
+
+  it('checks a server against the spec with --upstream, naming the server without its credentials', async () => {
+    const upstream = await startReplayUpstream();
+    try {
+      // Verify's get without `charges`: a body that breaks the spec, as a drifting server would send.
+      const example = examples('getVerifySession')[0]?.[1] as Record<string, unknown> | undefined;
+      const { charges: _, ...drifted } = example ?? {};
+      upstream.serve({ status: 200, contentType: 'application/json', body: JSON.stringify(drifted) });
+      const port = await findFreePort();
+      const withUser = new URL(upstream.url);
+      withUser.username = 'someone';
+      withUser.password = 'upstream-secret';
+      const cli = runCli('--port', String(port), '--upstream', withUser.href, '--errors');
+      await waitForOutput(cli, 'Press Ctrl-C to stop.');
+      expect(cli.stdout()).toContain(
+        `Plivo proxy listening on http://127.0.0.1:${port}, forwarding to ${upstream.url}/ (Prism pid`,
+      );
+      expect(cli.stdout()).toContain(
+        'an answer that breaks it carries an sl-violations header and becomes a 500.',
+      );
+      expect(cli.stdout()).not.toContain('upstream-secret');
+      expect(cli.stdout()).not.toContain('Prefer');
+      const prismPid = Number(/Prism pid (\d+)/.exec(cli.stdout())?.[1]);
+
+      const answer = await fetch(`http://127.0.0.1:${port}${verifyPath()}`, {
+        headers: { authorization: BASIC_AUTH },
+      });
+      expect(answer.status).toBe(500);
+      expect(answer.headers.get('sl-violations')).toContain('charges');
+      expect(upstream.received.map(({ method, url }) => `${method} ${url}`)).toEqual([`GET ${verifyPath()}`]);
+      cli.child.kill('SIGINT');
+      const [code] = await once(cli.child, 'exit');
+      expect(code).toBe(0);
+      expectExited(prismPid);
+    } finally {
+      await upstream.close();
+    }
+  });
+
+  it.each([
+    [
+      ['--stateful'],
+      "plivo-mock: --stateful answers from the mock's own sessions and --upstream from a real server; choose one.",
+    ],
+    [['--dynamic'], 'plivo-mock: --dynamic and --seed apply to mock mode only; remove them or --upstream.'],
+  ])('refuses --upstream with %j, in its own flags', async (flags, message) => {
+    const cli = runCli('--upstream', 'http://127.0.0.1:9', ...flags);
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr().trim()).toBe(message);
   });
 
   it('explains its options with --help', async () => {
