@@ -91,7 +91,7 @@ async function main(): Promise<void> {
   console.log(
     upstream === undefined
       ? `Plivo mock listening on ${mock.url} (Prism pid ${mock.pid}, spec ${spec})`
-      : `Plivo proxy listening on ${mock.url}, forwarding to ${withoutCredentials(upstream)} (Prism pid ${mock.pid}, spec ${spec})`,
+      : `Plivo proxy listening on ${mock.url}, forwarding to ${upstream} (Prism pid ${mock.pid}, spec ${spec})`,
   );
   const operations = listOperations(spec);
   const width = Math.max(0, ...operations.map(({ path }) => path.length));
@@ -134,14 +134,6 @@ function parsePort(text: string): number {
     );
   }
   return Number(text);
-}
-
-/** The upstream as the banner shows it: a user:password in the URL stays out of the terminal and CI logs. */
-function withoutCredentials(upstream: string): string {
-  const url = new URL(upstream);
-  url.username = '';
-  url.password = '';
-  return url.href;
 }
 
 /** The message for a failed start, in the CLI's own terms: its flags, not startMock()'s options. */

@@ -150,13 +150,24 @@ function checkOptions(options: StartMockOptions): void {
     );
   }
   if (upstream !== undefined) {
-    let protocol: string | undefined;
+    let url: URL | undefined;
     try {
-      protocol = new URL(upstream).protocol;
+      url = new URL(upstream);
     } catch {}
-    if (protocol !== 'http:' && protocol !== 'https:') {
+    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
+      // A value with an `@` may be `user:password@host`: not quoted.
+      const got =
+        typeof upstream === 'string' && upstream.includes('@')
+          ? 'a value with an `@`, not quoted here as it may hold a password'
+          : shown(upstream);
       throw new TypeError(
-        `startMock: \`upstream\` must be an http(s) URL such as http://127.0.0.1:8080; got ${upstream}.`,
+        `startMock: \`upstream\` must be an http(s) URL such as http://127.0.0.1:8080; got ${got}.`,
+      );
+    }
+    if (url.username !== '' || url.password !== '') {
+      throw new TypeError(
+        'startMock: `upstream` must not carry credentials (`user:password@`): Prism would print them in its log. ' +
+          "Each request's own Authorization header is forwarded to it; send the credentials there.",
       );
     }
     if (dynamic || seed !== undefined) {

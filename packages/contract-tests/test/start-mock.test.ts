@@ -226,6 +226,15 @@ describe('startMock', () => {
     [{ startupTimeoutMs: 1e12 }, '`startupTimeoutMs` must be a number of milliseconds'],
     [{ startupTimeoutMs: '60000' }, '`startupTimeoutMs` must be a number of milliseconds'],
     [{ upstream: 'ftp://example.test' }, '`upstream` must be an http(s) URL'],
+    // Prism prints its upstream in its log and in its command line: a password there would leak.
+    [
+      { upstream: 'https://someone:upstream-secret@127.0.0.1:1' },
+      "startMock: `upstream` must not carry credentials (`user:password@`): Prism would print them in its log. Each request's own Authorization header is forwarded to it; send the credentials there.",
+    ],
+    [
+      { upstream: 'ftp://someone:upstream-secret@127.0.0.1:1' },
+      'startMock: `upstream` must be an http(s) URL such as http://127.0.0.1:8080; got a value with an `@`, not quoted here as it may hold a password.',
+    ],
     [{ upstream: 'http://127.0.0.1:1', dynamic: true }, '`dynamic` and `seed` apply to mock mode only'],
     // A misspelt option was ignored without a word: this one would have served examples, not dynamic bodies.
     [{ dynamc: true }, `startMock() has no option \`dynamc\`. Its options are ${OPTIONS_LIST}.`],
