@@ -6,12 +6,13 @@ const REDACTED = '[redacted]';
  * A redactor for the given secrets. Any text from outside the client (a server's error message, a body quoted
  * in an error, a network error's message) goes through it when an error is built, so a server or proxy that
  * echoes the Authorization header back cannot leak the token into logs. Successful calls never use it.
- * Percent-encoded echoes (a redirect's query, a form-encoded body) are found by decoding: when the decoded
- * text holds a secret, the decoded text is what comes back, redacted.
+ * Escaped echoes (percent-encoded in a redirect's query or a form body, even twice; JSON string escapes; HTML
+ * entities) are found by unescaping: when the unescaped text holds a secret, it is what comes back, redacted.
  */
 export function createRedactor(secrets: readonly string[]): Redact {
-  // Longest first, so a secret that contains another is removed whole.
-  const words = [...new Set(secrets)]
+  // Longest first, so a secret that contains another is removed whole. Each secret URL-encoded too: text
+  // encoded twice holds that form once decoded.
+  const words = [...new Set(secrets.flatMap((secret) => [secret, encodeURIComponent(secret)]))]
     .filter((secret) => secret.length > 0)
     .sort((a, b) => b.length - a.length);
   const redactWords = (text: string) => {
@@ -24,14 +25,50 @@ export function createRedactor(secrets: readonly string[]): Redact {
   };
   return (text) => {
     const result = redactWords(String(text));
-    if (!result.includes('%')) return result;
-    // `+` is a space in form encoding and itself elsewhere (a URL's path, encodeURIComponent): try both.
-    for (const decoded of [percentDecoded(result), percentDecoded(result.replaceAll('+', ' '))]) {
+    if (!/[%&\\]/.test(result)) return result;
+    for (const undo of UNESCAPES) {
+      const decoded = undo(result);
+      if (decoded === result) continue;
       const again = redactWords(decoded);
       if (again !== decoded) return again;
     }
     return result;
   };
+}
+
+/** The escapes a server may quote a secret in, undone. `+` is a space in form encoding and itself elsewhere. */
+const UNESCAPES: readonly ((text: string) => string)[] = [
+  percentDecoded,
+  (text) => percentDecoded(text.replaceAll('+', ' ')),
+  jsonUnescaped,
+  htmlUnescaped,
+];
+
+/** JSON string escapes of printable ASCII (what a secret is made of): `\"`, `\\`, `\/` and `\u0026`. */
+function jsonUnescaped(text: string): string {
+  return text.replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/]))/g, (_: string, hex?: string, char?: string) =>
+    char === undefined ? String.fromCharCode(Number.parseInt(hex as string, 16)) : char,
+  );
+}
+
+const NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/** HTML's character references: the named ones of markup characters, and every numeric one. */
+function htmlUnescaped(text: string): string {
+  return text.replace(
+    /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|([a-z]+));/g,
+    (reference: string, decimal?: string, hex?: string, name?: string) => {
+      if (name !== undefined) return NAMED_REFERENCES[name] ?? reference;
+      const code = decimal === undefined ? Number.parseInt(hex as string, 16) : Number(decimal);
+      return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
+    },
+  );
 }
 
 /** The Basic credentials the client sends. Both parts are validated printable ASCII, so btoa cannot throw. */

@@ -11,13 +11,13 @@ export const SESSION_UUID_PATTERN =
 /** Printable ASCII without spaces: what an HTTP Basic password can carry unchanged through `btoa`. */
 export const AUTH_TOKEN_PATTERN = /^[\x21-\x7e]+$/;
 
+/** A value cut to a length a message can quote; cut after redaction, which could not see a secret cut short. */
+const shortened = (text: string): string => (text.length > 60 ? `${text.slice(0, 60)}…` : text);
+
 /** Rejects a session UUID that the API could only answer with an error, before any request is made. */
 export function assertSessionUuid(value: unknown, redact: Redact): asserts value is string {
   if (typeof value === 'string' && SESSION_UUID_PATTERN.test(value)) return;
-  const got =
-    typeof value === 'string'
-      ? JSON.stringify(redact(value.length > 60 ? `${value.slice(0, 60)}…` : value))
-      : describeType(value);
+  const got = typeof value === 'string' ? JSON.stringify(shortened(redact(value))) : describeType(value);
   throw new InvalidArgumentError(
     'sessionUuid',
     'sessionUuid must be a session UUID: 36 characters, 8-4-4-4-12 hexadecimal digits such as ' +

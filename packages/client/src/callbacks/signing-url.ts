@@ -84,9 +84,23 @@ function punycodeHost(url: string): string | undefined {
   }
 }
 
-/** A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. */
+/**
+ * A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. A URL that parses
+ * without user info is shown whole (an `@` in its query is not one); in any other, everything from `//` to its
+ * last `@` goes, as a password may hold `/`, `#` or `@` unencoded, and spaces may come before the scheme.
+ */
 export function withoutUserInfo(url: string): string {
-  return url.replace(/^([A-Za-z][A-Za-z0-9+.-]*:\/\/)[^/?#]*@/, '$1***@');
+  if (!url.includes('@') || parsesWithoutUserInfo(url)) return url;
+  return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)\S*@/, '$1***@');
+}
+
+function parsesWithoutUserInfo(url: string): boolean {
+  try {
+    const { username, password } = new URL(url);
+    return username === '' && password === '';
+  } catch {
+    return false;
+  }
 }
 
 const quoteUrl = (url: string): string => quote(withoutUserInfo(url));

@@ -104,6 +104,25 @@ describe('malformed arguments', () => {
     expect(JSON.stringify(check)).not.toContain('S3cretPw');
   });
 
+  it.each([
+    [' https://plivo:S3cretPw@example.com/cb', ' https://***@example.com/cb'],
+    ['\nhttps://plivo:S3cretPw@example.com/cb', '\nhttps://***@example.com/cb'],
+    ['//plivo:S3cretPw@example.com/cb', '//***@example.com/cb'],
+    // Characters that end a URL's user info, unencoded in a password: the URL does not parse as meant.
+    ['https://plivo:S3cret#Pw@example.com/cb x', 'https://***@example.com/cb x'],
+    ['https://plivo:S3cret/Pw@example.com/cb x', 'https://***@example.com/cb x'],
+  ])('a password in a callback URL %j that is not as it should be is in no error', async (url, shown) => {
+    const error = await rejection(verifyCallbackSignature({ ...VALID, url }));
+    expect(error.message).toContain(JSON.stringify(shown));
+    expect(error.message).not.toContain('S3cret');
+  });
+
+  it('an @ in the query of a URL without user info is not taken for one', async () => {
+    const url = 'https://example.com/masking/callback?notify=ops@example.com';
+    const check = await checkCallbackSignature({ ...VALID, url, signature: 'forged=' });
+    expect(check.explanation).toContain(`POST "${url}" with`);
+  });
+
   it.each([undefined, null, 'x', 1])('a non-object input (%j) is a CallbackSignatureError', async (input) => {
     const error = await rejection(verifyCallbackSignature(input as never));
     expect(error).toMatchObject({ name: 'CallbackSignatureError', argument: 'input' });

@@ -282,6 +282,11 @@ describe('errors never contain the auth token', () => {
       ['token as sessionUuid', () => client.maskingSessions.get(AUTH_TOKEN)],
       ['token as Verify sessionUuid', () => client.verifySessions.get(AUTH_TOKEN)],
       ['Basic header as sessionUuid', () => client.verifySessions.get(SECRET_FORMS[1] as string)],
+      // Longer than a message quotes: the cut must not leave the token's start where redaction misses it.
+      [
+        'token after 50 characters as sessionUuid',
+        () => client.verifySessions.get(`${'x'.repeat(50)}${AUTH_TOKEN}`),
+      ],
       ['token as authId', () => createPlivoClient({ authId: AUTH_TOKEN, authToken: AUTH_TOKEN })],
       [
         'token with a trailing newline',

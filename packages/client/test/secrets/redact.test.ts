@@ -57,6 +57,32 @@ describe('credentialRedactor', () => {
     expect(result).not.toContain(btoa(authToken).slice(0, 7));
   });
 
+  it.each([
+    ['in a JSON string', JSON.stringify({ echo: `Basic ${authToken}` })],
+    ['in a JSON string, `/` escaped', JSON.stringify({ echo: authToken }).replaceAll('/', '\\/')],
+    [
+      'in JSON with markup as \\u escapes',
+      JSON.stringify(authToken).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
+    ],
+    [
+      'in HTML, named references',
+      `<p>${authToken.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</p>`,
+    ],
+    ['in HTML, numeric references', `<p>${authToken.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`],
+    [
+      'URL-encoded twice',
+      `next=${encodeURIComponent(`https://x.example/?t=${encodeURIComponent(authToken)}`)}`,
+    ],
+  ])('removes the token quoted %s', (_, text) => {
+    const result = redactCredentials(text);
+    expect(result).toContain('[redacted]');
+    expect(result).not.toContain(authToken);
+    expect(result).not.toContain(encodeURIComponent(authToken));
+    expect(result).not.toContain(JSON.stringify(authToken).slice(1, -1));
+    // What a reader could unescape the token from: the part of it no escape touches.
+    expect(result).not.toContain('~s?t');
+  });
+
   it('leaves a percent-encoded text that holds no secret as it was', () => {
     expect(redactCredentials('path=%2Fv1%2FAccount&q=a+b')).toBe('path=%2Fv1%2FAccount&q=a+b');
   });
