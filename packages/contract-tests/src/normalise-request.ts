@@ -46,6 +46,21 @@ function decodePreference(encoded: string): string {
 }
 
 /**
+ * A request target as Prism reads it (a WHATWG URL: `./` and `x/../` resolved, a `#fragment` dropped), so that
+ * the mock takes a request for the operation Prism judges it as. One that is no URL (`//`) stays as sent.
+ */
+function asPrismReadsIt(target: string): { pathname: string; search: string } {
+  try {
+    return new URL(target, 'http://mock.invalid');
+  } catch {
+    const queryAt = target.indexOf('?');
+    return queryAt === -1
+      ? { pathname: target, search: '' }
+      : { pathname: target.slice(0, queryAt), search: target.slice(queryAt) };
+  }
+}
+
+/**
  * What the mock's compatibility layer changes before Prism sees a request. Everything else (path parameters,
  * query, method, credentials of the path's account) reaches Prism untouched, so its request validation still
  * applies.
@@ -67,10 +82,9 @@ export function normaliseRequest(
     headers.prefer ??= decodePreference(encoded);
   }
   if (routes !== undefined) {
-    const queryAt = path.indexOf('?');
-    const pathname = queryAt === -1 ? path : path.slice(0, queryAt);
+    const { pathname, search } = asPrismReadsIt(path);
     const canonical = routes.canonical(pathname);
-    if (canonical !== pathname) path = canonical + (queryAt === -1 ? '' : path.slice(queryAt));
+    path = canonical + search;
     // Credentials of another account, or without a token, are no credentials for this path: without them
     // Prism answers its 401 (the spec's Unauthorized), and in stateful mode nothing changes.
     const authId = routes.match(method, canonical)?.params.auth_id;

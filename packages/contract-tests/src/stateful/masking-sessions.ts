@@ -5,6 +5,7 @@ import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { createRefusal, durationRefusal, singleParty } from './masking-create-rules.js';
 import { matchesMaskingFilters } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
+import { numberFiltersProblem } from './range-filters.js';
 import { maskingTime } from './times.js';
 
 /** A masking session as the API returns it (the `MaskingSession` schema), plus what the mock needs to keep. */
@@ -252,6 +253,8 @@ export class MaskingSessions {
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
     const paging = readPaging(query);
     if (typeof paging === 'string') return fail(400, paging);
+    const filterProblem = numberFiltersProblem(query, 'duration');
+    if (filterProblem !== undefined) return fail(400, filterProblem);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
       .filter((stored) => matchesMaskingFilters(stored, query, now))
@@ -281,6 +284,8 @@ export class MaskingSessions {
     for (const sessions of this.#accounts.values())
       for (const stored of sessions.values()) stored.cancelExpiry();
     this.#accounts.clear();
+    // Virtual numbers start over too, so a test after a reset gets the ones it would get first.
+    this.#numbers = 0;
   }
 
   #scheduleExpiry(authId: string, stored: StoredMaskingSession): void {

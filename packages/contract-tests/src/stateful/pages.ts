@@ -27,19 +27,22 @@ const MAX_LIMIT = 20;
  * (Prism lets `limit=` through too).
  */
 export function readPaging(query: URLSearchParams): Paging | string {
-  const limit = wholeNumber(query.get('limit'), DEFAULT_LIMIT);
+  const limit = orDefault(query.get('limit'), DEFAULT_LIMIT);
   if (limit === undefined || limit < 1 || limit > MAX_LIMIT)
     return invalid('limit', query, `from 1 to ${MAX_LIMIT}`);
-  const offset = wholeNumber(query.get('offset'), 0);
+  const offset = orDefault(query.get('offset'), 0);
   if (offset === undefined || offset < 0)
     return invalid('offset', query, `from 0 to ${Number.MAX_SAFE_INTEGER}`);
   return { limit, offset };
 }
 
-/** A base-10 whole number (sign and surrounding blanks allowed), `fallback` when absent or empty. */
-function wholeNumber(value: string | null, fallback: number): number | undefined {
-  const text = value?.trim() ?? '';
-  if (text === '') return fallback;
+/** `wholeNumber(value)`, `fallback` when absent or empty. */
+const orDefault = (value: string | null, fallback: number): number | undefined =>
+  value === null || value.trim() === '' ? fallback : wholeNumber(value);
+
+/** A base-10 whole number (sign and surrounding blanks allowed) that JSON keeps exactly, or undefined. */
+export function wholeNumber(value: string): number | undefined {
+  const text = value.trim();
   if (!/^[+-]?\d+$/.test(text)) return undefined;
   const number = Number(text) + 0; // + 0 turns -0 into 0
   return Number.isSafeInteger(number) ? number : undefined;

@@ -1,3 +1,4 @@
+import { wholeNumber } from './pages.js';
 import { parseFilterTime } from './times.js';
 
 type Span = { start: number; end: number };
@@ -33,14 +34,28 @@ export function matchesTimeFilters(query: URLSearchParams, name: string, value: 
   });
 }
 
-/** The same for an integer field (masking `duration`). */
+/**
+ * The same for an integer field (masking `duration`), whose filters `numberFiltersProblem` has let through.
+ */
 export function matchesNumberFilters(query: URLSearchParams, name: string, value: number): boolean {
   return Object.entries(NUMBER_TESTS).every(([operator, test]) => {
     const raw = query.get(name + operator);
-    if (raw === null) return true;
-    const bound = Number(raw);
-    return raw.trim() !== '' && !Number.isNaN(bound) && test(value, bound);
+    return raw === null || test(value, Number(raw));
   });
+}
+
+/**
+ * Why a filter of an integer field is no number, for a 400: Prism lets `0x10`, `1e3` and an empty value through
+ * its integer check, and a Tastypie list (whose `meta` Plivo's has) answers a value of the wrong type with a 400
+ * (inferred). Only base-10 whole numbers are taken, as for `limit` and `offset`.
+ */
+export function numberFiltersProblem(query: URLSearchParams, name: string): string | undefined {
+  for (const operator of Object.keys(NUMBER_TESTS)) {
+    const raw = query.get(name + operator);
+    if (raw !== null && wholeNumber(raw) === undefined)
+      return `Invalid ${name + operator} '${raw}' provided: give a whole number`;
+  }
+  return undefined;
 }
 
 /** True when the query has any of `name`'s filters. */

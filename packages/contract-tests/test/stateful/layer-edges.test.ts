@@ -11,6 +11,7 @@ import { type FrontProxy, startFrontProxy } from '../../src/stateful/front-proxy
 import { Journal, type RequestRecord } from '../../src/stateful/journal.js';
 import { createStatefulLayer } from '../../src/stateful/stateful-layer.js';
 import { expectExited } from '../support/processes.js';
+import { rawRequestAsWritten } from '../support/raw-request.js';
 import { SPEC_PATH, schemaErrors } from '../support/spec.js';
 import { ACCOUNT_A, basicAuth, TOKEN } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
@@ -115,6 +116,43 @@ describe('the journal keeps the path as sent', () => {
   });
 });
 
+describe('a path Prism resolves is answered as the operation Prism judged', () => {
+  const asWritten = (method: string, path: string, body?: Json) =>
+    rawRequestAsWritten(mock().url, path, {
+      method,
+      headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    }).then(({ status, body: text }) => ({ status, body: JSON.parse(text) as Json }));
+
+  it('checks a Verify code sent to `{uuid}/./` against the session, not with the spec example', async () => {
+    const sent = await post(VERIFY, JSON.stringify({ recipient: '+14155550123' }));
+    expect(sent.status).toBe(202);
+    const uuid = sent.body.session_uuid as string;
+    const otp = mock().otp(uuid) as string;
+    const wrong = otp === '000000' ? '111111' : '000000';
+    const refused = await asWritten('POST', `${VERIFY}${uuid}/./`, { otp: wrong });
+    expect(refused).toMatchObject({ status: 400, body: { error: 'Invalid OTP' } });
+    const validated = await asWritten('POST', `${VERIFY}x/../${uuid}/`, { otp });
+    expect(validated).toMatchObject({ status: 200, body: { session_uuid: uuid } });
+    expect(lastRequest(`${VERIFY}${uuid}/./`)).toMatchObject({
+      operationId: 'validateVerifySession',
+      status: 400,
+    });
+  });
+
+  it.each([
+    ['with `x/../` in its path', `/v1/Account/${ACCOUNT_A}/Masking/x/../Session/`],
+    ['with a #fragment', `${MASKING}#fragment`],
+  ])('creates a masking session sent %s, and keeps it', async (_, path) => {
+    const created = await asWritten('POST', path, PARTIES);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const got = await fetch(`${mock().url}${MASKING}${created.body.session_uuid}`, {
+      headers: { authorization: basicAuth() },
+    });
+    expect(got.status).toBe(200);
+  });
+});
+
 describe('the journal keeps every header as received', () => {
   it('keeps a repeated header as an array of every value, even those Node would join or drop', async () => {
     const { port } = new URL(mock().url);
@@ -181,7 +219,7 @@ describe('a failure of the state is the mock’s own, not Prism’s', () => {
   });
 
   /** A front proxy whose state throws, before a stand-in Prism that accepts everything (or before none). */
-  async function frontOf(prismAccepts: boolean) {
+  async function frontOf(prismAccepts: boolean, path = MASKING) {
     const journal = new Journal();
     const engine = {
       answer() {
@@ -203,7 +241,7 @@ describe('a failure of the state is the mock’s own, not Prism’s', () => {
       control: () => false,
     });
     front = await startFrontProxy(0, new URL(target), routes, layer);
-    const answer = await fetch(`${front.url}${MASKING}`, {
+    const answer = await fetch(`${front.url}${path}`, {
       method: 'POST',
       headers: { authorization: basicAuth(), 'content-type': 'application/json' },
       body: JSON.stringify(PARTIES),
@@ -218,6 +256,16 @@ describe('a failure of the state is the mock’s own, not Prism’s', () => {
       error: `the mock's state could not answer POST ${MASKING}: the engine broke`,
     });
     expect(journal).toEqual([expect.objectContaining({ method: 'POST', path: MASKING, status: 500 })]);
+  });
+
+  // Prism judged it an operation the mock's routes do not know: its example would pass for the state's answer.
+  it('answers 500, not the spec example Prism chose, for a success on a path the mock has no operation for', async () => {
+    const path = `/v1/Account/${ACCOUNT_A}/Masking/Sessions/`;
+    const { status, body } = await frontOf(true, path);
+    expect(status).toBe(500);
+    expect(body).toEqual({
+      error: `the mock's state could not answer POST ${path}: Prism took it for an operation of the spec, but the mock could not tell which`,
+    });
   });
 
   it('still answers 502 when Prism cannot be reached, and journals that', async () => {

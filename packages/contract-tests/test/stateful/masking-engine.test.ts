@@ -403,6 +403,19 @@ describe('list', () => {
     expect(uuids('duration__lt=600')).toEqual([b.session_uuid]);
   });
 
+  // Prism's integer check lets these through; `Number()` read `0x10` as 16 and `1e3` as 1000.
+  it.each(['duration=0x10', 'duration__gt=1e3', 'duration__lte=', 'duration__gte=6OO'])(
+    'refuses the filter %s, which is no base-10 whole number, naming it',
+    (query) => {
+      create({ session_expiry: 600 });
+      const [name, value] = query.split('=') as [string, string];
+      expect(list(query)).toMatchObject({
+        status: 400,
+        body: { error: `Invalid ${name} '${value}' provided: give a whole number` },
+      });
+    },
+  );
+
   it('filters by created and expiry time in the documented form', () => {
     const early = create({ session_expiry: 600 }).body.session_uuid;
     clock.advance(3_600_000);
@@ -483,5 +496,13 @@ describe('reset', () => {
     clock.advance(120_000);
     expect(get(uuid).status).toBe(404);
     expect(callbacks).toEqual([]);
+  });
+
+  it('gives the first session after it the virtual number a fresh mock gives first', () => {
+    engine.reset();
+    const first = create().body.session.virtual_number;
+    create();
+    engine.reset();
+    expect(create().body.session.virtual_number).toBe(first);
   });
 });
