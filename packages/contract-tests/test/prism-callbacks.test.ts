@@ -6,13 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dump } from 'js-yaml';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type StartMockOptions, startMock } from '../src/index.js';
+import type { StartMockOptions } from '../src/index.js';
 import { specForPrism } from '../src/prism-spec.js';
 import { resolveSpecPath } from '../src/resolve-spec.js';
 import { AUTH_ID, BASIC_AUTH } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
 import { runningPrismChildren } from './support/processes.js';
 import { receiverForThisFile } from './support/receiver-for-file.js';
+import { startExpectingRefusal } from './support/refused-start.js';
 
 const operations = (spec: { paths: Record<string, Record<string, { callbacks?: unknown }>> }) =>
   Object.values(spec.paths).flatMap((item) => Object.values(item));
@@ -85,8 +86,8 @@ describe('specForPrism', () => {
       expect(() => specForPrism(split, { mocking: true })).toThrow(message);
       // A proxy sends no callbacks: Prism resolves the other files itself, as before.
       expect(specForPrism(split, { mocking: false }).path).toBe(split);
-      await expect(startMock({ spec: split })).rejects.toThrow(message);
-      await expect(startMock({ spec: split, stateful: true })).rejects.toThrow(message);
+      await expect(startExpectingRefusal({ spec: split })).rejects.toThrow(message);
+      await expect(startExpectingRefusal({ spec: split, stateful: true })).rejects.toThrow(message);
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -96,12 +97,12 @@ describe('specForPrism', () => {
   it('refuses, naming the problem, a spec that is a folder or a YAML alias that contains itself', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'prism-spec-test-'));
     try {
-      await expect(startMock({ spec: dir })).rejects.toThrow(
+      await expect(startExpectingRefusal({ spec: dir })).rejects.toThrow(
         `startMock: the spec ${dir} is not a file. Pass an OpenAPI file as \`spec\`.`,
       );
       const looped = join(dir, 'openapi.yaml');
       writeFileSync(looped, 'openapi: 3.1.0\npaths: &loop\n  /a: *loop\n');
-      await expect(startMock({ spec: looped, stateful: true })).rejects.toThrow(
+      await expect(startExpectingRefusal({ spec: looped, stateful: true })).rejects.toThrow(
         `startMock: stateful mode reads the operations of the spec, and ${looped} has a YAML alias that contains itself, which no JSON document can hold.`,
       );
       expect(runningPrismChildren()).toEqual([]);

@@ -17,6 +17,7 @@ import { launchPrism, PrismPortInUseError } from '../src/prism-process.js';
 import { BASIC_AUTH, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { expectLoopbackOnly } from './support/loopback-only.js';
 import { expectExited, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
+import { startExpectingRefusal } from './support/refused-start.js';
 import { examples, SPEC_PATH } from './support/spec.js';
 
 const started: MockServer[] = [];
@@ -58,7 +59,7 @@ describe('startMock', () => {
   });
 
   it('stop() kills Prism by its pid, waits for the exit, and may be called twice', async () => {
-    const mock = await startMock();
+    const mock = await track(startMock());
     expect((await getVerify(mock.url)).status).toBe(200);
     await mock.stop();
     expectExited(mock.pid);
@@ -154,7 +155,9 @@ describe('startMock', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      await expect(startMock({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+      await expect(startExpectingRefusal({ port })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is already in use`,
+      );
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       blocker.close();
@@ -196,14 +199,14 @@ describe('startMock', () => {
   });
 
   it('gives up after startupTimeoutMs, stops Prism and shows what it printed', async () => {
-    await expect(startMock({ startupTimeoutMs: 1 })).rejects.toThrow(
+    await expect(startExpectingRefusal({ startupTimeoutMs: 1 })).rejects.toThrow(
       /was not listening after 1 ms[\s\S]*Prism output/,
     );
     expect(runningPrismChildren()).toEqual([]);
   });
 
   it('rejects a spec path that does not exist, naming it', async () => {
-    await expect(startMock({ spec: '/nonexistent/openapi.json' })).rejects.toThrow(
+    await expect(startExpectingRefusal({ spec: '/nonexistent/openapi.json' })).rejects.toThrow(
       'the spec file /nonexistent/openapi.json does not exist',
     );
   });
@@ -249,12 +252,7 @@ describe('startMock', () => {
     ['4010', 'startMock: pass an options object such as { port: 4010 }, or nothing; got "4010" (a string).'],
     [null, 'startMock: pass an options object such as { port: 4010 }, or nothing; got null.'],
   ])('rejects the options %j with a message that says how to fix them', async (options, message) => {
-    const outcome = startMock(options as StartMockOptions);
-    // Should it start after all, it is stopped with the others after the test.
-    outcome.then(
-      (mock) => started.push(mock),
-      () => {},
-    );
+    const outcome = startExpectingRefusal(options as StartMockOptions);
     await expect(outcome).rejects.toThrow(message);
     await expect(outcome).rejects.toBeInstanceOf(TypeError);
   });

@@ -94,10 +94,11 @@ export async function findBreakingChangesBetween(base, revision) {
 }
 
 /**
+ * The breaking parts of one change of `redocly diff`'s report.
  * @param {RedoclyChange} change
  * @returns {BreakingChange[]}
  */
-function breakingParts(change) {
+export function breakingParts(change) {
   const where = describeLocation(change.path);
   const inResponse = /\/responses\//.test(change.path);
   if (change.property === 'enum' && inResponse) {

@@ -1,7 +1,7 @@
 // Our definition of a breaking change, as before/after pairs of a small spec: `redocly diff` plus OUR_RULES
 // (src/breaking-changes.mjs) must give exactly these verdicts.
 import { describe, expect, it } from 'vitest';
-import { describeLocation, findBreakingChangesBetween } from '../src/breaking-changes.mjs';
+import { breakingParts, describeLocation, findBreakingChangesBetween } from '../src/breaking-changes.mjs';
 import {
   CREATE_VERIFY_PATH,
   type Doc,
@@ -269,6 +269,23 @@ describe.concurrent('findBreakingChanges (redocly diff plus our four rules)', ()
     const rules = (await findBreakingChangesBetween(tree(), after)).map(({ rule }) => rule);
     expect(rules.length).toBeGreaterThan(0);
     expect(new Set(rules)).toEqual(new Set(['property-removed']));
+  });
+});
+
+// No spec pair here gets redocly to rate a change major without saying why; should a release do so, the change
+// must still count as breaking.
+describe('a change redocly rates major with no verdict', () => {
+  it('is breaking, named by its location, type and kind', () => {
+    const change = {
+      path: '#/paths/~1v1~1A/get',
+      typeName: 'Operation',
+      kind: 'removed',
+      impact: 'major',
+      verdicts: [],
+    };
+    expect(breakingParts(change)).toEqual([
+      { rule: 'redocly', where: 'GET /v1/A', message: 'GET /v1/A: Operation removed' },
+    ]);
   });
 });
 

@@ -33,11 +33,10 @@ describe("the caller's AbortSignal", () => {
       }),
     );
     await requestsSeen(1);
-    const abortedAt = performance.now();
     controller.abort();
+    // An abort that did not end the call would end it as a TimeoutError, 10 s later.
     const error = await call;
     expect(error).toBeInstanceOf(AbortError);
-    expect(performance.now() - abortedAt).toBeLessThan(1000);
     expect(server().requests).toHaveLength(1);
   });
 
@@ -89,16 +88,13 @@ describe("the caller's AbortSignal", () => {
     );
     await requestsSeen(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    const abortedAt = performance.now();
     controller.abort();
     expect(await call).toBeInstanceOf(AbortError);
-    expect(performance.now() - abortedAt).toBeLessThan(1000);
     expect(server().requests).toHaveLength(1);
   });
 
   it('an AbortSignal.timeout() works as a total deadline across retries', async () => {
     server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '50' }));
-    const started = performance.now();
     const error = await rejectionOf(
       clientFor(server(), { maxRetries: 100 }).verifySessions.get(VERIFY_UUID, {
         signal: AbortSignal.timeout(400),
@@ -107,7 +103,6 @@ describe("the caller's AbortSignal", () => {
     expect(error).toBeInstanceOf(AbortError);
     expect((error as Error).cause).toMatchObject({ name: 'TimeoutError' });
     // 101 attempts 50 ms apart would take over 5 s; the signal ended the call long before.
-    expect(performance.now() - started).toBeLessThan(2500);
     expect(server().requests.length).toBeGreaterThanOrEqual(1);
     expect(server().requests.length).toBeLessThan(50);
   });

@@ -148,12 +148,10 @@ describe('per-call maxRetries and timeoutMs', () => {
   it('timeoutMs on one call replaces the client timeout for each of its attempts', async () => {
     server().reset(() => {});
     const client = clientFor(server(), { timeoutMs: 20_000, maxRetries: 1 });
-    const started = performance.now();
     const error = await rejectionOf(client.maskingSessions.get(MASKING_UUID, { timeoutMs: 150 }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ timeoutMs: 150 });
     expect(server().requests).toHaveLength(2);
-    expect(performance.now() - started).toBeLessThan(10_000);
   });
 
   it('a POST keeps its rule whatever maxRetries says', async () => {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { BadRequestError, NotFoundError, type PlivoApiError } from '@plivo-openapi/client';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { startMock } from '../../src/index.js';
+import { startExpectingRefusal } from '../support/refused-start.js';
 import { schemaErrors } from '../support/spec.js';
 import { ACCOUNT_A, ACCOUNT_B, basicAuth, clientOf, TOKEN } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
@@ -284,6 +284,6 @@ describe('bad input to the stateful controls and options', () => {
     [{ stateful: { otp: '123456789' } }, '`stateful.otp` must be a string of 4 to 8 digits'],
     [{ stateful: { otp: 123456 as unknown as string } }, '`stateful.otp` must be a string of 4 to 8 digits'],
   ])('refuses startMock(%j) before starting anything', async (options, message) => {
-    await expect(startMock(options)).rejects.toThrow(message);
+    await expect(startExpectingRefusal(options)).rejects.toThrow(message);
   });
 });
