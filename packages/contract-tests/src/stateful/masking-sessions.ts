@@ -5,7 +5,7 @@ import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { createRefusal, durationRefusal, singleParty } from './masking-create-rules.js';
 import { matchesMaskingFilters } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
-import { numberFiltersProblem } from './range-filters.js';
+import { filterProblem } from './range-filters.js';
 import { maskingTime } from './times.js';
 
 /** A masking session as the API returns it (the `MaskingSession` schema), plus what the mock needs to keep. */
@@ -253,8 +253,11 @@ export class MaskingSessions {
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
     const paging = readPaging(query);
     if (typeof paging === 'string') return fail(400, paging);
-    const filterProblem = numberFiltersProblem(query, 'duration');
-    if (filterProblem !== undefined) return fail(400, filterProblem);
+    const problem =
+      filterProblem(query, 'duration', 'number') ??
+      filterProblem(query, 'created_time', 'time') ??
+      filterProblem(query, 'expiry_time', 'time');
+    if (problem !== undefined) return fail(400, problem);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
       .filter((stored) => matchesMaskingFilters(stored, query, now))

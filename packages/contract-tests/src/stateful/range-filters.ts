@@ -22,8 +22,7 @@ const NUMBER_TESTS: Record<string, (value: number, bound: number) => boolean> = 
 
 /**
  * Whether `value` (ms since the epoch) passes every `name`, `name__gt`, `__gte`, `__lt` and `__lte` filter of
- * the query, given in the list's `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]` form. A filter that does not parse matches
- * nothing, as an impossible condition should.
+ * the query, given in the list's `YYYY-MM-DD HH:MM[:ss[.uuuuuu]]` form (`filterProblem` has let them through).
  */
 export function matchesTimeFilters(query: URLSearchParams, name: string, value: number): boolean {
   return Object.entries(TIME_TESTS).every(([operator, test]) => {
@@ -34,9 +33,7 @@ export function matchesTimeFilters(query: URLSearchParams, name: string, value: 
   });
 }
 
-/**
- * The same for an integer field (masking `duration`), whose filters `numberFiltersProblem` has let through.
- */
+/** The same for an integer field (masking `duration`). */
 export function matchesNumberFilters(query: URLSearchParams, name: string, value: number): boolean {
   return Object.entries(NUMBER_TESTS).every(([operator, test]) => {
     const raw = query.get(name + operator);
@@ -44,16 +41,31 @@ export function matchesNumberFilters(query: URLSearchParams, name: string, value
   });
 }
 
+const FILTER_KINDS = {
+  number: { operators: NUMBER_TESTS, reads: wholeNumber, wanted: 'a whole number' },
+  time: {
+    operators: TIME_TESTS,
+    reads: parseFilterTime,
+    wanted: 'a UTC time that exists, as YYYY-MM-DD HH:MM[:ss[.uuuuuu]]',
+  },
+};
+
 /**
- * Why a filter of an integer field is no number, for a 400: Prism lets `0x10`, `1e3` and an empty value through
- * its integer check, and a Tastypie list (whose `meta` Plivo's has) answers a value of the wrong type with a 400
- * (inferred). Only base-10 whole numbers are taken, as for `limit` and `offset`.
+ * Why one of `name`'s filters has no value of its kind, for a 400. Prism's checks let through `0x10`, `1e3` and
+ * an empty value for an integer, and a date that does not exist (`2026-02-30`) for a time; a Tastypie list
+ * (whose `meta` Plivo's has) answers a value of the wrong type with a 400 (inferred) rather than matching
+ * nothing. Integers are base-10 whole numbers only, as `limit` and `offset` are.
  */
-export function numberFiltersProblem(query: URLSearchParams, name: string): string | undefined {
-  for (const operator of Object.keys(NUMBER_TESTS)) {
+export function filterProblem(
+  query: URLSearchParams,
+  name: string,
+  kind: keyof typeof FILTER_KINDS,
+): string | undefined {
+  const { operators, reads, wanted } = FILTER_KINDS[kind];
+  for (const operator of Object.keys(operators)) {
     const raw = query.get(name + operator);
-    if (raw !== null && wholeNumber(raw) === undefined)
-      return `Invalid ${name + operator} '${raw}' provided: give a whole number`;
+    if (raw !== null && reads(raw) === undefined)
+      return `Invalid ${name + operator} '${raw}' provided: give ${wanted}`;
   }
   return undefined;
 }

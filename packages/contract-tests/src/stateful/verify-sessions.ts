@@ -3,7 +3,7 @@ import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { paginate, readPaging } from './pages.js';
-import { hasFilter, matchesTimeFilters } from './range-filters.js';
+import { filterProblem, hasFilter, matchesTimeFilters } from './range-filters.js';
 import { verifyTime } from './times.js';
 
 /** A Verify session as the API returns it (the `VerifySession` schema). */
@@ -137,6 +137,8 @@ export class VerifySessions {
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
     const paging = readPaging(query);
     if (typeof paging === 'string') return fail(400, paging);
+    const problem = filterProblem(query, 'session_time', 'time');
+    if (problem !== undefined) return fail(400, problem);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
       .filter((stored) => matchesVerifyFilters(stored, query, now))

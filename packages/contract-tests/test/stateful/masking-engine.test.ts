@@ -403,18 +403,22 @@ describe('list', () => {
     expect(uuids('duration__lt=600')).toEqual([b.session_uuid]);
   });
 
-  // Prism's integer check lets these through; `Number()` read `0x10` as 16 and `1e3` as 1000.
-  it.each(['duration=0x10', 'duration__gt=1e3', 'duration__lte=', 'duration__gte=6OO'])(
-    'refuses the filter %s, which is no base-10 whole number, naming it',
-    (query) => {
-      create({ session_expiry: 600 });
-      const [name, value] = query.split('=') as [string, string];
-      expect(list(query)).toMatchObject({
-        status: 400,
-        body: { error: `Invalid ${name} '${value}' provided: give a whole number` },
-      });
-    },
-  );
+  // Prism's checks let these through; `Number()` read `0x10` as 16, and a date that does not exist matched nothing.
+  it.each([
+    ['duration=0x10', 'a whole number'],
+    ['duration__gt=1e3', 'a whole number'],
+    ['duration__lte=', 'a whole number'],
+    ['duration__gte=6OO', 'a whole number'],
+    ['created_time__gte=2026-02-30 00:00', 'a UTC time that exists, as YYYY-MM-DD HH:MM[:ss[.uuuuuu]]'],
+    ['expiry_time__lt=2026-04-31 23:59:59', 'a UTC time that exists, as YYYY-MM-DD HH:MM[:ss[.uuuuuu]]'],
+  ])('refuses the filter %s, naming it and what it takes', (query, wanted) => {
+    create({ session_expiry: 600 });
+    const [name, value] = query.split('=') as [string, string];
+    expect(list(query)).toMatchObject({
+      status: 400,
+      body: { error: `Invalid ${name} '${value}' provided: give ${wanted}` },
+    });
+  });
 
   it('filters by created and expiry time in the documented form', () => {
     const early = create({ session_expiry: 600 }).body.session_uuid;

@@ -229,6 +229,20 @@ describe('list', () => {
     });
   });
 
+  // Prism's pattern lets a date through that does not exist: it is no filter that can match nothing.
+  it.each(['session_time=2026-02-29 10:00', 'session_time__gt=2026-06-31 00:00'])(
+    'refuses the filter %s, naming it',
+    (query) => {
+      const [name, value] = query.split('=') as [string, string];
+      expect(list(query)).toMatchObject({
+        status: 400,
+        body: {
+          error: `Invalid ${name} '${value}' provided: give a UTC time that exists, as YYYY-MM-DD HH:MM[:ss[.uuuuuu]]`,
+        },
+      });
+    },
+  );
+
   it('filters by status, recipient, app, country and session time', () => {
     const india = send().body.session_uuid;
     clock.advance(300_000);
