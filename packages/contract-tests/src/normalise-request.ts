@@ -46,18 +46,29 @@ function decodePreference(encoded: string): string {
 }
 
 /**
- * A request target as Prism reads it (a WHATWG URL: `./` and `x/../` resolved, a `#fragment` dropped), so that
- * the mock takes a request for the operation Prism judges it as. One that is no URL (`//`) stays as sent.
+ * A request target's path and query, read as Prism reads it (a WHATWG URL: `./` and `x/../` resolved, a
+ * `#fragment` dropped), so that the mock takes a request for the operation Prism judges it as. A target that
+ * starts with `/` is a path (`//x/v1/...` too, whose `x` Prism would take for a host: see `prismTarget`).
  */
-function asPrismReadsIt(target: string): { pathname: string; search: string } {
+function readTarget(target: string): { pathname: string; search: string } {
   try {
-    return new URL(target, 'http://mock.invalid');
+    return target.startsWith('/')
+      ? new URL(`http://mock.invalid${target}`)
+      : new URL(target, 'http://mock.invalid');
   } catch {
     const queryAt = target.indexOf('?');
     return queryAt === -1
       ? { pathname: target, search: '' }
       : { pathname: target.slice(0, queryAt), search: target.slice(queryAt) };
   }
+}
+
+/**
+ * The request target to give Prism for a path: Prism reads its target as a URL reference, to which `//x/v1/...`
+ * is host `x` and path `/v1/...`. As an absolute URL, such a path is read as the path it is.
+ */
+export function prismTarget(path: string): string {
+  return path.startsWith('//') ? `http://mock.invalid${path}` : path;
 }
 
 /**
@@ -82,7 +93,7 @@ export function normaliseRequest(
     headers.prefer ??= decodePreference(encoded);
   }
   if (routes !== undefined) {
-    const { pathname, search } = asPrismReadsIt(path);
+    const { pathname, search } = readTarget(path);
     const canonical = routes.canonical(pathname);
     path = canonical + search;
     // Credentials of another account, or without a token, are no credentials for this path: without them

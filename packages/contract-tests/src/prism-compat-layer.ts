@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { normaliseRequest } from './normalise-request.js';
+import { normaliseRequest, prismTarget } from './normalise-request.js';
 import { preferenceSource, preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
 import { preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
@@ -79,7 +79,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     const { path, headers } = normaliseRequest(method, url, request.headers, routes, {
       acceptAsJson: options.mocking === true,
     });
-    request.url = path;
+    request.url = prismTarget(path);
     // Without its body headers, Prism reads no body; Node still reads past the bytes, keeping the connection usable.
     request.headers = headers;
     if (options.mocking) {

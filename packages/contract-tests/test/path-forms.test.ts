@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AUTH_ID, SESSION_UUID } from './support/credentials.js';
+import { AUTH_ID, SESSION_UUID, verifyPath } from './support/credentials.js';
 import { mockForThisFile } from './support/mock-for-file.js';
 import { type OperationRequest, operationPath, validRequest } from './support/operation-requests.js';
+import { rawRequestAsWritten } from './support/raw-request.js';
 import { examples, type OperationId, successStatus } from './support/spec.js';
 
 // Plivo's SDKs disagree on the trailing slash of the masking paths (OPERATIONS.md §2): the spec describes one
@@ -93,4 +94,28 @@ describe('the rewrite keeps what it must not touch', () => {
       expect(answer.status).toBe(400);
     },
   );
+});
+
+// A path that starts with `//` is a path: Prism, reading it as a URL reference, took its first segment for a
+// host and answered the operation after it (a request to `//evil.example/v1/...` created a session).
+describe('a path that starts with //', () => {
+  it.each([
+    [`//evil.example${verifyPath()}`, `the spec has no path //evil.example${verifyPath()}`],
+    [`/${verifyPath()}`, `the spec has no path /${verifyPath()}`],
+  ])('%s is a 404 naming it as sent', async (path, error) => {
+    const { path: _, ...init } = validRequest('getVerifySession');
+    const answer = await rawRequestAsWritten(mock().url, path, {
+      headers: init.headers as Record<string, string>,
+    });
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body).error).toContain(error);
+  });
+
+  it('is a masking path when its slashes collapse to one, as the doubled slash of .NET is', async () => {
+    const { path, ...init } = validRequest('getMaskingSession');
+    const answer = await rawRequestAsWritten(mock().url, `/${path}`, {
+      headers: init.headers as Record<string, string>,
+    });
+    expect(answer.status).toBe(200);
+  });
 });

@@ -87,7 +87,12 @@ export async function answerControl(
       if (!expect('POST')) return;
       const ms = await readMs(incoming, url.searchParams);
       if (typeof ms === 'string') return send(outgoing, 400, { error: ms });
-      target.advanceTime(ms);
+      try {
+        target.advanceTime(ms);
+      } catch (error) {
+        // A move past the latest date a clock can hold: the caller's to fix.
+        return send(outgoing, 400, { error: messageOf(error) });
+      }
       return send(outgoing, 200, { now: new Date(target.now()).toISOString() });
     }
     if (route === 'requests') {
@@ -106,7 +111,11 @@ export async function answerControl(
     }
     if (route.startsWith('otp/')) {
       if (!expect('GET')) return;
-      const sessionUuid = decodeURIComponent(route.slice('otp/'.length));
+      const sessionUuid = decodedSegment(route.slice('otp/'.length));
+      if (sessionUuid === undefined)
+        return send(outgoing, 400, {
+          error: `${url.pathname}: the session uuid is not valid percent-encoding`,
+        });
       const otp = target.otp(sessionUuid);
       if (otp === undefined)
         return send(outgoing, 404, { error: `no Verify session ${sessionUuid} in this mock` });
@@ -114,6 +123,19 @@ export async function answerControl(
     }
     send(outgoing, 404, { error: `${url.pathname} is not a control endpoint. Endpoints: ${ENDPOINTS}` });
   } catch (error) {
-    send(outgoing, 400, { error: error instanceof Error ? error.message : String(error) });
+    // Anything else that throws is the mock's own failure, not the caller's.
+    send(outgoing, 500, {
+      error: `the mock could not answer ${method} ${url.pathname}: ${messageOf(error)}`,
+    });
+  }
+}
+
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+function decodedSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
   }
 }

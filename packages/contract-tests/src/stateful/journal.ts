@@ -51,7 +51,7 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization']);
  * (`Basic [redacted]`), never its value.
  */
 export function redactHeaders(headers: NodeJS.Dict<string[]>): Record<string, string | string[]> {
-  const redacted: Record<string, string | string[]> = {};
+  const redacted = recordOfAnyKeys<string | string[]>();
   for (const [name, values] of Object.entries(headers)) {
     if (values === undefined || values.length === 0) continue;
     const kept = SECRET_HEADERS.has(name) ? values.map(redactCredential) : values;
@@ -62,13 +62,19 @@ export function redactHeaders(headers: NodeJS.Dict<string[]>): Record<string, st
 
 /** A query string as an object: one value as a string, a repeated key as an array. */
 export function queryObject(query: URLSearchParams): Record<string, string | string[]> {
-  const object: Record<string, string | string[]> = {};
+  const object = recordOfAnyKeys<string | string[]>();
   for (const [key, value] of query) {
     const seen = object[key];
     object[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
   return object;
 }
+
+/**
+ * An object with no prototype: a key a request chose (`toString`, `__proto__`) is one of its own, not an
+ * inherited member read back or a setter that drops it. Cloned for a reader, it is a plain object again.
+ */
+const recordOfAnyKeys = <T>(): Record<string, T> => Object.create(null);
 
 // `Basic dXNlcjpzZWNyZXQ=` keeps its scheme; anything else is replaced whole.
 function redactCredential(value: string): string {

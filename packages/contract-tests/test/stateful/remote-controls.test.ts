@@ -142,6 +142,14 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     ['GET on advance-time', 'GET', 'advance-time', undefined, 405, /takes POST, not GET/],
     ['DELETE on reset', 'DELETE', 'reset', undefined, 405, /takes POST, not DELETE/],
     [
+      'an OTP for a uuid that is not valid percent-encoding',
+      'GET',
+      'otp/%E0%A4',
+      undefined,
+      400,
+      /^\/__mock\/otp\/%E0%A4: the session uuid is not valid percent-encoding$/,
+    ],
+    [
       'an unknown endpoint',
       'GET',
       'sessions',

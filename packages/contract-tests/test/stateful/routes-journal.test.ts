@@ -78,4 +78,25 @@ describe('journal', () => {
       limit: '2',
     });
   });
+
+  // An inherited member read back made `toString` an array holding a function, which no reader could clone;
+  // `__proto__` went to the prototype setter and was lost.
+  it('keeps query keys and headers named like members of Object.prototype, as cloned for a reader', () => {
+    const query = structuredClone(
+      queryObject(new URLSearchParams('toString=1&__proto__=2&constructor=a&constructor=b')),
+    );
+    expect(Object.entries(query)).toEqual([
+      ['toString', '1'],
+      ['__proto__', '2'],
+      ['constructor', ['a', 'b']],
+    ]);
+    const received = Object.fromEntries([
+      ['__proto__', ['x']],
+      ['valueOf', ['y']],
+    ]);
+    expect(Object.entries(structuredClone(redactHeaders(received)))).toEqual([
+      ['__proto__', 'x'],
+      ['valueOf', 'y'],
+    ]);
+  });
 });
