@@ -24,13 +24,15 @@ export function createRedactor(secrets: readonly string[]): Redact {
     return result;
   };
   return (text) => {
-    const result = redactWords(String(text));
+    let result = redactWords(String(text));
     if (!/[%&\\]/.test(result)) return result;
-    for (const undo of UNESCAPES) {
+    // Each escape in turn, so that copies in different escapes all go, then all of them at once, for an escape
+    // inside another (`\u0026quot;`).
+    for (const undo of [...UNESCAPES, undoAll]) {
       const decoded = undo(result);
       if (decoded === result) continue;
       const again = redactWords(decoded);
-      if (again !== decoded) return again;
+      if (again !== decoded) result = again;
     }
     return result;
   };
@@ -44,6 +46,8 @@ const UNESCAPES: readonly ((text: string) => string)[] = [
   htmlUnescaped,
 ];
 
+const undoAll = (text: string): string => percentDecoded(htmlUnescaped(jsonUnescaped(text)));
+
 /** JSON string escapes of printable ASCII (what a secret is made of): `\"`, `\\`, `\/` and `\u0026`. */
 function jsonUnescaped(text: string): string {
   return text.replace(/\\(?:u([0-9a-fA-F]{4})|(["\\/]))/g, (_: string, hex?: string, char?: string) =>
@@ -51,20 +55,20 @@ function jsonUnescaped(text: string): string {
   );
 }
 
-const NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-};
+const NAMED_REFERENCES = new Map([
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+  ['quot', '"'],
+  ['apos', "'"],
+]);
 
 /** HTML's character references: the named ones of markup characters, and every numeric one. */
 function htmlUnescaped(text: string): string {
   return text.replace(
     /&(?:#(\d{1,7})|#x([0-9a-fA-F]{1,6})|([a-z]+));/g,
     (reference: string, decimal?: string, hex?: string, name?: string) => {
-      if (name !== undefined) return NAMED_REFERENCES[name] ?? reference;
+      if (name !== undefined) return NAMED_REFERENCES.get(name) ?? reference;
       const code = decimal === undefined ? Number.parseInt(hex as string, 16) : Number(decimal);
       return code <= 0x10ffff ? String.fromCodePoint(code) : reference;
     },

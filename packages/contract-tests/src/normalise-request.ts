@@ -73,8 +73,8 @@ export function prismTarget(path: string): string {
 
 /**
  * What the mock's compatibility layer changes before Prism sees a request. Everything else (path parameters,
- * query, method, credentials of the path's account) reaches Prism untouched, so its request validation still
- * applies.
+ * query, method, credentials of the path's account) reaches Prism as sent, its path read as Prism reads it, so
+ * its request validation still applies.
  */
 export function normaliseRequest(
   method: string,
@@ -95,7 +95,8 @@ export function normaliseRequest(
   if (routes !== undefined) {
     const { pathname, search } = readTarget(path);
     const canonical = routes.canonical(pathname);
-    path = canonical + search;
+    // Rebuilt only when its path changes or a fragment goes: a query reaches Prism (and a proxy's upstream) as sent.
+    if (canonical !== path.split(/[?#]/, 1)[0] || path.includes('#')) path = canonical + search;
     // Credentials of another account, or without a token, are no credentials for this path: without them
     // Prism answers its 401 (the spec's Unauthorized), and in stateful mode nothing changes.
     const authId = routes.match(method, canonical)?.params.auth_id;

@@ -72,7 +72,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     const url = request.url ?? '/';
     if (url === RAW_PREFIX || RAW_PATHS.some((prefix) => url.startsWith(prefix))) {
-      request.url = url.slice(RAW_PREFIX.length) || '/';
+      request.url = prismTarget(url.slice(RAW_PREFIX.length) || '/');
       return;
     }
     const method = request.method ?? 'GET';

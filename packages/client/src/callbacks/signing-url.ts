@@ -86,12 +86,12 @@ function punycodeHost(url: string): string | undefined {
 
 /**
  * A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. A URL that parses
- * without user info is shown whole (an `@` in its query is not one); in any other, everything from `//` to its
- * last `@` goes, as a password may hold `/`, `#` or `@` unencoded, and spaces may come before the scheme.
+ * without user info is shown whole (an `@` in its query is not one); in any other, everything after the scheme
+ * and its slashes up to the last `@` goes, as a password may hold spaces, `/`, `#` or `@` unencoded.
  */
 export function withoutUserInfo(url: string): string {
   if (!url.includes('@') || parsesWithoutUserInfo(url)) return url;
-  return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?\/\/)\S*@/, '$1***@');
+  return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[\\/]*)[\s\S]*@/, '$1***@');
 }
 
 function parsesWithoutUserInfo(url: string): boolean {

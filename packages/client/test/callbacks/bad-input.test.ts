@@ -111,6 +111,12 @@ describe('malformed arguments', () => {
     // Characters that end a URL's user info, unencoded in a password: the URL does not parse as meant.
     ['https://plivo:S3cret#Pw@example.com/cb x', 'https://***@example.com/cb x'],
     ['https://plivo:S3cret/Pw@example.com/cb x', 'https://***@example.com/cb x'],
+    // Spaces in the password, and slashes a URL parser forgives (missing, or backslashes).
+    ['https://plivo:S3cret Pw@example.com/cb', 'https://***@example.com/cb'],
+    ['https://plivo:S3cret\tPw@example.com/cb', 'https://***@example.com/cb'],
+    ['https:/plivo:S3cretPw@example.com/cb x', 'https:/***@example.com/cb x'],
+    ['https:plivo:S3cretPw@example.com/c b', 'https:***@example.com/c b'],
+    ['https:\\\\plivo:S3cretPw@example.com/c b', 'https:\\\\***@example.com/c b'],
   ])('a password in a callback URL %j that is not as it should be is in no error', async (url, shown) => {
     const error = await rejection(verifyCallbackSignature({ ...VALID, url }));
     expect(error.message).toContain(JSON.stringify(shown));

@@ -20,6 +20,9 @@ describe('createRedactor', () => {
   });
 });
 
+const htmlEscaped = (text: string): string =>
+  text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
 describe('credentialRedactor', () => {
   // A token with characters URLs encode, whose Basic credentials have `+`, `/` and `==` in their base64.
   const authId = 'MANJUXXVOICEZZAPI908';
@@ -64,14 +67,19 @@ describe('credentialRedactor', () => {
       'in JSON with markup as \\u escapes',
       JSON.stringify(authToken).replace(/[<>&]/g, (c) => `\\u00${c.charCodeAt(0).toString(16)}`),
     ],
-    [
-      'in HTML, named references',
-      `<p>${authToken.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')}</p>`,
-    ],
+    ['in HTML, named references', `<p>${htmlEscaped(authToken)}</p>`],
     ['in HTML, numeric references', `<p>${authToken.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`)}</p>`],
     [
       'URL-encoded twice',
       `next=${encodeURIComponent(`https://x.example/?t=${encodeURIComponent(authToken)}`)}`,
+    ],
+    [
+      'in two escapes at once (JSON and HTML), and lower-case percent escapes',
+      `${JSON.stringify({ echo: authToken, html: htmlEscaped(authToken) })} ?q=${encodeURIComponent(authToken).toLowerCase()}`,
+    ],
+    [
+      'in HTML inside JSON, its & escaped as \\u0026 (as Go escapes it)',
+      JSON.stringify(htmlEscaped(authToken)).replaceAll('&', '\\u0026'),
     ],
   ])('removes the token quoted %s', (_, text) => {
     const result = redactCredentials(text);
@@ -81,6 +89,10 @@ describe('credentialRedactor', () => {
     expect(result).not.toContain(JSON.stringify(authToken).slice(1, -1));
     // What a reader could unescape the token from: the part of it no escape touches.
     expect(result).not.toContain('~s?t');
+  });
+
+  it('reads a name after & only as the markup references it knows', () => {
+    expect(redactCredentials(`&constructor; ${htmlEscaped(authToken)}`)).toBe('&constructor; [redacted]');
   });
 
   it('leaves a percent-encoded text that holds no secret as it was', () => {

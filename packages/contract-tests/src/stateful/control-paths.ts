@@ -39,18 +39,20 @@ function send(outgoing: ServerResponse, status: number, body?: unknown): void {
   outgoing.end(text);
 }
 
-async function readText(incoming: IncomingMessage): Promise<string> {
+/** The body as text, or undefined when it is over `BODY_LIMIT` (the rest is read and dropped). */
+async function readText(incoming: IncomingMessage): Promise<string | undefined> {
   let text = '';
   for await (const chunk of incoming) {
-    text += String(chunk);
-    if (text.length > BODY_LIMIT) throw new Error(`a control request body must be under ${BODY_LIMIT} bytes`);
+    if (text.length <= BODY_LIMIT) text += String(chunk);
   }
-  return text;
+  return text.length > BODY_LIMIT ? undefined : text;
 }
 
-/** The milliseconds of an advance-time request: `{"ms": 60000}` or `?ms=60000`. */
+/** The milliseconds of an advance-time request: `{"ms": 60000}` or `?ms=60000`; a string says what is wrong. */
 async function readMs(incoming: IncomingMessage, query: URLSearchParams): Promise<number | string> {
-  const text = (await readText(incoming)).trim();
+  const body = await readText(incoming);
+  if (body === undefined) return `the body must be under ${BODY_LIMIT} bytes, such as {"ms": 60000}`;
+  const text = body.trim();
   let ms: unknown = query.get('ms') ?? undefined;
   if (text !== '') {
     try {

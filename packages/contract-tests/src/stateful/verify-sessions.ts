@@ -137,11 +137,13 @@ export class VerifySessions {
   list(authId: string, query: URLSearchParams, resourcePath: string): Answer {
     const paging = readPaging(query);
     if (typeof paging === 'string') return fail(400, paging);
-    const problem = filterProblem(query, 'session_time', 'time');
+    // An empty filter value does not filter: Go's SDK sends `BrandName=` and `AppHash=` on every list.
+    const filters = new URLSearchParams([...query].filter(([, value]) => value !== ''));
+    const problem = filterProblem(filters, 'session_time', 'time');
     if (problem !== undefined) return fail(400, problem);
     const now = this.clock.now();
     const sessions = [...this.#account(authId).values()]
-      .filter((stored) => matchesVerifyFilters(stored, query, now))
+      .filter((stored) => matchesVerifyFilters(stored, filters, now))
       .reverse() // newest first
       .map(({ session }) => structuredClone(session));
     const page = paginate(sessions, paging, query, resourcePath);
@@ -302,14 +304,13 @@ const EXACT: [string, (stored: Stored) => unknown][] = [
 ];
 
 /**
- * Whether a Verify session passes the list's filters (D-VS, D-VL). `subaccount` is accepted and matches every
- * session: the mock keeps no subaccounts. An empty filter value (Go's SDK sends `BrandName=` and `AppHash=` on
- * every list) does not filter.
+ * Whether a Verify session passes the list's filters (D-VS, D-VL), empty ones taken out. `subaccount` is
+ * accepted and matches every session: the mock keeps no subaccounts.
  */
 function matchesVerifyFilters(stored: Stored, query: URLSearchParams, now: number): boolean {
   for (const [name, read] of EXACT) {
     const wanted = query.get(name);
-    if (wanted === null || wanted === '') continue;
+    if (wanted === null) continue;
     const actual = String(read(stored) ?? '');
     if (name === 'recipient' ? wanted.replace(/^\+/, '') !== actual : wanted !== actual) return false;
   }

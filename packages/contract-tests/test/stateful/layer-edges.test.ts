@@ -151,6 +151,26 @@ describe('a path Prism resolves is answered as the operation Prism judged', () =
     });
     expect(got.status).toBe(200);
   });
+
+  // Prism would read `evil.example` as a host and the rest as the operation's path.
+  it.each([
+    ['POST', `//evil.example${MASKING}`],
+    ['GET', `//evil.example${VERIFY}`],
+  ])('%s %s is a path the spec does not have: a 404, and nothing is created', async (method, path) => {
+    const maskingSessions = async () => {
+      const listed = await fetch(`${mock().url}${MASKING}`, { headers: { authorization: basicAuth() } });
+      return ((await listed.json()) as Json).response.meta.total_count as number;
+    };
+    const before = await maskingSessions();
+    const answer = await asWritten(method, path, method === 'POST' ? PARTIES : undefined);
+    expect(answer).toMatchObject({
+      status: 404,
+      body: { error: expect.stringContaining(`the spec has no path ${path}`) },
+    });
+    expect(lastRequest(path)).toMatchObject({ status: 404 });
+    expect(lastRequest(path)).not.toHaveProperty('operationId');
+    expect(await maskingSessions()).toBe(before);
+  });
 });
 
 describe('the journal keeps every header as received', () => {

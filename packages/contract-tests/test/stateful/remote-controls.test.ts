@@ -142,6 +142,14 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     ['GET on advance-time', 'GET', 'advance-time', undefined, 405, /takes POST, not GET/],
     ['DELETE on reset', 'DELETE', 'reset', undefined, 405, /takes POST, not DELETE/],
     [
+      'a body over 64 KiB',
+      'POST',
+      'advance-time',
+      JSON.stringify({ ms: 1, padding: 'x'.repeat(70_000) }),
+      400,
+      /^the body must be under 65536 bytes, such as \{"ms": 60000\}$/,
+    ],
+    [
       'an OTP for a uuid that is not valid percent-encoding',
       'GET',
       'otp/%E0%A4',

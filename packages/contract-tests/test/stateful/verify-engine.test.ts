@@ -257,6 +257,8 @@ describe('list', () => {
     expect(uuidsOf(list('session_time__lt=2026-11-30 09:05'))).toEqual([india]);
     expect(uuidsOf(list('session_time__gte=2026-11-30 09:05'))).toEqual([us]);
     expect(uuidsOf(list('BrandName=&AppHash=&brand_name='))).toEqual([us, india]); // Go's empty filters
+    // An empty time filter is no filter either, not an impossible time, nor one that lifts the 24-hour window.
+    expect(uuidsOf(list('session_time=&session_time__lt='))).toEqual([us, india]);
   });
 
   it('covers the last 24 hours unless session_time says otherwise', () => {
