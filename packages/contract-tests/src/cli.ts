@@ -81,7 +81,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     await (await starting.catch(() => undefined))?.stop();
-    console.log('Plivo mock stopped.');
+    console.log(upstream === undefined ? 'Plivo mock stopped.' : 'Plivo proxy stopped.');
     process.exit(0);
   };
   process.on('SIGINT', shutDown);

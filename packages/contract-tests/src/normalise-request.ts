@@ -18,15 +18,21 @@ const METHODS_WITHOUT_BODY = new Set(['GET', 'HEAD', 'DELETE']);
 /** What the layer may change besides what it always does. */
 export interface NormaliseOptions {
   /**
-   * Drop the `Accept` header, so that Prism answers as to a client that accepts any media type (RFC 9110
-   * §12.5.1). Plivo's API answers JSON whatever Accept says: the spec gives every response of every operation as
-   * `application/json` only, says "Errors are JSON", and documents no content negotiation; no operation lists
-   * `406`. Prism, mocking, would answer an Accept without JSON in it (a browser's `text/html`) with a `406`
-   * problem+json, or a `500` when a `Prefer` asks for a status. Off in proxy mode: the real server gets the
-   * request as sent.
+   * The mock answers, not a real server (off in proxy mode, where the server judges the request as sent):
+   * - the `Accept` header goes, so that Prism answers as to a client that accepts any media type (RFC 9110
+   *   §12.5.1). Plivo's API answers JSON whatever Accept says: the spec gives every response of every operation
+   *   as `application/json` only, says "Errors are JSON", and documents no content negotiation; no operation
+   *   lists `406`. Prism, mocking, would answer an Accept without JSON in it (a browser's `text/html`) with a
+   *   `406` problem+json, or a `500` when a `Prefer` asks for a status.
+   * - credentials of another account, or without a token, are no credentials for the path: without them Prism
+   *   answers its 401 (the spec's Unauthorized), and in stateful mode nothing changes.
    */
-  acceptAsJson?: boolean;
+  mocking?: boolean;
 }
+
+// RFC 9110 §7.6.1: these describe the connection to the mock, so they end there (a proxy's upstream would
+// otherwise get the caller's Proxy-Authorization). Transfer-Encoding stays: Prism reads the body by it.
+const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'upgrade'];
 
 /** A request as Prism will see it. */
 export interface Forward {
@@ -97,12 +103,12 @@ export function normaliseRequest(
     const canonical = routes.canonical(pathname);
     // Rebuilt only when its path changes or a fragment goes: a query reaches Prism (and a proxy's upstream) as sent.
     if (canonical !== path.split(/[?#]/, 1)[0] || path.includes('#')) path = canonical + search;
-    // Credentials of another account, or without a token, are no credentials for this path: without them
-    // Prism answers its 401 (the spec's Unauthorized), and in stateful mode nothing changes.
-    const authId = routes.match(method, canonical)?.params.auth_id;
+    const authId = options.mocking ? routes.match(method, canonical)?.params.auth_id : undefined;
     if (authId !== undefined && wrongCredentials(headers.authorization, authId)) delete headers.authorization;
   }
-  if (options.acceptAsJson) delete headers.accept;
+  if (options.mocking) delete headers.accept;
+  const named = String(headers.connection ?? '').split(',');
+  for (const name of [...HOP_BY_HOP, ...named]) delete headers[name.trim().toLowerCase()];
   const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
   if (dropBody) for (const name of BODY_HEADERS) delete headers[name];
   return { path, headers, dropBody };

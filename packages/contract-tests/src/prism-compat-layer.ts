@@ -77,7 +77,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     }
     const method = request.method ?? 'GET';
     const { path, headers } = normaliseRequest(method, url, request.headers, routes, {
-      acceptAsJson: options.mocking === true,
+      mocking: options.mocking === true,
     });
     request.url = prismTarget(path);
     // Without its body headers, Prism reads no body; Node still reads past the bytes, keeping the connection usable.

@@ -164,6 +164,13 @@ function checkOptions(options: StartMockOptions): void {
         `startMock: \`upstream\` must be an http(s) URL such as http://127.0.0.1:8080; got ${got}.`,
       );
     }
+    if (url.search !== '' || url.hash !== '') {
+      // Not quoted: a query may hold a key.
+      throw new TypeError(
+        `startMock: \`upstream\` must be a base URL without a query or fragment, such as ${url.origin}${url.pathname}: ` +
+          'Prism drops the query and adds the fragment to every path it forwards.',
+      );
+    }
     if (url.username !== '' || url.password !== '') {
       throw new TypeError(
         'startMock: `upstream` must not carry credentials (`user:password@`): Prism would print them in its log. ' +

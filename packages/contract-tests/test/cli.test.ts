@@ -206,6 +206,7 @@ describe('plivo-mock (pnpm mock)', () => {
       cli.child.kill('SIGINT');
       const [code] = await once(cli.child, 'exit');
       expect(code).toBe(0);
+      expect(cli.stdout()).toContain('Plivo proxy stopped.');
       expectExited(prismPid);
     } finally {
       await upstream.close();

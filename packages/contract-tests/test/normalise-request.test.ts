@@ -14,13 +14,33 @@ const sdkHeaders = {
 };
 
 describe('normaliseRequest', () => {
-  it('drops Accept when mocking (acceptAsJson), and keeps it otherwise', () => {
+  it('drops Accept when mocking, and keeps it otherwise', () => {
     const headers = { ...sdkHeaders, accept: 'text/html' };
     expect(
-      normaliseRequest('GET', '/v1/x/', headers, undefined, { acceptAsJson: true }).headers,
+      normaliseRequest('GET', '/v1/x/', headers, undefined, { mocking: true }).headers,
     ).not.toHaveProperty('accept');
     expect(normaliseRequest('GET', '/v1/x/', headers).headers.accept).toBe('text/html');
   });
+
+  it.each([{ mocking: true }, { mocking: false }])(
+    'ends the hop-by-hop headers and those Connection names at the mock (%j), keeping the body framing',
+    (options) => {
+      const hopByHop = {
+        connection: 'keep-alive, X-Hop',
+        'keep-alive': 'timeout=5',
+        'x-hop': '1',
+        te: 'trailers',
+        upgrade: 'h2c',
+        'proxy-authorization': 'Basic cHJveHk6c2VjcmV0',
+        'proxy-connection': 'keep-alive',
+      };
+      const { 'content-length': _, ...sent } = { ...sdkHeaders, 'transfer-encoding': 'chunked' };
+      const { headers } = normaliseRequest('POST', '/v1/x/', { ...sent, ...hopByHop }, undefined, options);
+      const expected: Record<string, string> = { ...sent };
+      if (options.mocking) delete expected.accept;
+      expect(headers).toEqual(expected);
+    },
+  );
 
   it.each(['GET', 'HEAD', 'DELETE', 'get', 'delete'])(
     'drops the body of a %s and the headers that describe it',
@@ -90,10 +110,11 @@ describe('normaliseRequest', () => {
       ['another account’s Auth ID', 'MAODZKMDFJMJU3MTEYNG:x'],
       ['an empty user name', ':token'],
       ['an empty Auth Token', 'MANJUXXVOICEZZAPI908:'],
-    ])('withholds a Basic header with %s, so that Prism answers its 401', (_, credentials) => {
-      expect(normaliseRequest('GET', path, { authorization: basic(credentials) }, routes).headers).toEqual(
-        {},
-      );
+    ])('withholds a Basic header with %s when mocking, so that Prism answers its 401', (_, credentials) => {
+      const authorization = basic(credentials);
+      expect(normaliseRequest('GET', path, { authorization }, routes, { mocking: true }).headers).toEqual({});
+      // In proxy mode the real server judges them.
+      expect(normaliseRequest('GET', path, { authorization }, routes).headers).toEqual({ authorization });
     });
 
     it.each([

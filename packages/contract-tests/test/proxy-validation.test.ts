@@ -4,6 +4,7 @@ import { BASIC_AUTH } from './support/credentials.js';
 import { FIXTURE_ANSWERS, realAnswers } from './support/fixture-operations.js';
 import { validRequest } from './support/operation-requests.js';
 import { expectExited, runningPrismChildren } from './support/processes.js';
+import { rawRequest } from './support/raw-request.js';
 import { referenceAvailable } from './support/reference.js';
 import { type ReplayUpstream, type Reply, startReplayUpstream } from './support/replay-upstream.js';
 import { examples, type OperationId, specOperationIds, successStatus } from './support/spec.js';
@@ -258,6 +259,43 @@ describe('broken answers are flagged', () => {
     expect(
       verdict.violations.map(({ location, message }) => `${location.join('.')}: ${message}`).join('\n'),
     ).toMatch(field);
+  });
+});
+
+describe('what the server gets in proxy mode', () => {
+  it('credentials of another account as sent: the server judges them, not the mock', async () => {
+    upstream.serve(json(examples('getVerifySession', '401')[0]?.[1], 401));
+    const { path, ...init } = validRequest('getVerifySession');
+    const otherAccount = `Basic ${btoa('MAODZKMDFJMJU3MTEYNG:token')}`;
+    const answer = await fetch(`${proxy.url}${path}`, {
+      ...init,
+      headers: { ...init.headers, authorization: otherAccount },
+    });
+    expect(answer.status).toBe(401);
+    expect(upstream.received.at(-1)?.headers.authorization).toBe(otherAccount);
+  });
+
+  it('no hop-by-hop header, nor one that Connection names, nor the caller’s Proxy-Authorization', async () => {
+    upstream.serve(json(firstExample('getVerifySession')));
+    const { path, headers } = validRequest('getVerifySession');
+    const answer = await rawRequest(`${proxy.url}${path}`, {
+      headers: {
+        ...(headers as Record<string, string>),
+        connection: 'keep-alive, X-Hop',
+        'x-hop': '1',
+        'keep-alive': 'timeout=5',
+        te: 'trailers',
+        'proxy-authorization': 'Basic cHJveHk6c2VjcmV0',
+      },
+    });
+    expect(answer.status).toBe(200);
+    const received = upstream.received.at(-1)?.headers ?? {};
+    expect(
+      Object.keys(received).filter((name) =>
+        ['x-hop', 'keep-alive', 'te', 'proxy-authorization'].includes(name),
+      ),
+    ).toEqual([]);
+    expect(received.authorization).toBe(BASIC_AUTH);
   });
 });
 

@@ -229,6 +229,10 @@ describe('startMock', () => {
     [{ startupTimeoutMs: 1e12 }, '`startupTimeoutMs` must be a number of milliseconds'],
     [{ startupTimeoutMs: '60000' }, '`startupTimeoutMs` must be a number of milliseconds'],
     [{ upstream: 'ftp://example.test' }, '`upstream` must be an http(s) URL'],
+    [
+      { upstream: 'https://staging.example.test/plivo-api?key=k3y#top' },
+      'startMock: `upstream` must be a base URL without a query or fragment, such as https://staging.example.test/plivo-api: Prism drops the query and adds the fragment to every path it forwards.',
+    ],
     // Prism prints its upstream in its log and in its command line: a password there would leak.
     [
       { upstream: 'https://someone:upstream-secret@127.0.0.1:1' },

@@ -106,14 +106,13 @@ export function startFrontProxy(
 
   const server: Server = createServer((incoming, outgoing) => {
     if (layer.control(incoming, outgoing)) return;
-    // The stateful mode mocks the spec: any Accept is taken as JSON, as the stateless layer takes it.
     const forward = normaliseRequest(
       incoming.method ?? 'GET',
       incoming.url ?? '/',
       incoming.headers,
       routes,
       {
-        acceptAsJson: true,
+        mocking: true,
       },
     );
     forward.headers.host = host;
