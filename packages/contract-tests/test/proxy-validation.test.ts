@@ -319,6 +319,24 @@ describe('Prism’s verdicts in proxy mode', () => {
     ]);
   });
 
+  it('make a 2xx the operation does not list a violation: a create answered 200, not 202, is a 500', async () => {
+    const reply = examples('createVerifySession', '202')[0]?.[1];
+    const verdict = await replay('createVerifySession', json(reply, 200));
+    expect(verdict.status).toBe(500);
+    expect(verdict.violations).toEqual([expect.objectContaining({ severity: 'Error' })]);
+  });
+
+  it('answer an upstream body that is no JSON at all (empty) with Prism’s FetchError 500, without sl-violations', async () => {
+    const verdict = await replay('getVerifySession', {
+      status: 200,
+      contentType: 'application/json',
+      body: '',
+    });
+    expect(verdict.status).toBe(500);
+    expect(verdict.violations).toEqual([]);
+    expect(JSON.parse(verdict.body)).toMatchObject({ type: expect.stringMatching(/FetchError$/) });
+  });
+
   it('stay Prism’s own: a broken answer’s 500 is problem+json, not reshaped as the mock reshapes its errors', async () => {
     upstream.serve({ status: 405, contentType: 'application/problem+json', body: '{"title":"no"}' });
     const { path, ...init } = validRequest('getVerifySession');
