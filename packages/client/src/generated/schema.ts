@@ -188,8 +188,8 @@ export interface paths {
          * @description Checks the code the recipient entered. A right code answers `200` and the session becomes `verified`; a
          *     wrong one is refused. A session accepts at most 10 validation attempts. Plivo does not document what it
          *     answers for a session that has expired or is already verified; this document refuses those too, which is
-         *     inferred. Plivo documents only that a refused code is not a `2xx` (its Python SDK raises on it); this document
-         *     gives every refusal as `400`, the status Plivo uses for an invalid parameter.
+         *     inferred. Plivo documents no answer for a refused code; its Python SDK raises on it, so it is not a `2xx`. This
+         *     document gives every refusal as `400`, the status Plivo uses for an invalid parameter.
          *
          *     Plivo documents no message for these refusals; the wording of the `400` examples below is illustrative, not
          *     Plivo's, so branch on the status, not on `error`.
@@ -1168,7 +1168,8 @@ export interface components {
              */
             alias?: string;
             /**
-             * @description Phone number the code is sent to, in E.164 form without the leading `+`.
+             * @description Phone number the code is sent to: in Plivo's examples E.164 without the leading `+`. Do not rely on that
+             *     form; Plivo's SDK test responses also hold national numbers (`8097480999`).
              * @example 919380013443
              */
             recipient: string;
@@ -1498,8 +1499,8 @@ export interface components {
             };
         };
         /**
-         * @description The request conflicts with the current state of the resource. Plivo lists 409 among the statuses its API uses
-         *     and documents no cause specific to this operation.
+         * @description The request conflicts with the current state of the resource. 409 is among the statuses Plivo's API uses, but
+         *     no cause specific to this operation is documented.
          */
         Conflict: {
             headers: {
