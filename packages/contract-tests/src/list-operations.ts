@@ -8,11 +8,19 @@ export interface OperationSummary {
   statuses?: string[];
   /** The names of each status's JSON examples (what `Prefer: code=..., example=...` can pick). */
   examples?: Record<string, string[]>;
+  /** The media types its `requestBody` takes (`[]` without one). */
+  bodyTypes?: string[];
 }
 
 interface Response {
   $ref?: string;
   content?: Record<string, { examples?: Record<string, unknown> }>;
+}
+
+interface Operation {
+  operationId?: string;
+  responses?: Record<string, Response>;
+  requestBody?: { $ref?: string; content?: Record<string, unknown> };
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -22,8 +30,16 @@ export function listOperations(specPath: string): OperationSummary[] {
   const read = readSpecDocument(specPath);
   if ('problem' in read) return [];
   const spec = read.document as {
-    paths?: Record<string, Record<string, { operationId?: string; responses?: Record<string, Response> }>>;
-    components?: { responses?: Record<string, Response> };
+    paths?: Record<string, Record<string, Operation>>;
+    components?: {
+      responses?: Record<string, Response>;
+      requestBodies?: Record<string, Operation['requestBody']>;
+    };
+  };
+  // A bundled spec keeps shared parts under components: only those local references occur.
+  const requestBody = (operation: Operation | undefined) => {
+    const name = operation?.requestBody?.$ref?.replace('#/components/requestBodies/', '');
+    return name === undefined ? operation?.requestBody : spec.components?.requestBodies?.[name];
   };
   return Object.entries(spec.paths ?? {}).flatMap(([path, item]) =>
     METHODS.filter((method) => item[method] !== undefined).map((method) => ({
@@ -33,12 +49,12 @@ export function listOperations(specPath: string): OperationSummary[] {
       statuses: Object.keys(item[method]?.responses ?? {}),
       examples: Object.fromEntries(
         Object.entries(item[method]?.responses ?? {}).map(([status, response]) => {
-          // A bundled spec keeps shared responses under components: only those local references occur.
           const name = response.$ref?.replace('#/components/responses/', '');
           const resolved = name === undefined ? response : spec.components?.responses?.[name];
           return [status, Object.keys(resolved?.content?.['application/json']?.examples ?? {})];
         }),
       ),
+      bodyTypes: Object.keys(requestBody(item[method])?.content ?? {}),
     })),
   );
 }

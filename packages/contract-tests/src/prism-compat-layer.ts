@@ -3,7 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest, prismTarget } from './normalise-request.js';
 import { preferenceSource, preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
-import { preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
+import { bodyTypeAnswer, preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
+import { uncheckedBodyType } from './unchecked-body-type.js';
 
 /**
  * Requests under this prefix reach Prism exactly as sent (the prefix taken off), and its answers reach the client
@@ -25,8 +26,9 @@ export interface CompatLayerOptions {
 
 /**
  * In Prism's process: makes `response` give an error answer of Prism's in the spec's shape. Only `end` is wrapped,
- * and it looks at nothing but the status unless that is an error, or a success to a `Prefer` that named another
- * status with an example: any other success goes out as Prism wrote it, unbuffered.
+ * and it looks at nothing but the status unless that is an error, a success to a `Prefer` that named another
+ * status with an example, or a success to a body whose type Prism did not check (`bodyType`): any other success
+ * goes out as Prism wrote it, unbuffered.
  */
 function answerErrorsAsTheSpec(
   response: ServerResponse,
@@ -35,11 +37,13 @@ function answerErrorsAsTheSpec(
   routes: Routes,
   preferred: { code: number; example: string } | undefined,
   preferenceOf: () => string,
+  bodyType: string | undefined,
 ): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
     const success = this.statusCode < 400;
-    if ((success && preferred === undefined) || this.headersSent) return Reflect.apply(end, this, args);
+    if ((success && preferred === undefined && bodyType === undefined) || this.headersSent)
+      return Reflect.apply(end, this, args);
     const [chunk] = args;
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
     const violations = this.getHeader('sl-violations');
@@ -49,11 +53,15 @@ function answerErrorsAsTheSpec(
       body,
       violations: violations === undefined ? undefined : String(violations),
     };
-    // Prism answers a status without the example named with the first success's example of that name.
-    const answer =
-      success && preferred !== undefined
-        ? preferFallbackAnswer(method, path, prisms, routes, preferred, preferenceOf)
-        : specErrorAnswer(method, path, prisms, routes, preferenceOf);
+    // For `preferred`: Prism answers a status without the example named with the first success's example of
+    // that name.
+    const answer = !success
+      ? specErrorAnswer(method, path, prisms, routes, preferenceOf)
+      : bodyType !== undefined
+        ? bodyTypeAnswer(method, path, bodyType, routes)
+        : preferred !== undefined
+          ? preferFallbackAnswer(method, path, prisms, routes, preferred, preferenceOf)
+          : undefined;
     if (answer === undefined) return Reflect.apply(end, this, args);
     this.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);
@@ -95,6 +103,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
         preferred,
         // Named only when an answer is rewritten: a success costs nothing more.
         () => preferenceSource(headers.prefer, search),
+        uncheckedBodyType(method, pathOnly, headers, routes),
       );
     }
   };

@@ -25,11 +25,15 @@ export interface Routes {
   operationsAt(path: string): PathOperation[];
 }
 
-/** An operation of the spec at some path: its method, the statuses its `responses` list and their examples. */
+/**
+ * An operation of the spec at some path: its method, the statuses its `responses` list and their examples, the
+ * media types its request body takes.
+ */
 export interface PathOperation {
   method: string;
   statuses: readonly string[];
   examples: Readonly<Record<string, readonly string[]>>;
+  bodyTypes: readonly string[];
 }
 
 // The resource whose path forms differ between Plivo's own SDKs.
@@ -79,10 +83,11 @@ export function createRoutes(operations: OperationSummary[]): Routes {
     operationsAt(path) {
       return routes
         .filter(({ pattern }) => pattern.test(path))
-        .map(({ method, statuses, examples }) => ({
+        .map(({ method, statuses, examples, bodyTypes }) => ({
           method,
           statuses: statuses ?? [],
           examples: examples ?? {},
+          bodyTypes: bodyTypes ?? [],
         }));
     },
     match(method, path) {

@@ -43,6 +43,8 @@ const WORDING: Record<number, string> = {
   500: 'internal server error',
 };
 
+const wordingOf = (status: number) => WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
+
 // Prism's limit for its own `sl-violations` header (prism-http-server's MAX_SAFE_HEADER_LENGTH).
 const MAX_HEADER_LENGTH = 8 * 1024 - 100;
 // How much of Prism's own body the diagnostics keep.
@@ -296,6 +298,41 @@ export function preferFallbackAnswer(
   });
 }
 
+/**
+ * What Prism answers a body in a type the operation does not take when it checks the type (see
+ * unchecked-body-type.ts): its violation 415, as the operation's 400, for a request it let through unchecked.
+ */
+export function bodyTypeAnswer(
+  method: string,
+  path: string,
+  contentType: string,
+  routes: Routes,
+): SpecErrorAnswer {
+  const { operations, own, statuses } = operationsOf(method, path, routes);
+  const accepted = own?.bodyTypes ?? [];
+  const status = listedStatus(415, statuses);
+  // Prism's own words for it, so that sl-violations reads the same however the body was framed.
+  const message =
+    accepted.length === 0
+      ? 'No supported content types, but request included a non-empty body'
+      : `Supported content types: ${accepted.join(',')}`;
+  const violation: Violation = { location: ['request'], severity: 'Error', code: 415, message };
+  const wanted = accepted.length === 0 ? 'send no body' : `send it as ${accepted.join(' or ')}`;
+  const body = JSON.stringify({
+    ...(operations.length === 0 ? {} : { api_id: randomUUID() }),
+    error: `${wordingOf(status)}: the body's Content-Type is ${JSON.stringify(contentType)}; ${wanted}`,
+  });
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'sl-violations': headerValue([violation]),
+    },
+    body,
+  };
+}
+
 function operationsOf(method: string, path: string, routes: Routes) {
   const operations = routes.operationsAt(path);
   const own = operations.find((operation) => operation.method === method.toUpperCase());
@@ -313,7 +350,7 @@ function assemble(
   { reason, code, inner, preferUnmet }: Reading,
 ): SpecErrorAnswer {
   const status = listedStatus(preferUnmet ? 500 : answer.status, statuses);
-  const wording = WORDING[status] ?? (STATUS_CODES[status] ?? 'error').toLowerCase();
+  const wording = wordingOf(status);
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not
   // have has been seen without one (the spec's NotFound example).
   const error = {

@@ -4,7 +4,13 @@ import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
 import { preferenceSource, preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
-import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../spec-error-answer.js';
+import {
+  bodyTypeAnswer,
+  preferFallbackAnswer,
+  type SpecErrorAnswer,
+  specErrorAnswer,
+} from '../spec-error-answer.js';
+import { uncheckedBodyType } from '../unchecked-body-type.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
@@ -61,9 +67,16 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       record(502);
       return;
     }
-    const unmet = unmetPreference(prism, method, canonical.path, routes, forward);
-    const answer =
-      unmet === undefined && prism.status >= 200 && prism.status < 300 ? answerFromState() : undefined;
+    const success = prism.status >= 200 && prism.status < 300;
+    // A success the state must not answer either: see the stateless mock's (prism-compat-layer.ts).
+    const bodyType = success
+      ? uncheckedBodyType(method, canonical.path, incoming.headers, routes)
+      : undefined;
+    const unmet =
+      bodyType === undefined
+        ? unmetPreference(prism, method, canonical.path, routes, forward)
+        : bodyTypeAnswer(method, canonical.path, bodyType, routes);
+    const answer = unmet === undefined && success ? answerFromState() : undefined;
     const reply =
       unmet !== undefined
         ? withSpecAnswer(prism, unmet)

@@ -31,13 +31,19 @@ interface RawRequestOptions {
   method?: string;
   headers?: Record<string, string>;
   body?: string;
+  /** The body framed by `Transfer-Encoding: chunked` (as a streamed body is), not by its length. */
+  chunked?: boolean;
 }
 
 function send(target: string | RequestOptions, options: RawRequestOptions): Promise<RawAnswer> {
   return new Promise((resolve, reject) => {
     // Node frames a GET body only when told its length, as axios does for plivo-node.
     const length =
-      options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) };
+      options.body === undefined
+        ? {}
+        : options.chunked
+          ? { 'transfer-encoding': 'chunked' }
+          : { 'content-length': String(Buffer.byteLength(options.body)) };
     const settings = {
       method: options.method ?? 'GET',
       headers: { ...options.headers, ...length },
