@@ -125,10 +125,17 @@ function authIdProblem(value: unknown): string | undefined {
   return 'contains characters other than upper-case letters and digits';
 }
 
+// Errors hide the token wherever it occurs: a placeholder as short as `e` or `not` would be hidden inside ordinary
+// words (`V[redacted]rify`, `[redacted] found`) and in the keys of error bodies. Plivo's own tokens are far longer.
+const MIN_AUTH_TOKEN_LENGTH = 8;
+
 function authTokenProblem(value: unknown): string | undefined {
   const problem = credentialProblem(value);
-  if (problem !== undefined || AUTH_TOKEN_PATTERN.test(value as string)) return problem;
-  return 'contains characters other than printable ASCII';
+  if (problem !== undefined) return problem;
+  if (!AUTH_TOKEN_PATTERN.test(value as string)) return 'contains characters other than printable ASCII';
+  if ((value as string).length < MIN_AUTH_TOKEN_LENGTH)
+    return `is shorter than ${MIN_AUTH_TOKEN_LENGTH} characters (a placeholder in tests too: errors hide the token wherever it occurs, and a short one would hide parts of ordinary words)`;
+  return undefined;
 }
 
 /**
@@ -427,7 +434,7 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
     given.authToken,
     'Auth Token',
     authTokenProblem,
-    'an Auth Token is printable ASCII without spaces',
+    `an Auth Token is ${MIN_AUTH_TOKEN_LENGTH} or more characters of printable ASCII without spaces`,
   );
   return {
     authId,

@@ -110,6 +110,8 @@ describe('malformed credentials', () => {
     [42, 'is a number, not a string'],
     ['tøken', 'contains characters other than printable ASCII'],
     ['', 'is empty'],
+    ['e', 'is shorter than 8 characters'],
+    ['1234567', 'is shorter than 8 characters'],
   ])('authToken %j: says it %s', (authToken, problem) => {
     const error = constructionError({ authId: AUTH_ID, authToken: authToken as string });
     expect(error.message).toContain(`it ${problem}`);
