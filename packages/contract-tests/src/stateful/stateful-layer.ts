@@ -72,14 +72,14 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const bodyType = success
       ? uncheckedBodyType(method, canonical.path, incoming.headers, routes)
       : undefined;
-    const unmet =
+    const refusal =
       bodyType === undefined
         ? unmetPreference(prism, method, canonical.path, routes, forward)
         : bodyTypeAnswer(method, canonical.path, bodyType, routes);
-    const answer = unmet === undefined && success ? answerFromState() : undefined;
+    const answer = refusal === undefined && success ? answerFromState() : undefined;
     const reply =
-      unmet !== undefined
-        ? withSpecAnswer(prism, unmet)
+      refusal !== undefined
+        ? withSpecAnswer(prism, refusal)
         : answer === undefined
           ? inTheSpecShape(prism, method, canonical.path, routes, forward)
           : withJsonBody(prism, answer.status, answer.body);
