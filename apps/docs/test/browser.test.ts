@@ -230,6 +230,39 @@ describe('the built API reference', () => {
     });
   });
 
+  // Every operation that takes a body has named request examples (the spec's own tests require them).
+  const withRequestExamples = operations.filter(({ method }) => method === 'POST');
+
+  describe.each(withRequestExamples)('$operationId', (operation) => {
+    it('shows the JSON body of each request example picked, under Payload', async () => {
+      expect(operation.requestExamples.length).toBeGreaterThan(0);
+      await openFromSidebar(operation);
+      const section = sectionOf(operation);
+      await section.getByRole('button', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
+      await page.getByRole('menuitem', { name: 'Payload', exact: true }).click();
+      const viewers = section.locator('[data-component-name="JsonViewer/JsonViewer"]');
+      const shownBodies = async () =>
+        (await viewers.allInnerTexts()).map((text) => {
+          try {
+            return JSON.parse(text) as unknown;
+          } catch {
+            return text;
+          }
+        });
+      for (const { summary, value } of operation.requestExamples) {
+        // Redoc shows the picker only when there is something to pick.
+        if (operation.requestExamples.length > 1) {
+          await section.getByRole('button', { name: 'Example', exact: true }).click();
+          await page.getByRole('menuitem', { name: summary, exact: true }).click();
+        }
+        await expect.poll(shownBodies, { message: `the body of "${summary}"` }).toContainEqual(value);
+      }
+      // Back to the first language, which the next operation starts with too.
+      await section.getByRole('button', { name: 'Payload', exact: true }).click();
+      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
+    });
+  });
+
   // For people to look at, not asserted on. Redoc shows the operations of one tag at a time (the others collapse
   // behind "+ Show"), so there is one full-page screenshot per operation, each with its success example open.
   it.each(operations)('saves a full-page screenshot with $operationId open', async (operation) => {

@@ -21,6 +21,8 @@ export interface DocumentedOperation {
   tag: string;
   responses: DocumentedResponse[];
   codeSamples: CodeSample[];
+  /** The request body's named JSON examples: summary and value. */
+  requestExamples: { summary: string; value: unknown }[];
   /** The spec's example value of the `auth_id` path parameter (one that fits its pattern). */
   authIdExample: string;
 }
@@ -70,6 +72,12 @@ export function documentedOperations(): DocumentedOperation[] {
             return { code, firstExample: deref(document, Object.values<Json>(examples)[0])?.value };
           }),
           codeSamples: operation['x-codeSamples'] ?? [],
+          requestExamples: Object.values<Json>(
+            deref(document, operation.requestBody)?.content?.['application/json']?.examples ?? {},
+          ).map((example) => {
+            const { summary, value } = deref(document, example);
+            return { summary, value };
+          }),
           authIdExample: authId,
         };
       }),
