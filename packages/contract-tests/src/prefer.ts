@@ -20,17 +20,29 @@ export function preferredPair(
   prefer: string | string[] | undefined,
   search: string,
 ): { code: number; example: string } | undefined {
+  const { code, example } = preferred(prefer, search);
+  return code !== undefined && example ? { code, example } : undefined;
+}
+
+/** The status a request asks Prism for (see preferredPair), with or without an example. */
+export function preferredCode(prefer: string | string[] | undefined, search: string): number | undefined {
+  return preferred(prefer, search).code;
+}
+
+function preferred(
+  prefer: string | string[] | undefined,
+  search: string,
+): { code: number | undefined; example: string | undefined } {
   const noHeader = noPreferHeader(prefer);
   // Most requests name no preference: they cost no parsing.
-  if (noHeader && !search.includes('__code')) return undefined;
+  if (noHeader && !search.includes('__code')) return { code: undefined, example: undefined };
   const query = noHeader ? new URLSearchParams(search) : undefined;
-  const values =
+  const { code, example } =
     query !== undefined
       ? { code: query.get('__code') ?? undefined, example: query.get('__example') ?? undefined }
       : preferences(Array.isArray(prefer) ? prefer.join(',') : (prefer ?? ''));
-  const { code, example } = values;
   // Prism takes a code of exactly three digits.
-  return code !== undefined && /^\d{3}$/.test(code) && example ? { code: Number(code), example } : undefined;
+  return { code: code !== undefined && /^\d{3}$/.test(code) ? Number(code) : undefined, example };
 }
 
 /** Splits `text` at `separator` where it is not inside double quotes. */

@@ -33,7 +33,8 @@ export interface PathOperation {
   method: string;
   statuses: readonly string[];
   examples: Readonly<Record<string, readonly string[]>>;
-  bodyTypes: readonly string[];
+  /** Undefined when not known (an operation listed without them). */
+  bodyTypes: readonly string[] | undefined;
 }
 
 // The resource whose path forms differ between Plivo's own SDKs.
@@ -87,7 +88,7 @@ export function createRoutes(operations: OperationSummary[]): Routes {
           method,
           statuses: statuses ?? [],
           examples: examples ?? {},
-          bodyTypes: bodyTypes ?? [],
+          bodyTypes,
         }));
     },
     match(method, path) {

@@ -20,7 +20,10 @@ function takes(bodyType: string, given: [string, string]): boolean {
  * Content-Length (prism-http's validateInputBody). A body sent chunked in another type, a form say, it validates
  * as if it were JSON, and lets through when the fields are right. Returns the Content-Type Prism would have refused
  * (415, which it answers as the operation's 400), for such a request to `method` `path` (the spec's form, without
- * query); undefined when Prism judges the type itself, or there is none (Prism takes a body without one).
+ * query; `headers` as Prism gets them, without the body of a GET, HEAD or DELETE). Undefined when Prism judges the
+ * type itself; when the request has no Content-Type (Prism takes that for an operation with a body, and this
+ * spec's operations without one are GETs and a DELETE); when the type cannot be parsed (Prism answers 500 however
+ * the body is framed); or when the operation or its body types are not known.
  */
 export function uncheckedBodyType(
   method: string,
@@ -30,13 +33,18 @@ export function uncheckedBodyType(
 ): string | undefined {
   if (headers['transfer-encoding'] === undefined || headers['content-length'] !== undefined) return undefined;
   const contentType = headers['content-type'];
-  if (contentType === undefined || contentType.trim() === '') return undefined;
+  const given = contentType === undefined ? undefined : typeAndSubtype(contentType);
+  if (contentType === undefined || given === undefined) return undefined;
   const upper = method.toUpperCase();
-  // No operation there: Prism refuses the request for that.
   const bodyTypes = routes.operationsAt(path).find((operation) => operation.method === upper)?.bodyTypes;
   if (bodyTypes === undefined) return undefined;
-  const given = typeAndSubtype(contentType);
-  return given !== undefined && bodyTypes.some((bodyType) => takes(bodyType, given))
-    ? undefined
-    : contentType;
+  return bodyTypes.some((bodyType) => takes(bodyType, given)) ? undefined : contentType;
 }
+
+/**
+ * Whether Prism's answer (`status`) to a request with such a body is one it gives only because it did not check
+ * the type: a success, or the status a Prefer asked for (`askedFor`), which Prism does not honour for a body it
+ * refuses. Its own refusals stand: credentials, a Prefer it cannot honour or read, another 400.
+ */
+export const uncheckedTypeAnswered = (status: number, askedFor: number | undefined): boolean =>
+  (status >= 200 && status < 300) || (status === askedFor && status !== 400);

@@ -7,8 +7,8 @@ import { type RawAnswer, rawRequest } from './support/raw-request.js';
 import { type OperationId, schemaErrors } from './support/spec.js';
 
 // Prism checks a body's Content-Type only when the request has a Content-Length. Sent chunked (a streamed body),
-// a form whose fields are right passes as if it were JSON. The mock refuses it as Prism refuses the same body
-// with a Content-Length, in both modes; a chunked JSON body is still taken.
+// a form whose fields are right passes as if it were JSON. The mock refuses it with the status and the violation
+// Prism gives the same body with a Content-Length, in both modes; a chunked JSON body is still taken.
 
 const form = { authorization: BASIC_AUTH, 'content-type': 'application/x-www-form-urlencoded' };
 
@@ -45,6 +45,16 @@ function expectTypeRefused(operationId: OperationId, answer: RawAnswer): void {
   ]);
 }
 
+/** A session the mock knows: the stateful mock's own, or the stateless mock's example uuid. */
+async function aMaskingSession(mock: MockServer): Promise<string> {
+  const created = await rawRequest(`${mock.url}/v1/Account/${AUTH_ID}/Masking/Session/`, {
+    method: 'POST',
+    headers: { authorization: BASIC_AUTH, 'content-type': 'application/json' },
+    body: JSON.stringify({ first_party: '919003459051', second_party: '918197241073' }),
+  });
+  return (JSON.parse(created.body) as { session_uuid: string }).session_uuid;
+}
+
 function defineTests(mock: () => MockServer): void {
   describe.each(forms)('%s', (operationId, path, body) => {
     it('Prism alone lets the chunked form through', async () => {
@@ -52,11 +62,21 @@ function defineTests(mock: () => MockServer): void {
       expect(answer.status, answer.body).toBeLessThan(300);
     });
 
-    it('the mock refuses it as Prism refuses it with a Content-Length', async () => {
-      expectTypeRefused(operationId, await post(`${mock().url}${path}`, form, body));
+    it('the mock refuses it with the status and violation Prism gives it with a Content-Length', async () => {
+      const chunked = await post(`${mock().url}${path}`, form, body);
+      expectTypeRefused(operationId, chunked);
       const framed = await rawRequest(`${mock().url}${path}`, { method: 'POST', headers: form, body });
       expect(framed.status).toBe(400);
-      expect(String(framed.headers['sl-violations'])).toContain('Supported content types: application/json');
+      expect(JSON.parse(String(framed.headers['sl-violations']))).toEqual(
+        JSON.parse(String(chunked.headers['sl-violations'])),
+      );
+    });
+
+    it('refuses it even when a Prefer header asks for another status, as Prism does with a Content-Length', async () => {
+      const asking = { ...form, prefer: 'code=404' };
+      expectTypeRefused(operationId, await post(`${mock().url}${path}`, asking, body));
+      const framed = await rawRequest(`${mock().url}${path}`, { method: 'POST', headers: asking, body });
+      expect(framed.status).toBe(400);
     });
   });
 
@@ -69,6 +89,17 @@ function defineTests(mock: () => MockServer): void {
       );
       expect(answer.status, `${type}: ${answer.body}`).toBe(202);
     }
+  });
+
+  it('drops a chunked DELETE body as it drops one with a Content-Length (Plivo’s Python SDK sends one)', async () => {
+    const uuid = await aMaskingSession(mock());
+    const answer = await rawRequest(`${mock().url}${maskingPath(AUTH_ID, uuid)}`, {
+      method: 'DELETE',
+      headers: { authorization: BASIC_AUTH, 'content-type': 'application/json' },
+      body: JSON.stringify({ session_uuid: uuid }),
+      chunked: true,
+    });
+    expect(answer.status, answer.body).toBe(200);
   });
 
   it('leaves a chunked body without a Content-Type to Prism, as Prism does with a Content-Length', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRoutes } from '../src/routes.js';
-import { uncheckedBodyType } from '../src/unchecked-body-type.js';
+import { uncheckedBodyType, uncheckedTypeAnswered } from '../src/unchecked-body-type.js';
 
 // Which chunked bodies Prism would have refused by their Content-Type (chunked-body-type.test.ts shows the mock
 // refusing them); the media types are matched by Prism's rule.
@@ -8,6 +8,7 @@ const routes = createRoutes([
   { method: 'POST', path: '/json', operationId: 'json', bodyTypes: ['application/json'] },
   { method: 'POST', path: '/any-text', operationId: 'anyText', bodyTypes: ['text/*', 'application/xml'] },
   { method: 'POST', path: '/no-body', operationId: 'noBody', bodyTypes: [] },
+  { method: 'POST', path: '/not-read', operationId: 'notRead' },
 ]);
 const chunked = (contentType?: string) => ({
   'transfer-encoding': 'chunked',
@@ -28,7 +29,6 @@ describe('uncheckedBodyType', () => {
   it.each([
     ['/json', 'application/x-www-form-urlencoded'],
     ['/json', 'text/json'],
-    ['/json', 'not a media type'],
     ['/any-text', 'application/json'],
     ['/no-body', 'application/json'],
   ])('%s refuses %s', (path, type) => {
@@ -43,5 +43,28 @@ describe('uncheckedBodyType', () => {
     expect(uncheckedBodyType('POST', '/json', chunked(' '), routes)).toBeUndefined();
     expect(uncheckedBodyType('PUT', '/json', chunked(form), routes)).toBeUndefined();
     expect(uncheckedBodyType('POST', '/elsewhere', chunked(form), routes)).toBeUndefined();
+    expect(uncheckedBodyType('POST', '/not-read', chunked(form), routes)).toBeUndefined();
+    // Prism answers 500 to a type it cannot parse, however the body is framed.
+    expect(uncheckedBodyType('POST', '/json', chunked('not a media type'), routes)).toBeUndefined();
+  });
+});
+
+describe('uncheckedTypeAnswered', () => {
+  it('is a success, or the status a Prefer asked for that Prism would not have honoured', () => {
+    expect([200, 201, 202].map((status) => uncheckedTypeAnswered(status, undefined))).toEqual([
+      true,
+      true,
+      true,
+    ]);
+    expect(uncheckedTypeAnswered(404, 404)).toBe(true);
+    expect(uncheckedTypeAnswered(500, 500)).toBe(true);
+  });
+
+  it("leaves Prism's own refusals", () => {
+    expect(uncheckedTypeAnswered(401, undefined)).toBe(false);
+    expect(uncheckedTypeAnswered(400, undefined)).toBe(false);
+    expect(uncheckedTypeAnswered(400, 400)).toBe(false);
+    expect(uncheckedTypeAnswered(500, 404)).toBe(false);
+    expect(uncheckedTypeAnswered(405, undefined)).toBe(false);
   });
 });

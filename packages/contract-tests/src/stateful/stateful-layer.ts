@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
-import { preferenceSource, preferredPair } from '../prefer.js';
+import { preferenceSource, preferredCode, preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
 import {
   bodyTypeAnswer,
@@ -10,7 +10,7 @@ import {
   type SpecErrorAnswer,
   specErrorAnswer,
 } from '../spec-error-answer.js';
-import { uncheckedBodyType } from '../unchecked-body-type.js';
+import { uncheckedBodyType, uncheckedTypeAnswered } from '../unchecked-body-type.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
@@ -68,14 +68,14 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
       return;
     }
     const success = prism.status >= 200 && prism.status < 300;
-    // A success the state must not answer either: see the stateless mock's (prism-compat-layer.ts).
-    const bodyType = success
-      ? uncheckedBodyType(method, canonical.path, incoming.headers, routes)
-      : undefined;
+    // An answer Prism gave only because it did not check the body's type, as the stateless mock refuses it
+    // (prism-compat-layer.ts); a success the state must not answer either.
+    const bodyType = uncheckedBodyType(method, canonical.path, forward.headers, routes);
     const refusal =
-      bodyType === undefined
-        ? unmetPreference(prism, method, canonical.path, routes, forward)
-        : bodyTypeAnswer(method, canonical.path, bodyType, routes);
+      bodyType !== undefined &&
+      uncheckedTypeAnswered(prism.status, preferredCode(forward.headers.prefer, searchOf(forward)))
+        ? bodyTypeAnswer(method, canonical.path, bodyType, routes)
+        : unmetPreference(prism, method, canonical.path, routes, forward);
     const answer = refusal === undefined && success ? answerFromState() : undefined;
     const reply =
       refusal !== undefined
