@@ -174,6 +174,13 @@ describe('the built API reference', () => {
     expect(Object.values(SIDEBAR_ORDER).flat()).toEqual(operations.map(({ operationId }) => operationId));
   });
 
+  /** Picks `item` from the drop-down menu `button` opens, with room below the button for the menu to open in. */
+  async function pick(button: Locator, item: string): Promise<void> {
+    await button.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await button.click();
+    await page.getByRole('menuitem', { name: item, exact: true }).click();
+  }
+
   describe.each(operations)('$operationId', (operation) => {
     it('opens from the sidebar with its title, every response code and each of its code samples', async () => {
       await openFromSidebar(operation);
@@ -191,10 +198,8 @@ describe('the built API reference', () => {
       // The language menu lists exactly the spec's samples; each one shows its own source.
       for (const [index, { label, source }] of operation.codeSamples.entries()) {
         if (index > 0) {
-          await section
-            .getByRole('button', { name: operation.codeSamples[index - 1]?.label ?? '', exact: true })
-            .click();
-          await page.getByRole('menuitem', { name: label, exact: true }).click();
+          const previous = operation.codeSamples[index - 1]?.label ?? '';
+          await pick(section.getByRole('button', { name: previous, exact: true }), label);
         }
         // The sample's first line that is not a comment (several samples start with the same comment).
         const firstLine =
@@ -206,10 +211,10 @@ describe('the built API reference', () => {
         await page.screenshot({ path: join(outputDir, `${operation.operationId}-${label}.png`) });
       }
       // Back to the first language, which the next operation starts with too.
-      await section
-        .getByRole('button', { name: operation.codeSamples.at(-1)?.label ?? '', exact: true })
-        .click();
-      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
+      await pick(
+        section.getByRole('button', { name: operation.codeSamples.at(-1)?.label ?? '', exact: true }),
+        operation.codeSamples[0]?.label ?? '',
+      );
     });
 
     it('shows each response code example JSON when its tab is clicked', async () => {
@@ -238,8 +243,8 @@ describe('the built API reference', () => {
       expect(operation.requestExamples.length).toBeGreaterThan(0);
       await openFromSidebar(operation);
       const section = sectionOf(operation);
-      await section.getByRole('button', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
-      await page.getByRole('menuitem', { name: 'Payload', exact: true }).click();
+      const firstLanguage = operation.codeSamples[0]?.label ?? '';
+      await pick(section.getByRole('button', { name: firstLanguage, exact: true }), 'Payload');
       const viewers = section.locator('[data-component-name="JsonViewer/JsonViewer"]');
       const shownBodies = async () =>
         (await viewers.allInnerTexts()).map((text) => {
@@ -252,14 +257,12 @@ describe('the built API reference', () => {
       for (const { summary, value } of operation.requestExamples) {
         // Redoc shows the picker only when there is something to pick.
         if (operation.requestExamples.length > 1) {
-          await section.getByRole('button', { name: 'Example', exact: true }).click();
-          await page.getByRole('menuitem', { name: summary, exact: true }).click();
+          await pick(section.getByRole('button', { name: 'Example', exact: true }), summary);
         }
         await expect.poll(shownBodies, { message: `the body of "${summary}"` }).toContainEqual(value);
       }
       // Back to the first language, which the next operation starts with too.
-      await section.getByRole('button', { name: 'Payload', exact: true }).click();
-      await page.getByRole('menuitem', { name: operation.codeSamples[0]?.label ?? '', exact: true }).click();
+      await pick(section.getByRole('button', { name: 'Payload', exact: true }), firstLanguage);
     });
   });
 
