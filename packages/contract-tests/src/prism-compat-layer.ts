@@ -1,10 +1,10 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { normaliseRequest, prismTarget } from './normalise-request.js';
-import { preferenceSource, preferredCode, preferredPair } from './prefer.js';
+import { preferenceSource, preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
-import { bodyTypeAnswer, preferFallbackAnswer, specErrorAnswer } from './spec-error-answer.js';
-import { uncheckedBodyType, uncheckedTypeAnswered } from './unchecked-body-type.js';
+import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from './spec-error-answer.js';
+import { uncheckedTypeRefusal } from './unchecked-body-type.js';
 
 /**
  * Requests under this prefix reach Prism exactly as sent (the prefix taken off), and its answers reach the client
@@ -27,8 +27,8 @@ export interface CompatLayerOptions {
 /**
  * In Prism's process: makes `response` give an error answer of Prism's in the spec's shape. Only `end` is wrapped,
  * and it looks at nothing but the status unless that is an error, a success to a `Prefer` that named another
- * status with an example, or an answer to a body whose type Prism did not check (`bodyType`, with the status a
- * Prefer asked for): any other success goes out as Prism wrote it, unbuffered.
+ * status with an example, or an answer to a body whose type Prism did not check (`typeRefusal`): any other success
+ * goes out as Prism wrote it, unbuffered.
  */
 function answerErrorsAsTheSpec(
   response: ServerResponse,
@@ -37,13 +37,13 @@ function answerErrorsAsTheSpec(
   routes: Routes,
   preferred: { code: number; example: string } | undefined,
   preferenceOf: () => string,
-  bodyType: { contentType: string; askedFor: number | undefined } | undefined,
+  typeRefusal: (status: number) => SpecErrorAnswer | undefined,
 ): void {
   const end = response.end;
   response.end = function (this: ServerResponse, ...args: unknown[]) {
     const success = this.statusCode < 400;
-    const refuseType = bodyType !== undefined && uncheckedTypeAnswered(this.statusCode, bodyType.askedFor);
-    if ((success && preferred === undefined && !refuseType) || this.headersSent)
+    const refusal = typeRefusal(this.statusCode);
+    if ((success && preferred === undefined && refusal === undefined) || this.headersSent)
       return Reflect.apply(end, this, args);
     const [chunk] = args;
     const body = typeof chunk === 'string' ? chunk : Buffer.isBuffer(chunk) ? chunk.toString('utf8') : '';
@@ -56,33 +56,19 @@ function answerErrorsAsTheSpec(
     };
     // For `preferred`: Prism answers a status without the example named with the first success's example of
     // that name.
-    const answer = refuseType
-      ? bodyTypeAnswer(method, path, bodyType.contentType, routes)
-      : !success
+    const answer =
+      refusal ??
+      (!success
         ? specErrorAnswer(method, path, prisms, routes, preferenceOf)
         : preferred !== undefined
           ? preferFallbackAnswer(method, path, prisms, routes, preferred, preferenceOf)
-          : undefined;
+          : undefined);
     if (answer === undefined) return Reflect.apply(end, this, args);
     this.statusCode = answer.status;
     for (const [name, value] of Object.entries(answer.headers)) this.setHeader(name, value);
     const callback = args.find((arg) => typeof arg === 'function');
     return Reflect.apply(end, this, callback === undefined ? [answer.body] : [answer.body, callback]);
   } as ServerResponse['end'];
-}
-
-/** The Content-Type of a body Prism will not check (see unchecked-body-type.ts), with the status a Prefer asks for. */
-function bodyTypeOf(
-  method: string,
-  path: string,
-  headers: IncomingMessage['headers'],
-  routes: Routes,
-  search: string,
-): { contentType: string; askedFor: number | undefined } | undefined {
-  const contentType = uncheckedBodyType(method, path, headers, routes);
-  return contentType === undefined
-    ? undefined
-    : { contentType, askedFor: preferredCode(headers.prefer, search) };
 }
 
 /**
@@ -118,7 +104,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
         preferred,
         // Named only when an answer is rewritten: a success costs nothing more.
         () => preferenceSource(headers.prefer, search),
-        bodyTypeOf(method, pathOnly, headers, routes, search),
+        (status) => uncheckedTypeRefusal(method, pathOnly, headers, search, routes, status),
       );
     }
   };

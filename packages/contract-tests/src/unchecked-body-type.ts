@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { preferredCode } from './prefer.js';
 import type { Routes } from './routes.js';
+import { bodyTypeAnswer, type SpecErrorAnswer } from './spec-error-answer.js';
 
 /** A media type's type and subtype, the subtype after any `+` suffix (`application/vnd.x+json` is `json`). */
 function typeAndSubtype(mediaType: string): [string, string] | undefined {
@@ -48,3 +50,22 @@ export function uncheckedBodyType(
  */
 export const uncheckedTypeAnswered = (status: number, askedFor: number | undefined): boolean =>
   (status >= 200 && status < 300) || (status === askedFor && status !== 400);
+
+/**
+ * The mock's answer in place of Prism's (`status`) to a request whose body type Prism did not check, when Prism
+ * gave that answer only because it did not (see uncheckedTypeAnswered); undefined for any other request or
+ * answer. `search`: the request's query, without its `?`. Both modes ask it of every answer of Prism's.
+ */
+export function uncheckedTypeRefusal(
+  method: string,
+  path: string,
+  headers: IncomingHttpHeaders,
+  search: string,
+  routes: Routes,
+  status: number,
+): SpecErrorAnswer | undefined {
+  const contentType = uncheckedBodyType(method, path, headers, routes);
+  if (contentType === undefined || !uncheckedTypeAnswered(status, preferredCode(headers.prefer, search)))
+    return undefined;
+  return bodyTypeAnswer(method, path, contentType, routes);
+}

@@ -2,15 +2,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { TextDecoder } from 'node:util';
 import { basicCredentials } from '../basic-credentials.js';
 import type { Forward } from '../normalise-request.js';
-import { preferenceSource, preferredCode, preferredPair } from '../prefer.js';
+import { preferenceSource, preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
-import {
-  bodyTypeAnswer,
-  preferFallbackAnswer,
-  type SpecErrorAnswer,
-  specErrorAnswer,
-} from '../spec-error-answer.js';
-import { uncheckedBodyType, uncheckedTypeAnswered } from '../unchecked-body-type.js';
+import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../spec-error-answer.js';
+import { uncheckedTypeRefusal } from '../unchecked-body-type.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactHeaders } from './journal.js';
@@ -70,12 +65,15 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const success = prism.status >= 200 && prism.status < 300;
     // An answer Prism gave only because it did not check the body's type, as the stateless mock refuses it
     // (prism-compat-layer.ts); a success the state must not answer either.
-    const bodyType = uncheckedBodyType(method, canonical.path, forward.headers, routes);
     const refusal =
-      bodyType !== undefined &&
-      uncheckedTypeAnswered(prism.status, preferredCode(forward.headers.prefer, searchOf(forward)))
-        ? bodyTypeAnswer(method, canonical.path, bodyType, routes)
-        : unmetPreference(prism, method, canonical.path, routes, forward);
+      uncheckedTypeRefusal(
+        method,
+        canonical.path,
+        forward.headers,
+        searchOf(forward),
+        routes,
+        prism.status,
+      ) ?? unmetPreference(prism, method, canonical.path, routes, forward);
     const answer = refusal === undefined && success ? answerFromState() : undefined;
     const reply =
       refusal !== undefined
