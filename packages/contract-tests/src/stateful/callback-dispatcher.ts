@@ -111,6 +111,11 @@ async function signatureHeaders(
   return headers;
 }
 
+/** The `user:password@` of an absolute URL, as written in it; undefined when it has none (or is no URL). */
+function userInfoOf(url: string): string | undefined {
+  return /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*@)/i.exec(url)?.[1];
+}
+
 function describeFailure(error: unknown): string {
   if (error instanceof Error) {
     if (error.name === 'TimeoutError') return 'no answer in time';
@@ -141,24 +146,25 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   ): Promise<void> {
     const sentAt = clock.now();
     const url = event.method === 'GET' ? getUrl(event.url, event.params) : event.url;
+    const userInfo = userInfoOf(url);
     const base = {
       kind: 'callback' as const,
       at: iso(sentAt),
       callbackKind: event.kind,
       authId: event.authId,
       method: event.method,
-      url,
+      url: userInfo === undefined ? url : url.replace(userInfo, '[redacted]@'),
       params: { ...event.params },
       attempt: number,
     };
     const token = event.authToken;
-    if (token === undefined) {
-      record({
-        ...base,
-        headers: {},
-        error: 'no Auth Token came with the request that registered this URL: the callback cannot be signed',
-        outcome: 'failed',
-      });
+    if (token === undefined || userInfo !== undefined) {
+      const error =
+        token === undefined
+          ? 'no Auth Token came with the request that registered this URL: the callback cannot be signed'
+          : // fetch refuses such a URL; retrying would not change that.
+            'the URL holds credentials (user:password@), which the mock does not send: register the URL without them';
+      record({ ...base, headers: {}, error, outcome: 'failed' });
       return;
     }
     let headers: Record<string, string> = {};

@@ -6,12 +6,18 @@ export interface RequestRecord {
   /** When it arrived, on the mock's clock (ISO 8601). */
   at: string;
   method: string;
-  /** The path as sent (no query), before the mock put it in the spec's form. */
+  /**
+   * The path as sent (no query), before the mock put it in the spec's form; of a target sent in absolute form
+   * (`http://host/v1/...`), its path alone.
+   */
   path: string;
   /** The spec's operation it resolved to, when it resolved to one. */
   operationId?: string;
   query: Record<string, string | string[]>;
-  /** The JSON body parsed; the text when it is not JSON; undefined when there was none. */
+  /**
+   * The JSON body parsed; the text when it is not JSON; undefined when there was none. A GET's or DELETE's
+   * body is here too, though Prism and the state never see it.
+   */
   body: unknown;
   /**
    * Every header as received: a string when sent once, an array of every value when repeated; the credentials

@@ -3,8 +3,11 @@
 
 type Body = Record<string, unknown>;
 
-/** A string field that is absent or empty counts as missing (Plivo's Java SDK sends `second_party: ""`). */
-const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
+/**
+ * A string field that is absent or empty counts as missing (Plivo's Java SDK sends `second_party: ""`), and so
+ * does a bare `+`: the state keeps numbers without it, and would keep an empty one.
+ */
+const given = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== '+';
 
 /** The single-party flag in either spelling (the Go SDK's is `create_session_with_single_Party`). */
 export const singleParty = (body: Body): boolean =>

@@ -37,9 +37,11 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
   ) {
     const at = new Date(now()).toISOString();
     const method = incoming.method ?? 'GET';
-    const sent = splitUrl(incoming.url ?? '/');
-    const body = await readBody(incoming, forward.dropBody);
-    const parsedBody = parseBody(body, incoming.headers['content-type']);
+    const sent = splitUrl(originForm(incoming.url ?? '/'));
+    // Read even when it is dropped (a GET's or DELETE's, see normalise-request.ts): the journal shows it.
+    const received = await readBody(incoming);
+    const body = forward.dropBody ? undefined : received;
+    const parsedBody = parseBody(received, incoming.headers['content-type']);
     const canonical = splitUrl(forward.path);
     const route = routes.match(method, canonical.path);
     const record = (status: number) =>
@@ -106,7 +108,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
         throw new Error('Prism took it for an operation of the spec, but the mock could not tell which');
       }
       const authId = route.params.auth_id ?? '';
-      const fields = isObject(parsedBody) ? parsedBody : {};
+      const fields = body !== undefined && isObject(parsedBody) ? parsedBody : {};
       // The state keeps it with a callback URL the request registers, to sign that URL's callbacks.
       const authToken = basicCredentials(incoming.headers.authorization)?.password;
       return engine.answer({
@@ -140,12 +142,19 @@ function splitUrl(target: string): { path: string; query: URLSearchParams } {
     : { path: target.slice(0, at), query: new URLSearchParams(target.slice(at + 1)) };
 }
 
-/** The request body, whole; none for GET, HEAD and DELETE, whose body is dropped (and not waited for). */
-function readBody(incoming: IncomingMessage, drop: boolean): Promise<Buffer | undefined> {
-  if (drop) {
-    incoming.resume();
-    return Promise.resolve(undefined);
-  }
+/**
+ * A request target in absolute form (`http://user:token@host/v1/...`, as a client that talks to a proxy
+ * sends it) as the path and query alone: the journal must not keep the credentials of its user info.
+ */
+function originForm(target: string): string {
+  const scheme = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*/i.exec(target);
+  if (scheme === null) return target;
+  const rest = target.slice(scheme[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+/** The request body, whole, or undefined when there is none. */
+function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));

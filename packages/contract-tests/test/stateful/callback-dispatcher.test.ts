@@ -205,6 +205,23 @@ describe('sending', () => {
     expect(journal[0]).toMatchObject({ outcome: 'failed' });
   });
 
+  it('sends nothing to a URL with credentials, journals it failed once, and keeps no password', async () => {
+    const withPassword = origin.replace('://', '://receiver:hunter2-password@');
+    dispatcher.emitCallback({ ...maskingStatus('GET'), url: `${withPassword}/masking/status` });
+    await dispatcher.idle();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(received).toEqual([]);
+    expect(journal).toEqual([
+      expect.objectContaining({
+        outcome: 'failed',
+        url: expect.stringMatching(/^http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/masking\/status\?EventName=/),
+        error: expect.stringContaining('holds credentials (user:password@)'),
+      }),
+    ]);
+    expect(JSON.stringify(journal)).not.toContain('hunter2');
+  });
+
   it('does not retry a URL that cannot be signed', async () => {
     dispatcher.emitCallback({ ...maskingStatus('POST'), url: '/relative/path' });
     await dispatcher.idle();

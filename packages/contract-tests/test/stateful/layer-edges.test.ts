@@ -11,7 +11,7 @@ import { type FrontProxy, startFrontProxy } from '../../src/stateful/front-proxy
 import { Journal, type RequestRecord } from '../../src/stateful/journal.js';
 import { createStatefulLayer } from '../../src/stateful/stateful-layer.js';
 import { expectExited } from '../support/processes.js';
-import { rawRequestAsWritten } from '../support/raw-request.js';
+import { rawRequest, rawRequestAsWritten } from '../support/raw-request.js';
 import { SPEC_PATH, schemaErrors } from '../support/spec.js';
 import { ACCOUNT_A, basicAuth, TOKEN } from './support/accounts.js';
 import { statefulMockForThisFile } from './support/stateful-mock.js';
@@ -113,6 +113,33 @@ describe('the journal keeps the path as sent', () => {
       operationId: 'getMaskingSession',
       status: 200,
     });
+  });
+});
+
+describe('the journal keeps no credential of a target in absolute form', () => {
+  it('records the path of `http://id:token@host/...` alone, answered as that path', async () => {
+    const { host } = new URL(mock().url);
+    const answer = await rawRequestAsWritten(mock().url, `http://${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`, {
+      headers: { authorization: basicAuth() },
+    });
+    expect(answer.status, answer.body).toBe(200);
+    expect(lastRequest(VERIFY)).toMatchObject({ operationId: 'listVerifySessions', status: 200 });
+    expect(JSON.stringify(mock().requests())).not.toContain(TOKEN);
+  });
+});
+
+describe('the journal keeps a body Prism never sees', () => {
+  it("records a DELETE's JSON body (Plivo's Python SDK sends one), which the mock drops before Prism", async () => {
+    const created = await post(MASKING, JSON.stringify(PARTIES));
+    const path = `${MASKING}${created.body.session_uuid}/`;
+    const sent = { session_uuid: created.body.session_uuid };
+    const answer = await rawRequest(`${mock().url}${path}`, {
+      method: 'DELETE',
+      headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+      body: JSON.stringify(sent),
+    });
+    expect(answer.status, answer.body).toBe(200);
+    expect(lastRequest(path)).toMatchObject({ operationId: 'deleteMaskingSession', body: sent, status: 200 });
   });
 });
 

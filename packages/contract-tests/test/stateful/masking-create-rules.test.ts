@@ -35,6 +35,11 @@ const refused: [string, Record<string, unknown>, string][] = [
     'second_party is required unless create_session_with_single_party is true',
   ],
   [
+    'a first_party of a bare `+`, which would be kept as an empty number',
+    { first_party: '+', second_party: SECOND },
+    'first_party is required unless create_session_with_single_party is true',
+  ],
+  [
     'no party at all, with the single-party flag',
     { create_session_with_single_Party: true, second_party: '' },
     'first_party or second_party is required, even with create_session_with_single_party',
