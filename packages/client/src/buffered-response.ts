@@ -87,7 +87,7 @@ export class BufferedResponse extends Response {
     Object.setPrototypeOf(response, BufferedResponse.prototype);
     const adopted = response as BufferedResponse;
     adopted[BODY] = { bytes, used: false, streamed: undefined };
-    if (response.url === '') setUrl(response, url);
+    if (!response.url) setUrl(response, url);
     return adopted;
   }
 
@@ -145,7 +145,7 @@ export class BufferedResponse extends Response {
  */
 export function withBufferedText(response: Response, bytes: Uint8Array | null, url: string): Response {
   response.text = () => Promise.resolve(bytes === null ? '' : decoder.decode(bytes));
-  if (response.url === '') setUrl(response, url);
+  if (!response.url) setUrl(response, url);
   return response;
 }
 

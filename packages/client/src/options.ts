@@ -91,13 +91,17 @@ const CLIENT_OPTIONS = [
 ];
 const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers'];
 
-/** An option the client does not know would be ignored without a word (`timeout` for `timeoutMs`): refused. */
-function refuseUnknown(options: object, known: readonly string[], of: string): void {
+/**
+ * An option the client does not know would be ignored without a word (`timeout` for `timeoutMs`): refused,
+ * its name passed through `redact` (a key can be anything, the token too).
+ */
+function refuseUnknown(options: object, known: readonly string[], of: string, redact: Redact): void {
   for (const key in options) {
     if (!known.includes(key)) {
+      const name = redact(key);
       fail(
-        key,
-        `${of} has no option \`${key}\`. Its options are ${known.map((name) => `\`${name}\``).join(', ')}.`,
+        name,
+        `${of} has no option \`${name}\`. Its options are ${known.map((option) => `\`${option}\``).join(', ')}.`,
       );
     }
   }
@@ -262,7 +266,7 @@ export function resolveRequestOptions(
       `A method's options are an object such as { signal, timeoutMs, maxRetries, headers }, not ${describeType(options)}.`,
     );
   }
-  refuseUnknown(options, CALL_OPTIONS, "A method's options object");
+  refuseUnknown(options, CALL_OPTIONS, "A method's options object", redact);
   const { signal, timeoutMs, maxRetries, headers } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
   const listens = (signal as Partial<AbortSignal> | null)?.addEventListener;
@@ -421,7 +425,13 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
     fail('options', `createPlivoClient() takes an options object or nothing, not ${describeType(options)}.`);
   }
   const given = options ?? {};
-  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()');
+  // Checked before the credentials, so a misspelt `authid` is named as such; only a plausible token is hidden.
+  const token = given.authToken;
+  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()', (key) =>
+    typeof token === 'string' && authTokenProblem(token) === undefined
+      ? key.replaceAll(token, '[redacted]')
+      : key,
+  );
   const authId = resolveCredential(
     'authId',
     given.authId,

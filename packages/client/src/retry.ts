@@ -67,13 +67,18 @@ export function serverRequestedDelayMs(headers: Headers, now: number = Date.now(
   const retryAfter = headers.get('retry-after');
   if (retryAfter === null) return undefined;
   if (/^\s*\d+(\.\d+)?\s*$/.test(retryAfter)) return Number(retryAfter) * 1000;
-  // HTTP dates (IMF-fixdate, RFC 850, asctime) all start with a day name; Date.parse alone would also accept
-  // things like "-5" as a year.
-  if (!/^\s*[A-Za-z]{3}/.test(retryAfter)) return undefined;
-  const date = Date.parse(retryAfter);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
+  const text = retryAfter.trim();
+  if (!HTTP_DATE.test(text)) return undefined;
+  const date = Date.parse(text.endsWith(' GMT') ? text : `${text} GMT`);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
+
+/**
+ * The three forms of an HTTP date (RFC 9110 §5.6.7: IMF-fixdate, RFC 850, asctime), before `Date.parse`, which
+ * would read nearly anything ("Soon 2099", "Mon 1") as some date. asctime has no zone: it is GMT.
+ */
+const HTTP_DATE =
+  /^(?:[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} [\d:]{8} GMT|[A-Z][a-z]{5,8}, \d\d-[A-Z][a-z]{2}-\d\d [\d:]{8} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4})$/;
 
 /** Exponential backoff with jitter for the retry that follows `retriesDone` earlier retries. */
 export function backoffDelayMs(retriesDone: number, random: () => number = Math.random): number {

@@ -161,6 +161,8 @@ async function attemptOnce(
   request: OutgoingRequest,
   deadline: Deadline,
   options: TransportOptions,
+  // The status, once the headers are in: an attempt whose body then times out says it was answered.
+  progress: { status?: number },
 ): Promise<Response | InvalidResponseError> {
   const sending = send(request, deadline.signal, options.fetch);
   if (deadline.aborted !== undefined) {
@@ -169,6 +171,7 @@ async function attemptOnce(
   }
   const response = await raced(sending, deadline.aborted);
   assertResponse(response);
+  progress.status = response.status;
   const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const body = await readBody(response, deadline.aborted, limit);
   const { status, headers } = response;
@@ -228,8 +231,9 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
           : ownDeadline(timeoutMs, signal, options.fetch !== globalFetch);
       let response: Response | InvalidResponseError | undefined;
       let result: AttemptResult = { kind: 'timeout' };
+      const progress: { status?: number } = {};
       try {
-        response = await attemptOnce(request, deadline, options);
+        response = await attemptOnce(request, deadline, options, progress);
       } catch (error) {
         if (error instanceof InvalidArgumentError) throw error;
         if (!deadline.expired()) {
@@ -248,11 +252,14 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         else if (!response.ok) attemptsTaken.delete(response);
         return response;
       }
-      const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
+      // Retries were left, so only the method stopped them (see retry.ts).
+      const attempts = `${attempt === 1 ? '' : ` (${attempt} attempts)`}${attempt <= maxRetries ? `; not sent again: the ${method} may have been processed` : ''}`;
       if (!retry && result.kind === 'timeout') {
-        fail(TimeoutError, `timed out: no complete response within ${timeoutMs} ms${attempts}`, {
-          timeoutMs,
-        });
+        const what =
+          progress.status === undefined
+            ? 'no complete response'
+            : `answered ${progress.status}, but the body did not complete`;
+        fail(TimeoutError, `timed out: ${what} within ${timeoutMs} ms${attempts}`, { timeoutMs });
       }
       if (!retry && result.kind === 'failed') {
         fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${attempts}`, {

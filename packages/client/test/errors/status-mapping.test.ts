@@ -150,6 +150,17 @@ describe('error bodies that are not the documented shape', () => {
   });
 });
 
+describe('an answer without a URL of its own', () => {
+  it("names the request's URL when a custom fetch's Response has none (a test double's or a polyfill's)", async () => {
+    const answer = new Response('{"error":"busy"}', { status: 503 });
+    Object.defineProperty(answer, 'url', { value: undefined, configurable: true });
+    const client = clientFor(server(), { fetch: async () => answer, maxRetries: 0 });
+    const error = await rejectionOf(client.maskingSessions.get(MASKING_UUID));
+    expect(error).toMatchObject({ status: 503, url: `${server().baseUrl}${MASKING_PATH}` });
+    expect((error as Error).message).toBe(`GET ${server().baseUrl}${MASKING_PATH} answered 503: busy`);
+  });
+});
+
 describe('toJSON', () => {
   it('gives a plain summary with the fields a log needs', async () => {
     server().reset((_req, res) => sendJson(res, 404, { api_id: API_ID, error: 'not found' }));

@@ -5,6 +5,7 @@ import {
   InvalidArgumentError,
   type PlivoClientOptions,
 } from '../../src/index.js';
+import { rejectionOf } from '../helpers/client.js';
 import { AUTH_ID, AUTH_TOKEN, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
 import { VERIFY_EXAMPLES } from '../helpers/examples.js';
 
@@ -202,5 +203,17 @@ describe('an option the client does not know', () => {
     );
     await expect(call).rejects.toMatchObject({ name: 'InvalidArgumentError', argument: 'retries' });
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('is named without the token when its name holds it, by createPlivoClient and by a method', async () => {
+    const fromClient = errorFor({ [`x${AUTH_TOKEN}`]: 1 } as PlivoClientOptions);
+    expect(fromClient).toMatchObject({ argument: 'x[redacted]' });
+    expect(fromClient.message).not.toContain(AUTH_TOKEN);
+    const client = createPlivoClient({ ...base, fetch: vi.fn() });
+    const fromMethod = await rejectionOf(
+      client.verifySessions.get(VERIFY_UUID, { [AUTH_TOKEN]: 1 } as never),
+    );
+    expect(fromMethod).toMatchObject({ argument: '[redacted]' });
+    expect((fromMethod as Error).message).not.toContain(AUTH_TOKEN);
   });
 });

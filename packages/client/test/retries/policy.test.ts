@@ -94,6 +94,19 @@ describe('what the server asks for', () => {
     expect(serverRequestedDelayMs(headers({ 'retry-after': 'Tue, 31 Dec 2024 23:59:00 GMT' }), now)).toBe(0);
   });
 
+  it('reads the two obsolete HTTP date forms, asctime as GMT', () => {
+    expect(serverRequestedDelayMs(headers({ 'retry-after': 'Wednesday, 01-Jan-25 00:00:09 GMT' }), now)).toBe(
+      9000,
+    );
+    expect(serverRequestedDelayMs(headers({ 'retry-after': 'Wed Jan  1 00:00:05 2025' }), now)).toBe(5000);
+  });
+
+  it('takes no other text for a date, however Date.parse would read it', () => {
+    for (const text of ['Soon 2099', 'abc 2030', 'Mon 1', 'Wed, 01 Jan 2025 00:00:07', 'Wed, 1 Jan 2025']) {
+      expect(serverRequestedDelayMs(headers({ 'retry-after': text }), now), text).toBeUndefined();
+    }
+  });
+
   it('prefers retry-after-ms', () => {
     expect(serverRequestedDelayMs(headers({ 'retry-after-ms': '250', 'retry-after': '9' }), now)).toBe(250);
   });

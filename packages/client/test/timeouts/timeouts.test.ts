@@ -43,6 +43,37 @@ describe('per-attempt timeout', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  it('says when the headers came in time and the body did not', async () => {
+    server().reset((_req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write(verifyBody.slice(0, 40));
+    });
+    const error = await rejectionOf(
+      clientFor(server(), { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+    );
+    expect(error).toMatchObject({ status: undefined, timeoutMs: 300 });
+    expect((error as Error).message).toMatch(
+      / timed out: answered 200, but the body did not complete within 300 ms$/,
+    );
+  });
+
+  it('a write that timed out after its answer began is not sent again, and says it may have been processed', async () => {
+    server().reset((_req, res) => {
+      res.writeHead(202, { 'Content-Type': 'application/json' });
+      res.write(verifyBody.slice(0, 40));
+    });
+    const error = await rejectionOf(
+      clientFor(server(), { timeoutMs: 300, maxRetries: 2 }).verifySessions.create({
+        recipient: '+14155550100',
+      }),
+    );
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(
+      / timed out: answered 202, but the body did not complete within 300 ms; not sent again: the POST may have been processed$/,
+    );
+    expect(server().requests).toHaveLength(1);
+  });
+
   it('is retried, each attempt with its own timeout', async () => {
     server().reset(() => {});
     const error = await rejectionOf(
