@@ -123,6 +123,22 @@ describe('per-attempt timeout', () => {
     expect(error).toBeInstanceOf(TimeoutError);
   });
 
+  it('times out the body of a custom fetch that ignores the abort: its stream never ends', async () => {
+    const stalledFetch = async () =>
+      new Response(
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode('{"api_id":'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const client = clientFor(server(), { timeoutMs: 100, maxRetries: 0, fetch: stalledFetch });
+    const error = await rejectionOf(client.verifySessions.get(VERIFY_UUID));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/answered 200, but the body did not complete within 100 ms$/);
+  });
+
   it('drops a late answer of a custom fetch that ignores the abort: its body is cancelled, not left open', async () => {
     let cancelled = false;
     let answered = false;

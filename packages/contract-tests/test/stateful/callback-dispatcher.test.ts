@@ -278,9 +278,14 @@ describe('retries on the mock clock', () => {
     ]);
   });
 
-  it('stops retrying once the receiver answers 200', async () => {
-    answer = (res, index) => res.writeHead(index === 0 ? 404 : 200).end();
+  it('retries any other answer, a 204 or 201 too, and stops once the receiver answers 200', async () => {
+    // 204 and 201 are not the 200 Plivo waits for either.
+    answer = (res, index) => res.writeHead([404, 204, 201][index] ?? 200).end();
     dispatcher.emitCallback(maskingStatus('GET'));
+    await dispatcher.idle();
+    clock.advance(60_000);
+    await dispatcher.idle();
+    clock.advance(120_000);
     await dispatcher.idle();
     clock.advance(60_000);
     await dispatcher.idle();
@@ -288,6 +293,8 @@ describe('retries on the mock clock', () => {
     await dispatcher.idle();
     expect(journal.map(({ status, outcome }) => [status, outcome])).toEqual([
       [404, 'retry'],
+      [204, 'retry'],
+      [201, 'retry'],
       [200, 'delivered'],
     ]);
   });
