@@ -71,6 +71,7 @@ describe('pnpm bench --smoke', () => {
       'client: maskingSessions.list / openapi-fetch GET, sequential median',
       'client: verifySessions.get / openapi-fetch GET, throughput at 50 in flight',
       'client: verifySessions.get / plivo SDK, throughput at 50 in flight',
+      'client: heap after 5000 calls, their results dropped / before them',
       'client size: browser app using every method (min+gzip) vs openapi-fetch alone',
       'client size: installed with dependencies vs plivo installed',
       'mock: kit / bare Prism, median latency',

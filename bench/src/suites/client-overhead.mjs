@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { sequentialInterleaved, throughputInBlocks } from '../lib/call-timing.mjs';
 import { benchOperations, createContenders } from '../lib/contenders.mjs';
 import { medianRunFigure } from '../lib/figures.mjs';
-import { startServer } from '../lib/processes.mjs';
+import { startServer, timeCommand } from '../lib/processes.mjs';
 import { loadSpec } from '../lib/spec-examples.mjs';
 import { quantile } from '../lib/stats.mjs';
 
@@ -19,8 +19,30 @@ const MAX_OURS_TO_OPENAPI_FETCH = 1.05;
 const MIN_THROUGHPUT_TO_OPENAPI_FETCH = 0.97;
 // An earlier issue asked for ours "well below" plivo; read as at least a fifth less latency.
 const MAX_OURS_TO_PLIVO = 0.8;
+// A leak of some 600 bytes per call of the heap figure's 5 000 would exceed it.
+const MAX_HEAP_RETAINED_MIB = 3;
 const plivoVersion = createRequire(import.meta.url)('plivo/package.json').version;
 const exampleServer = fileURLToPath(new URL('../servers/example-server.mjs', import.meta.url));
+const heapProbe = fileURLToPath(new URL('../probes/client-heap.mjs', import.meta.url));
+const MiB = 2 ** 20;
+
+/**
+ * The heap of a fresh process around `calls` calls of our client (see the probe): settled before them, with
+ * their results held, and once they are dropped, in MiB.
+ * @param {string} url @param {string} sessionUuid @param {number} calls
+ */
+async function heapAroundCalls(url, sessionUuid, calls) {
+  const command = [process.execPath, '--expose-gc', heapProbe, url, sessionUuid, String(calls)];
+  const { output } = await timeCommand(command);
+  const { before, held, after } = JSON.parse(output.trim().split('\n').at(-1) ?? '');
+  // Unless the heap shows the results it holds, a heap back near `before` would prove nothing.
+  if (held - before < 2 * MAX_HEAP_RETAINED_MIB * MiB) {
+    throw new Error(
+      `the heap grew by only ${((held - before) / MiB).toFixed(2)} MiB with ${calls} calls' results held: too few calls to see a leak`,
+    );
+  }
+  return { before: before / MiB, held: held / MiB, after: after / MiB };
+}
 
 /**
  * @typedef {{ value: number, baseline: number }} Run
@@ -31,7 +53,7 @@ const exampleServer = fileURLToPath(new URL('../servers/example-server.mjs', imp
 const quantileOf = (latencies, name, q) => quantile(/** @type {number[]} */ (latencies.get(name)), q);
 
 /**
- * @param {{ runs: number, calls: number, warmUpCalls: number, throughputCalls: number, blocks: number, workDir: string, log: (line: string) => void }} options
+ * @param {{ runs: number, calls: number, warmUpCalls: number, throughputCalls: number, blocks: number, heapCalls: number, workDir: string, log: (line: string) => void }} options
  * @returns {Promise<import('../lib/figures.mjs').Figure[]>}
  */
 export async function measureClientOverhead({
@@ -40,6 +62,7 @@ export async function measureClientOverhead({
   warmUpCalls,
   throughputCalls,
   blocks,
+  heapCalls,
   workDir,
   log,
 }) {
@@ -54,6 +77,8 @@ export async function measureClientOverhead({
   const add = (/** @type {string} */ key, /** @type {number} */ value, /** @type {number} */ baseline) => {
     measured[key] = [...(measured[key] ?? []), { value, baseline }];
   };
+  /** @type {{ before: number, held: number, after: number }[]} */
+  const heaps = [];
   try {
     const contenders = await createContenders(server.url, operations);
     // Lets the JIT and the connection pools settle before anything is recorded.
@@ -89,6 +114,7 @@ export async function measureClientOverhead({
           /** @type {number} */ (throughput.get(against)),
         );
       }
+      heaps.push(await heapAroundCalls(server.url, operations.sessionUuid, heapCalls));
       log(`client overhead: run ${run}/${runs} done`);
     }
   } finally {
@@ -153,6 +179,13 @@ export async function measureClientOverhead({
       runs: runsOf('throughput plivo'),
       unit: 'req/s',
       detail: `${throughputCalls / 4} calls each per run with ${IN_FLIGHT} always in flight, in ${Math.max(1, blocks / 4)} blocks per contender taking turns in a balanced order; ${against}`,
+    }),
+    medianRunFigure({
+      name: `client: heap after ${heapCalls} calls, their results dropped / before them`,
+      runs: heaps.map(({ before, after }) => ({ value: after, baseline: before })),
+      unit: 'MiB',
+      goal: { metric: 'excess', max: MAX_HEAP_RETAINED_MIB },
+      detail: `a leak check: in a fresh process with --expose-gc, ${heapCalls} verifySessions.get calls, ${IN_FLIGHT} in flight, every other one answered 404 (a NotFoundError); the heap collected after 200 warm-up calls, then once the results are dropped; with them held it was ${heaps.map(({ before, held }) => (held - before).toFixed(1)).join(', ')} MiB above (the measurement sees them); ${runs} run(s), the median by excess`,
     }),
   ];
 }

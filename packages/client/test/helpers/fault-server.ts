@@ -39,8 +39,6 @@ export interface FaultServer {
   route(path: string, plan: Plan): void;
   /** Forget recorded requests (the plan stays). */
   resetLog(): void;
-  /** Close kept-alive connections that carry no request right now (the client's pool then drops them). */
-  closeIdleConnections(): void;
   close(): Promise<void>;
 }
 
@@ -215,9 +213,6 @@ export async function startFaultServer(
     },
     resetLog() {
       requests.length = 0;
-    },
-    closeIdleConnections() {
-      server.closeIdleConnections();
     },
     close() {
       for (const socket of sockets) socket.destroy();
