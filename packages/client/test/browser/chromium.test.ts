@@ -34,7 +34,7 @@ let browser: Browser;
 /** The page: an import map for the client's one dependency, and a module that exercises the client. */
 function page(apiOrigin: string): string {
   const script = `
-    import { createPlivoClient, NotFoundError, InvalidArgumentError } from '/dist/index.mjs';
+    import { createPlivoClient, NotFoundError, InvalidArgumentError, PlivoApiError } from '/dist/index.mjs';
     const result = {};
     try {
       const client = createPlivoClient(${JSON.stringify({ authId: AUTH_ID, authToken: AUTH_TOKEN, baseUrl: apiOrigin })});
@@ -48,6 +48,11 @@ function page(apiOrigin: string): string {
         await client.verifySessions.get(${JSON.stringify(VERIFY_UUID)});
       } catch (error) {
         result.notFound = { isNotFoundError: error instanceof NotFoundError, status: error.status, message: error.message };
+      }
+      try {
+        await client.maskingSessions.update(${JSON.stringify(MASKING_UUID)}, { session_expiry: 600 });
+      } catch (error) {
+        result.redirected = { isApiError: error instanceof PlivoApiError, message: error.message };
       }
       try {
         createPlivoClient({ baseUrl: ${JSON.stringify(apiOrigin)} });
@@ -86,6 +91,9 @@ beforeAll(async () => {
       sendJson(res, 200, MASKING_EXAMPLES[0]?.body, cors);
     } else if (req.url === SESSIONS_PATH && req.method === 'POST') {
       sendJson(res, 201, CREATED, cors);
+    } else if (req.url === MASKING_PATH && req.method === 'POST') {
+      // A write is not followed: the browser hides the redirect from fetch as an 'opaqueredirect' of status 0.
+      res.writeHead(307, { ...cors, Location: '/elsewhere' }).end();
     } else if (req.url === MASKING_PATH && req.method === 'DELETE') {
       sendJson(res, 200, DELETED, cors);
     } else {
@@ -123,6 +131,10 @@ describe('in headless Chromium', () => {
     expect(result?.created).toEqual(CREATED);
     expect(result?.deleted).toEqual(DELETED);
     expect(result?.notFound).toMatchObject({ isNotFoundError: true, status: 404 });
+    expect(result?.redirected).toEqual({
+      isApiError: true,
+      message: expect.stringMatching(/ a redirect, which is not followed for a POST .* Set `baseUrl` to/),
+    });
     // A browser has no environment variables: the error says to pass the options.
     expect(result?.noCredentials).toEqual({
       isInvalidArgument: true,
@@ -138,6 +150,7 @@ describe('in headless Chromium', () => {
       `POST ${SESSIONS_PATH}`,
       `DELETE ${MASKING_PATH}`,
       `GET ${VERIFY_PATH}`,
+      `POST ${MASKING_PATH}`,
     ]);
     const preflights = api.requests
       .filter((request) => request.method === 'OPTIONS')
