@@ -12,6 +12,7 @@ import {
   type MaskingSessionListMeta,
   type MaskingSessionUpdateResponse,
   type NotFoundError,
+  type operations,
   type Page,
   type PagePromise,
   type PlivoApiError,
@@ -251,5 +252,75 @@ describe('options and errors', () => {
     expectTypeOf<InvalidResponseError['status']>().toEqualTypeOf<number>();
     expectTypeOf<TimeoutError['status']>().toEqualTypeOf<undefined>();
     expectTypeOf<AbortError['status']>().toEqualTypeOf<undefined>();
+  });
+});
+
+// The friendly types name schemas; these tie each method to its operation instead, so that a spec change that
+// points an operation at another schema fails here rather than compiling against the old one.
+type Json<Content> = Content extends { content: { 'application/json': infer Body } } ? Body : never;
+type Success<Op extends keyof operations> = Json<
+  operations[Op]['responses'][Extract<keyof operations[Op]['responses'], 200 | 201 | 202>]
+>;
+type RequestBody<Op extends keyof operations> = Json<NonNullable<operations[Op]['requestBody']>>;
+type Query<Op extends keyof operations> = NonNullable<operations[Op]['parameters']['query']>;
+type Resolved<Method extends (...args: never[]) => unknown> = Awaited<ReturnType<Method>>;
+type Arg<Method extends (...args: never[]) => unknown, Index extends number> = NonNullable<
+  Parameters<Method>[Index]
+>;
+/** Each assignable to the other (an interface and the schema it names are not "identical" to the compiler). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type RequiredKeys<T> = { [K in keyof T]-?: Partial<Pick<T, K>> extends Pick<T, K> ? never : K }[keyof T];
+/** The same fields, required where the spec requires them, and every body the spec allows accepted. */
+type SameFields<Given, Body> = [
+  Same<keyof Given, keyof Body>,
+  Same<RequiredKeys<Given>, RequiredKeys<Body>>,
+  Body extends Given ? true : false,
+];
+type Masking = PlivoClient['maskingSessions'];
+type Verify = PlivoClient['verifySessions'];
+
+describe("each method's types are its operation's", () => {
+  it('results: the success body, or the part of it the method unwraps', () => {
+    expectTypeOf<Same<Resolved<Masking['create']>, Success<'createMaskingSession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Resolved<Masking['update']>, Success<'updateMaskingSession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Resolved<Masking['delete']>, Success<'deleteMaskingSession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<
+      Same<Omit<Resolved<Masking['get']>, 'api_id'>, Success<'getMaskingSession'>['response']>
+    >().toEqualTypeOf<true>();
+    expectTypeOf<Same<Resolved<Verify['create']>, Success<'createVerifySession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Resolved<Verify['get']>, Success<'getVerifySession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<
+      Same<Resolved<Verify['validate']>, Success<'validateVerifySession'>>
+    >().toEqualTypeOf<true>();
+  });
+
+  it('list items and meta: those of the list body (a Verify page of `sessions: null` is empty)', () => {
+    type MaskingPage = Resolved<Masking['list']>;
+    type VerifyPage = Resolved<Verify['list']>;
+    type MaskingBody = Success<'listMaskingSessions'>['response'];
+    type VerifyBody = Success<'listVerifySessions'>;
+    expectTypeOf<Same<MaskingPage['data'], MaskingBody['objects']>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<MaskingPage['meta'], MaskingBody['meta']>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<VerifyPage['data'], NonNullable<VerifyBody['sessions']>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<VerifyPage['meta'], VerifyBody['meta']>>().toEqualTypeOf<true>();
+  });
+
+  it('params and filters: the fields of the request body or query, required where the spec requires them', () => {
+    expectTypeOf<SameFields<Arg<Masking['create'], 0>, RequestBody<'createMaskingSession'>>>().toEqualTypeOf<
+      [true, true, true]
+    >();
+    expectTypeOf<SameFields<Arg<Masking['update'], 1>, RequestBody<'updateMaskingSession'>>>().toEqualTypeOf<
+      [true, true, true]
+    >();
+    expectTypeOf<SameFields<Arg<Verify['create'], 0>, RequestBody<'createVerifySession'>>>().toEqualTypeOf<
+      [true, true, true]
+    >();
+    expectTypeOf<Arg<Verify['validate'], 1>>().toEqualTypeOf<RequestBody<'validateVerifySession'>['otp']>();
+    expectTypeOf<SameFields<Arg<Masking['list'], 0>, Query<'listMaskingSessions'>>>().toEqualTypeOf<
+      [true, true, true]
+    >();
+    expectTypeOf<SameFields<Arg<Verify['list'], 0>, Query<'listVerifySessions'>>>().toEqualTypeOf<
+      [true, true, true]
+    >();
   });
 });
