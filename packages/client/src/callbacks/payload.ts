@@ -4,9 +4,14 @@ import { FORM_HINT, objectShape } from './records.js';
 
 /**
  * A callback payload as a receiver has it: the body of a form-encoded POST or the query of a GET, as a string
- * (a leading `?` is fine), as `URLSearchParams`, or as a record of strings a framework already decoded.
+ * (a leading `?` is fine), as `URLSearchParams`, or as a record of strings a framework already decoded. The
+ * record's type also takes what `node:querystring` gives (`ParsedUrlQuery`): its arrays, a repeated attribute,
+ * are refused when parsed.
  */
-export type CallbackPayloadInput = URLSearchParams | string | Readonly<Record<string, string>>;
+export type CallbackPayloadInput =
+  | URLSearchParams
+  | string
+  | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /**
  * Characters a form body or query string may hold unencoded: printable ASCII. RFC 3986 wants `|[]{}^` and a few

@@ -4,9 +4,12 @@ import { FORM_HINT, objectShape } from './records.js';
 
 /**
  * The callback's parameters as the receiver decoded them: the form fields of a POST body. A `URLSearchParams`
- * keeps repeated keys; in a record, a repeated key is an array.
+ * keeps repeated keys; in a record, a repeated key is an array. (`undefined` is in the record's type only so
+ * that `node:querystring`'s `ParsedUrlQuery` fits; such a value is refused, naming its key.)
  */
-export type CallbackParams = URLSearchParams | Readonly<Record<string, string | readonly string[]>>;
+export type CallbackParams =
+  | URLSearchParams
+  | Readonly<Record<string, string | readonly string[] | undefined>>;
 
 /** Parameters grouped by key, in first-seen order (sorting happens when the signed text is built). */
 export type GroupedParams = Map<string, string[]>;

@@ -1,7 +1,9 @@
 // The callbacks entry's types: known values stay visible (autocompletion, exhaustive switches over them) while
 // any other string is accepted; header values take what node:http and Headers hand over.
+import type { ParsedUrlQuery } from 'node:querystring';
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
+  CallbackPayloadInput,
   CallbackSignatureCheck,
   KnownMaskingSessionEventName,
   MaskingSessionEvent,
@@ -33,6 +35,11 @@ describe('callbacks types', () => {
     expectTypeOf<MaskingSessionEvent['PinRetryCounter']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<MaskingSessionEvent['PlivoHangupCauseCode']>().toEqualTypeOf<number | undefined>();
     expectTypeOf<MaskingSessionEvent['otherAttributes']>().toEqualTypeOf<Readonly<Record<string, string>>>();
+  });
+
+  it("node:querystring's records are accepted as payloads and as params", () => {
+    expectTypeOf<ParsedUrlQuery>().toExtend<CallbackPayloadInput>();
+    expectTypeOf<ParsedUrlQuery>().toExtend<NonNullable<VerifyCallbackSignatureInput['params']>>();
   });
 
   it('header values are accepted as node:http and Headers give them', () => {
