@@ -252,17 +252,18 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         else if (!response.ok) attemptsTaken.delete(response);
         return response;
       }
+      const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
       // Retries were left, so only the method stopped them (see retry.ts).
-      const attempts = `${attempt === 1 ? '' : ` (${attempt} attempts)`}${attempt <= maxRetries ? `; not sent again: the ${method} may have been processed` : ''}`;
+      const ending = `${attempts}${attempt <= maxRetries ? `; not sent again: the ${method} may have been processed` : ''}`;
       if (!retry && result.kind === 'timeout') {
         const what =
           progress.status === undefined
             ? 'no complete response'
             : `answered ${progress.status}, but the body did not complete`;
-        fail(TimeoutError, `timed out: ${what} within ${timeoutMs} ms${attempts}`, { timeoutMs });
+        fail(TimeoutError, `timed out: ${what} within ${timeoutMs} ms${ending}`, { timeoutMs });
       }
       if (!retry && result.kind === 'failed') {
-        fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${attempts}`, {
+        fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${ending}`, {
           cause: redactedCause(result.cause, redact),
         });
       }
