@@ -27,6 +27,8 @@ export const fail = (status: 400 | 404, error: string): Answer => ({
  */
 export const ERRORS = {
   notFound: 'not found',
+  /** The spec's generic example (`ErrorBadRequest`), for a value no more specific refusal names. */
+  invalidRequest: 'invalid request',
   maskingAlreadyExpired: 'Session already expired',
   partiesNotUpdatable:
     'first_party and second_party can only be updated on a session created with create_session_with_single_party',

@@ -111,9 +111,17 @@ async function signatureHeaders(
   return headers;
 }
 
-/** The `user:password@` of an absolute URL, as written in it; undefined when it has none (or is no URL). */
-function userInfoOf(url: string): string | undefined {
-  return /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*@)/i.exec(url)?.[1];
+/**
+ * The URL without the credentials it holds, as fetch would read them (also from `http:/user:pw@host`); undefined
+ * when it holds none or is no URL.
+ */
+function withoutCredentials(url: string): string | undefined {
+  if (!URL.canParse(url)) return undefined;
+  const parsed = new URL(url);
+  if (parsed.username === '' && parsed.password === '') return undefined;
+  parsed.username = '';
+  parsed.password = '';
+  return parsed.href;
 }
 
 function describeFailure(error: unknown): string {
@@ -146,19 +154,19 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   ): Promise<void> {
     const sentAt = clock.now();
     const url = event.method === 'GET' ? getUrl(event.url, event.params) : event.url;
-    const userInfo = userInfoOf(url);
+    const withoutThem = withoutCredentials(url);
     const base = {
       kind: 'callback' as const,
       at: iso(sentAt),
       callbackKind: event.kind,
       authId: event.authId,
       method: event.method,
-      url: userInfo === undefined ? url : url.replace(userInfo, '[redacted]@'),
+      url: withoutThem ?? url,
       params: { ...event.params },
       attempt: number,
     };
     const token = event.authToken;
-    if (token === undefined || userInfo !== undefined) {
+    if (token === undefined || withoutThem !== undefined) {
       const error =
         token === undefined
           ? 'no Auth Token came with the request that registered this URL: the callback cannot be signed'

@@ -15,8 +15,8 @@ export interface RequestRecord {
   operationId?: string;
   query: Record<string, string | string[]>;
   /**
-   * The JSON body parsed; the text when it is not JSON; undefined when there was none. A GET's or DELETE's
-   * body is here too, though Prism and the state never see it.
+   * The JSON body parsed; the text when it is not JSON; undefined when there was none. A GET's, HEAD's or
+   * DELETE's body is here too, though Prism and the state never see it.
    */
   body: unknown;
   /**

@@ -3,11 +3,11 @@
 
 type Body = Record<string, unknown>;
 
-/**
- * A string field that is absent or empty counts as missing (Plivo's Java SDK sends `second_party: ""`), and so
- * does a bare `+`: the state keeps numbers without it, and would keep an empty one.
- */
-const given = (value: unknown): value is string => typeof value === 'string' && value !== '' && value !== '+';
+/** A string field that is absent or empty counts as missing (Plivo's Java SDK sends `second_party: ""`). */
+const given = (value: unknown): value is string => typeof value === 'string' && value !== '';
+
+/** A party's number, which a bare `+` is not either: the state keeps numbers without it, and would keep "". */
+const givenNumber = (value: unknown): value is string => given(value) && value !== '+';
 
 /** The single-party flag in either spelling (the Go SDK's is `create_session_with_single_Party`). */
 export const singleParty = (body: Body): boolean =>
@@ -32,12 +32,13 @@ export function createRefusal(body: Body): string | undefined {
   if (negative !== undefined) return negative;
   if (singleParty(body)) {
     // The other party is added later with an update; one of them is needed now.
-    if (!given(body.first_party) && !given(body.second_party)) {
+    if (!givenNumber(body.first_party) && !givenNumber(body.second_party)) {
       return 'first_party or second_party is required, even with create_session_with_single_party';
     }
   } else {
     for (const party of ['first_party', 'second_party']) {
-      if (!given(body[party])) return `${party} is required unless create_session_with_single_party is true`;
+      if (!givenNumber(body[party]))
+        return `${party} is required unless create_session_with_single_party is true`;
     }
   }
   if (body.is_pin_authentication_required !== true) return undefined;

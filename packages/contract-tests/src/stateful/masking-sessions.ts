@@ -205,6 +205,7 @@ export class MaskingSessions {
     }
     for (const party of PARTIES) {
       const value = body[party] === undefined ? undefined : phone(body[party]);
+      if (value === '') return fail(400, ERRORS.invalidRequest);
       if (value === undefined || value === session[party]) continue;
       // Only a session created with a single party may change its parties (D-MU).
       if (!stored.singleParty) return fail(400, ERRORS.partiesNotUpdatable);

@@ -38,7 +38,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const at = new Date(now()).toISOString();
     const method = incoming.method ?? 'GET';
     const sent = splitUrl(originForm(incoming.url ?? '/'));
-    // Read even when it is dropped (a GET's or DELETE's, see normalise-request.ts): the journal shows it.
+    // Read even when it is dropped (a GET's, HEAD's or DELETE's: see normalise-request.ts), for the journal.
     const received = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;
     const parsedBody = parseBody(received, incoming.headers['content-type']);

@@ -100,6 +100,8 @@ export class VerifySessions {
   create(authId: string, body: Body, requestorIp: string, authToken?: string): Answer {
     const now = this.clock.now();
     const recipient = text(body.recipient).replace(/^\+/, '');
+    // A bare `+` (Prism lets any non-empty string through) is no number to send a code to.
+    if (recipient === '') return fail(400, ERRORS.invalidRequest);
     const appUuid = text(body.app_uuid) || this.#defaultApp(authId);
     const channel = text(body.channel, 'sms');
     let stored = [...this.#account(authId).values()].find(

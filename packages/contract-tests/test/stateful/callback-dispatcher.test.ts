@@ -205,21 +205,36 @@ describe('sending', () => {
     expect(journal[0]).toMatchObject({ outcome: 'failed' });
   });
 
-  it('sends nothing to a URL with credentials, journals it failed once, and keeps no password', async () => {
-    const withPassword = origin.replace('://', '://receiver:hunter2-password@');
-    dispatcher.emitCallback({ ...maskingStatus('GET'), url: `${withPassword}/masking/status` });
+  it.each([
+    ['http://receiver:hunter2-password@', '://'],
+    ['http:/receiver:hunter2-password@', ':/'],
+  ])(
+    'sends nothing to a URL with credentials (%s…), journals it failed once without them',
+    async (written, from) => {
+      const url = `${origin.replace('http://', written)}/masking/status`;
+      dispatcher.emitCallback({ ...maskingStatus('GET'), url });
+      await dispatcher.idle();
+      clock.advance(3_600_000);
+      await dispatcher.idle();
+      expect(received, from).toEqual([]);
+      expect(journal).toEqual([
+        expect.objectContaining({
+          outcome: 'failed',
+          url: expect.stringMatching(new RegExp(`^${origin}/masking/status\\?EventName=`)),
+          error: expect.stringContaining('holds credentials (user:password@)'),
+        }),
+      ]);
+      expect(JSON.stringify(journal)).not.toContain('hunter2');
+    },
+  );
+
+  it('sends to a URL whose user info is empty (`http://@host`): it holds no credentials', async () => {
+    dispatcher.emitCallback({
+      ...maskingStatus('POST'),
+      url: `${origin.replace('://', '://@')}/masking/status`,
+    });
     await dispatcher.idle();
-    clock.advance(3_600_000);
-    await dispatcher.idle();
-    expect(received).toEqual([]);
-    expect(journal).toEqual([
-      expect.objectContaining({
-        outcome: 'failed',
-        url: expect.stringMatching(/^http:\/\/\[redacted\]@127\.0\.0\.1:\d+\/masking\/status\?EventName=/),
-        error: expect.stringContaining('holds credentials (user:password@)'),
-      }),
-    ]);
-    expect(JSON.stringify(journal)).not.toContain('hunter2');
+    expect(journal).toEqual([expect.objectContaining({ status: 200, outcome: 'delivered' })]);
   });
 
   it('does not retry a URL that cannot be signed', async () => {

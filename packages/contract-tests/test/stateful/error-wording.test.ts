@@ -6,6 +6,8 @@ import { examples, type OperationId } from '../support/spec.js';
 
 const uses: [string, OperationId, '400' | '404'][] = [
   [ERRORS.notFound, 'getMaskingSession', '404'],
+  [ERRORS.invalidRequest, 'updateMaskingSession', '400'],
+  [ERRORS.invalidRequest, 'createVerifySession', '400'],
   [ERRORS.notFound, 'updateMaskingSession', '404'],
   [ERRORS.notFound, 'deleteMaskingSession', '404'],
   [ERRORS.notFound, 'getVerifySession', '404'],

@@ -221,6 +221,15 @@ describe('update', () => {
     expect(body.session.second_party).toBe('14155550100');
   });
 
+  it('refuses a bare `+` for a party, which would be kept as an empty number, and keeps the session as it was', () => {
+    const uuid = create({ first_party: undefined, create_session_with_single_party: true }).body.session_uuid;
+    expect(update(uuid, { second_party: '+' })).toEqual({
+      status: 400,
+      body: { api_id: expect.any(String), error: 'invalid request' },
+    });
+    expect(get(uuid).body.response.second_party).toBe('918197241073');
+  });
+
   it('refuses a change to a field fixed once the session exists', () => {
     const uuid = create().body.session_uuid;
     expect(update(uuid, { pin_retry: 3 })).toMatchObject({

@@ -47,6 +47,14 @@ describe('send (create)', () => {
     });
   });
 
+  it('refuses a recipient of a bare `+` (no number), starting no session', () => {
+    expect(send({ recipient: '+' })).toEqual({
+      status: 400,
+      body: { api_id: expect.any(String), error: 'invalid request' },
+    });
+    expect(list().body.sessions).toEqual([]);
+  });
+
   it('starts an in-progress session with one attempt and its charge', () => {
     const uuid = send({ channel: 'voice', locale: 'en_US' }).body.session_uuid;
     const session = get(uuid).body;
