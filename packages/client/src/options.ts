@@ -2,7 +2,7 @@ import { MAX_TIMER_DELAY_MS } from './deadline.js';
 import { envHint, readEnv } from './env.js';
 import { describeType, InvalidArgumentError, type Redact } from './errors.js';
 import { globalFetch } from './global-fetch.js';
-import { credentialRedactor } from './redact.js';
+import { createRedactor, credentialRedactor } from './redact.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -427,11 +427,8 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
   const given = options ?? {};
   // Checked before the credentials, so a misspelt `authid` is named as such; only a plausible token is hidden.
   const token = given.authToken;
-  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()', (key) =>
-    typeof token === 'string' && authTokenProblem(token) === undefined
-      ? key.replaceAll(token, '[redacted]')
-      : key,
-  );
+  const plausible = typeof token === 'string' && authTokenProblem(token) === undefined;
+  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()', createRedactor(plausible ? [token] : []));
   const authId = resolveCredential(
     'authId',
     given.authId,

@@ -78,7 +78,7 @@ export function serverRequestedDelayMs(headers: Headers, now: number = Date.now(
  * would read nearly anything ("Soon 2099", "Mon 1") as some date. asctime has no zone: it is GMT.
  */
 const HTTP_DATE =
-  /^(?:[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} [\d:]{8} GMT|[A-Z][a-z]{5,8}, \d\d-[A-Z][a-z]{2}-\d\d [\d:]{8} GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d [\d:]{8} \d{4})$/;
+  /^(?:[A-Z][a-z]{2}, \d\d [A-Z][a-z]{2} \d{4} \d\d:\d\d:\d\d GMT|[A-Z][a-z]{5,8}, \d\d-[A-Z][a-z]{2}-\d\d \d\d:\d\d:\d\d GMT|[A-Z][a-z]{2} [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4})$/;
 
 /** Exponential backoff with jitter for the retry that follows `retriesDone` earlier retries. */
 export function backoffDelayMs(retriesDone: number, random: () => number = Math.random): number {

@@ -16,7 +16,7 @@ import {
 import { globalFetch } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
-import { type AttemptResult, mayRetry, retryDelayMs } from './retry.js';
+import { type AttemptResult, isReadMethod, mayRetry, neverConnected, retryDelayMs } from './retry.js';
 import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
 
 /**
@@ -252,9 +252,13 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         else if (!response.ok) attemptsTaken.delete(response);
         return response;
       }
-      const attempts = attempt === 1 ? '' : ` (${attempt} attempts)`;
-      // Retries were left, so only the method stopped them (see retry.ts).
-      const ending = `${attempts}${attempt <= maxRetries ? `; not sent again: the ${method} may have been processed` : ''}`;
+      let ending = attempt === 1 ? '' : ` (${attempt} attempts)`;
+      // A write that may have reached the server is never sent again (see retry.ts): say so, retries left or not.
+      const reached =
+        result.kind === 'timeout' || (result.kind === 'failed' && !neverConnected(result.cause));
+      if (!isReadMethod(method) && reached) {
+        ending += `; the ${method} may have been processed${attempt <= maxRetries ? ', so it was not sent again' : ''}`;
+      }
       if (!retry && result.kind === 'timeout') {
         const what =
           progress.status === undefined

@@ -1,11 +1,11 @@
 // The declarations users' editors read: every description the generated schema carries must still document
 // the same field in dist, or hover shows nothing (the bundler once moved one-line JSDoc comments onto the line
-// before, where TypeScript attaches them to nothing: see tsdown.config.ts).
+// before, where TypeScript attaches them to nothing: see scripts/jsdoc-on-own-lines.ts).
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { jsdocOnOwnLines } from '../../tsdown.config.js';
+import { jsdocOnOwnLines } from '../../scripts/jsdoc-on-own-lines.js';
 import { distFile } from '../helpers/dist.js';
 
 const SCHEMA = fileURLToPath(new URL('../../src/generated/schema.ts', import.meta.url));

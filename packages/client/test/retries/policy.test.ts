@@ -102,7 +102,14 @@ describe('what the server asks for', () => {
   });
 
   it('takes no other text for a date, however Date.parse would read it', () => {
-    for (const text of ['Soon 2099', 'abc 2030', 'Mon 1', 'Wed, 01 Jan 2025 00:00:07', 'Wed, 1 Jan 2025']) {
+    for (const text of [
+      'Soon 2099',
+      'abc 2030',
+      'Mon 1',
+      'Wed, 01 Jan 2025 00:00:07',
+      'Wed, 1 Jan 2025',
+      'Wed, 01 Jan 2025 12345678 GMT',
+    ]) {
       expect(serverRequestedDelayMs(headers({ 'retry-after': text }), now), text).toBeUndefined();
     }
   });

@@ -64,6 +64,7 @@ describe.each(writes)('$name', ({ call }) => {
     server().reset((req) => req.socket.destroy());
     const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
     expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toMatch(/ may have been processed, so it was not sent again$/);
     expect(server().requests).toHaveLength(1);
   });
 
@@ -105,7 +106,7 @@ describe('a connection that was never made', () => {
     const error = await rejectionOf(client.verifySessions.create({ recipient: '+919380013443' }));
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toContain('ECONNREFUSED');
-    expect((error as Error).message).toContain('(3 attempts)');
+    expect((error as Error).message).toMatch(/ \(3 attempts\)$/);
     expect(attempts).toBe(3);
   });
 });
