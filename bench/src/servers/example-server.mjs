@@ -2,7 +2,7 @@
 // The client-overhead server: bare node:http answering a fixed set of routes with fixed JSON bodies (the
 // spec's named examples), as fast as Node can.
 // Usage: node src/servers/example-server.mjs <routes.json>, where routes.json is
-//   [{ "method": "GET", "path": "/v1/...", "status": 200, "body": {...} }, ...]
+//   [{ "method": "GET", "path": "/v1/...", "status": 200, "body": {...}, "headers"?: {...} }, ...]
 // The query string is ignored. Listens on a free port of 127.0.0.1 and prints `listening on http://127.0.0.1:<port>`.
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,17 +12,18 @@ if (routesFile === undefined) {
   console.error('usage: node src/servers/example-server.mjs <routes.json>');
   process.exit(2);
 }
-/** @type {{ method: string, path: string, status: number, body: unknown }[]} */
+/** @type {{ method: string, path: string, status: number, body: unknown, headers?: Record<string, string> }[]} */
 const routes = JSON.parse(readFileSync(routesFile, 'utf8'));
-/** @type {Map<string, { status: number, body: Buffer }>} "GET /path" → answer, the body serialized once */
+/** @type {Map<string, { status: number, body: Buffer, headers: Record<string, string> | undefined }>} "GET /path" → answer, the body serialized once */
 const answers = new Map(
-  routes.map(({ method, path, status, body }) => [
+  routes.map(({ method, path, status, body, headers }) => [
     `${method} ${path}`,
-    { status, body: Buffer.from(JSON.stringify(body)) },
+    { status, body: Buffer.from(JSON.stringify(body)), headers },
   ]),
 );
 const notFound = {
   status: 404,
+  headers: undefined,
   body: Buffer.from(
     JSON.stringify({
       error: `not found: this server only answers ${routes.map(({ method, path }) => `${method} ${path}`).join(', ')}`,
@@ -36,6 +37,7 @@ const server = createServer((request, response) => {
   request.resume();
   request.on('end', () => {
     response.writeHead(answer.status, {
+      ...answer.headers,
       'content-type': 'application/json',
       'content-length': answer.body.length,
     });
