@@ -32,18 +32,7 @@ describe('per-attempt timeout', () => {
     expect(ms).toBeLessThan(2000);
   });
 
-  it('covers the body: headers sent, then the body stalls', async () => {
-    server().reset((_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.write(verifyBody.slice(0, 40));
-    });
-    const error = await rejectionOf(
-      clientFor(server(), { timeoutMs: 300, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
-    );
-    expect(error).toBeInstanceOf(TimeoutError);
-  });
-
-  it('says when the headers came in time and the body did not', async () => {
+  it('covers the body: headers sent, then the body stalls, and the error says the headers came', async () => {
     server().reset((_req, res) => {
       res.writeHead(200, { 'Content-Type': 'application/json' });
       res.write(verifyBody.slice(0, 40));
@@ -52,6 +41,7 @@ describe('per-attempt timeout', () => {
     const error = await rejectionOf(
       clientFor(server(), { timeoutMs: 1000, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
     );
+    expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ status: undefined, timeoutMs: 1000 });
     expect((error as Error).message).toMatch(
       / timed out: answered 200, but the body did not complete within 1000 ms$/,

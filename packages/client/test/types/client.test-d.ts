@@ -276,6 +276,7 @@ type SameFields<Given, Body> = [
   Same<RequiredKeys<Given>, RequiredKeys<Body>>,
   Body extends Given ? true : false,
 ];
+type AllTrue = [true, true, true];
 type Masking = PlivoClient['maskingSessions'];
 type Verify = PlivoClient['verifySessions'];
 
@@ -307,21 +308,19 @@ describe("each method's types are its operation's", () => {
   });
 
   it('params and filters: the fields of the request body or query, required where the spec requires them', () => {
-    expectTypeOf<SameFields<Arg<Masking['create'], 0>, RequestBody<'createMaskingSession'>>>().toEqualTypeOf<
-      [true, true, true]
-    >();
-    expectTypeOf<SameFields<Arg<Masking['update'], 1>, RequestBody<'updateMaskingSession'>>>().toEqualTypeOf<
-      [true, true, true]
-    >();
-    expectTypeOf<SameFields<Arg<Verify['create'], 0>, RequestBody<'createVerifySession'>>>().toEqualTypeOf<
-      [true, true, true]
-    >();
+    expectTypeOf<
+      SameFields<Arg<Masking['create'], 0>, RequestBody<'createMaskingSession'>>
+    >().toEqualTypeOf<AllTrue>();
+    expectTypeOf<
+      SameFields<Arg<Masking['update'], 1>, RequestBody<'updateMaskingSession'>>
+    >().toEqualTypeOf<AllTrue>();
+    expectTypeOf<
+      SameFields<Arg<Verify['create'], 0>, RequestBody<'createVerifySession'>>
+    >().toEqualTypeOf<AllTrue>();
     expectTypeOf<Arg<Verify['validate'], 1>>().toEqualTypeOf<RequestBody<'validateVerifySession'>['otp']>();
-    expectTypeOf<SameFields<Arg<Masking['list'], 0>, Query<'listMaskingSessions'>>>().toEqualTypeOf<
-      [true, true, true]
-    >();
-    expectTypeOf<SameFields<Arg<Verify['list'], 0>, Query<'listVerifySessions'>>>().toEqualTypeOf<
-      [true, true, true]
-    >();
+    expectTypeOf<
+      SameFields<Arg<Masking['list'], 0>, Query<'listMaskingSessions'>>
+    >().toEqualTypeOf<AllTrue>();
+    expectTypeOf<SameFields<Arg<Verify['list'], 0>, Query<'listVerifySessions'>>>().toEqualTypeOf<AllTrue>();
   });
 });
