@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'tsdown';
-import { jsdocOnOwnLines } from './scripts/jsdoc-on-own-lines.js';
+import { jsdocOnOwnLines } from './scripts/jsdoc-on-own-lines.ts';
 
 export default defineConfig({
   // The callbacks entry shares no code with the client: a callback receiver bundles none of the API client.
