@@ -93,12 +93,12 @@ const CALL_OPTIONS = ['signal', 'timeoutMs', 'maxRetries', 'headers'];
 
 /**
  * An option the client does not know would be ignored without a word (`timeout` for `timeoutMs`): refused,
- * its name passed through `redact` (a key can be anything, the token too).
+ * its name passed through the redactor (a key can be anything, the token too), which is built only then.
  */
-function refuseUnknown(options: object, known: readonly string[], of: string, redact: Redact): void {
+function refuseUnknown(options: object, known: readonly string[], of: string, redactor: () => Redact): void {
   for (const key in options) {
     if (!known.includes(key)) {
-      const name = redact(key);
+      const name = redactor()(key);
       fail(
         name,
         `${of} has no option \`${name}\`. Its options are ${known.map((option) => `\`${option}\``).join(', ')}.`,
@@ -266,7 +266,7 @@ export function resolveRequestOptions(
       `A method's options are an object such as { signal, timeoutMs, maxRetries, headers }, not ${describeType(options)}.`,
     );
   }
-  refuseUnknown(options, CALL_OPTIONS, "A method's options object", redact);
+  refuseUnknown(options, CALL_OPTIONS, "A method's options object", () => redact);
   const { signal, timeoutMs, maxRetries, headers } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.
   const listens = (signal as Partial<AbortSignal> | null)?.addEventListener;
@@ -427,8 +427,9 @@ export function resolveOptions(options: PlivoClientOptions | undefined): Resolve
   const given = options ?? {};
   // Checked before the credentials, so a misspelt `authid` is named as such; only a plausible token is hidden.
   const token = given.authToken;
-  const plausible = typeof token === 'string' && authTokenProblem(token) === undefined;
-  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()', createRedactor(plausible ? [token] : []));
+  refuseUnknown(given, CLIENT_OPTIONS, 'createPlivoClient()', () =>
+    createRedactor(typeof token === 'string' && authTokenProblem(token) === undefined ? [token] : []),
+  );
   const authId = resolveCredential(
     'authId',
     given.authId,

@@ -16,7 +16,7 @@ import {
 import { globalFetch } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
-import { type AttemptResult, isReadMethod, mayRetry, neverConnected, retryDelayMs } from './retry.js';
+import { type AttemptResult, isReadMethod, mayRetry, retryDelayMs } from './retry.js';
 import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
 
 /**
@@ -253,10 +253,9 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         return response;
       }
       let ending = attempt === 1 ? '' : ` (${attempt} attempts)`;
-      // A write that may have reached the server is never sent again (see retry.ts): say so, retries left or not.
-      const reached =
-        result.kind === 'timeout' || (result.kind === 'failed' && !neverConnected(result.cause));
-      if (!isReadMethod(method) && reached) {
+      // A write the policy will not send again may have reached the server (see retry.ts): say so, retries left
+      // or not.
+      if (!isReadMethod(method) && !mayRetry(method, result)) {
         ending += `; the ${method} may have been processed${attempt <= maxRetries ? ', so it was not sent again' : ''}`;
       }
       if (!retry && result.kind === 'timeout') {
