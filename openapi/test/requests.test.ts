@@ -306,7 +306,7 @@ const CASES: Record<string, RequestCases> = {
       ['callback_method DELETE', '/callback_method', { callback_method: 'DELETE' }],
       ['recording_callback_method null', '/recording_callback_method', { recording_callback_method: null }],
       ['record a string', '/record', { record: 'no' }],
-      ['session_expiry a string', '/session_expiry', { session_expiry: '600' }],
+      ['session_expiry a string (what the Ruby SDK sends)', '/session_expiry', { session_expiry: '600' }],
       ['call_time_limit a boolean', '/call_time_limit', { call_time_limit: true }],
       ['second_party empty', '/second_party', { second_party: '' }],
       [
@@ -327,6 +327,19 @@ const CASES: Record<string, RequestCases> = {
       ['PY and JAVA: method POST always sent', { recipient: '919380013443', channel: 'sms', method: 'POST' }],
       ['PY: a custom otp (not documented)', { recipient: '919380013443', otp: '482913' }],
       ['NET: code_length 0 when none is given', { recipient: '919380013443', code_length: 0 }],
+      [
+        'RUBY: every option it was not given as null',
+        {
+          app_uuid: null,
+          recipient: '919380013443',
+          channel: null,
+          url: null,
+          method: null,
+          locale: null,
+          brand_name: null,
+          app_hash: null,
+        },
+      ],
       ['GO: src (not documented)', { recipient: '919380013443', src: '14155550100' }],
       [
         'every documented field, code_length at its bounds',
@@ -350,7 +363,13 @@ const CASES: Record<string, RequestCases> = {
     ],
     rejected: [
       ['no recipient', '/recipient', { channel: 'sms' }],
-      ['recipient a number', '/recipient', { recipient: 919380013443 }],
+      ['recipient a number (the Ruby SDK allows one)', '/recipient', { recipient: 919380013443 }],
+      ['recipient null', '/recipient', { recipient: null }],
+      [
+        'code_length null (no SDK sends one)',
+        '/code_length',
+        { recipient: '919380013443', code_length: null },
+      ],
       ['recipient empty', '/recipient', { recipient: '' }],
       ['channel fax', '/channel', { recipient: '919380013443', channel: 'fax' }],
       ['channel in upper case', '/channel', { recipient: '919380013443', channel: 'SMS' }],

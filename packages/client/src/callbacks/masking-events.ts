@@ -43,7 +43,8 @@ export type PinAuthenticationStatus = 'success' | 'failed' | 'AuthorizedCaller' 
 /**
  * A masking session status callback. Attribute names are Plivo's, as sent. Types are the documented ones:
  * `PinRetryCounter` and `PlivoHangupCauseCode` are integers, everything else (amounts and durations too) is a
- * string as Plivo documents it. Attributes that do not apply to an event are absent or empty.
+ * string as Plivo documents it. Plivo does not say which attributes come with each event: any but `EventName`
+ * and `SessionUUID` may be absent.
  */
 export interface MaskingSessionEvent {
   readonly EventName: MaskingSessionEventName;

@@ -794,7 +794,8 @@ export interface components {
          * Masking session status callback
          * @description What Plivo sends to a session's `callback_url` when something happens in the session: a form-encoded POST body
          *     (`callback_method` POST, the default) or the query string of a GET. Attribute names are Plivo's, case-sensitive.
-         *     Attributes that do not apply to an event are left out or sent empty; new attributes may appear at any time.
+         *     Plivo does not say which attributes come with each event, so any but `EventName` and `SessionUUID` may be
+         *     absent; new attributes may appear at any time.
          *
          *     Plivo's masking pages do not say how the body is encoded; the masking service runs on Plivo's voice platform,
          *     which sends form-encoded callbacks, and this description assumes the same (inferred).
@@ -935,7 +936,9 @@ export interface components {
          *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
          *     `create_session_with_single_Party`; Java always sends it, `false` by default); the Java SDK sends unset
          *     numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
-         *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range.
+         *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range. The Ruby SDK
+         *     refuses an integer for `session_expiry`, `call_time_limit` and `ring_timeout` and sends a string (`"600"`);
+         *     Plivo documents integers and its other SDKs send them, so a string is refused here.
          */
         MaskingSessionUpdateRequest: {
             /**
@@ -1253,9 +1256,11 @@ export interface components {
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Python and Java SDKs always send
          *     `"method": "POST"`; its .NET SDK sends `code_length: 0` when no length is given (so `0` is accepted beside
-         *     the documented 4 to 8); its Python SDK can send a custom `otp` and its
-         *     Go SDK a `src`. Neither `otp` nor `src` is in Plivo's reference, so they are not listed, but extra keys
-         *     are not rejected.
+         *     the documented 4 to 8); its Ruby SDK sends every option it was not given as `null` (so each option it sends,
+         *     from `app_uuid` to `app_hash`, also takes `null`, meaning "not given"); its Python SDK can send a custom `otp`
+         *     and its Go SDK a `src`. Neither `otp` nor `src` is in Plivo's reference, so they are not listed, but extra
+         *     keys are not rejected. The Ruby SDK also lets a caller pass `recipient` as a number; Plivo documents a
+         *     string, so a number is refused here.
          */
         VerifySessionCreateRequest: {
             /**
@@ -1269,43 +1274,43 @@ export interface components {
              *     account's default Verify application.
              * @example ec66515e-86f6-4507-8620-31c039538d7a
              */
-            app_uuid?: string;
+            app_uuid?: string | null;
             /**
              * @description How the code is delivered.
              * @default sms
-             * @enum {string}
+             * @enum {string|null}
              */
-            channel?: "sms" | "voice";
+            channel?: "sms" | "voice" | null;
             /**
              * Format: uri
              * @description URL Plivo notifies of the session's status (Verify status callback). Plivo's reference table spells it
              *     `Url`; every SDK sends `url`.
              * @example https://example.com/verify/status
              */
-            url?: string;
+            url?: string | null;
             /**
              * @description HTTP method Plivo uses to call `url`.
              * @default POST
-             * @enum {string}
+             * @enum {string|null}
              */
-            method?: "GET" | "POST";
+            method?: "GET" | "POST" | null;
             /**
              * @description Language of the message or call: an ISO 639-1 language code, optionally followed by `_` and an ISO 3166-1
              *     region (`en`, `en_US`, `es`, `fr_FR`). Languages other than English are enabled on request.
              * @default en
              * @example en_US
              */
-            locale?: string;
+            locale?: string | null;
             /**
              * @description Replaces the brand placeholder of the message template, over the application's setting. SMS and voice.
              * @example Acme
              */
-            brand_name?: string;
+            brand_name?: string | null;
             /**
              * @description Android SMS Retriever hash appended to the SMS, over the application's AppHash. SMS only.
              * @example FA+9qCX9VSu
              */
-            app_hash?: string;
+            app_hash?: string | null;
             /**
              * @description Number of digits of the code, 4 to 8, over the application's setting. `0` is also accepted, as Plivo's
              *     .NET SDK sends `0` whenever no length is given; that it then means "the application's setting" is

@@ -149,6 +149,30 @@ describe('masking paths as each SDK sends them', () => {
   });
 });
 
+describe('a Verify send as Plivo’s Ruby SDK makes it', () => {
+  it('takes every option it was not given as null, and opens the session with the defaults', async () => {
+    const answer = await fetch(`${mock().url}/v1/Account/${ACCOUNT_A}/Verify/Session/`, {
+      method: 'POST',
+      headers: { authorization: basicAuth(), 'content-type': 'application/json' },
+      body: JSON.stringify({
+        app_uuid: null,
+        recipient: '919380013443',
+        channel: null,
+        url: null,
+        method: null,
+        locale: null,
+        brand_name: null,
+        app_hash: null,
+      }),
+    });
+    expect(answer.status).toBe(202);
+    const { session_uuid } = (await answer.json()) as Json;
+    const session = await plivo().verifySessions.get(session_uuid);
+    expect(session).toMatchObject({ channel: 'sms', locale: 'en', status: 'in-progress' });
+    expect(session.app_uuid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
 describe('Verify: send → validate wrong → validate right → get', () => {
   it('verifies a session with the OTP read from the handle', async () => {
     const { verifySessions } = plivo();
