@@ -2,12 +2,14 @@
 // "Does this change carry a changeset?" Compares HEAD with its merge base on the base branch: every published
 // package whose shipped source changed must be named by a changeset added in that range, unless the range
 // is a release (it bumps the package's version and consumes changesets, as `pnpm run version` does) or adds an
-// empty changeset (`pnpm changeset --empty`, which says "no release needed"). A version edited by hand fails,
-// and so do members of a `fixed` group whose versions differ.
+// empty changeset (`pnpm changeset --empty`, which says "no release needed"), which never stands for a change
+// to the spec's sources or to generated code. A version edited by hand fails, and so do members of a `fixed`
+// group whose versions differ.
 // Not `changeset status --since`: it fails only when packages changed and there is no changeset at all, so a
 // spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
 import { changedFiles, deletionsInRange, fileAt, mergeBase, refExists } from './git.mjs';
+import { SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
 
 /**
@@ -21,6 +23,23 @@ export function isReleaseRelevant(pathInPackage) {
   if (/^vitest\.config\.[cm]?[jt]s$/.test(pathInPackage)) return false;
   if (/\.md$/i.test(pathInPackage)) return false;
   return true;
+}
+
+/**
+ * Whether an empty changeset ("users get nothing different") may stand for these changed files of a package:
+ * not for the spec's sources, which are what the spec package publishes and what the client's types and the
+ * mock are built from, nor for code generated from them. One empty changeset covers a whole range, so without
+ * this a refactor's "no release needed" would also let a spec change through unreleased.
+ * @param {string} packageName
+ * @param {string[]} pathsInPackage paths relative to the package's folder
+ */
+export function emptyChangesetMayCover(packageName, pathsInPackage) {
+  return !pathsInPackage.some(
+    (path) =>
+      path.startsWith('src/generated/') ||
+      (packageName === SPEC_PACKAGE_NAME &&
+        /^(openapi\.yaml$|paths\/|components\/|code_samples\/)/.test(path)),
+  );
 }
 
 /**
@@ -46,7 +65,7 @@ export function resolveBaseRef(root, env = process.env) {
 }
 
 /**
- * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'hand-bumped' | 'missing'} PackageVerdict
+ * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'empty-not-enough' | 'hand-bumped' | 'missing'} PackageVerdict
  * @typedef {{ name: string; files: string[]; verdict: PackageVerdict }} PackageResult
  * @typedef {{
  *   base: string;
@@ -98,7 +117,10 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     if (versionChanged(root, base, `${prefix}package.json`))
       verdict = released.has(pkg.name) ? 'releasing' : 'hand-bumped';
     else if (named.has(pkg.name)) verdict = 'covered';
-    else if (noReleaseDeclared) verdict = 'no-release-declared';
+    else if (noReleaseDeclared) {
+      const inPackage = files.map((path) => path.slice(prefix.length));
+      verdict = emptyChangesetMayCover(pkg.name, inPackage) ? 'no-release-declared' : 'empty-not-enough';
+    }
     packages.push({ name: pkg.name, files, verdict });
   }
   const unevenFixedGroups = unevenGroups(root, workspace, fixedGroups);
@@ -195,6 +217,8 @@ export function describeChangesetCheck(result) {
       covered: 'named by a changeset',
       releasing: 'its version is bumped in this range (release commit)',
       'no-release-declared': 'an empty changeset says no release is needed',
+      'empty-not-enough':
+        'NO CHANGESET: an empty one cannot stand for a change to the spec or to generated code, which users get',
       'hand-bumped': 'VERSION EDITED BY HAND: it changed in this range, but no changeset was consumed',
       missing: 'NO CHANGESET',
     }[pkg.verdict];
@@ -206,6 +230,12 @@ export function describeChangesetCheck(result) {
   if (result.ok)
     return [`changeset check: every changed package is accounted for since ${range}.`, ...lines].join('\n');
   const fixes = [];
+  if (result.packages.some((pkg) => pkg.verdict === 'empty-not-enough')) {
+    fixes.push(
+      'Fix a spec or generated-code change under an empty changeset: run `pnpm changeset`, name the packages marked',
+      '✗ with the bump CONTRIBUTING.md asks for (a patch for a description or example), and commit that file too.',
+    );
+  }
   if (result.packages.some((pkg) => pkg.verdict === 'missing')) {
     fixes.push(
       'Fix a missing changeset: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks',
@@ -223,4 +253,5 @@ export function describeChangesetCheck(result) {
 }
 
 /** @param {PackageResult} pkg */
-const failed = (pkg) => pkg.verdict === 'missing' || pkg.verdict === 'hand-bumped';
+const failed = (pkg) =>
+  pkg.verdict === 'missing' || pkg.verdict === 'empty-not-enough' || pkg.verdict === 'hand-bumped';

@@ -78,6 +78,37 @@ describe('checkChangesets', () => {
     expect(result.packages[0]?.verdict).toBe('no-release-declared');
   });
 
+  it('does not let an empty changeset stand for a spec change or generated code beside a refactor', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 1; // refactor\n');
+    repo.write('packages/client/src/generated/schema.ts', 'export interface paths {}\n');
+    repo.write('openapi/components/schemas/Session.yaml', 'type: object\n');
+    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nInternal refactor; nothing users can see.\n');
+    repo.commit('a refactor, a spec change and its generated types, under one empty changeset');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(false);
+    expect(Object.fromEntries(result.packages.map((pkg) => [pkg.name, pkg.verdict]))).toEqual({
+      '@plivo-openapi/client': 'empty-not-enough',
+      '@plivo-openapi/spec': 'empty-not-enough',
+    });
+    const message = describeChangesetCheck(result);
+    expect(message).toContain(
+      '✗ @plivo-openapi/spec: NO CHANGESET: an empty one cannot stand for a change to the spec or to generated code, which users get (changed: openapi/components/schemas/Session.yaml)',
+    );
+    expect(message).toContain('run `pnpm changeset`, name the packages marked');
+  });
+
+  it("still lets an empty changeset stand for the spec package's tooling (its package.json)", async () => {
+    onBranch();
+    repo.write(
+      'openapi/package.json',
+      repo.read('openapi/package.json').replace('"files"', '"scripts": {}, "files"'),
+    );
+    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nA script renamed.\n');
+    repo.commit('spec tooling');
+    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'no-release-declared' });
+  });
+
   it('ignores tests, markdown and private packages', async () => {
     onBranch();
     repo.write('openapi/test/document.test.ts', 'export const more = 1;\n');
