@@ -3,17 +3,10 @@
 // that bundles and lints our spec) compares them offline and rates every change major/minor/patch; a major one
 // is a breaking one. On top of it, four rules of our own, each for a case where redocly's rating differs from
 // what a user of the generated client feels (see OUR_RULES).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
-const require = createRequire(import.meta.url);
-const redoclyPackage = require.resolve('@redocly/cli/package.json');
-const REDOCLY = join(dirname(redoclyPackage), JSON.parse(readFileSync(redoclyPackage, 'utf8')).bin.redocly);
+import { runRedocly } from './redocly.mjs';
 
 /**
  * Where redocly's rating and the generated client's users disagree. Nothing else is overridden.
@@ -49,26 +42,9 @@ export const OUR_RULES = [
  * @returns {Promise<BreakingChange[]>}
  */
 export async function findBreakingChanges(baseFile, revisionFile) {
-  const { stdout } = await execFileAsync(
-    process.execPath,
-    [
-      REDOCLY,
-      'diff',
-      baseFile,
-      revisionFile,
-      '--format',
-      'json',
-      '--fail-on',
-      'none',
-      '--lint-config',
-      'off',
-    ],
-    {
-      cwd: dirname(revisionFile),
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-    },
+  const stdout = await runRedocly(
+    ['diff', baseFile, revisionFile, '--format', 'json', '--fail-on', 'none', '--lint-config', 'off'],
+    dirname(revisionFile),
   );
   /** @type {{ changes: RedoclyChange[] }} */
   const report = JSON.parse(stdout);

@@ -1,17 +1,19 @@
 // @ts-check
-// The breaking-change guard: the current bundle against the last released one. Every breaking change needs
-// the pending changesets to give the spec, and every published package released with it, a breaking bump.
+// The breaking-change guard: the spec as its sources bundle now against the last released bundle. Every breaking
+// change needs the pending changesets to give the spec, and every published package released with it, a
+// breaking bump.
 import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { findBreakingChanges } from './breaking-changes.mjs';
+import { withFreshBundle } from './fresh-bundle.mjs';
 import { breakingBumpFor, isBreakingBump, pendingReleases } from './release-plan.mjs';
-import { RELEASED_SPEC, SPEC_BUNDLE, SPEC_PACKAGE_NAME } from './spec-package.mjs';
+import { RELEASED_SPEC, SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, packagesReleasedWithSpec, readChangesetConfig } from './workspace.mjs';
 
 /**
  * @typedef {import('./breaking-changes.mjs').BreakingChange} BreakingChange
  * @typedef {{ name: string; version: string; needs: 'minor' | 'major'; planned: string }} MissingBump
- * @typedef {{ baseline: string; bundle: string; hasBaseline: boolean; changes: BreakingChange[]; missing: MissingBump[]; ok: boolean }} GuardResult
+ * @typedef {{ baseline: string; hasBaseline: boolean; changes: BreakingChange[]; missing: MissingBump[]; ok: boolean }} GuardResult
  */
 
 /**
@@ -23,16 +25,10 @@ export async function checkBreakingChanges({ root }) {
   const spec = packages.find((pkg) => pkg.name === SPEC_PACKAGE_NAME);
   if (!spec) throw new Error(`No workspace package named ${SPEC_PACKAGE_NAME}.`);
   const baseline = join(spec.dir, RELEASED_SPEC);
-  const bundle = join(spec.dir, SPEC_BUNDLE);
   if (!existsSync(baseline)) {
-    return { baseline, bundle, hasBaseline: false, changes: [], missing: [], ok: true };
+    return { baseline, hasBaseline: false, changes: [], missing: [], ok: true };
   }
-  if (!existsSync(bundle)) {
-    throw new Error(
-      `No bundled spec at ${relative(root, bundle)}. Build it first: pnpm --filter ${spec.name} build`,
-    );
-  }
-  const changes = await findBreakingChanges(baseline, bundle);
+  const changes = await withFreshBundle(root, spec.dir, (bundle) => findBreakingChanges(baseline, bundle));
   /** @type {MissingBump[]} */
   const missing = [];
   if (changes.length > 0) {
@@ -52,7 +48,7 @@ export async function checkBreakingChanges({ root }) {
       });
     }
   }
-  return { baseline, bundle, hasBaseline: true, changes, missing, ok: missing.length === 0 };
+  return { baseline, hasBaseline: true, changes, missing, ok: missing.length === 0 };
 }
 
 /**

@@ -15,8 +15,9 @@ const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 function release(spec: Doc) {
   repo.write('openapi/released/openapi.json', json(spec));
 }
-function build(spec: Doc) {
-  repo.write('openapi/dist/openapi.json', json(spec));
+/** The spec's sources: JSON is YAML, so one file the guard bundles itself. */
+function edit(spec: Doc) {
+  repo.write('openapi/openapi.yaml', json(spec));
 }
 function withoutVerify(): Doc {
   const spec = sampleSpec();
@@ -33,7 +34,7 @@ describe('checkBreakingChanges', () => {
   afterEach(() => repo.dispose());
 
   it('passes with a note when nothing was released yet', async () => {
-    build(withoutVerify());
+    edit(withoutVerify());
     const result = await check();
     expect(result).toMatchObject({ hasBaseline: false, changes: [], ok: true });
     expect(describeBreakingChanges(result, repo.root)).toContain(
@@ -45,13 +46,13 @@ describe('checkBreakingChanges', () => {
     release(sampleSpec());
     const added = sampleSpec();
     added.components.schemas.Session.properties.extra = { type: 'string' };
-    build(added);
+    edit(added);
     expect(await check()).toMatchObject({ hasBaseline: true, changes: [], ok: true });
   });
 
   it('fails a breaking change with no pending changeset and names every package that needs a breaking bump', async () => {
     release(sampleSpec());
-    build(withoutVerify());
+    edit(withoutVerify());
     const result = await check();
     expect(result.ok).toBe(false);
     expect(result.changes.map((change) => change.rule)).toEqual(['path-removed']);
@@ -69,7 +70,7 @@ describe('checkBreakingChanges', () => {
 
   it('is not satisfied by a patch, which the fixed group gives the client and the mock kit too', async () => {
     release(sampleSpec());
-    build(withoutVerify());
+    edit(withoutVerify());
     repo.write('.changeset/spec-patch.md', changesetFile({ '@plivo-openapi/spec': 'patch' }));
     expect((await check()).missing.map((m) => `${m.name} ${m.planned}`)).toEqual([
       '@plivo-openapi/spec patch (0.1.0 -> 0.1.1)',
@@ -80,7 +81,7 @@ describe('checkBreakingChanges', () => {
 
   it('in 0.x, a minor bump of the spec is the breaking bump; the fixed group gives it to the client and the mock kit', async () => {
     release(sampleSpec());
-    build(withoutVerify());
+    edit(withoutVerify());
     repo.write('.changeset/spec-only.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
     const result = await check();
     expect(result.ok).toBe(true);
@@ -96,7 +97,7 @@ describe('checkBreakingChanges', () => {
       repo.write(path, repo.read(path).replace('"version": "0.1.0"', '"version": "1.2.0"'));
     }
     release(sampleSpec());
-    build(withoutVerify());
+    edit(withoutVerify());
     repo.write('.changeset/minor.md', changesetFile({ '@plivo-openapi/spec': 'minor' }));
     expect((await check()).missing.map((m) => `${m.name} needs ${m.needs}`)).toEqual([
       '@plivo-openapi/spec needs major',
@@ -107,9 +108,21 @@ describe('checkBreakingChanges', () => {
     expect((await check()).ok).toBe(true);
   });
 
-  it('asks for a build when the released spec exists but the bundle does not', async () => {
+  it('judges the sources, not a dist/ bundle left from before the edit', async () => {
     release(sampleSpec());
-    await expect(check()).rejects.toThrow('No bundled spec at openapi/dist/openapi.json. Build it first');
+    repo.write('openapi/dist/openapi.json', json(sampleSpec()));
+    edit(withoutVerify());
+    expect((await check()).changes.map((change) => change.rule)).toEqual(['path-removed']);
+  });
+
+  it('names the spec when its sources do not bundle', async () => {
+    release(sampleSpec());
+    const broken = sampleSpec();
+    broken.components.schemas.Session.properties.extra = { $ref: './missing.yaml' };
+    edit(broken);
+    await expect(check()).rejects.toThrow(
+      'The spec at openapi/openapi.yaml does not bundle, so it cannot be compared with the released one.',
+    );
   });
 });
 
