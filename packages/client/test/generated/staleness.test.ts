@@ -35,7 +35,8 @@ describe('src/generated/schema.ts', () => {
     });
     const fresh = readFileSync(freshPath, 'utf8');
     const committed = readFileSync(committedPath, 'utf8');
-    expect(committed === fresh, `src/generated/schema.ts is stale or hand-edited. ${FIX}`).toBe(true);
+    // Compared as text, so a failure shows the lines that differ.
+    expect(committed, `src/generated/schema.ts is stale or hand-edited. ${FIX}`).toBe(fresh);
   });
 
   it('says it is generated, in its first line', () => {
@@ -56,7 +57,8 @@ describe('src/generated/schema.ts', () => {
       return;
     }
     expect(tracked.trim(), `src/generated/schema.ts is not in git. ${FIX}`).toBe('src/generated/schema.ts');
-    const diff = execFileSync('git', ['diff', '--stat', '--', 'src/generated/schema.ts'], {
+    // Against HEAD, not the index: a regenerated file that is only staged is not committed yet.
+    const diff = execFileSync('git', ['diff', 'HEAD', '--stat', '--', 'src/generated/schema.ts'], {
       cwd: packageDir,
       encoding: 'utf8',
     });
