@@ -2,21 +2,23 @@
 // Lists the breaking changes between two bundled OpenAPI 3.1 documents. `redocly diff` (@redocly/cli, the tool
 // that bundles and lints our spec) compares them offline and rates every change major/minor/patch; a major one
 // is a breaking one. On top of it, four rules of our own, each for a case where redocly's rating differs from
-// what a user of the generated client feels (see OUR_RULES).
+// what a user of the generated client or of the mock kit feels (see OUR_RULES).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runRedocly } from './redocly.mjs';
 
 /**
- * Where redocly's rating and the generated client's users disagree. Nothing else is overridden.
+ * Where redocly's rating and the users of the generated client or the mock kit disagree. Nothing else is
+ * overridden: redocly's `major` for a removed error status stands, as the mock kit answers `Prefer: code=<status>`
+ * only for a documented one (a test that asks for the removed status would get another answer).
  * - `response-enum-value-removed` (breaking; redocly: patch). Every answer is still one the client accepted
  *   before, but the generated union type loses the value, so code that names it (`status === 'expired'`) stops
  *   compiling.
  * - `response-enum-value-added` (not breaking; redocly: major). A new value widens the union type; existing code
  *   still compiles, exactly as with a new optional field. CONTRIBUTING.md lists a widened enum as an addition.
- * - `error-response-removed` (not breaking; redocly: major). The client picks a non-2xx answer's error class by
- *   its status whether the spec documents that status or not; removing one only documents less.
+ * - `response-example-removed` (breaking; redocly: patch). The mock kit answers `Prefer: example=<name>` with a
+ *   response's named example, so a test that names a removed one no longer gets it.
  * - `property-removed` outside responses (breaking; redocly: patch). A request body (or a callback's payload,
  *   which redocly diffs as a request) that loses a property: the generated type loses the name, so code that
  *   sets or reads it stops compiling; and a callback receiver no longer gets the field.
@@ -24,7 +26,7 @@ import { runRedocly } from './redocly.mjs';
 export const OUR_RULES = [
   'response-enum-value-removed',
   'response-enum-value-added',
-  'error-response-removed',
+  'response-example-removed',
   'property-removed',
 ];
 
@@ -91,6 +93,17 @@ export function breakingParts(change) {
       },
     ];
   }
+  const removedExample = /\/examples\/([^/]+)$/.exec(change.path)?.[1];
+  if (change.kind === 'removed' && change.typeName === 'Example' && removedExample && inResponse) {
+    const name = decodeURIComponent(removedExample).replaceAll('~1', '/').replaceAll('~0', '~');
+    return [
+      {
+        rule: 'response-example-removed',
+        where,
+        message: `${where}: named example \`${name}\` removed (the mock answers \`Prefer: example=${name}\` with it)`,
+      },
+    ];
+  }
   const removedProperty = /\/properties\/([^/]+)$/.exec(change.path)?.[1];
   if (
     change.kind === 'removed' &&
@@ -103,10 +116,7 @@ export function breakingParts(change) {
     ];
   }
   if (change.impact !== 'major') return [];
-  const verdicts = change.verdicts.filter(
-    (verdict) =>
-      verdict.impact === 'major' && !(verdict.ruleId === 'response-removed' && isErrorResponse(change.path)),
-  );
+  const verdicts = change.verdicts.filter((verdict) => verdict.impact === 'major');
   if (change.verdicts.length === 0) {
     return [{ rule: 'redocly', where, message: `${where}: ${change.typeName} ${change.kind}` }];
   }
@@ -120,12 +130,6 @@ export function breakingParts(change) {
 /** @param {unknown} value */
 function asArray(value) {
   return Array.isArray(value) ? value : [];
-}
-
-/** @param {string} pointer e.g. `#/paths/~1v1~1.../get/responses/404` */
-function isErrorResponse(pointer) {
-  const status = /\/responses\/([^/]+)$/.exec(pointer)?.[1];
-  return status !== undefined && !/^2/.test(status);
 }
 
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);

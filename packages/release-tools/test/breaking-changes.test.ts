@@ -37,6 +37,20 @@ const breaking: Case[] = [
     expected: [{ rule: 'schema-combinator-changed', where: 'response 200 body/allOf/1' }],
   },
   {
+    // The mock kit answers `Prefer: code=404` only while 404 is documented.
+    name: 'removed error status',
+    change: (spec) => delete getSession(spec).responses['404'],
+    expected: [{ rule: 'response-removed', where: `GET ${SESSION_PATH} response 404` }],
+  },
+  {
+    // The mock kit answers `Prefer: example=active` with it.
+    name: 'removed named example of a response',
+    change: (spec) => delete getSession(spec).responses['200'].content['application/json'].examples.active,
+    expected: [
+      { rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200 body/examples/active` },
+    ],
+  },
+  {
     name: 'removed field of an error body',
     change: (spec) => delete spec.components.schemas.Error.properties.error,
     expected: [{ rule: 'property-removed', where: 'response 404 body.error' }],
@@ -209,11 +223,11 @@ const nonBreaking: Case[] = [
     expected: [],
   },
   {
-    name: 'descriptions, examples and an error status removed',
+    name: 'descriptions changed, and an example of a request body removed',
     change: (spec) => {
       spec.components.schemas.Session.description = 'new words';
       getSession(spec).responses['200'].description = 'other words';
-      delete getSession(spec).responses['404'];
+      delete spec.paths[CREATE_VERIFY_PATH].post.requestBody.content['application/json'].examples.india;
     },
     expected: [],
   },

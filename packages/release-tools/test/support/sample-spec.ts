@@ -25,7 +25,15 @@ export function sampleSpec(): Doc {
           responses: {
             '200': {
               description: 'the session',
-              content: { 'application/json': { schema: { $ref: '#/components/schemas/SessionResponse' } } },
+              content: {
+                'application/json': {
+                  schema: { $ref: '#/components/schemas/SessionResponse' },
+                  examples: {
+                    active: { value: { response: { status: 'active' } } },
+                    expired: { value: { response: { status: 'expired' } } },
+                  },
+                },
+              },
             },
             '404': { $ref: '#/components/responses/NotFound' },
           },
@@ -43,6 +51,7 @@ export function sampleSpec(): Doc {
                   required: ['recipient'],
                   properties: { recipient: { type: 'string' }, locale: { type: 'string' } },
                 },
+                examples: { india: { value: { recipient: '919380013443' } } },
               },
             },
           },
