@@ -87,6 +87,15 @@ async function main(): Promise<void> {
   process.on('SIGINT', shutDown);
   process.on('SIGTERM', shutDown);
   const mock = await starting;
+  // A Ctrl-C during startup: shutDown is stopping it, and a banner would name a mock that is going away.
+  if (stopping) return;
+  // Prism gone on its own (startMock has said why on stderr): a mock that answers nothing must not look healthy.
+  void mock.exited.then(async () => {
+    if (stopping) return;
+    stopping = true;
+    await mock.stop();
+    process.exit(1);
+  });
 
   console.log(
     upstream === undefined

@@ -27,6 +27,8 @@ export interface PrismProcess {
   /** What Prism has printed so far (the most recent part, ANSI colours removed). */
   output(): string;
   stop(): Promise<void>;
+  /** Resolves once Prism has exited: after stop(), or on its own. */
+  readonly exited: Promise<void>;
 }
 
 /** Prism could not bind its port; the caller may pick another one and try again. */
@@ -147,7 +149,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       cleanup();
       if (child.pid === undefined) return fail('started without a process id');
       listeningAt = match[1].replace(/\/$/, '');
-      resolve({ pid: child.pid, url: listeningAt, output, stop });
+      resolve({ pid: child.pid, url: listeningAt, output, stop, exited });
     };
     // 'close', not 'exit': only once the pipes have closed is all of Prism's output (its error) read.
     const onClose = (code: number | null, signal: NodeJS.Signals | null) => {

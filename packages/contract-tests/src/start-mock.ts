@@ -64,6 +64,11 @@ export interface MockServer {
   output(): string;
   /** Stops the mock and waits until the Prism process has exited. Safe to call more than once. */
   stop(): Promise<void>;
+  /**
+   * Resolves once the Prism process has exited: after `stop()`, or on its own (a crash, a kill), after which
+   * every request fails. A long-running caller can watch it, as `plivo-mock` does to exit with an error.
+   */
+  readonly exited: Promise<void>;
 }
 
 /** The handle of a stateful mock: a `MockServer` with the state's controls. */
@@ -305,6 +310,7 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
     pid: prism.pid,
     urlWithPrefer: (preference) => `${url}${PREFER_PREFIX}${encodeURIComponent(preferHeader(preference))}`,
     output: prism.output,
+    exited: prism.exited,
     stop: () => {
       stopping ??= Promise.all([front?.close(), prism.stop(), stateful?.close()]).then(() => undefined);
       return stopping;

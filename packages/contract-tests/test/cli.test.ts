@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import { BASIC_AUTH, verifyPath } from './support/credentials.js';
-import { expectExited, isRunning } from './support/processes.js';
+import { expectExited, isRunning, runningPrismChildren } from './support/processes.js';
 import { startReplayUpstream } from './support/replay-upstream.js';
 import { examples, pathTemplate } from './support/spec.js';
 
@@ -94,6 +94,33 @@ describe('plivo-mock (pnpm mock)', () => {
     expect(code).toBe(0);
     expect(cli.stdout()).toContain('Plivo mock stopped.');
     expectExited(prismPid);
+  });
+
+  it('exits 1 when Prism exits on its own, saying so, rather than go on as if it served', async () => {
+    const cli = runCli('--port', '0');
+    await waitForOutput(cli, 'Press Ctrl-C to stop.');
+    const prismPid = Number(/Prism pid (\d+)/.exec(cli.stdout())?.[1]);
+    process.kill(prismPid, 'SIGKILL');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toMatch(
+      new RegExp(
+        `Prism \\(pid ${prismPid}\\) at http://127\\.0\\.0\\.1:\\d+ exited on its own \\(SIGKILL\\)`,
+      ),
+    );
+  });
+
+  it('prints no banner when Ctrl-C comes while Prism is still starting', async () => {
+    const cli = runCli('--port', '0');
+    // Prism's process exists before it listens: that is the moment.
+    for (let waited = 0; runningPrismChildren(cli.child.pid).length === 0; waited += 20) {
+      if (waited > 20_000) throw new Error(`no Prism child appeared:\n${cli.stdout()}${cli.stderr()}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    cli.child.kill('SIGINT');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(0);
+    expect(cli.stdout()).toBe('Plivo mock stopped.\n');
   });
 
   it('exits with a message naming the port when it is taken', async () => {

@@ -40,6 +40,16 @@ function run(...args: string[]) {
 }
 
 describe('plivo-mock --stateful', () => {
+  it('exits 1 when Prism exits on its own, rather than answer 502 to every request', async () => {
+    const cli = run('--port', '0', '--stateful');
+    await cli.printed('Press Ctrl-C to stop.');
+    const prismPid = Number(/Prism pid (\d+)/.exec(cli.output.stdout)?.[1]);
+    process.kill(prismPid, 'SIGKILL');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.output.stderr).toContain(`Prism (pid ${prismPid}) at`);
+  });
+
   it('serves the stateful mode with the fixed OTP, prints its control paths, and stops on Ctrl-C', async () => {
     const cli = run('--port', '0', '--stateful', '--otp', '246810');
     await cli.printed('Press Ctrl-C to stop.');
