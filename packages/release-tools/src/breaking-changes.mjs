@@ -3,10 +3,11 @@
 // that bundles and lints our spec) compares them offline and rates every change major/minor/patch; a major one
 // is a breaking one. On top of it, four rules of our own, each for a case where redocly's rating differs from
 // what a user of the generated client or of the mock kit feels (see OUR_RULES).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runRedocly } from './redocly.mjs';
+import { removedResponseExamples } from './response-examples.mjs';
 
 /**
  * Where redocly's rating and the users of the generated client or the mock kit disagree. Nothing else is
@@ -17,8 +18,9 @@ import { runRedocly } from './redocly.mjs';
  *   compiling.
  * - `response-enum-value-added` (not breaking; redocly: major). A new value widens the union type; existing code
  *   still compiles, exactly as with a new optional field. CONTRIBUTING.md lists a widened enum as an addition.
- * - `response-example-removed` (breaking; redocly: patch). The mock kit answers `Prefer: example=<name>` with a
- *   response's named example, so a test that names a removed one no longer gets it.
+ * - `response-example-removed` (breaking; redocly: patch, or a modified key for a rename). The mock kit answers
+ *   `Prefer: example=<name>` with a response's named example, so a test that names a removed or renamed one no
+ *   longer gets it. Found by comparing the names (src/response-examples.mjs), not from redocly's report.
  * - `property-removed` outside responses (breaking; redocly: patch). A request body (or a callback's payload,
  *   which redocly diffs as a request) that loses a property: the generated type loses the name, so code that
  *   sets or reads it stops compiling; and a callback receiver no longer gets the field.
@@ -50,7 +52,11 @@ export async function findBreakingChanges(baseFile, revisionFile) {
   );
   /** @type {{ changes: RedoclyChange[] }} */
   const report = JSON.parse(stdout);
-  return report.changes.flatMap(breakingParts);
+  const read = (/** @type {string} */ file) => JSON.parse(readFileSync(file, 'utf8'));
+  return [
+    ...report.changes.flatMap(breakingParts),
+    ...removedResponseExamples(read(baseFile), read(revisionFile)),
+  ];
 }
 
 /**
@@ -90,17 +96,6 @@ export function breakingParts(change) {
         rule: 'response-enum-value-removed',
         where,
         message: `${where}: enum value${removed.length > 1 ? 's' : ''} ${values} removed`,
-      },
-    ];
-  }
-  const removedExample = /\/examples\/([^/]+)$/.exec(change.path)?.[1];
-  if (change.kind === 'removed' && change.typeName === 'Example' && removedExample && inResponse) {
-    const name = decodeURIComponent(removedExample).replaceAll('~1', '/').replaceAll('~0', '~');
-    return [
-      {
-        rule: 'response-example-removed',
-        where,
-        message: `${where}: named example \`${name}\` removed (the mock answers \`Prefer: example=${name}\` with it)`,
       },
     ];
   }

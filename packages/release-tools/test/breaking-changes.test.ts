@@ -46,8 +46,28 @@ const breaking: Case[] = [
     // The mock kit answers `Prefer: example=active` with it.
     name: 'removed named example of a response',
     change: (spec) => delete getSession(spec).responses['200'].content['application/json'].examples.active,
+    expected: [{ rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` }],
+  },
+  {
+    // redocly reports a rename whose names look alike as a modified key, a patch.
+    name: 'renamed named example of a response',
+    change: (spec) => {
+      const { examples } = getSession(spec).responses['200'].content['application/json'];
+      examples.isActive = examples.active;
+      delete examples.active;
+    },
+    expected: [{ rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` }],
+  },
+  {
+    name: 'named examples of a response replaced by a single example',
+    change: (spec) => {
+      const content = getSession(spec).responses['200'].content['application/json'];
+      content.example = content.examples.active.value;
+      delete content.examples;
+    },
     expected: [
-      { rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200 body/examples/active` },
+      { rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` },
+      { rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` },
     ],
   },
   {
