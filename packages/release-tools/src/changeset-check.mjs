@@ -12,33 +12,43 @@ import { changedFiles, deletionsInRange, fileAt, mergeBase, refExists } from './
 import { SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
 
+/** The root file `redocly bundle` reads beside the spec's own (its decorators can change the bundle). */
+export const ROOT_BUNDLE_CONFIG = 'redocly.yaml';
+
+/** The spec package's files that are its tooling and prose, not the document or what it `$ref`s. */
+const SPEC_PACKAGE_TOOLING =
+  /^(package\.json|tsconfig\.json|turbo\.json|vitest\.config\.[cm]?[jt]s|README\.md|CHANGELOG\.md|LICENSE)$|^(test|released)\//;
+
 /**
- * Tests, benchmarks, test configs and prose don't change what users install, so they need no release.
+ * Tests, benchmarks, test configs and prose don't change what users install, so they need no release. In the
+ * spec package a Markdown file other than its README or changelog may be a description the document `$ref`s.
  * @param {string} pathInPackage a path relative to the package's folder
+ * @param {string} [packageName]
  */
-export function isReleaseRelevant(pathInPackage) {
+export function isReleaseRelevant(pathInPackage, packageName) {
   if (/^(test|tests|__tests__|bench|fixtures)\//.test(pathInPackage)) return false;
   if (/(^|\/)__tests__\//.test(pathInPackage)) return false;
   if (/\.(test|spec|bench)\.[cm]?[jt]sx?$/.test(pathInPackage)) return false;
   if (/^vitest\.config\.[cm]?[jt]s$/.test(pathInPackage)) return false;
-  if (/\.md$/i.test(pathInPackage)) return false;
+  if (/\.md$/i.test(pathInPackage))
+    return packageName === SPEC_PACKAGE_NAME && !SPEC_PACKAGE_TOOLING.test(pathInPackage);
   return true;
 }
 
 /**
  * Whether an empty changeset ("users get nothing different") may stand for these changed files of a package:
- * not for the spec's sources, which are what the spec package publishes and what the client's types and the
- * mock are built from, nor for code generated from them. One empty changeset covers a whole range, so without
- * this a refactor's "no release needed" would also let a spec change through unreleased.
+ * not for the spec document (every file of the spec package but its tooling, and the root redocly.yaml), which
+ * is what the spec package publishes and what the client's types and the mock are built from, even for a
+ * comment; nor for code generated from it. One empty changeset covers a whole range, so without this a
+ * refactor's "no release needed" would also let a spec change through unreleased.
  * @param {string} packageName
- * @param {string[]} pathsInPackage paths relative to the package's folder
+ * @param {string[]} pathsInPackage paths relative to the package's folder (the root config as `redocly.yaml`)
  */
 export function emptyChangesetMayCover(packageName, pathsInPackage) {
   return !pathsInPackage.some(
     (path) =>
       path.startsWith('src/generated/') ||
-      (packageName === SPEC_PACKAGE_NAME &&
-        /^(openapi\.yaml$|paths\/|components\/|code_samples\/)/.test(path)),
+      (packageName === SPEC_PACKAGE_NAME && !SPEC_PACKAGE_TOOLING.test(path)),
   );
 }
 
@@ -108,8 +118,10 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     if (!pkg.published) continue;
     const prefix = pkg.relativeDir === '' ? '' : `${pkg.relativeDir}/`;
     const files = changed.filter(
-      (path) => path.startsWith(prefix) && isReleaseRelevant(path.slice(prefix.length)),
+      (path) => path.startsWith(prefix) && isReleaseRelevant(path.slice(prefix.length), pkg.name),
     );
+    if (pkg.name === SPEC_PACKAGE_NAME && changed.includes(ROOT_BUNDLE_CONFIG))
+      files.push(ROOT_BUNDLE_CONFIG);
     if (files.length === 0) continue;
     /** @type {PackageVerdict} */
     let verdict = 'missing';
@@ -118,7 +130,7 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
       verdict = released.has(pkg.name) ? 'releasing' : 'hand-bumped';
     else if (named.has(pkg.name)) verdict = 'covered';
     else if (noReleaseDeclared) {
-      const inPackage = files.map((path) => path.slice(prefix.length));
+      const inPackage = files.map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
       verdict = emptyChangesetMayCover(pkg.name, inPackage) ? 'no-release-declared' : 'empty-not-enough';
     }
     packages.push({ name: pkg.name, files, verdict });

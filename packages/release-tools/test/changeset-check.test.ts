@@ -109,6 +109,21 @@ describe('checkChangesets', () => {
     expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'no-release-declared' });
   });
 
+  it('counts every file of the spec document, wherever it lives, and the root redocly.yaml', async () => {
+    onBranch();
+    repo.write('openapi/descriptions/verify.md', 'Sends a code.\n');
+    repo.write('openapi/shared/Extra.yaml', 'type: integer\n');
+    repo.write('redocly.yaml', 'decorators: {}\n');
+    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nNothing to release.\n');
+    repo.commit('a described operation, a shared schema and a decorator, under an empty changeset');
+    const [spec] = (await checkChangesets({ root: repo.root })).packages;
+    expect(spec).toEqual({
+      name: '@plivo-openapi/spec',
+      files: ['openapi/descriptions/verify.md', 'openapi/shared/Extra.yaml', 'redocly.yaml'],
+      verdict: 'empty-not-enough',
+    });
+  });
+
   it('ignores tests, markdown and private packages', async () => {
     onBranch();
     repo.write('openapi/test/document.test.ts', 'export const more = 1;\n');
@@ -275,6 +290,14 @@ describe('isReleaseRelevant', () => {
     ['CHANGELOG.md', false],
   ])('%s -> %s', (path, expected) => {
     expect(isReleaseRelevant(path)).toBe(expected);
+  });
+
+  it.each([
+    ['descriptions/verify.md', true],
+    ['README.md', false],
+    ['test/notes.md', false],
+  ])('in the spec package, %s -> %s (the document may $ref a Markdown description)', (path, expected) => {
+    expect(isReleaseRelevant(path, '@plivo-openapi/spec')).toBe(expected);
   });
 });
 
