@@ -86,9 +86,13 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutDown);
   process.on('SIGTERM', shutDown);
-  const mock = await starting;
-  // A Ctrl-C during startup: shutDown is stopping it, and a banner would name a mock that is going away.
-  if (stopping) return;
+  // A Ctrl-C during startup: shutDown is stopping it (a terminal's also ends Prism, so `starting` may fail), and
+  // a banner would name a mock that is going away.
+  const mock = await starting.catch((error: unknown) => {
+    if (stopping) return undefined;
+    throw error;
+  });
+  if (stopping || mock === undefined) return;
   // Prism gone on its own (startMock has said why on stderr): a mock that answers nothing must not look healthy.
   void mock.exited.then(async () => {
     if (stopping) return;
