@@ -28,10 +28,17 @@ export async function withFreshBundle(root, specDir, use) {
         root,
       );
     } catch (error) {
-      const output = String(/** @type {{ stderr?: string }} */ (error).stderr ?? error).trim();
+      const { stderr } = /** @type {{ stderr?: string }} */ (error);
+      if (stderr === undefined) throw error; // redocly did not run: its own message says why
+      // Every error redocly names, without its notices (boxes drawn in ║ and ═).
+      const said = stderr
+        .split('\n')
+        .filter((line) => !/^\s*[╔║╚]/.test(line))
+        .join('\n')
+        .trim();
       throw new Error(
         `The spec at ${relative(root, source)} does not bundle, so it cannot be compared with the released one. ` +
-          `redocly says:\n${output.split('\n').slice(-15).join('\n')}`,
+          `redocly says:\n${said}`,
       );
     }
     return await use(bundle);

@@ -8,8 +8,17 @@ import { promisify } from 'node:util';
 
 const execFileAsync = promisify(execFile);
 const require = createRequire(import.meta.url);
-const redoclyPackage = require.resolve('@redocly/cli/package.json');
-const REDOCLY = join(dirname(redoclyPackage), JSON.parse(readFileSync(redoclyPackage, 'utf8')).bin.redocly);
+
+/** redocly's entry point, found when first needed, so a missing install is named rather than a stack. */
+function redoclyBin() {
+  let manifest;
+  try {
+    manifest = require.resolve('@redocly/cli/package.json');
+  } catch {
+    throw new Error('@redocly/cli is not installed in this workspace: run `pnpm install`.');
+  }
+  return join(dirname(manifest), JSON.parse(readFileSync(manifest, 'utf8')).bin.redocly);
+}
 
 /**
  * @param {string[]} args
@@ -17,7 +26,7 @@ const REDOCLY = join(dirname(redoclyPackage), JSON.parse(readFileSync(redoclyPac
  * @returns {Promise<string>} its standard output
  */
 export async function runRedocly(args, cwd) {
-  const { stdout } = await execFileAsync(process.execPath, [REDOCLY, ...args], {
+  const { stdout } = await execFileAsync(process.execPath, [redoclyBin(), ...args], {
     cwd,
     env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
     encoding: 'utf8',
