@@ -24,6 +24,14 @@ function onBranch() {
   repo.git('switch', '--quiet', '-c', 'feature');
 }
 
+/** On a branch, one commit of `files` with an empty changeset (`pnpm changeset --empty`) beside them. */
+function commitWithEmptyChangeset(message: string, files: Record<string, string>) {
+  onBranch();
+  for (const [path, text] of Object.entries(files)) repo.write(path, text);
+  repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nNo release needed.\n');
+  repo.commit(message);
+}
+
 describe('checkChangesets', () => {
   it('passes in a fresh clone on main with no other branch: the merge base is HEAD itself', async () => {
     const result = await checkChangesets({ root: repo.root });
@@ -69,22 +77,20 @@ describe('checkChangesets', () => {
   });
 
   it('accepts an empty changeset (`pnpm changeset --empty`) as "no release needed"', async () => {
-    onBranch();
-    repo.write('packages/client/src/index.ts', 'export const client = 1; // refactor\n');
-    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nInternal refactor; nothing users can see.\n');
-    repo.commit('refactor');
+    commitWithEmptyChangeset('refactor', {
+      'packages/client/src/index.ts': 'export const client = 1; // refactor\n',
+    });
     const result = await checkChangesets({ root: repo.root });
     expect(result.ok).toBe(true);
     expect(result.packages[0]?.verdict).toBe('no-release-declared');
   });
 
   it('does not let an empty changeset stand for a spec change or generated code beside a refactor', async () => {
-    onBranch();
-    repo.write('packages/client/src/index.ts', 'export const client = 1; // refactor\n');
-    repo.write('packages/client/src/generated/schema.ts', 'export interface paths {}\n');
-    repo.write('openapi/components/schemas/Session.yaml', 'type: object\n');
-    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nInternal refactor; nothing users can see.\n');
-    repo.commit('a refactor, a spec change and its generated types, under one empty changeset');
+    commitWithEmptyChangeset('a refactor, a spec change and its generated types, under one empty changeset', {
+      'packages/client/src/index.ts': 'export const client = 1; // refactor\n',
+      'packages/client/src/generated/schema.ts': 'export interface paths {}\n',
+      'openapi/components/schemas/Session.yaml': 'type: object\n',
+    });
     const result = await checkChangesets({ root: repo.root });
     expect(result.ok).toBe(false);
     expect(Object.fromEntries(result.packages.map((pkg) => [pkg.name, pkg.verdict]))).toEqual({
@@ -99,23 +105,21 @@ describe('checkChangesets', () => {
   });
 
   it("still lets an empty changeset stand for the spec package's tooling (its package.json)", async () => {
-    onBranch();
-    repo.write(
-      'openapi/package.json',
-      repo.read('openapi/package.json').replace('"files"', '"scripts": {}, "files"'),
-    );
-    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nA script renamed.\n');
-    repo.commit('spec tooling');
+    commitWithEmptyChangeset('spec tooling', {
+      'openapi/package.json': repo.read('openapi/package.json').replace('"files"', '"scripts": {}, "files"'),
+    });
     expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'no-release-declared' });
   });
 
   it('counts every file of the spec document, wherever it lives, and the root redocly.yaml', async () => {
-    onBranch();
-    repo.write('openapi/descriptions/verify.md', 'Sends a code.\n');
-    repo.write('openapi/shared/Extra.yaml', 'type: integer\n');
-    repo.write('redocly.yaml', 'decorators: {}\n');
-    repo.write('.changeset/quiet-owls-sleep.md', '---\n---\n\nNothing to release.\n');
-    repo.commit('a described operation, a shared schema and a decorator, under an empty changeset');
+    commitWithEmptyChangeset(
+      'a described operation, a shared schema and a decorator, under an empty changeset',
+      {
+        'openapi/descriptions/verify.md': 'Sends a code.\n',
+        'openapi/shared/Extra.yaml': 'type: integer\n',
+        'redocly.yaml': 'decorators: {}\n',
+      },
+    );
     const [spec] = (await checkChangesets({ root: repo.root })).packages;
     expect(spec).toEqual({
       name: '@plivo-openapi/spec',

@@ -149,20 +149,17 @@ describe('masking paths as each SDK sends them', () => {
   });
 });
 
+// plivo-ruby's SessionInterface#create sends each of these, as null when not given.
+const RUBY_UNSET_OPTIONS = ['app_uuid', 'channel', 'url', 'method', 'locale', 'brand_name', 'app_hash'];
+
 describe('a Verify send as Plivo’s Ruby SDK makes it', () => {
   it('takes every option it was not given as null, and opens the session with the defaults', async () => {
     const answer = await fetch(`${mock().url}/v1/Account/${ACCOUNT_A}/Verify/Session/`, {
       method: 'POST',
       headers: { authorization: basicAuth(), 'content-type': 'application/json' },
       body: JSON.stringify({
-        app_uuid: null,
         recipient: '919380013443',
-        channel: null,
-        url: null,
-        method: null,
-        locale: null,
-        brand_name: null,
-        app_hash: null,
+        ...Object.fromEntries(RUBY_UNSET_OPTIONS.map((option) => [option, null])),
       }),
     });
     expect(answer.status).toBe(202);
