@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { runRedocly } from './redocly.mjs';
-import { removedResponseExamples } from './response-examples.mjs';
+import { HTTP_METHODS, pointerKey, removedResponseExamples } from './response-examples.mjs';
 
 /**
  * Where redocly's rating and the users of the generated client or the mock kit disagree. Nothing else is
@@ -127,8 +127,6 @@ function asArray(value) {
   return Array.isArray(value) ? value : [];
 }
 
-const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
-
 /**
  * A JSON pointer into the document as a person reads it, e.g.
  * `GET /v1/Account/{auth_id}/Session/{session_uuid} response 200 body.response.duration`.
@@ -138,7 +136,7 @@ export function describeLocation(pointer) {
   const segments = pointer
     .replace(/^#\/?/, '')
     .split('/')
-    .map((segment) => decodeURIComponent(segment).replaceAll('~1', '/').replaceAll('~0', '~'));
+    .map((segment) => pointerKey(decodeURIComponent(segment)));
   if (segments[0] !== 'paths' || segments[1] === undefined) return segments.join('/');
   let text = segments[1];
   let i = 2;

@@ -9,11 +9,8 @@
 // spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
 import { changedFiles, deletionsInRange, fileAt, mergeBase, refExists } from './git.mjs';
-import { SPEC_PACKAGE_NAME } from './spec-package.mjs';
+import { ROOT_BUNDLE_CONFIG, SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
-
-/** The root file `redocly bundle` reads beside the spec's own (its decorators can change the bundle). */
-export const ROOT_BUNDLE_CONFIG = 'redocly.yaml';
 
 /** The spec package's files that are its tooling and prose, not the document or what it `$ref`s. */
 const SPEC_PACKAGE_TOOLING =

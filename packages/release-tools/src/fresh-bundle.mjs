@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { runRedocly } from './redocly.mjs';
-import { SPEC_SOURCE } from './spec-package.mjs';
+import { ROOT_BUNDLE_CONFIG, SPEC_SOURCE } from './spec-package.mjs';
 
 /**
  * Bundles `<specDir>/openapi.yaml` (with the root's redocly.yaml, as the spec package's build does) and calls
@@ -21,7 +21,7 @@ export async function withFreshBundle(root, specDir, use) {
   const folder = mkdtempSync(join(tmpdir(), 'fresh-bundle-'));
   try {
     const bundle = join(folder, 'openapi.json');
-    const config = join(root, 'redocly.yaml');
+    const config = join(root, ROOT_BUNDLE_CONFIG);
     try {
       await runRedocly(
         ['bundle', source, '--output', bundle, ...(existsSync(config) ? ['--config', config] : [])],

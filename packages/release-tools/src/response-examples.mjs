@@ -3,7 +3,11 @@
 // with. Compared by name rather than through `redocly diff`, which reports a renamed example as a modified key
 // (a patch) and a removed `examples` map as a whole.
 
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** A JSON pointer segment as the key it names (`~1` is `/`, `~0` is `~`). */
+export const pointerKey = (/** @type {string} */ segment) =>
+  segment.replaceAll('~1', '/').replaceAll('~0', '~');
 
 /** @typedef {Record<string, any>} Doc */
 
@@ -20,7 +24,7 @@ function resolved(doc, node) {
     current = current.$ref
       .slice(2)
       .split('/')
-      .map((/** @type {string} */ key) => key.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .map(pointerKey)
       .reduce((/** @type {any} */ parent, /** @type {string} */ key) => parent?.[key], doc);
   }
   return current;
@@ -36,7 +40,7 @@ function responseExamples(doc) {
   /** @type {Map<string, Set<string>>} */
   const found = new Map();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
+    for (const method of HTTP_METHODS) {
       const operation = resolved(doc, item)?.[method];
       for (const [status, response] of Object.entries(operation?.responses ?? {})) {
         const names = new Set();

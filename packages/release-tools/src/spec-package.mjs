@@ -3,6 +3,9 @@
 
 export const SPEC_PACKAGE_NAME = '@plivo-openapi/spec';
 
+/** The repository root's redocly config, which `redocly bundle` reads (its decorators can change the bundle). */
+export const ROOT_BUNDLE_CONFIG = 'redocly.yaml';
+
 /** The hand-written root document, whose `info.version` must equal the package version. */
 export const SPEC_SOURCE = 'openapi.yaml';
 
