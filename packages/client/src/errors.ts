@@ -268,14 +268,15 @@ export function answerError<Extra extends object>(
  * The error for a non-2xx response: the one place where a status becomes an error class. `body` is what
  * openapi-fetch made of it: the parsed JSON error object when the body was JSON, the raw text otherwise (a
  * proxy's HTML page), or `undefined` when it was empty. `call` tells how many attempts the call made (named when
- * over one) and the origin it was sent to.
+ * over one), what else the transport has to say of it (`note`, which ends the message) and the origin it was sent
+ * to.
  */
 export function errorFromResponse(
   method: string,
   response: Answer,
   body: unknown,
   redact: Redact,
-  call?: { readonly attempts: number; readonly origin: string },
+  call?: { readonly attempts: number; readonly note?: string | undefined; readonly origin: string },
 ): PlivoApiError {
   const error = redactedField(body, 'error', redact);
   const apiId = redactedField(body, 'api_id', redact);
@@ -307,6 +308,7 @@ export function errorFromResponse(
     // URL is known: that refusal goes without the note.)
     detail += `. A redirect to another origin led here, and fetch does not send credentials across origins: set \`baseUrl\` to the address the API answers at (often https:// for an http:// one).`;
   }
+  if (call?.note !== undefined) detail += `; ${call.note}`;
   return answerError(
     STATUS_ERRORS[status] ?? (status >= 500 ? ServerError : PlivoApiError),
     method,

@@ -4,7 +4,7 @@ import { invalidBodyError, type JsonObject, parseJsonObject } from './json-body.
 import { assertJsonParams } from './json-params.js';
 import { type RequestOptions, resolveRequestOptions } from './options.js';
 import type { PlivoRawClient } from './raw-client.js';
-import { attemptsOf, type RetryingFetch } from './transport.js';
+import { historyOf, type RetryingFetch } from './transport.js';
 import { UnsentRequest } from './unsent-request.js';
 import { assertSessionUuid } from './validation.js';
 
@@ -92,7 +92,7 @@ export function createCall({ core, transport, authId, baseUrl, redact, hasMiddle
       fetch: limits && ((outgoing: Request) => transport(outgoing, limits)),
     });
     if (!response.ok) {
-      throw errorFromResponse(method, response, error, redact, { attempts: attemptsOf(response), origin });
+      throw errorFromResponse(method, response, error, redact, { ...historyOf(response), origin });
     }
     const text = (data as string | undefined) ?? '';
     const body = parseJsonObject(text, method, response, redact);

@@ -123,7 +123,7 @@ function authIdProblem(value: unknown): string | undefined {
   const problem = credentialProblem(value);
   if (problem !== undefined || AUTH_ID_PATTERN.test(value as string)) return problem;
   const { length } = value as string;
-  if (length !== 20) return `has ${length} characters; an Auth ID has 20`;
+  if (length !== 20) return `has ${length} character${length === 1 ? '' : 's'}; an Auth ID has 20`;
   if (!/^(MA|SA)/.test(value as string))
     return 'does not start with "MA" (main account) or "SA" (subaccount)';
   return 'contains characters other than upper-case letters and digits';

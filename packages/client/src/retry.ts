@@ -50,6 +50,18 @@ export function mayRetry(method: string, result: AttemptResult): boolean {
   return result.kind === 'failed' && neverConnected(result.cause);
 }
 
+/**
+ * Whether an attempt of a write that ended in `result` may have been acted on, so that the policy does not send
+ * it again where a read would have been: a timeout, a reset, a 408 or a 5xx.
+ */
+export function mayHaveBeenProcessed(method: string, result: AttemptResult): boolean {
+  return !isReadMethod(method) && !mayRetry(method, result) && mayRetry('GET', result);
+}
+
+/** What the error of such a write adds; `retriesLeft`: whether the policy would otherwise have sent it again. */
+export const mayHaveBeenProcessedNote = (method: string, retriesLeft: boolean): string =>
+  `the ${method} may have been processed${retriesLeft ? ', so it was not sent again' : ''}`;
+
 export const INITIAL_RETRY_DELAY_MS = 500;
 export const MAX_RETRY_DELAY_MS = 8_000;
 /** The longest a server's `Retry-After` may make us wait; longer asks are cut to this. */

@@ -16,7 +16,13 @@ import {
 import { globalFetch } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
-import { type AttemptResult, isReadMethod, mayRetry, retryDelayMs } from './retry.js';
+import {
+  type AttemptResult,
+  mayHaveBeenProcessed,
+  mayHaveBeenProcessedNote,
+  mayRetry,
+  retryDelayMs,
+} from './retry.js';
 import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
 
 /**
@@ -54,11 +60,16 @@ export interface AttemptLimits {
 export type RetryingFetch = (request: OutgoingRequest, limits?: AttemptLimits) => Promise<Response>;
 
 /**
- * How many attempts an answer took, kept only when it took more than one (its error then says so). A middleware
- * that replaces the Response drops it: that error names no count.
+ * What an answer's error says of the call besides the answer: how many attempts it took, and for a write answered
+ * 408 or 5xx that it may have been processed (`note`). Kept only when there is something to say. A middleware
+ * that replaces the Response drops it: that error says neither.
  */
-const attemptsTaken = new WeakMap<Response, number>();
-export const attemptsOf = (response: Response): number => attemptsTaken.get(response) ?? 1;
+export interface AnswerHistory {
+  readonly attempts: number;
+  readonly note?: string;
+}
+const histories = new WeakMap<Response, AnswerHistory>();
+export const historyOf = (response: Response): AnswerHistory => histories.get(response) ?? { attempts: 1 };
 
 const ignore = (): void => {};
 const discard = (response: Response): void => {
@@ -246,18 +257,20 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       if (response instanceof InvalidResponseError) throw response;
       if (response !== undefined) result = { kind: 'status', status: response.status };
       const retry = attempt <= maxRetries && mayRetry(method, result);
+      // A write the policy will not send again may have reached the server (see retry.ts): its error says so,
+      // retries left or not.
+      const note = mayHaveBeenProcessed(method, result)
+        ? mayHaveBeenProcessedNote(method, attempt <= maxRetries)
+        : undefined;
       if (response !== undefined && !retry) {
-        if (attempt > 1) attemptsTaken.set(response, attempt);
-        // A custom fetch may hand back an object it answered an earlier call with; only an error reads the count.
-        else if (!response.ok) attemptsTaken.delete(response);
+        if (attempt > 1 || note !== undefined)
+          histories.set(response, note === undefined ? { attempts: attempt } : { attempts: attempt, note });
+        // A custom fetch may hand back an object it answered an earlier call with; only an error reads this.
+        else if (!response.ok) histories.delete(response);
         return response;
       }
       let ending = attempt === 1 ? '' : ` (${attempt} attempts)`;
-      // A write the policy will not send again may have reached the server (see retry.ts): say so, retries left
-      // or not.
-      if (!isReadMethod(method) && !mayRetry(method, result)) {
-        ending += `; the ${method} may have been processed${attempt <= maxRetries ? ', so it was not sent again' : ''}`;
-      }
+      if (note !== undefined) ending += `; ${note}`;
       if (!retry && result.kind === 'timeout') {
         const what =
           progress.status === undefined

@@ -87,6 +87,7 @@ describe('malformed credentials', () => {
   it.each([
     ['', 'is empty'],
     ['MANJUXXVOICEZZAPI90', 'has 19 characters; an Auth ID has 20'],
+    ['M', 'has 1 character; an Auth ID has 20'],
     ['XXNJUXXVOICEZZAPI908', 'does not start with "MA" (main account) or "SA" (subaccount)'],
     ['MAnjuxxvoicezzapi908', 'contains characters other than upper-case letters and digits'],
     ['MANJUXXVOICEZZAPI908\n', 'contains whitespace (a trailing newline from a file or a shell?)'],

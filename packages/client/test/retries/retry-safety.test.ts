@@ -24,32 +24,64 @@ const createParams = { first_party: '917708772011', second_party: '918220568648'
 const writes = [
   {
     name: 'maskingSessions.create (POST)',
+    method: 'POST',
     call: (c: ReturnType<typeof clientFor>) => c.maskingSessions.create(createParams),
   },
   {
     name: 'maskingSessions.update (POST)',
+    method: 'POST',
     call: (c: ReturnType<typeof clientFor>) => c.maskingSessions.update(MASKING_UUID, { record: true }),
   },
   {
     name: 'maskingSessions.delete (DELETE)',
+    method: 'DELETE',
     call: (c: ReturnType<typeof clientFor>) => c.maskingSessions.delete(MASKING_UUID),
   },
   {
     name: 'verifySessions.create (POST)',
+    method: 'POST',
     call: (c: ReturnType<typeof clientFor>) => c.verifySessions.create({ recipient: '+919380013443' }),
   },
   {
     name: 'verifySessions.validate (POST)',
+    method: 'POST',
     call: (c: ReturnType<typeof clientFor>) => c.verifySessions.validate(VERIFY_UUID, '123456'),
   },
 ];
 
-describe.each(writes)('$name', ({ call }) => {
-  it('answered 503 is sent exactly once', async () => {
+describe.each(writes)('$name', ({ call, method }) => {
+  it('answered 503 is sent exactly once, and its error says it may have been processed', async () => {
     server().reset(busy);
     const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
     expect(error).toBeInstanceOf(ServerError);
+    expect((error as Error).message).toMatch(
+      new RegExp(
+        ` answered 503 Service Unavailable: busy; the ${method} may have been processed, so it was not sent again$`,
+      ),
+    );
     expect(server().requests).toHaveLength(1);
+  });
+
+  it('answered 503 without retries allowed says it may have been processed, not that it was held back', async () => {
+    server().reset(busy);
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 0 })));
+    expect((error as Error).message).toMatch(new RegExp(`: busy; the ${method} may have been processed$`));
+  });
+
+  it('answered 400 says nothing of having been processed: the server refused it', async () => {
+    server().reset((_req, res) => sendJson(res, 400, { error: 'bad' }));
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
+    expect((error as Error).message).not.toContain('processed');
+  });
+
+  it('answered 429, then 503, names both attempts and that the second may have been processed', async () => {
+    server().reset((req, res, i) =>
+      i === 0 ? sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '0' }) : busy(req, res, i),
+    );
+    const error = await rejectionOf(call(clientFor(server(), { maxRetries: 5 })));
+    expect((error as Error).message).toMatch(
+      new RegExp(`\\(2 attempts\\): busy; the ${method} may have been processed, so it was not sent again$`),
+    );
   });
 
   it('timing out is sent exactly once', async () => {
