@@ -124,9 +124,21 @@ function withoutCredentials(url: string): string | undefined {
   return parsed.href;
 }
 
-function describeFailure(error: unknown): string {
+/** Why the mock cannot send to a URL at all (retrying would not change it), or undefined. */
+function unsendableUrl(url: string, withoutThem: string | undefined): string | undefined {
+  // fetch refuses such a URL.
+  if (withoutThem !== undefined)
+    return 'the URL holds credentials (user:password@), which the mock does not send: register the URL without them';
+  const scheme = URL.canParse(url) ? new URL(url).protocol : undefined;
+  return scheme === 'http:' || scheme === 'https:'
+    ? undefined
+    : `the URL is not an absolute http or https URL, the only ones Plivo calls: register one such as https://example.com/plivo/callback`;
+}
+
+function describeFailure(error: unknown, timeoutMs: number): string {
   if (error instanceof Error) {
-    if (error.name === 'TimeoutError') return 'no answer in time';
+    if (error.name === 'TimeoutError')
+      return `no answer within ${timeoutMs} ms, the mock's callback timeout: answer 200 sooner (a receiver can answer first and work afterwards)`;
     const cause = error.cause instanceof Error ? `: ${error.cause.message}` : '';
     return `${error.message}${cause}`;
   }
@@ -166,15 +178,13 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       attempt: number,
     };
     const token = event.authToken;
-    if (token === undefined || withoutThem !== undefined) {
-      const error =
-        token === undefined
-          ? 'no Auth Token came with the request that registered this URL: the callback cannot be signed'
-          : // fetch refuses such a URL; retrying would not change that.
-            'the URL holds credentials (user:password@), which the mock does not send: register the URL without them';
-      record({ ...base, headers: {}, error, outcome: 'failed' });
-      return;
-    }
+    const failOnce = (error: string) => record({ ...base, headers: {}, error, outcome: 'failed' });
+    if (token === undefined)
+      return failOnce(
+        'no Auth Token came with the request that registered this URL: the callback cannot be signed',
+      );
+    const refusal = unsendableUrl(url, withoutThem);
+    if (refusal !== undefined) return failOnce(refusal);
     let headers: Record<string, string> = {};
     let status: number | undefined;
     let error: string | undefined;
@@ -204,7 +214,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     } catch (caught) {
       // A URL or token that cannot sign (not absolute http(s), an unusable token) will not get better: no retry.
       unsendable = caught instanceof CallbackSignatureError || caught instanceof CallbackConfigurationError;
-      error = describeFailure(caught);
+      error = describeFailure(caught, timeoutMs);
     } finally {
       clearTimeout(timeout);
       aborts.delete(abort);

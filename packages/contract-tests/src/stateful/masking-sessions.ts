@@ -72,6 +72,20 @@ const asApplied = (field: string, value: unknown): unknown =>
     ? PIN_DEFAULTS[field]
     : value;
 
+/**
+ * The fixed text settings, for which empty, `null` and absent all mean none (as the list filter reads an empty
+ * `subaccount`): a session created without one takes any of them resent as no change.
+ */
+const FIXED_TEXT: ReadonlySet<string> = new Set([
+  'first_party_pin',
+  'second_party_pin',
+  'pin_prompt_play',
+  'incorrect_pin_play',
+  'unknown_caller_play',
+  'subaccount',
+]);
+const isNone = (value: unknown): boolean => value === undefined || value === null || value === '';
+
 const PARTIES = ['first_party', 'second_party'] as const;
 
 const text = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
@@ -197,10 +211,11 @@ export class MaskingSessions {
       const sent = body[field];
       const current = field === 'geomatch' ? stored.geomatch : session[field];
       // A null PIN field (PIN authentication off) is unchanged by what create was sent, else by its default.
+      const applied = current === null ? stored.sentAtCreate[field] : current;
       const unchanged =
         sent === current ||
-        (current === null &&
-          asApplied(field, sent) === asApplied(field, stored.sentAtCreate[field] ?? PIN_DEFAULTS[field]));
+        (current === null && asApplied(field, sent) === asApplied(field, applied ?? PIN_DEFAULTS[field])) ||
+        (FIXED_TEXT.has(field) && isNone(sent) && isNone(applied));
       if (sent !== undefined && !unchanged) return fail(400, ERRORS.fieldNotUpdatable(field));
     }
     for (const party of PARTIES) {

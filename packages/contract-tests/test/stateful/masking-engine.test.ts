@@ -286,6 +286,36 @@ describe('update', () => {
     expect(update(fromJava, { generate_pin_length: 4, pin_retry_wait: 0 }).status).toBe(200);
   });
 
+  it.each<[string, unknown]>([
+    ['subaccount', ''],
+    ['subaccount', null],
+    ['unknown_caller_play', ''],
+    ['unknown_caller_play', null],
+    ['pin_prompt_play', null],
+    ['first_party_pin', ''],
+  ])('takes %s sent as %j to a session created without one as no change', (field, value) => {
+    const uuid = create().body.session_uuid;
+    const before = get(uuid).body.response;
+    expect(update(uuid, { [field]: value }).status).toBe(200);
+    const after = get(uuid).body.response;
+    expect(after[field]).toEqual(before[field]);
+  });
+
+  it('refuses an empty text setting sent to a session created with one', () => {
+    const uuid = create({
+      subaccount: 'SAOWRKMGU3YZCTZJXXXY',
+      unknown_caller_play: 'https://example.com/audio/unknown.mp3',
+    }).body.session_uuid;
+    expect(update(uuid, { subaccount: '' })).toMatchObject({
+      status: 400,
+      body: { error: 'subaccount cannot be changed on an existing session' },
+    });
+    expect(update(uuid, { unknown_caller_play: null })).toMatchObject({
+      status: 400,
+      body: { error: 'unknown_caller_play cannot be changed on an existing session' },
+    });
+  });
+
   it('accepts those fields resent with the values the session has', () => {
     const uuid = create({
       is_pin_authentication_required: true,
