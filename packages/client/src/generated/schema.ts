@@ -864,8 +864,9 @@ export interface components {
         /**
          * Masking session recording callback
          * @description What Plivo sends to a session's `recording_callback_url` (sessions with `record: true`): a form-encoded POST
-         *     body or the query string of a GET, per `recording_callback_method`. Every attribute is documented as a string.
-         *     New attributes may appear at any time.
+         *     body (inferred, as for the status callback: Plivo's masking pages do not state the encoding) or the query
+         *     string of a GET, per `recording_callback_method`. Every attribute is documented as a string. New attributes may
+         *     appear at any time.
          * @example {
          *       "EventName": "SessionRecordingCompleted",
          *       "EventTimestamp": "2026-11-30 12:05:00",
