@@ -40,6 +40,20 @@ const STOP_GRACE_MS = 5_000;
 const LISTENING = /Prism is listening on (http:\/\/\S+)/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escape sequences is the point.
 const ANSI = /\u001b\[[0-9;]*m/g;
+// After a fatal error, Prism's CLI prints its whole usage text, which would bury the reason under 40 lines.
+const USAGE = /^prism (mock|proxy) <document>/m;
+
+/**
+ * Prism's output as an error quotes it: without the usage text after a fatal error (from its first line to the
+ * blank line that ends its options), keeping what follows (the reason, for some errors).
+ */
+function withoutUsage(output: string): string {
+  const start = output.search(USAGE);
+  if (start === -1) return output;
+  const options = output.indexOf('\nOptions:\n', start);
+  const end = options === -1 ? -1 : output.indexOf('\n\n', options + 1);
+  return output.slice(0, start) + (end === -1 ? '' : output.slice(end + 2));
+}
 
 /**
  * Children to end if this process exits without stop(): one 'exit' listener for all of them, so that many mocks
@@ -128,7 +142,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.once('exit', (code, signal) => {
     if (stopping !== undefined || listeningAt === undefined) return;
     console.error(
-      `plivo-mock: Prism (pid ${child.pid}) at ${listeningAt} exited on its own (${signal ?? `code ${code}`}); requests to it will fail. Its last output:\n${output().trim().split('\n').slice(-20).join('\n') || '(none)'}`,
+      `plivo-mock: Prism (pid ${child.pid}) at ${listeningAt} exited on its own (${signal ?? `code ${code}`}); requests to it will fail. Its last output:\n${withoutUsage(output()).trim().split('\n').slice(-20).join('\n') || '(none)'}`,
     );
   });
 
@@ -138,7 +152,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
       stop().then(() =>
         reject(
           new ErrorClass(
-            `Prism ${reason} (command: prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${output().trim() || '(none)'}`,
+            `Prism ${reason} (command: prism ${prismArgs(launch).join(' ')}).\n--- Prism output ---\n${withoutUsage(output()).trim() || '(none)'}`,
           ),
         ),
       );

@@ -178,6 +178,7 @@ describe('startMock', () => {
       });
       await expect(launch).rejects.toBeInstanceOf(PrismPortInUseError);
       await expect(launch).rejects.toThrow(/EADDRINUSE/);
+      await expect(launch).rejects.not.toThrow(/Positionals:/);
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       blocker.close();
@@ -192,6 +193,23 @@ describe('startMock', () => {
       const failure = startMock({ spec: broken });
       await expect(failure).rejects.toThrow(/Prism exited \(code 1\) before it was listening/);
       await expect(failure).rejects.toThrow(/--- Prism output ---[\s\S]*Error parsing/);
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it("quotes Prism's reason for refusing a document that is not OpenAPI, without its usage text", async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'plivo-mock-not-openapi-'));
+    try {
+      const notOpenApi = join(folder, 'openapi.json');
+      writeFileSync(notOpenApi, '{"hello": "world"}\n');
+      const message = await startMock({ spec: notOpenApi }).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(message).toMatch(/--- Prism output ---[\s\S]*fatal\s+Unsupported document format\n/);
+      expect(message).not.toContain('Positionals:');
       expect(runningPrismChildren()).toEqual([]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
