@@ -29,7 +29,8 @@ describe('per-attempt timeout', () => {
     expect(error).toMatchObject({ timeoutMs: 200, status: undefined });
     expect((error as Error).message).toMatch(/timed out: no complete response within 200 ms$/);
     expect(ms).toBeGreaterThanOrEqual(195);
-    expect(ms).toBeLessThan(2000);
+    // Not a speed target: without the 200 ms deadline the call would wait for the default 30 s.
+    expect(ms).toBeLessThan(5000);
   });
 
   it('covers the body: headers sent, then the body stalls, and the error says the headers came', async () => {

@@ -46,11 +46,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  // Everything stopped first: a failed check below must not leave the receiver listening.
   await mock?.stop();
-  if (mock) expectExited(mock.pid);
-  expect(runningPrismChildren()).toEqual([]);
   receiver?.closeAllConnections();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  if (mock) expectExited(mock.pid);
+  expect(runningPrismChildren()).toEqual([]);
 });
 
 async function call(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
