@@ -2,6 +2,15 @@
 // exit code: 1 when a step failed, 130 when Ctrl-C stopped the run. (A chain of `&&` would hide every step after
 // the first failure.)
 import { spawn } from 'node:child_process';
+import { setTimeout as delay } from 'node:timers/promises';
+
+/**
+ * How long to wait after a step for a Ctrl-C that reached it before it reached this process. A step that catches
+ * SIGINT and exits 0 (as `pnpm start` does) looks like one that passed, and the signal may be handled here only
+ * after its exit: it can be delivered to another thread of this process, or be handled after the exit on a busy
+ * machine. (A CI run on 2 busy cores started the next step.)
+ */
+const INTERRUPT_GRACE_MS = 100;
 
 /** @typedef {{ name: string; command: string; args: string[] }} Step */
 
@@ -48,6 +57,7 @@ export async function runSteps(steps, { cwd, env, title }) {
       // A step that Ctrl-C stopped (killed by SIGINT, or exiting 130 = 128 + SIGINT as shells and pnpm do)
       // stops the run even if the SIGINT did not reach this process (sent to the step's own process alone).
       if (signal === 'SIGINT' || code === 130) interrupted = true;
+      else if (!interrupted) await delay(INTERRUPT_GRACE_MS);
       const failure = error
         ? error.message
         : signal

@@ -4,7 +4,7 @@
 // missing nonce (400) and a malformed payload (400); it answers 500 when its Auth Token is unset. An exact replay
 // is accepted, as the README says: nothing here remembers nonces.
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { computeSignatureV2, computeSignatureV3 } from '../../src/callbacks/index.js';
 import { createCallbackHandler } from './readme-example/fetch-receiver.js';
@@ -237,6 +237,16 @@ function receiverScenarios(start: (options: ReceiverOptions) => Promise<Send>) {
     expect(errors).toEqual([failure]);
   });
 
+  it('refuses a body longer than any callback with 413, and goes on receiving', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    const request = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    const padded = `${request.body}&Padding=${'x'.repeat(1024 * 1024)}`;
+    expect(await send({ ...request, body: padded })).toBe(413);
+    expect(rejections).toEqual(['a body over 65536 characters: no callback is that long']);
+    expect(await send(request)).toBe(200);
+    expect(callbacks).toHaveLength(1);
+  });
+
   it('refuses a correctly signed but malformed payload with 400', async () => {
     const { send, callbacks, rejections } = await receiver();
     const { EventName: _missing, ...noEventName } = MASKING_STATUS;
@@ -273,6 +283,43 @@ describe('the node:http receiver of the README, on 127.0.0.1', () => {
     const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return async ({ method, target, headers, body }) =>
       (await fetch(origin + target, { method, headers, ...(body === undefined ? {} : { body }) })).status;
+  });
+});
+
+describe('the node:http receiver of the README, sent a request target that is no path', () => {
+  it('answers 400 to `*:99999`, which Node lets through and no URL can hold, and goes on receiving', async () => {
+    const rejections: string[] = [];
+    const server = createCallbackServer({
+      authToken: AUTH_TOKEN,
+      publicOrigin: PUBLIC_ORIGIN,
+      onCallback: () => {},
+      onRejected: (reason) => {
+        rejections.push(reason);
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<string>((resolve, reject) => {
+        let text = '';
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.end('GET *:99999 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+        );
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(rejections).toEqual(['the request target is not a path']);
+      const { target, method, headers, body } = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+      expect((await fetch(`http://127.0.0.1:${port}${target}`, { method, headers, body })).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
 

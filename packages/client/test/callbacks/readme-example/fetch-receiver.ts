@@ -29,6 +29,25 @@ export interface HandlerOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Plivo's callbacks are a few hundred bytes: a longer body is no callback, and is not read on. */
+const MAX_BODY_LENGTH = 64 * 1024;
+
+/** The body, or undefined when it is longer than MAX_BODY_LENGTH. */
+async function readBody(request: Request): Promise<string | undefined> {
+  if (request.body === null) return '';
+  const reader = request.body.pipeThrough(new TextDecoderStream()).getReader();
+  let body = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return body;
+    body += value;
+    if (body.length > MAX_BODY_LENGTH) {
+      await reader.cancel();
+      return undefined;
+    }
+  }
+}
+
 /** A fetch-style handler (Deno.serve, Bun.serve, Cloudflare Workers, Next.js route handlers, Hono ...). */
 export function createCallbackHandler({
   authToken,
@@ -44,7 +63,12 @@ export function createCallbackHandler({
     // V2 does not sign the payload: check V3 whenever it was sent, V2 only for a Verify callback without it.
     const v2 = verify && !request.headers.has('x-plivo-signature-v3');
     try {
-      const payload = request.method === 'POST' ? new URLSearchParams(await request.text()) : searchParams;
+      const body = request.method === 'POST' ? await readBody(request) : '';
+      if (body === undefined) {
+        onRejected?.(`a body over ${MAX_BODY_LENGTH} characters: no callback is that long`);
+        return new Response(null, { status: 413 });
+      }
+      const payload = request.method === 'POST' ? new URLSearchParams(body) : searchParams;
       const check = await checkCallbackSignature({
         version: v2 ? 'v2' : 'v3',
         method: request.method,

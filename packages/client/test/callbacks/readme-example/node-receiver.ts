@@ -33,10 +33,18 @@ export interface ReceiverOptions {
   onError?: (error: unknown) => void;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** Plivo's callbacks are a few hundred bytes: a longer body is no callback, and is not kept. */
+const MAX_BODY_LENGTH = 64 * 1024;
+
+/** The body, or undefined when it is longer than MAX_BODY_LENGTH (read to its end, but not kept). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
   let body = '';
-  for await (const chunk of req.setEncoding('utf8')) body += chunk;
-  return body;
+  let tooLong = false;
+  for await (const chunk of req.setEncoding('utf8')) {
+    if (!tooLong) body += chunk;
+    tooLong ||= body.length > MAX_BODY_LENGTH;
+  }
+  return tooLong ? undefined : body;
 }
 
 /**
@@ -54,12 +62,24 @@ export function createCallbackServer({
   return createServer(async (req, res) => {
     const method = req.method ?? '';
     const url = publicOrigin + req.url; // exactly the URL you registered, query included
+    // Node's parser passes request targets no URL can hold (`*:99999`): thrown from this async handler, the
+    // error would end the process.
+    if (!URL.canParse(url)) {
+      onRejected?.('the request target is not a path');
+      res.writeHead(400).end();
+      return;
+    }
     const { pathname, searchParams } = new URL(url);
     const verify = pathname === '/plivo/verify';
     // V2 does not sign the payload: check V3 whenever it was sent, V2 only for a Verify callback without it.
     const v2 = verify && req.headers['x-plivo-signature-v3'] === undefined;
     try {
       const body = method === 'POST' ? await readBody(req) : '';
+      if (body === undefined) {
+        onRejected?.(`a body over ${MAX_BODY_LENGTH} characters: no callback is that long`);
+        res.writeHead(413).end();
+        return;
+      }
       // POST: the body's form fields only (signed by V3), never the query; GET: the URL's query.
       const payload = method === 'POST' ? new URLSearchParams(body) : searchParams;
       const check = await checkCallbackSignature({
