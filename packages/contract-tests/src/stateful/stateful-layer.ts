@@ -39,9 +39,12 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const method = incoming.method ?? 'GET';
     const sent = splitUrl(originForm(incoming.url ?? '/'));
     // Read even when it is dropped (a GET's, HEAD's or DELETE's: see normalise-request.ts), for the journal.
-    const received = await readBody(incoming);
+    const { kept: received, length } = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;
-    const parsedBody = parseBody(received, incoming.headers['content-type']);
+    const parsedBody =
+      length > PRISM_BODY_LIMIT
+        ? `(a body of ${length} bytes, over the ${PRISM_BODY_LIMIT} Prism takes: not kept)`
+        : parseBody(received, incoming.headers['content-type']);
     const canonical = splitUrl(forward.path);
     const route = routes.match(method, canonical.path);
     const record = (status: number) =>
@@ -153,12 +156,26 @@ function originForm(target: string): string {
   return rest.startsWith('/') ? rest : `/${rest}`;
 }
 
-/** The request body, whole, or undefined when there is none. */
-function readBody(incoming: IncomingMessage): Promise<Buffer | undefined> {
+/** The most Prism's server reads of a body (micri's '10mb'); it refuses a longer one. */
+const PRISM_BODY_LIMIT = 10 * 1024 * 1024;
+
+/**
+ * The request body (`kept` undefined when there is none) and its length. Of a body longer than Prism takes, only
+ * one byte more than that is kept, for Prism to refuse it as it refuses the whole: the rest is read and counted,
+ * so one request cannot fill the mock's memory.
+ */
+function readBody(incoming: IncomingMessage): Promise<{ kept: Buffer | undefined; length: number }> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-    incoming.on('end', () => resolve(chunks.length === 0 ? undefined : Buffer.concat(chunks)));
+    let length = 0;
+    incoming.on('data', (chunk: Buffer) => {
+      const room = PRISM_BODY_LIMIT + 1 - length;
+      if (room > 0) chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
+      length += chunk.length;
+    });
+    incoming.on('end', () =>
+      resolve({ kept: chunks.length === 0 ? undefined : Buffer.concat(chunks), length }),
+    );
     incoming.on('error', reject);
   });
 }

@@ -128,6 +128,21 @@ describe('the journal keeps no credential of a target in absolute form', () => {
   });
 });
 
+describe('a body longer than Prism takes', () => {
+  it('is refused as the stateless mock refuses it, and journaled by its length, not kept', async () => {
+    const sent = JSON.stringify({ recipient: '+14155550100', brand_name: 'x'.repeat(11 * 1024 * 1024) });
+    const { status, body } = await post(VERIFY, sent);
+    expect(status).toBe(400);
+    expect(body.error).toBe('invalid request: Body exceeded 10mb limit');
+    expect(lastRequest(VERIFY)).toMatchObject({
+      status: 400,
+      body: `(a body of ${Buffer.byteLength(sent)} bytes, over the 10485760 Prism takes: not kept)`,
+    });
+    // The connection and the state are as before: the next request is answered.
+    expect((await post(VERIFY, JSON.stringify({ recipient: '+14155550100' }))).status).toBe(202);
+  });
+});
+
 describe('the journal keeps a body Prism never sees', () => {
   it("records a DELETE's JSON body (Plivo's Python SDK sends one), which the mock drops before Prism", async () => {
     const created = await post(MASKING, JSON.stringify(PARTIES));
