@@ -77,6 +77,14 @@ export async function answerControl(
   const url = new URL(incoming.url ?? '/', 'http://mock');
   const route = url.pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const method = incoming.method ?? 'GET';
+  // A browser names the page a request comes from; a page of another site could otherwise reset the mock (a
+  // form-like POST needs no preflight). Tests call these from their own process, which sends no Origin.
+  const origin = incoming.headers.origin;
+  if (origin !== undefined && origin !== `http://${incoming.headers.host}`) {
+    return send(outgoing, 403, {
+      error: `${url.pathname} takes no request from a web page (Origin ${origin}): call it from your tests' process, as mockControls(url) does`,
+    });
+  }
   const expect = (wanted: string) => {
     if (method === wanted) return true;
     outgoing.setHeader('allow', wanted);

@@ -171,6 +171,22 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     expect(((await answer.json()) as { error: string }).error).toMatch(message);
   });
 
+  it("refuses a request from another site's page (its Origin), changing nothing", async () => {
+    const uuid = await sendOtp('14155550104');
+    const fromPage = await fetch(`${url}/__mock/reset`, {
+      method: 'POST',
+      headers: { origin: 'https://evil.example', 'content-type': 'text/plain' },
+    });
+    expect(fromPage.status).toBe(403);
+    expect(((await fromPage.json()) as { error: string }).error).toBe(
+      "/__mock/reset takes no request from a web page (Origin https://evil.example): call it from your tests' process, as mockControls(url) does",
+    );
+    expect(await mockControls(url).otp(uuid)).toBe('123456');
+    // A page the mock itself served would be of its own origin.
+    const sameOrigin = await fetch(`${url}/__mock/otp/${uuid}`, { headers: { origin: url } });
+    expect(sameOrigin.status).toBe(200);
+  });
+
   it('takes ms from the query too', async () => {
     const answer = await fetch(`${url}/__mock/advance-time?ms=1000`, { method: 'POST' });
     expect(answer.status).toBe(200);
