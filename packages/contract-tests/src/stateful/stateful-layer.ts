@@ -43,7 +43,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const body = forward.dropBody ? undefined : received;
     const parsedBody =
       length > PRISM_BODY_LIMIT
-        ? `(a body of ${length} bytes, over the ${PRISM_BODY_LIMIT} Prism takes: not kept)`
+        ? `(a body of ${length} bytes, over the ${PRISM_BODY_LIMIT} bytes Prism takes: not kept)`
         : parseBody(received, incoming.headers['content-type']);
     const canonical = splitUrl(forward.path);
     const route = routes.match(method, canonical.path);

@@ -136,7 +136,7 @@ describe('a body longer than Prism takes', () => {
     expect(body.error).toBe('invalid request: Body exceeded 10mb limit');
     expect(lastRequest(VERIFY)).toMatchObject({
       status: 400,
-      body: `(a body of ${Buffer.byteLength(sent)} bytes, over the 10485760 Prism takes: not kept)`,
+      body: `(a body of ${Buffer.byteLength(sent)} bytes, over the 10485760 bytes Prism takes: not kept)`,
     });
     // The connection and the state are as before: the next request is answered.
     expect((await post(VERIFY, JSON.stringify({ recipient: '+14155550100' }))).status).toBe(202);
