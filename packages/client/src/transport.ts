@@ -258,10 +258,11 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       if (response !== undefined) result = { kind: 'status', status: response.status };
       const retry = attempt <= maxRetries && mayRetry(method, result);
       // A write the policy will not send again may have reached the server (see retry.ts): its error says so,
-      // retries left or not.
-      const note = mayHaveBeenProcessed(method, result)
-        ? mayHaveBeenProcessedNote(method, attempt <= maxRetries)
-        : undefined;
+      // retries left or not. A success, the common case, costs no check.
+      const note =
+        !response?.ok && mayHaveBeenProcessed(method, result)
+          ? mayHaveBeenProcessedNote(method, attempt <= maxRetries)
+          : undefined;
       if (response !== undefined && !retry) {
         if (attempt > 1 || note !== undefined)
           histories.set(response, note === undefined ? { attempts: attempt } : { attempts: attempt, note });
