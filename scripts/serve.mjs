@@ -6,8 +6,10 @@ import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startMock } from '@plivo-openapi/contract-tests';
 import sirv from 'sirv';
+// By path, not as a root dependency: a workspace package the root depends on puts all its files in turbo's
+// global hash, so any edit to the kit, the client or the spec would rerun every task of every package.
+import { startMock } from '../packages/contract-tests/dist/index.js';
 
 const docsDir = fileURLToPath(new URL('../apps/docs/dist', import.meta.url));
 const bundledSpec = fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url));
