@@ -11,6 +11,22 @@ type Schemas = components['schemas'];
 type Schema<Name extends keyof Schemas> = Pick<Schemas[Name], keyof Schemas[Name]>;
 
 /**
+ * `T` with some properties' types replaced by the named interfaces below, so a hover on `session.interaction`
+ * says `MaskingInteraction[] | null`, not the element's whole structure. A homomorphic mapped type keeps each
+ * property's optionality and documentation; the constraint keeps a replacement assignable to the spec's type.
+ */
+type Named<T, Replacements extends { [K in keyof Replacements]: K extends keyof T ? T[K] : never }> = {
+  [K in keyof T]: K extends keyof Replacements ? Replacements[K] : T[K];
+};
+
+/**
+ * A string the spec leaves open (its description lists the values seen, and others must not be rejected): the
+ * known values complete in an editor, any other string still type-checks.
+ */
+type Open<Known extends string> = Known | (string & {});
+type HttpMethod = Open<'GET' | 'POST'>;
+
+/**
  * What a caller passes: `T`, whose optional fields also take `undefined`, which is left out of the request (so
  * `{ callback_url: maybeUrl }` compiles under `exactOptionalPropertyTypes`, as the options of a call do).
  */
@@ -22,36 +38,56 @@ type QueryOf<Operation extends keyof operations> = Input<
 >;
 
 /** A number masking session (the `response` of `getMaskingSession`). */
-export interface MaskingSession extends Schema<'MaskingSession'> {}
+export interface MaskingSession extends Named<Schemas['MaskingSession'], MaskingSessionNames> {}
+interface MaskingSessionNames {
+  interaction: MaskingInteraction[] | null;
+  callback_method: HttpMethod;
+  recording_callback_method: HttpMethod;
+  record_file_format: Open<'mp3' | 'wav'>;
+}
 /** The whole body of `getMaskingSession`: `{ api_id, response }`. */
-export interface MaskingSessionResponse extends Schema<'MaskingSessionResponse'> {}
+export interface MaskingSessionResponse
+  extends Named<Schemas['MaskingSessionResponse'], { response: MaskingSession }> {}
 export type MaskingSessionStatus = Schemas['MaskingSessionStatus'];
 /** One call between the parties of a masking session (an element of `interaction`). */
 export interface MaskingInteraction extends Schema<'MaskingInteraction'> {}
 /** The JSON body of `createMaskingSession` (wire names). */
 export interface MaskingSessionCreateParams extends Input<Schemas['MaskingSessionCreateRequest']> {}
 /** The body of a successful `createMaskingSession`: `{ api_id, session_uuid, virtual_number, message, session }`. */
-export interface MaskingSessionCreateResponse extends Schema<'MaskingSessionCreateResponse'> {}
+export interface MaskingSessionCreateResponse
+  extends Named<Schemas['MaskingSessionCreateResponse'], { session: MaskingSession }> {}
 /** The JSON body of `updateMaskingSession` (wire names; every field optional). */
 export interface MaskingSessionUpdateParams extends Input<Schemas['MaskingSessionUpdateRequest']> {}
 /** The body of a successful `updateMaskingSession`: `{ api_id, message, session }`. */
-export interface MaskingSessionUpdateResponse extends Schema<'MaskingSessionUpdateResponse'> {}
+export interface MaskingSessionUpdateResponse
+  extends Named<Schemas['MaskingSessionUpdateResponse'], { session: MaskingSession }> {}
 /** The body of a successful `deleteMaskingSession`: `{ api_id, message }`. */
 export interface MaskingSessionDeleteResponse extends Schema<'MaskingSessionDeleteResponse'> {}
 /** The query filters of `listMaskingSessions` (`status`, `created_time__gte`, `limit`, `offset`, …). */
 export interface MaskingSessionListFilters extends QueryOf<'listMaskingSessions'> {}
 /** A masking session as a list returns it: the session's fields plus `resource_uri`. */
-export interface MaskingSessionListItem extends Schema<'MaskingSessionListItem'> {}
+export interface MaskingSessionListItem
+  extends Named<Schemas['MaskingSessionListItem'], MaskingSessionNames> {}
 /** Pagination of a masking list page (with `total_count`). */
 export interface MaskingSessionListMeta extends Schema<'MaskingSessionListMeta'> {}
 
 /** A Verify session, without the request's `api_id`. */
-export interface VerifySession extends Schema<'VerifySession'> {}
+export interface VerifySession extends Named<Schemas['VerifySession'], VerifySessionNames> {}
+interface VerifySessionNames {
+  channel: Open<'sms' | 'voice'>;
+  status: Open<'in-progress' | 'verified' | 'expired'>;
+  attempt_details: VerifyAttempt[] | null;
+  charges: VerifyCharges;
+}
 /** The whole (flat) body of `getVerifySession`: the session's fields and `api_id`. */
-export interface VerifySessionResponse extends Schema<'VerifySessionResponse'> {}
-export interface VerifyAttempt extends Schema<'VerifyAttempt'> {}
+export interface VerifySessionResponse extends Named<Schemas['VerifySessionResponse'], VerifySessionNames> {}
+/** One attempt to deliver the code (an element of `attempt_details`). */
+export interface VerifyAttempt extends Named<Schemas['VerifyAttempt'], { channel: Open<'sms' | 'voice'> }> {}
+/** The charge of one attempt (an element of `charges.attempt_charges`). */
 export interface VerifyAttemptCharge extends Schema<'VerifyAttemptCharge'> {}
-export interface VerifyCharges extends Schema<'VerifyCharges'> {}
+/** What a Verify session cost: decimal strings, as Plivo sends them. */
+export interface VerifyCharges
+  extends Named<Schemas['VerifyCharges'], { attempt_charges: VerifyAttemptCharge[] | null }> {}
 /** The JSON body of `createVerifySession` (wire names; `recipient` is required). */
 export interface VerifySessionCreateParams extends Input<Schemas['VerifySessionCreateRequest']> {}
 /** The body of a successful `createVerifySession`: `{ api_id, message, session_uuid }`. */

@@ -33,6 +33,8 @@ export {
   type SignatureV2Input,
   type SignatureV3Input,
   type VerifyCallbackSignatureInput,
+  type VerifyCallbackSignatureV2Input,
+  type VerifyCallbackSignatureV3Input,
   verifyCallbackSignature,
 } from './signature.js';
 export type { CallbackParams } from './signing-params.js';

@@ -37,20 +37,37 @@ export interface SignatureV2Input {
  */
 export type HeaderValue = string | readonly string[] | null | undefined;
 
-/** The arguments of `verifyCallbackSignature`: a signature header value and what it must cover. */
-export interface VerifyCallbackSignatureInput {
-  /** Required for V3; ignored by V2. */
-  readonly method?: string | undefined;
+/**
+ * The arguments of `verifyCallbackSignature`: a signature header value and what it must cover. A union on
+ * `version`, so a V3 check (the default) does not compile without the `method` it signs.
+ */
+export type VerifyCallbackSignatureInput = VerifyCallbackSignatureV3Input | VerifyCallbackSignatureV2Input;
+
+interface VerifyCallbackSignatureCommon {
+  /** The absolute URL Plivo called, as registered, query included. */
   readonly url: string;
   /** The nonce header of the same version (`X-Plivo-Signature-V3-Nonce` or `-V2-Nonce`). */
   readonly nonce: HeaderValue;
   /** A signature header's value (`X-Plivo-Signature-V3`, `-Ma-V3`, `-V2` or `-Ma-V2`): one or more, comma-separated. */
   readonly signature: HeaderValue;
-  /** V3 only: the decoded form fields of a POST body. */
-  readonly params?: CallbackParams | undefined;
   readonly authToken: string;
-  /** `v3` (default) or `v2`. */
-  readonly version?: CallbackSignatureVersion | undefined;
+}
+
+export interface VerifyCallbackSignatureV3Input extends VerifyCallbackSignatureCommon {
+  /** `v3`, the default. */
+  readonly version?: 'v3' | undefined;
+  /** `GET` or `POST` (any case), the method Plivo called the URL with. */
+  readonly method: string;
+  /** The decoded form fields of a POST body. GET: none (they are in the URL's query). */
+  readonly params?: CallbackParams | undefined;
+}
+
+export interface VerifyCallbackSignatureV2Input extends VerifyCallbackSignatureCommon {
+  readonly version: 'v2';
+  /** Not signed by V2; taken so one call can serve both versions. */
+  readonly method?: string | undefined;
+  /** Not signed by V2 (so not authenticated by it); taken so one call can serve both versions. */
+  readonly params?: CallbackParams | undefined;
 }
 
 /**

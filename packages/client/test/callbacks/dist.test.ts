@@ -25,7 +25,7 @@ describe.each([
   it('signs and verifies', async () => {
     const { computeSignatureV2, verifyCallbackSignature, CallbackSignatureError } = await load();
     expect(await computeSignatureV2(V2)).toBe('ehV3IKhLysWBxC1sy8INm0qGoQYdYsHwuoKjsX7FsXc=');
-    await expect(verifyCallbackSignature({ ...V2, signature: '' })).rejects.toBeInstanceOf(
+    await expect(verifyCallbackSignature({ ...V2, version: 'v2', signature: '' })).rejects.toBeInstanceOf(
       CallbackSignatureError,
     );
   });

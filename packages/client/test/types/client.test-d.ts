@@ -10,6 +10,7 @@ import {
   type MaskingSessionDeleteResponse,
   type MaskingSessionListItem,
   type MaskingSessionListMeta,
+  type MaskingSessionResponse,
   type MaskingSessionUpdateResponse,
   type NotFoundError,
   type operations,
@@ -23,6 +24,7 @@ import {
   type TimeoutError,
   type VerifyAttempt,
   type VerifyAttemptCharge,
+  type VerifyCharges,
   type VerifySession,
   type VerifySessionCreateResponse,
   type VerifySessionListMeta,
@@ -58,6 +60,28 @@ describe('schema types', () => {
 
   it('masking status is the documented union', () => {
     expectTypeOf<MaskingSession['status']>().toEqualTypeOf<'active' | 'in-progress' | 'expired'>();
+  });
+
+  it('a string the spec leaves open completes its known values and takes any other', () => {
+    type Open<Known extends string> = Known | (string & {});
+    expectTypeOf<VerifySession['status']>().toEqualTypeOf<Open<'in-progress' | 'verified' | 'expired'>>();
+    expectTypeOf<VerifySession['channel']>().toEqualTypeOf<Open<'sms' | 'voice'>>();
+    expectTypeOf<VerifyAttempt['channel']>().toEqualTypeOf<Open<'sms' | 'voice'>>();
+    expectTypeOf<MaskingSession['callback_method']>().toEqualTypeOf<Open<'GET' | 'POST'>>();
+    expectTypeOf<MaskingSession['recording_callback_method']>().toEqualTypeOf<Open<'GET' | 'POST'>>();
+    expectTypeOf<MaskingSession['record_file_format']>().toEqualTypeOf<Open<'mp3' | 'wav'>>();
+    expectTypeOf<MaskingSessionListItem['callback_method']>().toEqualTypeOf<Open<'GET' | 'POST'>>();
+  });
+
+  it('nested objects are the named types, so hovers and errors name them', () => {
+    expectTypeOf<MaskingSessionCreateResponse['session']>().toEqualTypeOf<MaskingSession>();
+    expectTypeOf<MaskingSessionUpdateResponse['session']>().toEqualTypeOf<MaskingSession>();
+    expectTypeOf<MaskingSessionResponse['response']>().toEqualTypeOf<MaskingSession>();
+    expectTypeOf<MaskingSessionListItem['interaction']>().toEqualTypeOf<MaskingInteraction[] | null>();
+    expectTypeOf<VerifySessionResponse['charges']>().toEqualTypeOf<VerifyCharges>();
+    expectTypeOf<VerifySessionResponse['attempt_details']>().toEqualTypeOf<VerifyAttempt[] | null>();
+    // The list item keeps its own required resource_uri (optional on a fetched session).
+    expectTypeOf<MaskingSessionListItem['resource_uri']>().toEqualTypeOf<string>();
   });
 
   it('the error body has a required message and an optional api_id', () => {
@@ -196,7 +220,9 @@ describe('raw client', () => {
     const masking = await client.raw.GET('/v1/Account/{auth_id}/Masking/Session/{session_uuid}', {
       params: { path: { auth_id: authId, session_uuid: uuid } },
     });
-    expectTypeOf(masking.data).toEqualTypeOf<{ api_id: string; response: MaskingSession } | undefined>();
+    expectTypeOf<
+      Same<typeof masking.data, { api_id: string; response: MaskingSession } | undefined>
+    >().toEqualTypeOf<true>();
     if (masking.error) expectTypeOf(masking.error).toEqualTypeOf<PlivoError>();
 
     const verify = await client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
@@ -285,8 +311,10 @@ describe("each method's types are its operation's", () => {
     // Where the method adds to the body's type (a readonly api_id, a page), both ways assignable, and not any.
     expectTypeOf<Resolved<Masking['get']>>().not.toBeAny();
     expectTypeOf<Resolved<Verify['get']>>().not.toBeAny();
-    expectTypeOf<Resolved<Masking['create']>>().toEqualTypeOf<Success<'createMaskingSession'>>();
-    expectTypeOf<Resolved<Masking['update']>>().toEqualTypeOf<Success<'updateMaskingSession'>>();
+    expectTypeOf<Resolved<Masking['create']>>().not.toBeAny();
+    expectTypeOf<Resolved<Masking['update']>>().not.toBeAny();
+    expectTypeOf<Same<Resolved<Masking['create']>, Success<'createMaskingSession'>>>().toEqualTypeOf<true>();
+    expectTypeOf<Same<Resolved<Masking['update']>, Success<'updateMaskingSession'>>>().toEqualTypeOf<true>();
     expectTypeOf<Resolved<Masking['delete']>>().toEqualTypeOf<Success<'deleteMaskingSession'>>();
     expectTypeOf<
       Same<Omit<Resolved<Masking['get']>, 'api_id'>, Success<'getMaskingSession'>['response']>
