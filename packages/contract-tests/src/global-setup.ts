@@ -1,5 +1,4 @@
 import type { ProvidedContext } from 'vitest';
-import type { TestProject } from 'vitest/node';
 import { type StartMockOptions, startMock } from './start-mock.js';
 
 declare module 'vitest' {
@@ -12,6 +11,16 @@ declare module 'vitest' {
 /** What the global setup hands to tests through vitest's `inject()`. */
 export type MockContext = Pick<ProvidedContext, 'plivoMockUrl'>;
 
+/**
+ * The part of vitest's `TestProject` the setup uses. Not imported from `vitest/node`: the kit's declarations
+ * would then pull vitest's Node-side ones into the user's program, which do not type-check under vitest 3
+ * with `skipLibCheck: false` (they import `debug`, which has no types).
+ */
+export interface MockSetupProject {
+  provide(key: 'plivoMockUrl', value: string): void;
+  config: { env?: Partial<Record<string, string>> | undefined };
+}
+
 /** Environment variable that also carries the mock's URL into test workers and child processes. */
 export const MOCK_URL_ENV = 'PLIVO_MOCK_URL';
 
@@ -20,7 +29,7 @@ export const MOCK_URL_ENV = 'PLIVO_MOCK_URL';
  * export as is, or re-export `mockGlobalSetup({ dynamic: true })` from your own setup file to pass options.
  */
 export function mockGlobalSetup(options: StartMockOptions = {}) {
-  return async function setup(project: TestProject): Promise<() => Promise<void>> {
+  return async function setup(project: MockSetupProject): Promise<() => Promise<void>> {
     const mock = await startMock(options);
     try {
       project.provide('plivoMockUrl', mock.url);
