@@ -18,7 +18,8 @@ import { LATEST_TIME_MS, type MockClock } from './clock.js';
  * - A receiver that does not answer 200 (another status, a redirect, no answer within `timeoutMs`) gets the
  *   callback again 60 s, then 120 s, then 240 s later on the mock's clock: Verify's documented schedule.
  * Every attempt is recorded with the receiver's status (or why there was none), except one that `cancel()` cut
- * short: its journal has been cleared. Nothing recorded holds a token.
+ * short: its journal has been cleared. One that `stop()` cut short is recorded as failed, saying so. Nothing
+ * recorded holds a token.
  */
 
 /** Delays between attempts, on the mock clock: three retries, as Verify documents. */
@@ -66,10 +67,18 @@ export interface CallbackDispatcher {
   idle(): Promise<void>;
   /**
    * Drops every scheduled retry and aborts the attempts in flight, which then record and schedule nothing: a
-   * reset has cleared the journal they belonged to, and a close must not wait for a receiver that never answers.
+   * reset has cleared the journal they belonged to.
    */
   cancel(): void;
+  /**
+   * The same for a mock that stops (which must not wait for a receiver that never answers), but the journal
+   * stays readable: each attempt in flight is recorded, as failed if the receiver had not answered.
+   */
+  stop(): void;
 }
+
+const STOPPED_IN_FLIGHT =
+  'no answer before the mock stopped: stop() ends the callbacks in flight (await callbacksSettled() before stopping to see their answers)';
 
 /** A 20-digit nonce, like the ones Plivo sends. */
 function newNonce(): string {
@@ -153,6 +162,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
   const aborts = new Set<AbortController>();
   const timers = new Set<() => void>();
   let generation = 0;
+  let stoppedGeneration: number | undefined;
 
   // A retry due past the clock's limit (which it can never reach) must not make the record throw.
   const iso = (ms: number) => new Date(Math.min(ms, LATEST_TIME_MS)).toISOString();
@@ -219,10 +229,12 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       clearTimeout(timeout);
       aborts.delete(abort);
     }
-    // Cancelled while in flight: its journal was cleared (reset) or is going away (close).
-    if (ofGeneration !== generation) return;
+    const stopped = ofGeneration === stoppedGeneration;
+    // Cancelled while in flight by a reset, which cleared the journal it belonged to.
+    if (ofGeneration !== generation && !stopped) return;
+    if (stopped && status === undefined) error = STOPPED_IN_FLIGHT;
     const delay = CALLBACK_RETRY_DELAYS_MS[number - 1];
-    const retry = status !== 200 && !unsendable && delay !== undefined;
+    const retry = !stopped && status !== 200 && !unsendable && delay !== undefined;
     // Counted from when this attempt was due, not from when a late one went: one long advanceTime() plays out
     // the whole schedule, as it would have on a clock that moved in steps.
     const due = dueAt + (delay ?? 0);
@@ -256,6 +268,14 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     inFlight.add(running);
   }
 
+  function cancel(): void {
+    generation += 1;
+    for (const cancelTimer of timers) cancelTimer();
+    timers.clear();
+    for (const abort of aborts) abort.abort();
+    aborts.clear();
+  }
+
   return {
     emitCallback(event) {
       start({ ...event, params: { ...event.params } }, 1, generation, clock.now());
@@ -263,12 +283,10 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     async idle() {
       while (inFlight.size > 0) await Promise.all([...inFlight]);
     },
-    cancel() {
-      generation += 1;
-      for (const cancelTimer of timers) cancelTimer();
-      timers.clear();
-      for (const abort of aborts) abort.abort();
-      aborts.clear();
+    cancel,
+    stop() {
+      stoppedGeneration = generation;
+      cancel();
     },
   };
 }

@@ -114,7 +114,7 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     layer,
     close: async () => {
       closed = true;
-      dispatcher.cancel();
+      dispatcher.stop();
       await dispatcher.idle();
     },
   };

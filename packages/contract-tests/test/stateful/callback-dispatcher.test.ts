@@ -464,6 +464,42 @@ describe('retries on the mock clock', () => {
     expect(received).toHaveLength(1);
   });
 
+  it('stop() aborts an attempt the receiver has not answered and journals it as failed, saying why', async () => {
+    answer = () => undefined; // never answers; the default attempt timeout is 10 s
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    const started = performance.now();
+    dispatcher.stop();
+    await dispatcher.idle();
+    // Hang detection, not a speed target: without the abort this takes the whole 10 s.
+    expect(performance.now() - started).toBeLessThan(3_000);
+    expect(journal).toEqual([
+      expect.objectContaining({
+        attempt: 1,
+        outcome: 'failed',
+        error: expect.stringContaining('no answer before the mock stopped'),
+      }),
+    ]);
+    expect(journal[0]).not.toHaveProperty('status');
+    expect(journal[0]).not.toHaveProperty('nextAttemptAt');
+  });
+
+  it('stop() drops the scheduled retries; the attempt already answered stays journaled as it came', async () => {
+    let reply: () => void = () => undefined;
+    answer = (res) => {
+      reply = () => res.writeHead(500).end();
+    };
+    dispatcher.emitCallback(maskingStatus('POST'));
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    reply();
+    await vi.waitFor(() => expect(journal).toHaveLength(1));
+    dispatcher.stop();
+    clock.advance(3_600_000);
+    await dispatcher.idle();
+    expect(journal).toEqual([expect.objectContaining({ attempt: 1, status: 500 })]);
+    expect(received).toHaveLength(1);
+  });
+
   it('records a retry due past the end of time instead of throwing', async () => {
     clock = createVirtualClock(LATEST_TIME_MS - 1_000);
     dispatcher = dispatcherWith();
