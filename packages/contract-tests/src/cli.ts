@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import { listOperations } from './list-operations.js';
 import { resolveSpecPath } from './resolve-spec.js';
-import { startMock } from './start-mock.js';
+import { type MockServer, startMock } from './start-mock.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
 
 const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--seed 42] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
@@ -75,24 +75,26 @@ async function main(): Promise<void> {
     ...(upstream === undefined ? {} : { upstream }),
   });
 
-  // Registered before Prism is up, so a Ctrl-C during startup still stops it instead of orphaning it.
+  // Registered before Prism is up, so a signal during startup still ends it instead of orphaning it.
   let stopping = false;
+  let ready: MockServer | undefined;
+  const stopped = upstream === undefined ? 'Plivo mock stopped.' : 'Plivo proxy stopped.';
   const shutDown = async () => {
-    if (stopping) return;
+    // A second signal (a stop that takes too long) or one before Prism is ready (its start may take up to its
+    // timeout): exit now. The kit's exit hook kills Prism by pid and removes its spec copy.
+    if (stopping) process.exit(130);
     stopping = true;
-    await (await starting.catch(() => undefined))?.stop();
-    console.log(upstream === undefined ? 'Plivo mock stopped.' : 'Plivo proxy stopped.');
+    if (ready === undefined) {
+      console.log(stopped);
+      process.exit(0);
+    }
+    await ready.stop();
+    console.log(stopped);
     process.exit(0);
   };
-  process.on('SIGINT', shutDown);
-  process.on('SIGTERM', shutDown);
-  // A Ctrl-C during startup: shutDown is stopping it (a terminal's also ends Prism, so `starting` may fail), and
-  // a banner would name a mock that is going away.
-  const mock = await starting.catch((error: unknown) => {
-    if (stopping) return undefined;
-    throw error;
-  });
-  if (stopping || mock === undefined) return;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, shutDown);
+  const mock = await starting;
+  ready = mock;
   // Prism gone on its own (startMock has said why on stderr): a mock that answers nothing must not look healthy.
   void mock.exited.then(async () => {
     if (stopping) return;

@@ -3,10 +3,10 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import { BASIC_AUTH, verifyPath } from './support/credentials.js';
-import { expectExited, isRunning, runningPrismChildren } from './support/processes.js';
+import { expectExited, isRunning, isRunningAnywhere, runningPrismChildren } from './support/processes.js';
 import { startReplayUpstream } from './support/replay-upstream.js';
 import { examples, pathTemplate } from './support/spec.js';
 
@@ -124,6 +124,32 @@ describe('plivo-mock (pnpm mock)', () => {
     expect(code, cli.stderr()).toBe(0);
     expect(cli.stdout()).toBe('Plivo mock stopped.\n');
   });
+
+  it.each(['SIGTERM', 'SIGHUP'] as const)(
+    'exits at once on %s while Prism is still starting, ending the Prism it started',
+    async (signal) => {
+      const cli = runCli('--port', '0');
+      for (let waited = 0; runningPrismChildren(cli.child.pid).length === 0; waited += 20) {
+        if (waited > 20_000) throw new Error(`no Prism child appeared:\n${cli.stdout()}${cli.stderr()}`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      // A start that takes long: Prism frozen before it listens (the start timeout is 30 s).
+      const prism = Number(runningPrismChildren(cli.child.pid)[0]?.split(' ')[0]);
+      process.kill(prism, 'SIGSTOP');
+      try {
+        const started = performance.now();
+        cli.child.kill(signal);
+        const [code] = await once(cli.child, 'exit');
+        // Hang detection, not a speed target: without the early exit this waits for the whole start timeout.
+        expect(performance.now() - started).toBeLessThan(10_000);
+        expect(code, cli.stderr()).toBe(0);
+        expect(cli.stdout()).toBe('Plivo mock stopped.\n');
+        await vi.waitFor(() => expect(isRunningAnywhere(prism)).toBe(false));
+      } finally {
+        if (isRunningAnywhere(prism)) process.kill(prism, 'SIGKILL');
+      }
+    },
+  );
 
   it('exits with a message naming the port when it is taken', async () => {
     const blocker = createServer();
