@@ -24,6 +24,15 @@ export interface MaskingSessions {
    * Creates a number masking session (`POST /v1/Account/{auth_id}/Masking/Session/`) and returns Plivo's answer
    * as sent: `{ api_id, session_uuid, virtual_number, message, session }`. Sent once: never repeated after a
    * timeout or a 5xx (see "Retries" in the README).
+   * @param params The session's settings, with their wire names (`first_party`, `second_party`, …).
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @throws {BadRequestError} when Plivo refuses the parameters (400), or another `PlivoApiError`.
+   * @example
+   * const { session_uuid, virtual_number } = await plivo.maskingSessions.create({
+   *   first_party: '+14155550100',
+   *   second_party: '+14155550101',
+   *   session_expiry: 600,
+   * });
    */
   create(params: MaskingSessionCreateParams, options?: RequestOptions): Promise<MaskingSessionCreateResponse>;
   /**
@@ -32,12 +41,22 @@ export interface MaskingSessions {
    * Returns the session itself, unwrapped from `{ api_id, response }`. The request's `api_id` stays reachable
    * as a non-enumerable `api_id` property, so the object still serializes exactly as the server sent it (a
    * spread copy leaves it out: read it from the returned object).
+   * @param sessionUuid The session's 36-character UUID (`session_uuid`), checked before anything is sent.
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @throws {NotFoundError} when there is no such session (404), or another `PlivoApiError`.
+   * @example
+   * const session = await plivo.maskingSessions.get('4124e518-a8c9-4feb-8cff-d86636ba9234');
+   * console.log(session.status, session.virtual_number, session.api_id);
    */
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<MaskingSession>>;
   /**
    * Lists masking sessions (`GET /v1/Account/{auth_id}/Masking/Session/`), newest first. Await it for the first
    * page (`data`, `meta`, `hasNextPage()`, `nextPage()`), or `for await` over it for every session of every
    * page, each page fetched when the loop reaches it.
+   * @param filters Query filters with their wire names (`status`, `created_time__gte`, `limit`, `offset`, …).
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @example
+   * for await (const session of plivo.maskingSessions.list({ status: 'active' })) console.log(session.session_uuid);
    */
   list(
     filters?: MaskingSessionListFilters,
@@ -46,6 +65,11 @@ export interface MaskingSessions {
   /**
    * Updates a masking session (`POST /v1/Account/{auth_id}/Masking/Session/{session_uuid}`) and returns
    * `{ api_id, message, session }` with the session as it is now. Sent once (see "Retries" in the README).
+   * @param sessionUuid The session's 36-character UUID (`session_uuid`), checked before anything is sent.
+   * @param params The settings to change, with their wire names; the others stay as they are.
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @example
+   * const { session } = await plivo.maskingSessions.update(sessionUuid, { session_expiry: 1200 });
    */
   update(
     sessionUuid: string,
@@ -55,6 +79,10 @@ export interface MaskingSessions {
   /**
    * Ends a masking session (`DELETE /v1/Account/{auth_id}/Masking/Session/{session_uuid}`): it is marked
    * `expired`, not erased. Returns `{ api_id, message }`. Sent once (see "Retries" in the README).
+   * @param sessionUuid The session's 36-character UUID (`session_uuid`), checked before anything is sent.
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @example
+   * await plivo.maskingSessions.delete(sessionUuid);
    */
   delete(sessionUuid: string, options?: RequestOptions): Promise<MaskingSessionDeleteResponse>;
 }

@@ -22,17 +22,32 @@ export interface VerifySessions {
    * Sends a one-time password to `params.recipient` (`POST /v1/Account/{auth_id}/Verify/Session/`) and returns
    * `{ api_id, message, session_uuid }`. Sent once: never repeated after a timeout or a 5xx, so a user never
    * gets two codes from one call (see "Retries" in the README).
+   * @param params `recipient` and the session's other settings, with their wire names.
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @throws {BadRequestError} when Plivo refuses the parameters (400), or another `PlivoApiError`.
+   * @example
+   * const { session_uuid } = await plivo.verifySessions.create({ recipient: '+14155550100', channel: 'sms' });
    */
   create(params: VerifySessionCreateParams, options?: RequestOptions): Promise<VerifySessionCreateResponse>;
   /**
    * Gets a Verify session (`GET /v1/Account/{auth_id}/Verify/Session/{session_uuid}/`). The answer is flat:
    * the session's fields with the request's `api_id` beside them.
+   * @param sessionUuid The session's 36-character UUID (`session_uuid`), checked before anything is sent.
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @throws {NotFoundError} when there is no such session (404), or another `PlivoApiError`.
+   * @example
+   * const session = await plivo.verifySessions.get('4124e518-a8c9-4feb-8cff-d86636ba9234');
+   * console.log(session.status, session.charges.total_charge);
    */
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<VerifySession>>;
   /**
    * Lists Verify sessions (`GET /v1/Account/{auth_id}/Verify/Session/`), newest first; without a
    * `session_time` filter, the last 24 hours. Await it for the first page, or `for await` over it for every
    * session of every page. Plivo allows 20 list requests a minute.
+   * @param filters Query filters with their wire names (`status`, `recipient`, `session_time__gte`, `limit`, …).
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @example
+   * for await (const session of plivo.verifySessions.list({ status: 'verified' })) console.log(session.recipient);
    */
   list(
     filters?: VerifySessionListFilters,
@@ -42,6 +57,12 @@ export interface VerifySessions {
    * Checks the code the recipient typed (`POST /v1/Account/{auth_id}/Verify/Session/{session_uuid}/`). Resolves
    * with `{ api_id, message, session_uuid? }` when it is right; a wrong code rejects with `BadRequestError`.
    * Plivo allows 10 validations per session.
+   * @param sessionUuid The session's 36-character UUID (`session_uuid`), checked before anything is sent.
+   * @param otp The code as the recipient typed it, a string (a number would lose its leading zeros).
+   * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
+   * @throws {BadRequestError} when the code is wrong or the session has expired (400), or another `PlivoApiError`.
+   * @example
+   * await plivo.verifySessions.validate(sessionUuid, '012345');
    */
   validate(
     sessionUuid: string,
