@@ -347,6 +347,7 @@ export interface components {
              * @example 912269947011
              */
             virtual_number: string;
+            /** @description State of the session (`active`, `in-progress` during a call, or `expired`). */
             status: components["schemas"]["MaskingSessionStatus"];
             /** @description Whether Plivo calls the first party as soon as the session is created. */
             initiate_call_to_first_party: boolean;
@@ -1219,6 +1220,7 @@ export interface components {
             locale?: string;
             /** @description Each attempt to deliver the code, in the order they were made; null when no attempt has been made. */
             attempt_details: components["schemas"]["VerifyAttempt"][] | null;
+            /** @description What the session cost, as decimal strings. */
             charges: components["schemas"]["VerifyCharges"];
             /**
              * Format: date-time

@@ -63,5 +63,8 @@ describe('hover text of the exported types', () => {
     expect(field('MaskingSession', 'interaction').documented).toBe(true);
     expect(field('VerifySession', 'status').documented).toBe(true);
     expect(field('MaskingSessionListItem', 'resource_uri').documented).toBe(true);
+    // Fields whose schema is a $ref carry a description beside it, or the hover would show none.
+    expect(field('MaskingSession', 'status').documented).toBe(true);
+    expect(field('VerifySession', 'charges').documented).toBe(true);
   });
 });
