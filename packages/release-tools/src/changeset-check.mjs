@@ -249,7 +249,9 @@ export function describeChangesetCheck(result) {
     fixes.push(
       'Fix a missing changeset: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks',
       'for, and commit the new .changeset/*.md file. If the change needs no release (e.g. an internal refactor with',
-      'identical output), run `pnpm changeset --empty` and commit that file instead.',
+      'identical output), run `pnpm changeset --empty` and commit that file instead; not for a change to the spec or',
+      "to the client's src/generated/, which users get (a spec change that regenerates the client's types names",
+      'both packages in one changeset).',
     );
   }
   if (result.packages.some((pkg) => pkg.verdict === 'hand-bumped') || result.unevenFixedGroups.length > 0) {
