@@ -25,12 +25,25 @@ function camelKeys(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).map(([key, inner]) => [camel(key), camelKeys(inner)]));
 }
 
+/**
+ * Fields of the spec's examples that plivo-node does not hand over (it keeps only the fields it knows). Empty
+ * today; a field the spec adds that Plivo sends but the SDK drops goes here, checked absent.
+ */
+const DROPPED_BY_THE_SDK: readonly string[] = [];
+
 /** Asserts that the SDK's object carries every field of the spec example, under the name the SDK gives it. */
 function expectFieldsOf(example: Record<string, unknown>, fromSdk: Record<string, unknown>): void {
   for (const [key, value] of Object.entries(example)) {
     // The SDK keeps a few snake_case names (requestor_ip, destination_country_iso2, destination_network).
     const name = camel(key) in fromSdk ? camel(key) : key;
-    expect(fromSdk, `field ${key}`).toHaveProperty([name]);
+    if (DROPPED_BY_THE_SDK.includes(key)) {
+      expect(fromSdk, `field ${key} is listed in DROPPED_BY_THE_SDK`).not.toHaveProperty([name]);
+      continue;
+    }
+    expect(
+      fromSdk,
+      `field ${key}: plivo-node's object has no such field. If Plivo sends it (a fixture, Plivo's docs) and the SDK drops it, add it to DROPPED_BY_THE_SDK in test/plivo-sdk.test.ts`,
+    ).toHaveProperty([name]);
     expect(fromSdk[name], `field ${key}`).toEqual(camelKeys(value));
   }
 }
@@ -150,7 +163,10 @@ describe.each(Object.entries(verifyCalls))(
       const unchecked = statusCodes(id).filter(
         (code) => code !== success && !unmappedFor(id).includes(code) && !mappedFor(id).includes(code),
       );
-      expect(unchecked).toEqual([]);
+      expect(
+        unchecked,
+        'a status the spec documents for this operation is in neither mappedByTheSdk nor unmappedByTheSdk at the top of test/plivo-sdk.test.ts: add it to the one that matches what plivo-node does with it',
+      ).toEqual([]);
     });
 
     it.each(unmappedFor(id))(
