@@ -84,11 +84,7 @@ async function main(): Promise<void> {
     // timeout): exit now. The kit's exit hook kills Prism by pid and removes its spec copy.
     if (stopping) process.exit(130);
     stopping = true;
-    if (ready === undefined) {
-      console.log(stopped);
-      process.exit(0);
-    }
-    await ready.stop();
+    await ready?.stop();
     console.log(stopped);
     process.exit(0);
   };

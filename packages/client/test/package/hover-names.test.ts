@@ -1,17 +1,13 @@
 // What an editor's hover and a compiler error say for the fields of the exported types: a nested object or
 // array is named (`session: MaskingSession`), never the generated `components["schemas"][…]` or its expansion,
 // and each field keeps the description the spec gave it.
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { distFile } from '../helpers/dist.js';
+import { builtDeclarations } from '../helpers/declarations.js';
 
-const program = ts.createProgram([distFile('index.d.mts')], { strict: true, noEmit: true });
-const checker = program.getTypeChecker();
-const entry = program.getSourceFile(distFile('index.d.mts'));
-const moduleSymbol = entry === undefined ? undefined : checker.getSymbolAtLocation(entry);
+const { checker, exports } = builtDeclarations('index.d.mts');
 const exported = new Map(
-  (moduleSymbol === undefined ? [] : checker.getExportsOfModule(moduleSymbol)).map((symbol) => [
-    symbol.name,
+  [...exports].map(([name, symbol]) => [
+    name,
     checker.getDeclaredTypeOfSymbol(checker.getAliasedSymbol(symbol)),
   ]),
 );
