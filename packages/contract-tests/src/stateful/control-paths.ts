@@ -25,6 +25,8 @@ export interface ControlTarget {
 const ENDPOINTS =
   'POST /__mock/advance-time {"ms": <milliseconds>}, GET /__mock/requests, POST /__mock/reset, GET /__mock/otp/{session_uuid}, GET /__mock/callbacks-settled';
 const BODY_LIMIT = 64 * 1024;
+/** A Host header that names the loopback interface the mock listens on, with or without its port. */
+const LOOPBACK_HOST = /^(?:127\.0\.0\.1|localhost|\[::1\])(?::\d+)?$/i;
 
 function send(outgoing: ServerResponse, status: number, body?: unknown): void {
   if (body === undefined) {
@@ -79,8 +81,15 @@ export async function answerControl(
   const method = incoming.method ?? 'GET';
   // A browser names the page a request comes from; a page of another site could otherwise reset the mock (a
   // form-like POST needs no preflight). Tests call these from their own process, which sends no Origin.
-  const origin = incoming.headers.origin;
-  if (origin !== undefined && origin !== `http://${incoming.headers.host}`) {
+  const { host, origin } = incoming.headers;
+  // A site whose DNS name it rebinds to 127.0.0.1 would be of the same origin as the mock: its page's requests
+  // name that site in Host, never the loopback name a test calls the mock by.
+  if (host !== undefined && !LOOPBACK_HOST.test(host)) {
+    return send(outgoing, 403, {
+      error: `${url.pathname} answers only a request addressed to 127.0.0.1, localhost or [::1] (Host ${host}): call the mock by the URL it gave, http://127.0.0.1:<port>`,
+    });
+  }
+  if (origin !== undefined && origin !== `http://${host}`) {
     return send(outgoing, 403, {
       error: `${url.pathname} takes no request from a web page (Origin ${origin}): call it from your tests' process, as mockControls(url) does`,
     });

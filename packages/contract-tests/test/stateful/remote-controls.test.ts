@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestProject } from 'vitest/node';
@@ -41,6 +41,21 @@ const sendOtp = async (recipient: string) => {
 };
 const getSession = async (uuid: string) =>
   (await (await fetch(`${verifyBase()}${uuid}/`, { headers })).json()) as { status: string };
+
+/** A request to the mock with a Host of our choosing, which fetch cannot set. */
+const withHost = (method: string, path: string, host: string, origin?: string) =>
+  new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const headers = { host, ...(origin === undefined ? {} : { origin }) };
+    const sent = request(`${url}${path}`, { method, headers }, (incoming) => {
+      let text = '';
+      incoming.on('data', (chunk: Buffer) => {
+        text += String(chunk);
+      });
+      incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text }));
+    });
+    sent.on('error', reject);
+    sent.end();
+  });
 
 describe('mockGlobalSetup({ stateful })', () => {
   it('provides the URL of a stateful mock whose OTPs are the fixed one', async () => {
@@ -185,6 +200,20 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     // A page the mock itself served would be of its own origin.
     const sameOrigin = await fetch(`${url}/__mock/otp/${uuid}`, { headers: { origin: url } });
     expect(sameOrigin.status).toBe(200);
+  });
+
+  it('refuses a page of a site whose name was rebound to 127.0.0.1 (its Host), changing nothing', async () => {
+    const uuid = await sendOtp('14155550105');
+    const { port } = new URL(url);
+    const rebound = `rebound.example:${port}`;
+    // A browser on the rebound name sends an Origin that matches its Host.
+    const answer = await withHost('POST', '/__mock/reset', rebound, `http://${rebound}`);
+    expect(answer.status).toBe(403);
+    expect((JSON.parse(answer.text) as { error: string }).error).toBe(
+      `/__mock/reset answers only a request addressed to 127.0.0.1, localhost or [::1] (Host ${rebound}): call the mock by the URL it gave, http://127.0.0.1:<port>`,
+    );
+    expect(await mockControls(url).otp(uuid)).toBe('123456');
+    expect((await withHost('GET', `/__mock/otp/${uuid}`, `localhost:${port}`)).status).toBe(200);
   });
 
   it('takes ms from the query too', async () => {
