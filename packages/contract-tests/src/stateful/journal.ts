@@ -24,7 +24,7 @@ export interface RequestRecord {
    * of `authorization` and `proxy-authorization` replaced by `[redacted]`.
    */
   headers: Record<string, string | string[]>;
-  /** The status the mock answered. */
+  /** The status the mock answered; 0 when it could not: the client closed the connection before its body ended. */
   status: number;
 }
 

@@ -39,10 +39,11 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const method = incoming.method ?? 'GET';
     const sent = splitUrl(originForm(incoming.url ?? '/'));
     // Read even when it is dropped (a GET's, HEAD's or DELETE's: see normalise-request.ts), for the journal.
-    const { kept: received, length } = await readBody(incoming);
+    const { kept: received, length, cutOff } = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;
-    const parsedBody =
-      length > PRISM_BODY_LIMIT
+    const parsedBody = cutOff
+      ? `(a body cut off after ${length} bytes: the client closed the connection before it ended)`
+      : length > PRISM_BODY_LIMIT
         ? `(a body of ${length} bytes, over the ${PRISM_BODY_LIMIT} bytes Prism takes: not kept)`
         : parseBody(received, incoming.headers['content-type']);
     const canonical = splitUrl(forward.path);
@@ -59,6 +60,12 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
         headers: redactHeaders(incoming.headersDistinct),
         status,
       });
+    if (cutOff) {
+      // Nobody is left to answer, and half a request is nothing Prism could judge: journaled, not answered.
+      outgoing.destroy();
+      record(0);
+      return;
+    }
     let prism: PrismAnswer;
     try {
       prism = await askPrism(method, forward, body);
@@ -160,12 +167,14 @@ function originForm(target: string): string {
 const PRISM_BODY_LIMIT = 10 * 1024 * 1024;
 
 /**
- * The request body (`kept` undefined when there is none) and its length. Of a body longer than Prism takes, only
- * one byte more than that is kept, for Prism to refuse it as it refuses the whole: the rest is read and counted,
- * so one request cannot fill the mock's memory.
+ * The request body (`kept` undefined when there is none), its length, and whether the client closed the connection
+ * before it ended. Of a body longer than Prism takes, only one byte more than that is kept, for Prism to refuse it
+ * as it refuses the whole: the rest is read and counted, so one request cannot fill the mock's memory.
  */
-function readBody(incoming: IncomingMessage): Promise<{ kept: Buffer | undefined; length: number }> {
-  return new Promise((resolve, reject) => {
+function readBody(
+  incoming: IncomingMessage,
+): Promise<{ kept: Buffer | undefined; length: number; cutOff: boolean }> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let length = 0;
     incoming.on('data', (chunk: Buffer) => {
@@ -173,10 +182,12 @@ function readBody(incoming: IncomingMessage): Promise<{ kept: Buffer | undefined
       if (room > 0) chunks.push(chunk.length > room ? chunk.subarray(0, room) : chunk);
       length += chunk.length;
     });
-    incoming.on('end', () =>
-      resolve({ kept: chunks.length === 0 ? undefined : Buffer.concat(chunks), length }),
-    );
-    incoming.on('error', reject);
+    const settle = (cutOff: boolean) =>
+      resolve({ kept: chunks.length === 0 ? undefined : Buffer.concat(chunks), length, cutOff });
+    incoming.on('end', () => settle(false));
+    // Node's 'error' (`aborted`) for a connection closed mid-body; 'close' too, should a version not send it.
+    incoming.on('error', () => settle(true));
+    incoming.on('close', () => settle(!incoming.complete));
   });
 }
 

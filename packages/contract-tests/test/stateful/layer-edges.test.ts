@@ -143,6 +143,29 @@ describe('a body longer than Prism takes', () => {
   });
 });
 
+describe('a request whose client leaves before its body ends', () => {
+  it('is journaled with the bytes that came and status 0, and the mock keeps answering', async () => {
+    const path = `${VERIFY}?cut=off`;
+    const socket = connect(Number(new URL(mock().url).port), '127.0.0.1');
+    await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+    socket.write(
+      `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: ${basicAuth()}\r\n` +
+        'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"recipient":',
+    );
+    socket.destroy();
+    await vi.waitFor(() =>
+      expect(lastRequest(VERIFY)).toMatchObject({
+        method: 'POST',
+        query: { cut: 'off' },
+        headers: { authorization: 'Basic [redacted]', 'content-length': '100' },
+        body: '(a body cut off after 13 bytes: the client closed the connection before it ended)',
+        status: 0,
+      }),
+    );
+    expect((await post(VERIFY, JSON.stringify({ recipient: '+14155550100' }))).status).toBe(202);
+  });
+});
+
 describe('the journal keeps a body Prism never sees', () => {
   it("records a DELETE's JSON body (Plivo's Python SDK sends one), which the mock drops before Prism", async () => {
     const created = await post(MASKING, JSON.stringify(PARTIES));
