@@ -7,11 +7,28 @@ import { createServer } from 'node:net';
  * between this call and Prism's bind, which is why callers retry on EADDRINUSE.
  */
 export function findFreePort(host = '127.0.0.1'): Promise<number> {
+  return bindAndRelease(0, host);
+}
+
+/**
+ * Rejects with `portInUse(port)` when another process holds `port` on 127.0.0.1 now: for a start that binds it
+ * only after Prism is up, which would otherwise take seconds to say so.
+ */
+export async function ensurePortFree(port: number): Promise<void> {
+  try {
+    await bindAndRelease(port, '127.0.0.1');
+  } catch (error) {
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? portInUse(port) : error;
+  }
+}
+
+/** Binds `port` (0: one the OS picks) on `host`, closes it again and resolves with the port bound. */
+function bindAndRelease(port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.unref();
     probe.once('error', reject);
-    probe.listen(0, host, () => {
+    probe.listen(port, host, () => {
       const address = probe.address();
       if (address === null || typeof address === 'string') {
         probe.close();

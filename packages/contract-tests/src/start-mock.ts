@@ -1,4 +1,4 @@
-import { findFreePort, portInUse } from './free-port.js';
+import { ensurePortFree, findFreePort, portInUse } from './free-port.js';
 import { listOperations } from './list-operations.js';
 import { PREFER_PREFIX } from './normalise-request.js';
 import { RAW_PREFIX } from './prism-compat-layer.js';
@@ -286,6 +286,8 @@ export async function startMock(options: StartMockOptions = {}): Promise<MockSer
   // Stateless, clients talk to Prism itself; stateful, to the front proxy where the state lives.
   let prism: PrismProcess;
   try {
+    // The front proxy binds its port once Prism is up: a taken one is told before Prism's start-up, not after.
+    if (stateful !== undefined && options.port) await ensurePortFree(options.port);
     prism = await launchOnPort(stateful === undefined ? (options.port ?? 0) : 0, launch);
   } catch (error) {
     await stateful?.close(); // its callback dispatcher would otherwise outlive a mock that never started

@@ -164,6 +164,20 @@ describe('startMock', () => {
     }
   });
 
+  it('names a busy port of a stateful mock before starting Prism (whose start-up could never be met here)', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await expect(startExpectingRefusal({ port, stateful: true, startupTimeoutMs: 1 })).rejects.toThrow(
+        `port ${port} on 127.0.0.1 is already in use`,
+      );
+      expect(runningPrismChildren()).toEqual([]);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it('recognises a port Prism could not bind, so startMock() can retry on another', async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
