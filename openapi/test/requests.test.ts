@@ -239,6 +239,9 @@ const CASES: Record<string, RequestCases> = {
       ],
       ['session_expiry a string', '/session_expiry', { ...PARTIES, session_expiry: '600' }],
       ['session_expiry not an integer', '/session_expiry', { ...PARTIES, session_expiry: 600.5 }],
+      ['session_expiry -1', '/session_expiry', { ...PARTIES, session_expiry: -1 }],
+      ['call_time_limit -1', '/call_time_limit', { ...PARTIES, call_time_limit: -1 }],
+      ['ring_timeout -1', '/ring_timeout', { ...PARTIES, ring_timeout: -1 }],
       ['ring_timeout null', '/ring_timeout', { ...PARTIES, ring_timeout: null }],
       ['record a string', '/record', { ...PARTIES, record: 'true' }],
       ['geomatch a number', '/geomatch', { ...PARTIES, geomatch: 1 }],
@@ -308,6 +311,9 @@ const CASES: Record<string, RequestCases> = {
       ['record a string', '/record', { record: 'no' }],
       ['session_expiry a string (what the Ruby SDK sends)', '/session_expiry', { session_expiry: '600' }],
       ['call_time_limit a boolean', '/call_time_limit', { call_time_limit: true }],
+      ['session_expiry -1', '/session_expiry', { session_expiry: -1 }],
+      ['call_time_limit -1', '/call_time_limit', { call_time_limit: -1 }],
+      ['ring_timeout -1', '/ring_timeout', { ring_timeout: -1 }],
       ['second_party empty', '/second_party', { second_party: '' }],
       [
         'recording_callback_url of 1000 characters',
@@ -555,14 +561,15 @@ describe.each(Object.entries(QUERIES))('%s query parameters', (operationId, { ac
   });
 });
 
-describe('no range where Plivo publishes none and SDKs send 0', () => {
-  it.each(['session_expiry', 'call_time_limit', 'ring_timeout'])(
-    'MaskingSessionCreateRequest.%s',
-    (field) => {
-      const schema = spec.components.schemas.MaskingSessionCreateRequest.properties[field];
-      expect(schema.type).toBe('integer');
-      expect(schema).not.toHaveProperty('minimum');
-      expect(schema).not.toHaveProperty('maximum');
-    },
-  );
+describe('no range where Plivo publishes none and SDKs send 0: only a negative duration is refused', () => {
+  it.each(
+    ['MaskingSessionCreateRequest', 'MaskingSessionUpdateRequest'].flatMap((request) =>
+      ['session_expiry', 'call_time_limit', 'ring_timeout'].map((field) => [request, field]),
+    ),
+  )('%s.%s', (request, field) => {
+    const schema = spec.components.schemas[request].properties[field];
+    expect(schema.type).toBe('integer');
+    expect(schema.minimum).toBe(0);
+    expect(schema).not.toHaveProperty('maximum');
+  });
 });

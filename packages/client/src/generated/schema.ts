@@ -601,8 +601,8 @@ export interface components {
             subaccount?: string;
             /**
              * @description Lifetime of the session in seconds; after it, calls to the virtual number are handled by the number's own
-             *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so none is set
-             *     here. Plivo's reference gives the default as 3600, but its own minimal-create example response and
+             *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so the only bound
+             *     set here is that it is not negative. Plivo's reference gives the default as 3600, but its own minimal-create example response and
              *     several real responses show `duration: 1800`, so this document states 1800 (no capture confirms either).
              *     The Go and Java SDKs send `0` when it is unset: the API accepts it; whether `0` means "the default" is not
              *     confirmed.
@@ -611,7 +611,7 @@ export interface components {
              */
             session_expiry?: number;
             /**
-             * @description Maximum duration of each call in the session, in seconds. No range is published. Plivo's reference gives
+             * @description Maximum duration of each call in the session, in seconds. No range is published (not negative). Plivo's reference gives
              *     the default as 3600; its own minimal-create example response and several real responses show
              *     `call_time_limit: 14400`, so this document states 14400 (no capture confirms either). The Java SDK sends
              *     `0` when unset.
@@ -620,7 +620,7 @@ export interface components {
              */
             call_time_limit?: number;
             /**
-             * @description How long Plivo rings each party before giving up, in seconds. No range is published. Plivo's reference
+             * @description How long Plivo rings each party before giving up, in seconds. No range is published (not negative). Plivo's reference
              *     gives the default as 120; its own minimal-create example response and several real responses show 45,
              *     so this document states 45 (no capture confirms either). The Java SDK sends `0` when unset.
              * @default 45
@@ -945,18 +945,18 @@ export interface components {
         MaskingSessionUpdateRequest: {
             /**
              * @description New lifetime of the session in seconds, counted from the update (in real update responses
-             *     `expiry_time` is `modified_time` plus this value). No range is published. The Java SDK sends `0` when
+             *     `expiry_time` is `modified_time` plus this value). No range is published (not negative). The Java SDK sends `0` when
              *     unset.
              * @example 600
              */
             session_expiry?: number;
             /**
-             * @description New maximum duration of each call, in seconds. No range is published.
+             * @description New maximum duration of each call, in seconds. No range is published (not negative).
              * @example 3600
              */
             call_time_limit?: number;
             /**
-             * @description New ring timeout for each party, in seconds. No range is published.
+             * @description New ring timeout for each party, in seconds. No range is published (not negative).
              * @example 120
              */
             ring_timeout?: number;

@@ -14,13 +14,15 @@ export const singleParty = (body: Body): boolean =>
   (body.create_session_with_single_party ?? body.create_session_with_single_Party) === true;
 
 /**
- * A negative duration, which the spec leaves open (Plivo publishes no range) but no API takes: Plivo lists
- * "outside the allowed range" errors for these fields. `0` stays accepted: SDKs send it for "not set".
+ * A duration no API takes though a schema's `integer` lets it through: JSON's `1e400` parses to Infinity, which
+ * passes an integer check, a number past 2^53 is no longer exact, and a spec given to the mock may set no
+ * minimum. Plivo lists "outside the allowed range" errors for these fields. `0` stays accepted: SDKs send it for
+ * "not set".
  */
 export function durationRefusal(body: Body): string | undefined {
   for (const field of ['session_expiry', 'call_time_limit', 'ring_timeout']) {
     const value = body[field];
-    if (typeof value === 'number' && value < 0)
+    if (typeof value === 'number' && !(Number.isSafeInteger(value) && value >= 0))
       return `${field} is outside the allowed range (${value} seconds)`;
   }
   return undefined;
@@ -28,8 +30,8 @@ export function durationRefusal(body: Body): string | undefined {
 
 /** Why the API refuses this create, or undefined when it does not. */
 export function createRefusal(body: Body): string | undefined {
-  const negative = durationRefusal(body);
-  if (negative !== undefined) return negative;
+  const outOfRange = durationRefusal(body);
+  if (outOfRange !== undefined) return outOfRange;
   if (singleParty(body)) {
     // The other party is added later with an update; one of them is needed now.
     if (!givenNumber(body.first_party) && !givenNumber(body.second_party)) {

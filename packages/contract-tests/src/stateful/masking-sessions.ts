@@ -205,8 +205,8 @@ export class MaskingSessions {
     if (stored === undefined) return fail(404, ERRORS.notFound);
     const { session } = stored;
     if (session.status === 'expired') return fail(400, ERRORS.maskingAlreadyExpired);
-    const negative = durationRefusal(body);
-    if (negative !== undefined) return fail(400, negative);
+    const outOfRange = durationRefusal(body);
+    if (outOfRange !== undefined) return fail(400, outOfRange);
     for (const field of FIXED_ON_UPDATE) {
       const sent = body[field];
       const current = field === 'geomatch' ? stored.geomatch : session[field];

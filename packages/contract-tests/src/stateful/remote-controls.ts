@@ -20,13 +20,20 @@ export function mockControls(url: string): RemoteControls {
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
     const answer = await fetch(base + path, init);
     const text = await answer.text();
+    const json = parseJson(text);
+    const asked = `${init?.method ?? 'GET'} ${base}${path}`;
     if (!answer.ok) {
-      const reason = text === '' ? '' : `: ${(JSON.parse(text) as { error?: string }).error ?? text}`;
+      const said = (json as { error?: unknown } | undefined)?.error;
+      const reason = text === '' ? '' : `: ${typeof said === 'string' ? said : text}`;
       // Every control but otp/ is unknown to a stateless mock; otp/'s 404 is an unknown session.
       const hint = answer.status === 404 && !path.startsWith('otp/') ? ' (is the mock stateful?)' : '';
-      throw new Error(`${init?.method ?? 'GET'} ${base}${path} answered ${answer.status}${reason}${hint}`);
+      throw new Error(`${asked} answered ${answer.status}${reason}${hint}`);
     }
-    return text === '' ? undefined : JSON.parse(text);
+    if (text !== '' && json === undefined)
+      throw new Error(
+        `${asked} answered ${answer.status} with a body that is not JSON: is ${url} a plivo mock?`,
+      );
+    return json;
   };
   const post = (body?: unknown): RequestInit => ({
     method: 'POST',
@@ -48,4 +55,13 @@ export function mockControls(url: string): RemoteControls {
       await call('callbacks-settled');
     },
   };
+}
+
+/** The JSON of a body; undefined when it is empty or not JSON. */
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,7 +6,8 @@ import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // What the spec's MaskingSessionCreateRequest leaves to the API, which answers 400: a missing party (one is
 // enough with create_session_with_single_party), two equal PINs, PIN authentication without PINs to use or
-// without pin_prompt_play, a negative duration.
+// without pin_prompt_play, a duration that is no whole number of seconds (negative, which the spec refuses too,
+// or past 2^53 or Infinity, which its integer check lets through).
 
 const FIRST = '919003459051';
 const SECOND = '918197241073';
@@ -89,11 +90,23 @@ const refused: [string, Record<string, unknown>, string][] = [
   ],
 ];
 
+// Negative durations Prism refuses itself (the spec's minimum); the others it lets through to the state.
+const negative: typeof refused = [];
 for (const field of ['session_expiry', 'call_time_limit', 'ring_timeout']) {
-  refused.push([
+  negative.push([
     `a negative ${field} (no range is published, but Plivo refuses one "outside the allowed range")`,
     { first_party: FIRST, second_party: SECOND, [field]: -5 },
     `${field} is outside the allowed range (-5 seconds)`,
+  ]);
+  refused.push([
+    `${field} 1e400, which JSON parses to Infinity and an integer check lets through`,
+    { first_party: FIRST, second_party: SECOND, [field]: JSON.parse('1e400') },
+    `${field} is outside the allowed range (Infinity seconds)`,
+  ]);
+  refused.push([
+    `${field} past 2^53, no longer an exact number of seconds`,
+    { first_party: FIRST, second_party: SECOND, [field]: 2 ** 53 },
+    `${field} is outside the allowed range (9007199254740992 seconds)`,
   ]);
 }
 
@@ -128,7 +141,7 @@ const accepted: [string, Record<string, unknown>][] = [
 ];
 
 describe('the state engine', () => {
-  it.each(refused)(
+  it.each([...refused, ...negative])(
     'refuses a create with %s: 400 in the spec’s Error shape, no session',
     (_, body, error) => {
       const { engine } = engineOnVirtualClock();
@@ -154,10 +167,18 @@ describe('through Prism', () => {
       const answer = await fetch(`${mock().url}/v1/Account/${ACCOUNT_A}/Masking/Session/`, {
         method: 'POST',
         headers: { authorization: basicAuth(), 'content-type': 'application/json' },
-        body: JSON.stringify(body),
+        body: jsonWithInfinity(body),
       });
       expect(answer.status).toBe(400);
       expect(((await answer.json()) as { error: string }).error).toBe(error);
     },
   );
 });
+
+/** JSON as a client sends it, Infinity written as `1e400` (JSON.stringify would write null). */
+function jsonWithInfinity(body: Record<string, unknown>): string {
+  const marker = '"(infinity)"';
+  return JSON.stringify(body, (_, value) =>
+    value === Number.POSITIVE_INFINITY ? JSON.parse(marker) : value,
+  ).replaceAll(marker, '1e400');
+}

@@ -177,13 +177,21 @@ describe('update', () => {
     expect(session).toMatchObject({ duration: 600, call_time_limit: 100, ring_timeout: 45 });
   });
 
-  it.each(['session_expiry', 'call_time_limit', 'ring_timeout'])(
-    'refuses a negative %s, as the API refuses one outside the allowed range, and changes nothing',
-    (field) => {
+  it.each(
+    ['session_expiry', 'call_time_limit', 'ring_timeout'].flatMap((field) => [
+      [field, -5],
+      [field, Number.POSITIVE_INFINITY],
+    ]),
+  )(
+    'refuses %s %d, as the API refuses one outside the allowed range, and changes nothing',
+    (field, value) => {
       const uuid = create({ session_expiry: 600 }).body.session_uuid;
-      expect(update(uuid, { [field]: -5 })).toEqual({
+      expect(update(uuid, { [field]: value })).toEqual({
         status: 400,
-        body: { api_id: expect.any(String), error: `${field} is outside the allowed range (-5 seconds)` },
+        body: {
+          api_id: expect.any(String),
+          error: `${field} is outside the allowed range (${value} seconds)`,
+        },
       });
       expect(get(uuid).body.response).toMatchObject({
         duration: 600,

@@ -105,6 +105,25 @@ describe('mockControls(url) over the /__mock/ paths', () => {
     expect((await fetch(`${verifyBase()}${uuid}/`, { headers })).status).toBe(404);
   });
 
+  it('names the URL when what answers there is not a mock: an HTML page, with 200 or 404', async () => {
+    const page = createServer((req, res) => {
+      res.writeHead(req.url?.endsWith('/requests') ? 200 : 404, { 'content-type': 'text/html' });
+      res.end('<html>a web app</html>');
+    });
+    await new Promise<void>((resolve) => page.listen(0, '127.0.0.1', resolve));
+    try {
+      const other = `http://127.0.0.1:${(page.address() as AddressInfo).port}`;
+      await expect(mockControls(other).requests()).rejects.toThrow(
+        `GET ${other}/__mock/requests answered 200 with a body that is not JSON: is ${other} a plivo mock?`,
+      );
+      await expect(mockControls(other).reset()).rejects.toThrow(
+        `POST ${other}/__mock/reset answered 404: <html>a web app</html> (is the mock stateful?)`,
+      );
+    } finally {
+      await new Promise<void>((resolve) => page.close(() => resolve()));
+    }
+  });
+
   it('callbacksSettled() answers once no callback is in flight and each is journaled, however slow the receiver', async () => {
     const controls = mockControls(url);
     await controls.reset();
