@@ -74,7 +74,32 @@ function readTarget(target: string): { pathname: string; search: string } {
  * is host `x` and path `/v1/...`. As an absolute URL, such a path is read as the path it is.
  */
 export function prismTarget(path: string): string {
-  return path.startsWith('//') ? `http://mock.invalid${path}` : path;
+  const target = escapeUndecodable(path);
+  return target.startsWith('//') ? `http://mock.invalid${target}` : target;
+}
+
+/**
+ * The path with each segment that is not valid percent-encoding (`%zz`, `%E0%A4%A`) escaped as the text it is,
+ * for Prism to judge as such: Prism decodes path parameters unguarded, and one such request would end its process.
+ */
+function escapeUndecodable(target: string): string {
+  const queryAt = target.indexOf('?');
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  if (!path.includes('%')) return target;
+  const escaped = path
+    .split('/')
+    .map((segment) => (decoded(segment) === undefined ? segment.replaceAll('%', '%25') : segment))
+    .join('/');
+  return queryAt === -1 ? escaped : escaped + target.slice(queryAt);
+}
+
+// Returns what it decodes: a bundler drops a decodeURIComponent whose result goes unused, and its throw with it.
+function decoded(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

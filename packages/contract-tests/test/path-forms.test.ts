@@ -119,3 +119,20 @@ describe('a path that starts with //', () => {
     expect(answer.status).toBe(200);
   });
 });
+
+// Prism decodes path parameters without a guard: one segment that is not valid percent-encoding ended its process,
+// and every later request of every test was refused.
+describe('a path segment that is not valid percent-encoding', () => {
+  it.each([
+    `/v1/Account/${AUTH_ID}/Masking/Session/%E0%A4%A`,
+    '/v1/Account/MA%zz/Verify/Session/',
+    `/v1/Account/${AUTH_ID}/Verify/Session/%zz/`,
+  ])('%s is judged by Prism as the text it is (400), and the mock keeps answering', async (path) => {
+    const { path: valid, ...init } = validRequest('getVerifySession');
+    const headers = init.headers as Record<string, string>;
+    const answer = await rawRequestAsWritten(mock().url, path, { headers });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toBe('invalid request');
+    expect((await rawRequestAsWritten(mock().url, valid, { headers })).status).toBe(200);
+  });
+});

@@ -166,6 +166,16 @@ describe('a request whose client leaves before its body ends', () => {
   });
 });
 
+describe('a path segment that is not valid percent-encoding', () => {
+  it('is refused by Prism (400) and journaled as sent, and the mock keeps answering', async () => {
+    const path = `${MASKING}%E0%A4%A`;
+    const answer = await rawRequestAsWritten(mock().url, path, { headers: { authorization: basicAuth() } });
+    expect(answer.status).toBe(400);
+    expect(lastRequest(path)).toMatchObject({ method: 'GET', status: 400 });
+    expect((await post(VERIFY, JSON.stringify({ recipient: '+14155550100' }))).status).toBe(202);
+  });
+});
+
 describe('the journal keeps a body Prism never sees', () => {
   it("records a DELETE's JSON body (Plivo's Python SDK sends one), which the mock drops before Prism", async () => {
     const created = await post(MASKING, JSON.stringify(PARTIES));
