@@ -5,6 +5,16 @@ import { hasFilter, matchesNumberFilters, matchesTimeFilters } from './range-fil
 const DEFAULT_WINDOW_MS = 7 * 24 * 3600 * 1000;
 const EXACT = ['first_party', 'second_party', 'virtual_number', 'subaccount'] as const;
 
+/**
+ * Why the list's `status` is no value of the spec's enum, for a 400: Prism lets an empty one through, which would
+ * otherwise match no session, a success for a request the spec forbids. Prism refuses every other value not listed.
+ */
+export function statusProblem(query: URLSearchParams): string | undefined {
+  return query.get('status') === ''
+    ? "Invalid status '' provided: give one of active, in-progress, expired, all"
+    : undefined;
+}
+
 /** Whether a masking session passes the list's query filters (D-MS, D-ML). */
 export function matchesMaskingFilters(
   stored: Pick<StoredMaskingSession, 'session' | 'created' | 'expires'>,

@@ -3,7 +3,7 @@ import { callbackMethod, type EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { newUuid, randomDigits, uuidKey } from './ids.js';
 import { createRefusal, durationRefusal, singleParty } from './masking-create-rules.js';
-import { matchesMaskingFilters } from './masking-filters.js';
+import { matchesMaskingFilters, statusProblem } from './masking-filters.js';
 import { paginate, readPaging } from './pages.js';
 import { filterProblem } from './range-filters.js';
 import { maskingTime } from './times.js';
@@ -270,6 +270,7 @@ export class MaskingSessions {
     const paging = readPaging(query);
     if (typeof paging === 'string') return fail(400, paging);
     const problem =
+      statusProblem(query) ??
       filterProblem(query, 'duration', 'number') ??
       filterProblem(query, 'created_time', 'time') ??
       filterProblem(query, 'expiry_time', 'time');

@@ -452,6 +452,7 @@ describe('list', () => {
 
   // Prism's checks let these through; `Number()` read `0x10` as 16, and a date that does not exist matched nothing.
   it.each([
+    ['status=', 'one of active, in-progress, expired, all'],
     ['duration=0x10', 'a whole number'],
     ['duration__gt=1e3', 'a whole number'],
     ['duration__lte=', 'a whole number'],
