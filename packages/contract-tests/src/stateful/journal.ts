@@ -16,12 +16,13 @@ export interface RequestRecord {
   query: Record<string, string | string[]>;
   /**
    * The JSON body parsed; the text when it is not JSON; undefined when there was none. A GET's, HEAD's or
-   * DELETE's body is here too, though Prism and the state never see it.
+   * DELETE's body is here too, though Prism and the state never see it. The user info of a URL in it (and in
+   * `query`) reads `[redacted]`.
    */
   body: unknown;
   /**
    * Every header as received: a string when sent once, an array of every value when repeated; the credentials
-   * of `authorization` and `proxy-authorization` replaced by `[redacted]`.
+   * of `authorization` and `proxy-authorization` replaced by `[redacted]`, `cookie` replaced whole.
    */
   headers: Record<string, string | string[]>;
   /** The status the mock answered; 0 when it could not: the client closed the connection before its body ended. */
@@ -31,7 +32,10 @@ export interface RequestRecord {
 /** A request received, or one delivery attempt of a callback (see callback-dispatcher.ts). */
 export type JournalEntry = RequestRecord | CallbackDeliveryRecord;
 
-/** Every request (and callback delivery) of a stateful mock, in order. Never holds a credential. */
+/**
+ * Every request (and callback delivery) of a stateful mock, in order. Holds no credential of a request's
+ * Authorization, Cookie or URL user info; what a client writes into other fields is kept as sent.
+ */
 export class Journal {
   #entries: JournalEntry[] = [];
 
@@ -49,7 +53,7 @@ export class Journal {
   }
 }
 
-const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization']);
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie']);
 
 /**
  * The headers for the journal, from `incoming.headersDistinct` (Node's `headers` joins or drops repeats): a header
@@ -66,10 +70,11 @@ export function redactHeaders(headers: NodeJS.Dict<string[]>): Record<string, st
   return redacted;
 }
 
-/** A query string as an object: one value as a string, a repeated key as an array. */
+/** A query string as an object: one value as a string, a repeated key as an array; URL user info redacted. */
 export function queryObject(query: URLSearchParams): Record<string, string | string[]> {
   const object = recordOfAnyKeys<string | string[]>();
-  for (const [key, value] of query) {
+  for (const [key, sent] of query) {
+    const value = withoutUserInfo(sent);
     const seen = object[key];
     object[key] = seen === undefined ? value : Array.isArray(seen) ? [...seen, value] : [seen, value];
   }
@@ -81,6 +86,24 @@ export function queryObject(query: URLSearchParams): Record<string, string | str
  * inherited member read back or a setter that drops it. Cloned for a reader, it is a plain object again.
  */
 const recordOfAnyKeys = <T>(): Record<string, T> => Object.create(null);
+
+/**
+ * A body as parsed (JSON or text) with the user info of every URL in it redacted: a callback URL registered as
+ * `https://user:password@host/...` keeps its host and path in the journal, not its password.
+ */
+export function redactBody(body: unknown): unknown {
+  if (typeof body === 'string') return withoutUserInfo(body);
+  if (Array.isArray(body)) return body.map(redactBody);
+  if (typeof body !== 'object' || body === null) return body;
+  const redacted = recordOfAnyKeys<unknown>();
+  for (const [key, value] of Object.entries(body)) redacted[key] = redactBody(value);
+  return redacted;
+}
+
+// One slash or a backslash is enough: URL parsers take `http:/user:pw@host` and `http:\\user:pw@host` too.
+const USER_INFO = /\b([a-z][a-z0-9+.-]*:[/\\]{1,2})[^\s/\\?#@"'<>]*@/gi;
+
+const withoutUserInfo = (text: string): string => text.replace(USER_INFO, '$1[redacted]@');
 
 // `Basic dXNlcjpzZWNyZXQ=` keeps its scheme; anything else is replaced whole.
 function redactCredential(value: string): string {

@@ -8,7 +8,7 @@ import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../
 import { uncheckedTypeRefusal } from '../unchecked-body-type.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
-import { type Journal, queryObject, redactHeaders } from './journal.js';
+import { type Journal, queryObject, redactBody, redactHeaders } from './journal.js';
 
 export interface StatefulLayerOptions {
   routes: Routes;
@@ -56,7 +56,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
         path: sent.path,
         ...(route === undefined ? {} : { operationId: route.operationId }),
         query: queryObject(sent.query),
-        body: parsedBody,
+        body: redactBody(parsedBody),
         headers: redactHeaders(incoming.headersDistinct),
         status,
       });

@@ -176,6 +176,28 @@ describe('a path segment that is not valid percent-encoding', () => {
   });
 });
 
+describe('the journal keeps no password of a URL in a body, a query or a cookie', () => {
+  it('records a callback URL with user info as its host and path', async () => {
+    const sent = { ...PARTIES, callback_url: 'https://hook:body-password@127.0.0.1:9/status' };
+    const answer = await fetch(`${mock().url}${MASKING}?note=https://q:query-password@example.com/`, {
+      method: 'POST',
+      headers: {
+        authorization: basicAuth(),
+        'content-type': 'application/json',
+        cookie: 'sid=cookie-secret',
+      },
+      body: JSON.stringify(sent),
+    });
+    expect(answer.status).toBe(201); // Prism takes a query key the operation does not list
+    expect(lastRequest(MASKING)).toMatchObject({
+      body: { callback_url: 'https://[redacted]@127.0.0.1:9/status' },
+      query: { note: 'https://[redacted]@example.com/' },
+      headers: { cookie: '[redacted]' },
+    });
+    expect(JSON.stringify(mock().requests())).not.toMatch(/password|cookie-secret/);
+  });
+});
+
 describe('the journal keeps a body Prism never sees', () => {
   it("records a DELETE's JSON body (Plivo's Python SDK sends one), which the mock drops before Prism", async () => {
     const created = await post(MASKING, JSON.stringify(PARTIES));

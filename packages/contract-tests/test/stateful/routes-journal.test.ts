@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { listOperations } from '../../src/list-operations.js';
 import { createRoutes } from '../../src/routes.js';
-import { queryObject, redactHeaders } from '../../src/stateful/journal.js';
+import { queryObject, redactBody, redactHeaders } from '../../src/stateful/journal.js';
 import { SPEC_PATH } from '../support/spec.js';
 
 // The two pure pieces the stateful layer stands on: resolving a request to the spec's operation (with every
@@ -54,12 +54,44 @@ describe('journal', () => {
       redactHeaders({
         authorization: ['Basic TUFOSlVYWFZPSUNFWlpBUEk5MDg6c2VjcmV0'],
         'proxy-authorization': ['just-a-secret'],
+        cookie: ['session=a-secret; theme=dark'],
         'content-type': ['application/json'],
       }),
     ).toEqual({
       authorization: 'Basic [redacted]',
       'proxy-authorization': '[redacted]',
+      cookie: '[redacted]',
       'content-type': 'application/json',
+    });
+  });
+
+  it('keeps every URL of a body or query without the password of its user info', () => {
+    const body = redactBody({
+      first_party: '+14155550100',
+      callback_url: 'https://hook:s3cret@example.com/status?a=1',
+      nested: [{ url: 'http://only-user@example.com/' }, 'see https://x:y@example.com/a and ftp://p:q@h/'],
+      plain: 'mail support@example.com at https://example.com/a@b',
+      count: 3,
+    });
+    expect(body).toEqual({
+      first_party: '+14155550100',
+      callback_url: 'https://[redacted]@example.com/status?a=1',
+      nested: [
+        { url: 'http://[redacted]@example.com/' },
+        'see https://[redacted]@example.com/a and ftp://[redacted]@h/',
+      ],
+      plain: 'mail support@example.com at https://example.com/a@b',
+      count: 3,
+    });
+    expect(redactBody('{"url": "https://u:p@h/"')).toBe('{"url": "https://[redacted]@h/"');
+    expect(redactBody(['http:/u:p@h/', 'http:\\\\u:p@h/', 'mailto:ops@example.com'])).toEqual([
+      'http:/[redacted]@h/',
+      'http:\\\\[redacted]@h/',
+      'mailto:ops@example.com',
+    ]);
+    expect(queryObject(new URLSearchParams('url=https%3A%2F%2Fu%3Ap%40h%2F&limit=2'))).toEqual({
+      url: 'https://[redacted]@h/',
+      limit: '2',
     });
   });
 
