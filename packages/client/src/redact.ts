@@ -132,9 +132,9 @@ const MAX_JSON_DEPTH = 32;
 const MAX_JSON_VALUES = 10_000;
 
 /**
- * A copy of parsed JSON with every string in it (keys too) redacted: the body an error carries. Past
- * `MAX_JSON_DEPTH` levels or `MAX_JSON_VALUES` values it holds `[truncated]`, so a 200,000-deep array cannot
- * overflow the stack nor a body of 400,000 strings hold the thread.
+ * A copy of parsed JSON with every string in it (keys too) redacted, and every number that holds a secret: the
+ * body an error carries. Past `MAX_JSON_DEPTH` levels or `MAX_JSON_VALUES` values it holds `[truncated]`, so a
+ * 200,000-deep array cannot overflow the stack nor a body of 400,000 strings hold the thread.
  */
 export function redactedJson(value: unknown, redact: Redact): unknown {
   let budget = MAX_JSON_VALUES;
@@ -142,6 +142,8 @@ export function redactedJson(value: unknown, redact: Redact): unknown {
     budget -= 1;
     if (budget < 0 || depth > MAX_JSON_DEPTH) return '[truncated]';
     if (typeof item === 'string') return redact(item);
+    // A token of digits alone, echoed as a JSON number, is as secret as one echoed in a string.
+    if (typeof item === 'number') return redact(String(item)) === String(item) ? item : '[redacted]';
     if (typeof item !== 'object' || item === null) return item;
     if (Array.isArray(item)) return item.map((element) => copy(element, depth + 1));
     return Object.fromEntries(
@@ -177,5 +179,8 @@ export function redactedCause(cause: unknown, redact: Redact, depth = 0): unknow
     if (typeof value === 'string') copy[key] = redact(value);
     else if (typeof value === 'number') copy[key] = value;
   }
+  // An AggregateError's reasons are in `errors` (one per address tried), not in its message.
+  if (cause instanceof AggregateError)
+    copy.errors = cause.errors.map((error: unknown) => redactedCause(error, redact, depth + 1));
   return copy;
 }

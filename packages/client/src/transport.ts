@@ -81,11 +81,23 @@ function describeNetworkError(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth += 1) {
-    const message = current instanceof Error ? current.message : String(current);
+    const message = wordsOf(current);
     if (message !== '' && !parts.includes(message)) parts.push(message);
     current = current instanceof Error ? current.cause : undefined;
   }
   return parts.join(': ') || 'unknown network error';
+}
+
+/**
+ * What one error says: its message; without one (Node's AggregateError when every address of a host, such as
+ * `localhost`'s ::1 and 127.0.0.1, refused), its errors' messages, else its `code`.
+ */
+function wordsOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if (error.message !== '') return error.message;
+  const each = error instanceof AggregateError ? error.errors.map(wordsOf).filter(Boolean).join(', ') : '';
+  const code = (error as { code?: unknown }).code;
+  return each || (typeof code === 'string' ? code : '');
 }
 
 /** `promise`, or the abort's rejection if that comes first (only for a fetch that may ignore its signal). */
@@ -158,10 +170,10 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
  * code, not a network failure: it is not retried, and the error says what came back. Duck-typed, as a
  * Response from another realm or library is not an instance of this one's class.
  */
-function assertResponse(response: unknown): asserts response is Response {
+function notAResponse(response: unknown): InvalidArgumentError | undefined {
   const candidate = response as Partial<Response> | null | undefined;
-  if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') return;
-  throw new InvalidArgumentError(
+  if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') return undefined;
+  return new InvalidArgumentError(
     'fetch',
     `The \`fetch\` option resolved to ${describeType(response)}, not a Response: it must return what fetch() does.`,
   );
@@ -174,14 +186,16 @@ async function attemptOnce(
   options: TransportOptions,
   // The status, once the headers are in: an attempt whose body then times out says it was answered.
   progress: { status?: number },
-): Promise<Response | InvalidResponseError> {
+): Promise<Response | InvalidResponseError | InvalidArgumentError> {
   const sending = send(request, deadline.signal, options.fetch);
   if (deadline.aborted !== undefined) {
     // A fetch that ignored the abort may still answer: its late response is dropped, not left holding a socket.
     deadline.aborted.catch(() => sending.then(discard, ignore));
   }
   const response = await raced(sending, deadline.aborted);
-  assertResponse(response);
+  // Returned, not thrown: what a custom fetch throws, an InvalidArgumentError too, is redacted as its failure.
+  const wrong = notAResponse(response);
+  if (wrong !== undefined) return wrong;
   progress.status = response.status;
   const limit = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const body = await readBody(response, deadline.aborted, limit);
@@ -240,13 +254,12 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         signal === undefined && options.fetch === globalFetch
           ? sharedDeadline(timeoutMs)
           : ownDeadline(timeoutMs, signal, options.fetch !== globalFetch);
-      let response: Response | InvalidResponseError | undefined;
+      let response: Response | InvalidResponseError | InvalidArgumentError | undefined;
       let result: AttemptResult = { kind: 'timeout' };
       const progress: { status?: number } = {};
       try {
         response = await attemptOnce(request, deadline, options, progress);
       } catch (error) {
-        if (error instanceof InvalidArgumentError) throw error;
         if (!deadline.expired()) {
           if (signal?.aborted) aborted();
           result = { kind: 'failed', cause: error };
@@ -254,7 +267,8 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       } finally {
         deadline.end();
       }
-      if (response instanceof InvalidResponseError) throw response;
+      if (response instanceof InvalidResponseError || response instanceof InvalidArgumentError)
+        throw response;
       if (response !== undefined) result = { kind: 'status', status: response.status };
       const retry = attempt <= maxRetries && mayRetry(method, result);
       // A write the policy will not send again may have reached the server (see retry.ts): its error says so,

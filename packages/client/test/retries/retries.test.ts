@@ -125,6 +125,49 @@ describe('connection failures', () => {
       cause: { code: 'ECONNREFUSED' },
     });
   });
+
+  // Node's shape when every address of a host refused (localhost's ::1 and 127.0.0.1): an AggregateError whose
+  // message is empty, its reasons in `errors`.
+  it('a refusal by every address of a host names each address, and keeps them on the cause', async () => {
+    const refused = (address: string) =>
+      Object.assign(new Error(`connect ECONNREFUSED ${address}:9`), {
+        code: 'ECONNREFUSED',
+        address,
+        port: 9,
+      });
+    const aggregate = Object.assign(new AggregateError([refused('::1'), refused('127.0.0.1')], ''), {
+      code: 'ECONNREFUSED',
+    });
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: aggregate });
+    };
+    const error = await rejectionOf(
+      clientFor(server(), { fetch, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain(
+      'failed: fetch failed: connect ECONNREFUSED ::1:9, connect ECONNREFUSED 127.0.0.1:9',
+    );
+    expect((error as Error).cause).toMatchObject({
+      cause: {
+        code: 'ECONNREFUSED',
+        errors: [
+          { code: 'ECONNREFUSED', address: '::1' },
+          { code: 'ECONNREFUSED', address: '127.0.0.1' },
+        ],
+      },
+    });
+  });
+
+  it('an empty error with only a code is named by its code', async () => {
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: Object.assign(new Error(''), { code: 'ENETUNREACH' }) });
+    };
+    const error = await rejectionOf(
+      clientFor(server(), { fetch, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+    );
+    expect((error as Error).message).toContain('failed: fetch failed: ENETUNREACH');
+  });
 });
 
 describe('waiting between attempts', () => {

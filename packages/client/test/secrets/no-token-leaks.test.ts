@@ -257,6 +257,11 @@ describe('errors never contain the auth token', () => {
         }),
     },
     {
+      // The client's own class, which it once let through unredacted, as it lets its own such error through.
+      name: "a fetch wrapper that throws the client's InvalidArgumentError quoting the Authorization header",
+      fail: (request) => new InvalidArgumentError('fetch', `refused ${request.headers.get('authorization')}`),
+    },
+    {
       name: 'a fetch wrapper whose error message is not a string',
       fail: () => Object.assign(new Error('x'), { message: 42, stack: undefined }),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRedactor, credentialRedactor } from '../../src/redact.js';
+import { createRedactor, credentialRedactor, redactedJson } from '../../src/redact.js';
 
 const token = 'Zq9rT4vX2mB7nK1pL8sD3fG6hJ0wYcE5';
 const redact = createRedactor([token]);
@@ -97,5 +97,14 @@ describe('credentialRedactor', () => {
 
   it('leaves a percent-encoded text that holds no secret as it was', () => {
     expect(redactCredentials('path=%2Fv1%2FAccount&q=a+b')).toBe('path=%2Fv1%2FAccount&q=a+b');
+  });
+});
+
+describe('redactedJson', () => {
+  it('redacts a number that holds a secret of digits, and keeps every other number', () => {
+    const digits = createRedactor(['1234567890123']);
+    expect(
+      redactedJson({ echo: 1234567890123, in: [41234567890123.5], count: 3, text: 'x1234567890123' }, digits),
+    ).toEqual({ echo: '[redacted]', in: ['[redacted]'], count: 3, text: 'x[redacted]' });
   });
 });
