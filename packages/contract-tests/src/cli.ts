@@ -153,7 +153,15 @@ function cliMessage(error: unknown): string {
   const { code } = error as { code?: unknown };
   // parseArgs: an unknown or malformed flag.
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    return `plivo-mock: ${error.message.replace(/\.?$/, '.')} Run plivo-mock --help for the options.`;
+    // parseArgs quotes the argument: a URL's password must not reach the terminal or a CI log.
+    const message = error.message.replace(
+      /\b([a-z][a-z0-9+.-]*:[/\\]{1,2})[^\s/\\?#@'"]*@/gi,
+      '$1[redacted]@',
+    );
+    const url = /Unexpected argument '[a-z][a-z0-9+.-]*:/i.test(message)
+      ? ' To proxy to a URL, pass --upstream <url>.'
+      : '';
+    return `plivo-mock: ${message.replace(/\.?$/, '.')}${url} Run plivo-mock --help for the options.`;
   }
   return error.message
     .replace(/^startMock:/, 'plivo-mock:')

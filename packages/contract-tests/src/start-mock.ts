@@ -209,7 +209,19 @@ function checkOptions(options: StartMockOptions): void {
   }
 }
 
-function preferHeader({ code, example, dynamic }: MockPreference): string {
+function preferHeader(preference: MockPreference): string {
+  if (typeof preference !== 'object' || preference === null || Array.isArray(preference))
+    throw new TypeError(`urlWithPrefer: pass an object such as { code: 404 }; got ${shown(preference)}.`);
+  refuseUnknown(preference, ['code', 'example', 'dynamic'], 'urlWithPrefer');
+  const { code, example, dynamic } = preference;
+  if (code !== undefined && !(Number.isInteger(code) && code >= 100 && code <= 599))
+    throw new TypeError(`urlWithPrefer: \`code\` must be an HTTP status such as 404; got ${shown(code)}.`);
+  if (example !== undefined && (typeof example !== 'string' || example === ''))
+    throw new TypeError(
+      `urlWithPrefer: \`example\` must be the name of an example of the spec; got ${shown(example)}.`,
+    );
+  if (dynamic !== undefined && typeof dynamic !== 'boolean')
+    throw new TypeError(`urlWithPrefer: \`dynamic\` must be true or false; got ${shown(dynamic)}.`);
   const parts: string[] = [];
   if (code !== undefined) parts.push(`code=${code}`);
   if (example !== undefined) parts.push(`example=${example}`);

@@ -189,6 +189,16 @@ describe('plivo-mock (pnpm mock)', () => {
     );
   });
 
+  it('refuses a URL given without --upstream, pointing at it, without its password', async () => {
+    const cli = runCli('https://user:S3cretPass@staging.example.com');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toContain(
+      "plivo-mock: Unexpected argument 'https://[redacted]@staging.example.com'. This command does not take positional arguments. To proxy to a URL, pass --upstream <url>. Run plivo-mock --help for the options.",
+    );
+    expect(cli.stderr()).not.toContain('S3cretPass');
+  });
+
   it("prints its own version and its Prism's with --version", async () => {
     const cli = runCli('--version');
     const [code] = await once(cli.child, 'exit');

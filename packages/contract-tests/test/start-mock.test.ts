@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import {
+  type MockPreference,
   type MockServer,
   mockControls,
   type RemoteControls,
@@ -337,6 +338,23 @@ describe('one shared mock', () => {
 
     it('refuses an empty preference', async () => {
       expect(() => mock.urlWithPrefer({})).toThrow('name at least one of `code`, `example`, `dynamic`');
+    });
+
+    it.each([
+      [
+        { code: 404, exmaple: 'x' },
+        'urlWithPrefer has no option `exmaple`. Its options are `code`, `example`, `dynamic`.',
+      ],
+      [{ code: '404' }, 'urlWithPrefer: `code` must be an HTTP status such as 404; got "404" (a string).'],
+      [{ code: 4040 }, 'urlWithPrefer: `code` must be an HTTP status such as 404; got 4040.'],
+      [
+        { example: '' },
+        'urlWithPrefer: `example` must be the name of an example of the spec; got "" (a string).',
+      ],
+      [{ dynamic: 'yes' }, 'urlWithPrefer: `dynamic` must be true or false; got "yes" (a string).'],
+      ['code=404', 'urlWithPrefer: pass an object such as { code: 404 }; got "code=404" (a string).'],
+    ])('refuses %j, naming what is wrong', (preference, message) => {
+      expect(() => mock.urlWithPrefer(preference as MockPreference)).toThrow(message);
     });
   });
 
