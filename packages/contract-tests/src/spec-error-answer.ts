@@ -118,6 +118,16 @@ interface Reading {
    * answers 500, which no caller mistakes for an outcome.
    */
   preferUnmet?: boolean;
+  /** The status to answer instead of Prism's (before it is mapped to one the operation lists). */
+  status?: number;
+}
+
+/** A method the path does not take: what it takes instead, in words. */
+function notAllowed(method: string, path: string, routes: Routes): string {
+  const methods = routes.operationsAt(path).map((operation) => operation.method);
+  const last = methods.pop();
+  const takes = methods.length === 0 ? last : `${methods.join(', ')} and ${last}`;
+  return `${path} takes ${takes}, not ${method.toUpperCase()}`;
 }
 
 /**
@@ -156,12 +166,7 @@ function read(
     const detail = typeof body.detail === 'string' ? withoutPeriod(body.detail) : '';
     const inner = Array.isArray(body.validation) ? (body.validation as Violation[]) : [];
     const code = type || answer.status;
-    if (type === 'NO_METHOD_MATCHED_ERROR') {
-      const methods = routes.operationsAt(path).map((operation) => operation.method);
-      const last = methods.pop();
-      const takes = methods.length === 0 ? last : `${methods.join(', ')} and ${last}`;
-      return { reason: `${path} takes ${takes}, not ${method.toUpperCase()}`, code, inner };
-    }
+    if (type === 'NO_METHOD_MATCHED_ERROR') return { reason: notAllowed(method, path, routes), code, inner };
     if (type === 'NO_PATH_MATCHED_ERROR') {
       const other = path.endsWith('/') ? path.slice(0, -1) : `${path}/`;
       const hint =
@@ -261,6 +266,16 @@ export function specErrorAnswer(
   if (answer.status < 400) return undefined;
   const operations = operationsOf(method, path, routes);
   const { own, statuses } = operations;
+  // Prism can take a method for another path's: `DELETE .../Session/` as `.../Session/{session_uuid}` with an
+  // empty uuid, answered with that operation's 400. The path as the spec has it does not take that method.
+  if (own === undefined && operations.operations.length > 0 && answer.status < 500) {
+    const reading = read(method, path, answer, routes, own, preferenceOf);
+    return assemble(answer, operations, {
+      ...reading,
+      reason: notAllowed(method, path, routes),
+      status: 405,
+    });
+  }
   // Checked before Prism's answer is read: Prism's own refusals (an unmet Prefer among them) are never this.
   if (
     listedStatus(answer.status, statuses) === answer.status &&
@@ -347,9 +362,9 @@ function operationsOf(method: string, path: string, routes: Routes) {
 function assemble(
   answer: PrismErrorAnswer,
   { operations, statuses }: ReturnType<typeof operationsOf>,
-  { reason, code, inner, preferUnmet }: Reading,
+  { reason, code, inner, preferUnmet, status: instead }: Reading,
 ): SpecErrorAnswer {
-  const status = listedStatus(preferUnmet ? 500 : answer.status, statuses);
+  const status = listedStatus(instead ?? (preferUnmet ? 500 : answer.status), statuses);
   const wording = wordingOf(status);
   // A request to a path of the spec gets its api_id, as Plivo's answers do; Plivo's 404 for a path it does not
   // have has been seen without one (the spec's NotFound example).

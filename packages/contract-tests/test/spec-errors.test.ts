@@ -353,6 +353,19 @@ describe.each(modes)('the %s mock', (mode, start) => {
     });
   });
 
+  // Prism took these for a delete of a session whose uuid is empty, and answered that operation's 400 example.
+  it.each([`${A}/Masking/Session/`, `${A}/Masking/Session`, `${A}/Masking/Session//`])(
+    'answers DELETE %s, the masking collection, 405 naming what it takes',
+    async (path) => {
+      const answer = await send(mock().url, { method: 'DELETE', path, headers: auth });
+      expect(answer.status).toBe(405);
+      expect(answer.headers.allow).toBe('GET, POST');
+      const body = JSON.parse(answer.body) as { error: string };
+      expect(schemaErrors('listMaskingSessions', '405', body)).toBe('');
+      expect(body.error).toBe(`method not allowed: ${A}/Masking/Session/ takes GET and POST, not DELETE`);
+    },
+  );
+
   // Plivo's API answers JSON whatever Accept says; the spec lists only application/json and no 406.
   describe.each(['text/html', 'application/xml', 'application/problem+json', 'application/json;q=0'])(
     'with Accept: %s',
