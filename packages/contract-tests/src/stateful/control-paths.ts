@@ -63,9 +63,11 @@ async function readMs(incoming: IncomingMessage, query: URLSearchParams): Promis
       return 'the body must be JSON such as {"ms": 60000}';
     }
   }
-  const value = typeof ms === 'string' && ms.trim() !== '' ? Number(ms) : ms;
+  // A string is read as a query's value is: base-10 digits only (Number() would take `0x10` for 16).
+  const value = typeof ms === 'string' && /^\d+$/.test(ms) ? Number(ms) : ms;
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    return `\`ms\` must be a number of milliseconds >= 0, as in {"ms": 60000}; got ${JSON.stringify(ms) ?? 'nothing'}`;
+    const got = typeof ms === 'number' ? String(ms) : (JSON.stringify(ms) ?? 'nothing');
+    return `\`ms\` must be a number of milliseconds >= 0, as in {"ms": 60000}; got ${got}`;
   }
   return value;
 }

@@ -165,6 +165,8 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
       /`ms` must be a number of milliseconds >= 0/,
     ],
     ['ms as text', 'POST', 'advance-time', '{"ms": "soon"}', 400, /`ms` must be a number of milliseconds/],
+    ['ms as hexadecimal text', 'POST', 'advance-time', '{"ms": "0x10"}', 400, /; got "0x10"$/],
+    ['ms past what JSON holds', 'POST', 'advance-time', '{"ms": 1e400}', 400, /; got Infinity$/],
     [
       'a body that is not JSON',
       'POST',
