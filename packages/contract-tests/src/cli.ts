@@ -4,6 +4,7 @@ import { listOperations } from './list-operations.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { type MockServer, startMock } from './start-mock.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
+import { withoutUserInfo } from './without-user-info.js';
 
 const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--seed 42] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
        plivo-mock --upstream https://staging.example.com [--errors] [--port 4010] [--spec path/to/openapi.json]
@@ -154,10 +155,7 @@ function cliMessage(error: unknown): string {
   // parseArgs: an unknown or malformed flag.
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
     // parseArgs quotes the argument: a URL's password must not reach the terminal or a CI log.
-    const message = error.message.replace(
-      /\b([a-z][a-z0-9+.-]*:[/\\]{1,2})[^\s/\\?#@'"]*@/gi,
-      '$1[redacted]@',
-    );
+    const message = withoutUserInfo(error.message);
     const url = /Unexpected argument '[a-z][a-z0-9+.-]*:/i.test(message)
       ? ' To proxy to a URL, pass --upstream <url>.'
       : '';

@@ -1,3 +1,4 @@
+import { withoutUserInfo } from '../without-user-info.js';
 import type { CallbackDeliveryRecord } from './callback-dispatcher.js';
 
 /** One request the stateful mock received, as `requests()` and `GET /__mock/requests` show it. */
@@ -99,11 +100,6 @@ export function redactBody(body: unknown): unknown {
   for (const [key, value] of Object.entries(body)) redacted[key] = redactBody(value);
   return redacted;
 }
-
-// One slash or a backslash is enough: URL parsers take `http:/user:pw@host` and `http:\\user:pw@host` too.
-const USER_INFO = /\b([a-z][a-z0-9+.-]*:[/\\]{1,2})[^\s/\\?#@"'<>]*@/gi;
-
-const withoutUserInfo = (text: string): string => text.replace(USER_INFO, '$1[redacted]@');
 
 // `Basic dXNlcjpzZWNyZXQ=` keeps its scheme; anything else is replaced whole.
 function redactCredential(value: string): string {
