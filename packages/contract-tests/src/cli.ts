@@ -154,8 +154,7 @@ function cliMessage(error: unknown): string {
   const { code } = error as { code?: unknown };
   // parseArgs: an unknown or malformed flag.
   if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
-    // parseArgs quotes the argument: a URL's password must not reach the terminal or a CI log.
-    const message = withoutUserInfo(error.message);
+    const { message } = error;
     const url = /Unexpected argument '[a-z][a-z0-9+.-]*:/i.test(message)
       ? ' To proxy to a URL, pass --upstream <url>.'
       : '';
@@ -170,6 +169,7 @@ function cliMessage(error: unknown): string {
 }
 
 main().catch((error: unknown) => {
-  console.error(cliMessage(error));
+  // A message may quote what was passed (parseArgs does, and --port and --otp): never a URL's password.
+  console.error(withoutUserInfo(cliMessage(error)));
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { wrongCredentials } from './basic-credentials.js';
+import { decoded } from './decoded.js';
 import type { Routes } from './routes.js';
 
 /**
@@ -43,13 +44,6 @@ export interface Forward {
 }
 
 /** The prefix's value decoded; as sent when it is not valid percent-encoding (Prism then judges the header). */
-function decodePreference(encoded: string): string {
-  try {
-    return decodeURIComponent(encoded);
-  } catch {
-    return encoded;
-  }
-}
 
 /**
  * A request target's path and query, read as Prism reads it (a WHATWG URL: `./` and `x/../` resolved, a
@@ -93,15 +87,6 @@ function escapeUndecodable(target: string): string {
   return queryAt === -1 ? escaped : escaped + target.slice(queryAt);
 }
 
-// Returns what it decodes: a bundler drops a decodeURIComponent whose result goes unused, and its throw with it.
-function decoded(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * What the mock's compatibility layer changes before Prism sees a request. Everything else (path parameters,
  * query, method, credentials of the path's account) reaches Prism as sent, its path read as Prism reads it, so
@@ -121,7 +106,7 @@ export function normaliseRequest(
     const encoded = path.slice(PREFER_PREFIX.length, end === -1 ? undefined : end);
     path = end === -1 ? '/' : path.slice(end);
     // An explicit Prefer header from the caller wins over the URL.
-    headers.prefer ??= decodePreference(encoded);
+    headers.prefer ??= decoded(encoded) ?? encoded;
   }
   if (routes !== undefined) {
     const { pathname, search } = readTarget(path);

@@ -7,8 +7,9 @@ import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from './s
 import { uncheckedTypeRefusal } from './unchecked-body-type.js';
 
 /**
- * Requests under this prefix reach Prism exactly as sent (the prefix taken off), and its answers reach the client
- * as Prism gave them: `mock.prismUrl`, to see what Prism alone would answer.
+ * Requests under this prefix reach Prism as sent (the prefix taken off; only a path segment that is not valid
+ * percent-encoding is escaped, as for every request, since it would end Prism's process), and its answers reach
+ * the client as Prism gave them: `mock.prismUrl`, to see what Prism alone would answer.
  */
 export const RAW_PREFIX = '/__prism';
 

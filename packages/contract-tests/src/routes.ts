@@ -1,3 +1,4 @@
+import { decoded } from './decoded.js';
 import type { OperationSummary } from './list-operations.js';
 
 /** An operation of the spec that a request path and method resolve to, with its path parameters. */
@@ -45,15 +46,6 @@ interface CompiledRoute extends OperationSummary {
   names: string[];
 }
 
-/** A path segment decoded; as sent when it is not valid percent-encoding (Prism judges it then). */
-function safeDecode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return segment;
-  }
-}
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
 
 function compile(operation: OperationSummary): CompiledRoute {
@@ -99,7 +91,9 @@ export function createRoutes(operations: OperationSummary[]): Routes {
         if (found === null) continue;
         const params: Record<string, string> = {};
         route.names.forEach((name, i) => {
-          params[name] = safeDecode(found[i + 1] ?? '');
+          const segment = found[i + 1] ?? '';
+          // As sent when it is not valid percent-encoding: Prism judges it then.
+          params[name] = decoded(segment) ?? segment;
         });
         return { operationId: route.operationId, template: route.path, params };
       }

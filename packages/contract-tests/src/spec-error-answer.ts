@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
+import { parsedJson } from './parsed-json.js';
 import { PREFER_HEADER } from './prefer.js';
 import type { PathOperation, Routes } from './routes.js';
 import { CONTROL_PREFIX } from './stateful/control-paths.js';
@@ -59,14 +60,6 @@ interface Violation {
 
 const mediaType = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-
-function parsed(body: string): unknown {
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -157,7 +150,7 @@ function read(
   own: PathOperation | undefined,
   preferenceOf: () => string,
 ): Reading {
-  const body = parsed(answer.body);
+  const body = parsedJson(answer.body);
   if (mediaType(answer.contentType) === 'application/problem+json' && isObject(body)) {
     const type = String(body.type ?? '')
       .split('#')
@@ -247,7 +240,7 @@ function headerValue(violations: Violation[]): string {
 
 /** Prism's own `sl-violations`, when it set some and they are JSON. */
 function earlier(violations: string | undefined): Violation[] {
-  const list = violations === undefined ? undefined : parsed(violations);
+  const list = violations === undefined ? undefined : parsedJson(violations);
   return Array.isArray(list) ? (list as Violation[]) : [];
 }
 
@@ -280,7 +273,7 @@ export function specErrorAnswer(
   if (
     listedStatus(answer.status, statuses) === answer.status &&
     mediaType(answer.contentType) === 'application/json' &&
-    isSpecError(parsed(answer.body))
+    isSpecError(parsedJson(answer.body))
   ) {
     return undefined;
   }

@@ -57,7 +57,8 @@ export interface MockServer {
   readonly pid: number;
   /**
    * A base URL that makes every request answered as `preference` says, for clients that cannot send a
-   * `Prefer` header (such as Plivo's SDK). Use it exactly like `url`.
+   * `Prefer` header (such as Plivo's SDK). Use it exactly like `url`. Throws a TypeError naming an unknown key or
+   * a value of the wrong type.
    */
   urlWithPrefer(preference: MockPreference): string;
   /** What Prism has logged so far (requests, validation results, violations). */
@@ -94,6 +95,11 @@ const OPTION_NAMES = Object.keys({
   stateful: true,
 } satisfies Record<keyof StartMockOptions, true>);
 const STATEFUL_OPTION_NAMES = Object.keys({ otp: true } satisfies Record<keyof StatefulOptions, true>);
+const PREFERENCE_NAMES = Object.keys({
+  code: true,
+  example: true,
+  dynamic: true,
+} satisfies Record<keyof MockPreference, true>);
 
 /** A value as an error message shows it: numbers and booleans as written, strings quoted, others by type. */
 function shown(value: unknown): string {
@@ -212,13 +218,14 @@ function checkOptions(options: StartMockOptions): void {
 function preferHeader(preference: MockPreference): string {
   if (typeof preference !== 'object' || preference === null || Array.isArray(preference))
     throw new TypeError(`urlWithPrefer: pass an object such as { code: 404 }; got ${shown(preference)}.`);
-  refuseUnknown(preference, ['code', 'example', 'dynamic'], 'urlWithPrefer');
+  refuseUnknown(preference, PREFERENCE_NAMES, 'urlWithPrefer');
   const { code, example, dynamic } = preference;
   if (code !== undefined && !(Number.isInteger(code) && code >= 100 && code <= 599))
     throw new TypeError(`urlWithPrefer: \`code\` must be an HTTP status such as 404; got ${shown(code)}.`);
-  if (example !== undefined && (typeof example !== 'string' || example === ''))
+  // A comma or `=` would add another preference to the header.
+  if (example !== undefined && (typeof example !== 'string' || !/^[^\s,;="]+$/.test(example)))
     throw new TypeError(
-      `urlWithPrefer: \`example\` must be the name of an example of the spec; got ${shown(example)}.`,
+      `urlWithPrefer: \`example\` must be the name of an example of the spec (no space, comma, semicolon, = or quote); got ${shown(example)}.`,
     );
   if (dynamic !== undefined && typeof dynamic !== 'boolean')
     throw new TypeError(`urlWithPrefer: \`dynamic\` must be true or false; got ${shown(dynamic)}.`);

@@ -197,6 +197,10 @@ describe('plivo-mock (pnpm mock)', () => {
       "plivo-mock: Unexpected argument 'https://[redacted]@staging.example.com'. This command does not take positional arguments. To proxy to a URL, pass --upstream <url>. Run plivo-mock --help for the options.",
     );
     expect(cli.stderr()).not.toContain('S3cretPass');
+
+    const port = runCli('--port', 'https://user:S3cretPass@staging.example.com');
+    expect((await once(port.child, 'exit'))[0]).toBe(1);
+    expect(port.stderr()).toContain('got "https://[redacted]@staging.example.com"');
   });
 
   it("prints its own version and its Prism's with --version", async () => {

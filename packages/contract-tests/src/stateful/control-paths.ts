@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { decoded } from '../decoded.js';
 import type { JournalEntry } from './journal.js';
 
 /**
@@ -132,7 +133,7 @@ export async function answerControl(
     }
     if (route.startsWith('otp/')) {
       if (!expect('GET')) return;
-      const sessionUuid = decodedSegment(route.slice('otp/'.length));
+      const sessionUuid = decoded(route.slice('otp/'.length));
       if (sessionUuid === undefined)
         return send(outgoing, 400, {
           error: `${url.pathname}: the session uuid is not valid percent-encoding`,
@@ -152,11 +153,3 @@ export async function answerControl(
 }
 
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-function decodedSegment(segment: string): string | undefined {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return undefined;
-  }
-}

@@ -1,3 +1,4 @@
+import { parsedJson } from '../parsed-json.js';
 import { CONTROL_PREFIX } from './control-paths.js';
 import type { JournalEntry } from './journal.js';
 
@@ -20,7 +21,7 @@ export function mockControls(url: string): RemoteControls {
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
     const answer = await fetch(base + path, init);
     const text = await answer.text();
-    const json = parseJson(text);
+    const json = parsedJson(text);
     const asked = `${init?.method ?? 'GET'} ${base}${path}`;
     if (!answer.ok) {
       const said = (json as { error?: unknown } | undefined)?.error;
@@ -55,13 +56,4 @@ export function mockControls(url: string): RemoteControls {
       await call('callbacks-settled');
     },
   };
-}
-
-/** The JSON of a body; undefined when it is empty or not JSON. */
-function parseJson(text: string): unknown {
-  try {
-    return text === '' ? undefined : JSON.parse(text);
-  } catch {
-    return undefined;
-  }
 }

@@ -42,7 +42,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     const { kept: received, length, cutOff } = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;
     const parsedBody = cutOff
-      ? `(a body cut off after ${length} bytes: the client closed the connection before it ended)`
+      ? `(a body cut off after ${length} bytes: the connection ended before the body did)`
       : length > PRISM_BODY_LIMIT
         ? `(a body of ${length} bytes, over the ${PRISM_BODY_LIMIT} bytes Prism takes: not kept)`
         : parseBody(received, incoming.headers['content-type']);

@@ -158,7 +158,7 @@ describe('a request whose client leaves before its body ends', () => {
         method: 'POST',
         query: { cut: 'off' },
         headers: { authorization: 'Basic [redacted]', 'content-length': '100' },
-        body: '(a body cut off after 13 bytes: the client closed the connection before it ended)',
+        body: '(a body cut off after 13 bytes: the connection ended before the body did)',
         status: 0,
       }),
     );

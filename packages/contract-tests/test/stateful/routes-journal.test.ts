@@ -84,9 +84,22 @@ describe('journal', () => {
       count: 3,
     });
     expect(redactBody('{"url": "https://u:p@h/"')).toBe('{"url": "https://[redacted]@h/"');
-    expect(redactBody(['http:/u:p@h/', 'http:\\\\u:p@h/', 'mailto:ops@example.com'])).toEqual([
+    // As URL parsers read them: any number of slashes, the authority up to its last `@`, quotes in a password.
+    expect(
+      redactBody([
+        'http:/u:p@h/',
+        'http:\\\\u:p@h/',
+        'https:///u:p@h/',
+        'https://user:p@ss@host/x',
+        "https://u:pa'ss@host/",
+        'mailto:ops@example.com',
+      ]),
+    ).toEqual([
       'http:/[redacted]@h/',
       'http:\\\\[redacted]@h/',
+      'https:///[redacted]@h/',
+      'https://[redacted]@host/x',
+      'https://[redacted]@host/',
       'mailto:ops@example.com',
     ]);
     expect(queryObject(new URLSearchParams('url=https%3A%2F%2Fu%3Ap%40h%2F&limit=2'))).toEqual({
