@@ -180,7 +180,7 @@ export function redactedCause(cause: unknown, redact: Redact, depth = 0): unknow
     else if (typeof value === 'number') copy[key] = value;
   }
   // An AggregateError's reasons are in `errors` (one per address tried), not in its message.
-  if (cause instanceof AggregateError)
-    copy.errors = cause.errors.map((error: unknown) => redactedCause(error, redact, depth + 1));
+  const { errors } = cause as { errors?: unknown };
+  if (Array.isArray(errors)) copy.errors = errors.map((error) => redactedCause(error, redact, depth + 1));
   return copy;
 }

@@ -92,11 +92,18 @@ function describeNetworkError(error: unknown): string {
  * What one error says: its message; without one (Node's AggregateError when every address of a host, such as
  * `localhost`'s ::1 and 127.0.0.1, refused), its errors' messages, else its `code`.
  */
-function wordsOf(error: unknown): string {
+function wordsOf(error: unknown, nested = false): string {
   if (!(error instanceof Error)) return String(error);
   if (error.message !== '') return error.message;
-  const each = error instanceof AggregateError ? error.errors.map(wordsOf).filter(Boolean).join(', ') : '';
-  const code = (error as { code?: unknown }).code;
+  const { errors, code } = error as { errors?: unknown; code?: unknown };
+  // One level: an AggregateError a custom fetch built could hold itself.
+  const each =
+    !nested && Array.isArray(errors)
+      ? errors
+          .map((inner) => wordsOf(inner, true))
+          .filter(Boolean)
+          .join(', ')
+      : '';
   return each || (typeof code === 'string' ? code : '');
 }
 
@@ -179,7 +186,10 @@ function notAResponse(response: unknown): InvalidArgumentError | undefined {
   );
 }
 
-/** One attempt: the response carrying its body, or the error for a body too large to read. */
+/**
+ * One attempt: the response carrying its body, or the error for a body too large to read or for a custom fetch
+ * that resolved to something that is not a Response.
+ */
 async function attemptOnce(
   request: OutgoingRequest,
   deadline: Deadline,

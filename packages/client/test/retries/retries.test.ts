@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConnectionError,
+  InvalidArgumentError,
   NotFoundError,
   RateLimitError,
   ServerError,
@@ -157,6 +158,46 @@ describe('connection failures', () => {
         ],
       },
     });
+  });
+
+  it('what a custom fetch throws, even the InvalidArgumentError class, is a ConnectionError, retried', async () => {
+    let calls = 0;
+    const fetch = async () => {
+      calls += 1;
+      throw new InvalidArgumentError('fetch', 'a wrapper said no');
+    };
+    const error = await rejectionOf(
+      clientFor(server(), { fetch, maxRetries: 1 }).verifySessions.get(VERIFY_UUID),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain('a wrapper said no');
+    expect(calls).toBe(2);
+  });
+
+  it.each([
+    [
+      'whose errors is not an array',
+      () => Object.assign(new Error(''), { errors: 'none', code: 'EX' }),
+      'EX',
+    ],
+    [
+      'that holds itself',
+      () => {
+        const aggregate = new AggregateError([], '');
+        aggregate.errors.push(aggregate, new Error('connect ECONNREFUSED 127.0.0.1:9'));
+        return aggregate;
+      },
+      'connect ECONNREFUSED 127.0.0.1:9',
+    ],
+  ])('an empty error %s is still a ConnectionError', async (_, cause, words) => {
+    const fetch = async () => {
+      throw new TypeError('fetch failed', { cause: cause() });
+    };
+    const error = await rejectionOf(
+      clientFor(server(), { fetch, maxRetries: 0 }).verifySessions.get(VERIFY_UUID),
+    );
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect((error as Error).message).toContain(`failed: fetch failed: ${words}`);
   });
 
   it('an empty error with only a code is named by its code', async () => {
