@@ -43,8 +43,6 @@ export interface Forward {
   dropBody: boolean;
 }
 
-/** The prefix's value decoded; as sent when it is not valid percent-encoding (Prism then judges the header). */
-
 /**
  * A request target's path and query, read as Prism reads it (a WHATWG URL: `./` and `x/../` resolved, a
  * `#fragment` dropped), so that the mock takes a request for the operation Prism judges it as. A target that
@@ -105,7 +103,8 @@ export function normaliseRequest(
     const end = path.indexOf('/', PREFER_PREFIX.length);
     const encoded = path.slice(PREFER_PREFIX.length, end === -1 ? undefined : end);
     path = end === -1 ? '/' : path.slice(end);
-    // An explicit Prefer header from the caller wins over the URL.
+    // An explicit Prefer header from the caller wins over the URL. As sent when it is not valid
+    // percent-encoding: Prism then judges the header.
     headers.prefer ??= decoded(encoded) ?? encoded;
   }
   if (routes !== undefined) {

@@ -26,7 +26,7 @@ export interface RequestRecord {
    * of `authorization` and `proxy-authorization` replaced by `[redacted]`, `cookie` replaced whole.
    */
   headers: Record<string, string | string[]>;
-  /** The status the mock answered; 0 when it could not: the client closed the connection before its body ended. */
+  /** The status the mock answered; 0 when it could not: the connection ended before the request's body did. */
   status: number;
 }
 
