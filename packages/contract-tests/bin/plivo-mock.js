@@ -1,3 +1,5 @@
 #!/usr/bin/env node
 // A committed entry point, so package managers can link the binary before `dist/` is built.
-import '../dist/cli.js';
+import { runCli } from '../dist/cli.js';
+
+runCli();

@@ -168,8 +168,14 @@ function cliMessage(error: unknown): string {
     .replace(/`(port|dynamic|seed|errors|stateful|upstream|spec)`/g, '--$1');
 }
 
-main().catch((error: unknown) => {
-  // A message may quote what was passed (parseArgs does, and --port and --otp): never a URL's password.
-  console.error(withoutUserInfo(cliMessage(error)));
-  process.exit(1);
-});
+/**
+ * Runs `plivo-mock` on the process's arguments (bin/plivo-mock.js calls it). Nothing runs on import: the bundler
+ * may put code the kit's other chunks share in this entry's chunk, and importing it must not start a CLI.
+ */
+export function runCli(): void {
+  main().catch((error: unknown) => {
+    // A message may quote what was passed (parseArgs does, and --port and --otp): never a URL's password.
+    console.error(withoutUserInfo(cliMessage(error)));
+    process.exit(1);
+  });
+}
