@@ -5,7 +5,9 @@ import type { SigningUrl } from './signing-url.js';
  * The texts Plivo's signatures are HMACs of. V3 follows Plivo's Node SDK (`lib/utils/v3Security.js`,
  * plivo@4.79.0) wherever Plivo's SDKs disagree: the port stays in the base URL; for GET, a key in both the URL's
  * query and `params` keeps the values of both; keys and values sort by UTF-16 code unit (JavaScript's default
- * sort, upper case before lower case); a POST without query or parameters signs the bare base URL.
+ * sort, upper case before lower case); a POST without query or parameters signs the bare base URL. Except
+ * where that SDK's URL parser misreads an `@` in a path or query as the end of a user name (it then signs no
+ * path or query at all): there the URL is split as RFC 3986 says, as Plivo's Python and Go SDKs do.
  */
 
 /** Sorted keys, each key's values sorted, in one list of [key, value]. */

@@ -43,11 +43,12 @@ export function groupParams(params: unknown): GroupedParams {
   }
   for (const [key, value] of Object.entries(params)) {
     const values: unknown[] = Array.isArray(value) ? value : [value];
-    const wrong = values.find((item) => typeof item !== 'string');
-    if (values.length > 0 && wrong !== undefined) {
+    // The index, not the item: an `undefined` item must be refused too.
+    const wrong = values.findIndex((item) => typeof item !== 'string');
+    if (wrong !== -1) {
       throw new CallbackSignatureError(
         'params',
-        `params[${quote(key)}] must be a string or an array of strings, got ${describeType(wrong)}` +
+        `params[${quote(key)}] must be a string or an array of strings, got ${describeType(values[wrong])}` +
           `${Array.isArray(value) ? ' in its array' : ''}. Pass the decoded form fields as received.`,
       );
     }

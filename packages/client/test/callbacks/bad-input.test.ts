@@ -65,6 +65,9 @@ describe('malformed arguments', () => {
     ['params', 'EventName=x', /params must be a URLSearchParams or a record/],
     ['params', { EventName: 1 }, /params\["EventName"\] must be a string or an array of strings, got number/],
     ['params', { EventName: ['a', null] }, /got null in its array/],
+    // `undefined` fits the type (node:querystring's ParsedUrlQuery) but is no value Plivo signed.
+    ['params', { EventName: undefined }, /params\["EventName"\] must be a string.*got undefined\./],
+    ['params', { EventName: ['a', undefined] }, /got undefined in its array/],
     [
       'params',
       new Map([['EventName', 'x']]),
