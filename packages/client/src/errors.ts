@@ -1,4 +1,5 @@
 import { redactedJson } from './redact.js';
+import { isReadMethod, mayHaveBeenProcessed as mayHaveBeenActedOn } from './retry.js';
 
 /**
  * Every error this package throws, in one place (as openai-node does).
@@ -33,6 +34,8 @@ export interface PlivoApiErrorDetails extends RequestTarget {
   readonly headers?: Headers | undefined;
   /** What went wrong underneath (a network error, the abort reason). */
   readonly cause?: unknown;
+  /** A write that may have been acted on although the call failed (see `PlivoApiError.mayHaveBeenProcessed`). */
+  readonly mayHaveBeenProcessed?: boolean | undefined;
 }
 
 /** Base class of every failed request. Branch on the subclass (or `status`), not on the message. */
@@ -56,12 +59,21 @@ export class PlivoApiError extends Error {
   declare readonly url: string;
   /** Headers of the final response. Not enumerable, so logging the error stays short. */
   declare readonly headers: Headers | undefined;
+  /**
+   * `true` when a write (POST, DELETE) failed after it may have reached Plivo and been acted on: it timed out,
+   * its connection failed once sent, it was answered 408 or 5xx, your signal aborted it in flight, or it was
+   * answered 2xx with a body that could not be read. Such a write is never sent again by the client: check with
+   * `get` or `list` before you do. `false` otherwise (a read, or a write refused unprocessed or never sent).
+   */
+  declare readonly mayHaveBeenProcessed: boolean;
 
   constructor(message: string, details: PlivoApiErrorDetails) {
-    const { status, apiId, error, body, method, url, headers, cause } = details;
+    const { status, apiId, error, body, method, url, headers, cause, mayHaveBeenProcessed } = details;
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { status, apiId, error, body, method, url });
     Object.defineProperty(this, 'headers', { value: headers });
+    // Own and enumerable (so in toJSON) only when true; `false` is the prototype's.
+    if (mayHaveBeenProcessed === true) Object.defineProperty(this, 'mayHaveBeenProcessed', ENUMERABLE_TRUE);
   }
 
   /**
@@ -72,6 +84,9 @@ export class PlivoApiError extends Error {
     return { name: this.name, message: this.message, ...(this as object) };
   }
 }
+
+Object.defineProperty(PlivoApiError.prototype, 'mayHaveBeenProcessed', { value: false });
+const ENUMERABLE_TRUE: PropertyDescriptor = { value: true, enumerable: true };
 
 /** 400: the request was malformed (Plivo rejected a parameter). Not retried. */
 export class BadRequestError extends PlivoApiError {
@@ -257,9 +272,14 @@ export function answerError<Extra extends object>(
   redact: Redact,
   details: Omit<PlivoApiErrorDetails, 'method' | 'url'> & Extra,
 ): PlivoApiError {
-  return requestError(ErrorClass, method, response.url, `answered ${response.status}${detail}`, redact, {
+  const { status } = response;
+  return requestError(ErrorClass, method, response.url, `answered ${status}${detail}`, redact, {
+    // A write answered 2xx was acted on, whatever its body; one answered 408 or 5xx may have been (retry.ts).
+    mayHaveBeenProcessed:
+      (!isReadMethod(method) && status >= 200 && status < 300) ||
+      mayHaveBeenActedOn(method, { kind: 'status', status }),
     ...details,
-    status: response.status,
+    status,
     headers: redactHeaders(response.headers, redact),
   });
 }

@@ -1,4 +1,4 @@
-import { errorFromResponse, type Redact } from './errors.js';
+import { errorFromResponse, InvalidArgumentError, type Redact } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { invalidBodyError, type JsonObject, parseJsonObject } from './json-body.js';
 import { assertJsonParams } from './json-params.js';
@@ -28,6 +28,8 @@ export interface Operation<Result = unknown> {
    */
   readonly sessionUuid?: string | undefined;
   readonly query?: object | undefined;
+  /** Checks the caller's other arguments (a list's filters) before anything is sent. */
+  readonly check?: (() => void) | undefined;
   /** Sent as JSON. */
   readonly body?: object | undefined;
   readonly unwrap?: Unwrap<Result> | undefined;
@@ -53,6 +55,16 @@ export interface CallContext {
 const paramsExample = (path: string) =>
   path.includes('/Masking/') ? '{ session_expiry: 600 }' : "{ recipient: '+14155550100' }";
 
+/**
+ * A check's error, its quotes of the caller's keys and values redacted (a field named like the token is still
+ * the token). Built anew: the stack of the first already holds its message.
+ */
+function redactedArgumentError(error: unknown, redact: Redact): unknown {
+  if (!(error instanceof InvalidArgumentError)) return error;
+  const message = redact(error.message);
+  return message === error.message ? error : new InvalidArgumentError(redact(error.argument), message);
+}
+
 type LooseRequest = (
   method: string,
   path: string,
@@ -70,8 +82,13 @@ export function createCall({ core, transport, authId, baseUrl, redact, hasMiddle
   return async function call<Result>(operation: Operation<Result>, options: RequestOptions | undefined) {
     const { method, sessionUuid } = operation;
     const inPath = 'sessionUuid' in operation;
-    if (inPath) assertSessionUuid(sessionUuid, redact);
-    if ('body' in operation) assertJsonParams(operation.body, paramsExample(operation.path));
+    try {
+      if (inPath) assertSessionUuid(sessionUuid, redact);
+      operation.check?.();
+      if ('body' in operation) assertJsonParams(operation.body, paramsExample(operation.path));
+    } catch (error) {
+      throw redactedArgumentError(error, redact);
+    }
     const own = resolveRequestOptions(options, redact);
     const limits = own?.limits;
     const { data, error, response } = await request(method, operation.path, {

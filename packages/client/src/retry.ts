@@ -5,7 +5,7 @@
  *
  * What may be sent again: Plivo has no idempotency key, so a request that changes something (POST, DELETE) is
  * repeated only when the server cannot have acted on it: it answered 429 (rate limited, refused unprocessed),
- * or no connection was ever made (refused, or the host name did not resolve). After a timeout, a reset or a
+ * or no connection was ever made (refused, unresolved, unreachable, timed out or a failed TLS handshake). After a timeout, a reset or a
  * 5xx it may have been processed, and a second send could create a second session or turn a delete into a
  * "Session already expired" error. Reads are repeated on every transient failure.
  */
@@ -15,8 +15,26 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
 
 /** Methods that only read: repeated on any transient failure. */
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
-/** Network error codes (Node, Bun, Deno) meaning no connection was made, so nothing reached the server. */
-const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+/**
+ * Network error codes (Node, Bun, Deno) meaning no connection was made, so nothing reached the server: refused,
+ * unresolved or unreachable, a connect timeout, or a TLS handshake that failed (a certificate refused, TLS
+ * spoken to a plain-HTTP port).
+ */
+const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'CERT_HAS_EXPIRED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+]);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);

@@ -18,6 +18,7 @@ import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
 import {
   type AttemptResult,
+  isReadMethod,
   mayHaveBeenProcessed,
   mayHaveBeenProcessedNote,
   mayRetry,
@@ -254,8 +255,15 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
     const fail = (ErrorClass: typeof AbortError, what: string, details: object): never => {
       throw requestError(ErrorClass, method, url, what, redact, details);
     };
-    const aborted = (): never =>
-      fail(AbortError, "was aborted by the caller's AbortSignal", { cause: signal?.reason });
+    // `inFlight`: an attempt was under way, so a write may have reached the server.
+    const aborted = (inFlight = false): never => {
+      const processed = inFlight && !isReadMethod(method);
+      const ending = processed ? `; ${mayHaveBeenProcessedNote(method, false)}` : '';
+      return fail(AbortError, `was aborted by the caller's AbortSignal${ending}`, {
+        cause: signal?.reason,
+        mayHaveBeenProcessed: processed,
+      });
+    };
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) aborted();
       // Nothing but time can abort an attempt without a caller signal, through the global fetch (which honours
@@ -271,7 +279,7 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
         response = await attemptOnce(request, deadline, options, progress);
       } catch (error) {
         if (!deadline.expired()) {
-          if (signal?.aborted) aborted();
+          if (signal?.aborted) aborted(true);
           result = { kind: 'failed', cause: error };
         }
       } finally {
@@ -301,11 +309,15 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
           progress.status === undefined
             ? 'no complete response'
             : `answered ${progress.status}, but the body did not complete`;
-        fail(TimeoutError, `timed out: ${what} within ${timeoutMs} ms${ending}`, { timeoutMs });
+        fail(TimeoutError, `timed out: ${what} within ${timeoutMs} ms${ending}`, {
+          timeoutMs,
+          mayHaveBeenProcessed: note !== undefined,
+        });
       }
       if (!retry && result.kind === 'failed') {
         fail(ConnectionError, `failed: ${redact(describeNetworkError(result.cause))}${ending}`, {
           cause: redactedCause(result.cause, redact),
+          mayHaveBeenProcessed: note !== undefined,
         });
       }
       if (!(await sleep(retryDelayMs(attempt - 1, response?.headers, options.random), signal))) aborted();

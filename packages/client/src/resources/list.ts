@@ -93,11 +93,11 @@ export function pagedList<Item, Meta extends PageMeta>(
 ): PagePromise<Item, Meta> {
   // A copy: every page is asked for with the filters as they were when list() was called.
   const given = isJsonObject(filters) ? { ...filters } : filters;
+  const check = () => assertListFilters(given);
   const load = (offset: number | undefined, previous?: readonly Item[]) => {
-    assertListFilters(given);
     const query = offset === undefined ? given : { ...given, offset };
     const read = previous === undefined || offset === undefined ? unwrap : movedOn(unwrap, previous, offset);
-    return call({ method: 'GET', path, query, unwrap: read }, options);
+    return call({ method: 'GET', path, query, check, unwrap: read }, options);
   };
   // Checked when the first page is loaded: a bad offset is refused there, with the other filters.
   return new PagePromise(load, typeof given?.offset === 'number' ? given.offset : 0);

@@ -342,6 +342,19 @@ describe('errors never contain the auth token', () => {
         () =>
           createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, headers: { [AUTH_TOKEN]: 'a\nb' } }),
       ],
+      // Keys the caller chose are quoted back too: a field or filter named like the token.
+      [
+        'token as a body field with a Map',
+        () => client.maskingSessions.create({ [AUTH_TOKEN]: new Map() } as never),
+      ],
+      [
+        'token as a nested body field path',
+        () => client.verifySessions.create({ a: { [AUTH_TOKEN]: NaN } } as never),
+      ],
+      [
+        'token as a list filter with an object',
+        () => client.verifySessions.list({ [AUTH_TOKEN]: {} } as never),
+      ],
       [
         'token as userAgent with a newline',
         () => createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, userAgent: `${AUTH_TOKEN}\n` }),
