@@ -1,5 +1,5 @@
 import { redactedJson } from './redact.js';
-import { isReadMethod, mayHaveBeenProcessed as mayHaveBeenActedOn } from './retry.js';
+import { mayHaveBeenProcessed as mayHaveBeenActedOn } from './retry.js';
 
 /**
  * Every error this package throws, in one place (as openai-node does).
@@ -72,8 +72,13 @@ export class PlivoApiError extends Error {
     super(message, cause === undefined ? undefined : { cause });
     Object.assign(this, { status, apiId, error, body, method, url });
     Object.defineProperty(this, 'headers', { value: headers });
-    // Own and enumerable (so in toJSON) only when true; `false` is the prototype's.
-    if (mayHaveBeenProcessed === true) Object.defineProperty(this, 'mayHaveBeenProcessed', ENUMERABLE_TRUE);
+    // Enumerable (so in toJSON) only when true: every other error logs as it did before the field.
+    const processed = mayHaveBeenProcessed === true;
+    Object.defineProperty(this, 'mayHaveBeenProcessed', {
+      value: processed,
+      enumerable: processed,
+      writable: true,
+    });
   }
 
   /**
@@ -84,9 +89,6 @@ export class PlivoApiError extends Error {
     return { name: this.name, message: this.message, ...(this as object) };
   }
 }
-
-Object.defineProperty(PlivoApiError.prototype, 'mayHaveBeenProcessed', { value: false });
-const ENUMERABLE_TRUE: PropertyDescriptor = { value: true, enumerable: true };
 
 /** 400: the request was malformed (Plivo rejected a parameter). Not retried. */
 export class BadRequestError extends PlivoApiError {
@@ -275,9 +277,7 @@ export function answerError<Extra extends object>(
   const { status } = response;
   return requestError(ErrorClass, method, response.url, `answered ${status}${detail}`, redact, {
     // A write answered 2xx was acted on, whatever its body; one answered 408 or 5xx may have been (retry.ts).
-    mayHaveBeenProcessed:
-      (!isReadMethod(method) && status >= 200 && status < 300) ||
-      mayHaveBeenActedOn(method, { kind: 'status', status }),
+    mayHaveBeenProcessed: mayHaveBeenActedOn(method, { kind: 'status', status }),
     ...details,
     status,
     headers: redactHeaders(response.headers, redact),

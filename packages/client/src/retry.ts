@@ -1,13 +1,14 @@
 /**
  * When to retry and how long to wait: pure functions, so the policy is tested exactly (see test/retries/).
- * The waits follow openai-node: exponential backoff from 0.5 s, doubling up to 8 s, with up to 25 % jitter
- * taken off; a server's `retry-after-ms` or `Retry-After` (seconds or an HTTP date) wins when present.
+ * The backoff is openai-node's: from 0.5 s, doubling up to 8 s, with up to 25 % jitter taken off. A server's
+ * `retry-after-ms` or `Retry-After` (seconds or an HTTP date) wins when present, unlike openai-node's also when
+ * it asks for no wait, and a longer ask than 60 s is cut to 60 s rather than ignored.
  *
  * What may be sent again: Plivo has no idempotency key, so a request that changes something (POST, DELETE) is
- * repeated only when the server cannot have acted on it: it answered 429 (rate limited, refused unprocessed),
- * or no connection was ever made (refused, unresolved, unreachable, timed out or a failed TLS handshake). After a timeout, a reset or a
- * 5xx it may have been processed, and a second send could create a second session or turn a delete into a
- * "Session already expired" error. Reads are repeated on every transient failure.
+ * repeated only when the server cannot have acted on it: it answered 429 (rate limited, refused unprocessed), or
+ * no connection was ever made (see NEVER_CONNECTED_CODES). After a timeout, a reset or a 5xx it may have been
+ * processed, and a second send could create a second session or turn a delete into a "Session already expired"
+ * error. Reads are repeated on every transient failure.
  */
 
 /** Statuses worth another attempt of a read: timeouts, rate limits, transient server faults. */
@@ -16,9 +17,9 @@ export const RETRYABLE_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 5
 /** Methods that only read: repeated on any transient failure. */
 const READ_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS', 'TRACE']);
 /**
- * Network error codes (Node, Bun, Deno) meaning no connection was made, so nothing reached the server: refused,
- * unresolved or unreachable, a connect timeout, or a TLS handshake that failed (a certificate refused, TLS
- * spoken to a plain-HTTP port).
+ * Network error codes (Node's; Bun's share most) meaning no connection was made, so nothing reached the server:
+ * refused, unresolved or unreachable, a connect timeout, or a certificate refused in the TLS handshake. Deno's
+ * and browsers' fetch errors carry no code: there a failed write counts as possibly processed.
  */
 const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
@@ -33,8 +34,12 @@ const NEVER_CONNECTED_CODES: ReadonlySet<string> = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
   'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
+/**
+ * The system calls whose failure means no connection: an unreachable host reported by a `read` or `write` is a
+ * connection that carried the request and then died (the kernel keeps an ICMP error until the socket gives up).
+ */
+const CONNECTING_SYSCALLS: ReadonlySet<unknown> = new Set([undefined, 'connect', 'getaddrinfo']);
 
 export function isRetryableStatus(status: number): boolean {
   return RETRYABLE_STATUSES.has(status);
@@ -48,8 +53,9 @@ export function isReadMethod(method: string): boolean {
 export function neverConnected(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
-    const { code, cause } = current as { code?: unknown; cause?: unknown };
-    if (typeof code === 'string' && NEVER_CONNECTED_CODES.has(code)) return true;
+    const { code, cause, syscall } = current as { code?: unknown; cause?: unknown; syscall?: unknown };
+    if (typeof code === 'string' && NEVER_CONNECTED_CODES.has(code) && CONNECTING_SYSCALLS.has(syscall))
+      return true;
     current = cause;
   }
   return false;
@@ -69,11 +75,15 @@ export function mayRetry(method: string, result: AttemptResult): boolean {
 }
 
 /**
- * Whether an attempt of a write that ended in `result` may have been acted on, so that the policy does not send
- * it again where a read would have been: a timeout, a reset, a 408 or a 5xx.
+ * Whether an attempt of a write that ended in `result` may have been acted on: a timeout or a failure once
+ * connected, or an answer that is a success (2xx), a timeout (408) or a server fault (any 5xx). A read is
+ * never "processed": it is sent again instead.
  */
 export function mayHaveBeenProcessed(method: string, result: AttemptResult): boolean {
-  return !isReadMethod(method) && !mayRetry(method, result) && mayRetry('GET', result);
+  if (isReadMethod(method)) return false;
+  if (result.kind !== 'status') return !mayRetry(method, result);
+  const { status } = result;
+  return (status >= 200 && status < 300) || status === 408 || status >= 500;
 }
 
 /** What the error of such a write adds; `retriesLeft`: whether the policy would otherwise have sent it again. */

@@ -18,7 +18,6 @@ import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
 import {
   type AttemptResult,
-  isReadMethod,
   mayHaveBeenProcessed,
   mayHaveBeenProcessedNote,
   mayRetry,
@@ -255,9 +254,9 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
     const fail = (ErrorClass: typeof AbortError, what: string, details: object): never => {
       throw requestError(ErrorClass, method, url, what, redact, details);
     };
-    // `inFlight`: an attempt was under way, so a write may have reached the server.
-    const aborted = (inFlight = false): never => {
-      const processed = inFlight && !isReadMethod(method);
+    // `inFlight`: the attempt under way, so a write may have reached the server (unless its answer says not).
+    const aborted = (inFlight?: AttemptResult): never => {
+      const processed = inFlight !== undefined && mayHaveBeenProcessed(method, inFlight);
       const ending = processed ? `; ${mayHaveBeenProcessedNote(method, false)}` : '';
       return fail(AbortError, `was aborted by the caller's AbortSignal${ending}`, {
         cause: signal?.reason,
@@ -275,11 +274,14 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       let response: Response | InvalidResponseError | InvalidArgumentError | undefined;
       let result: AttemptResult = { kind: 'timeout' };
       const progress: { status?: number } = {};
+      // An attempt whose headers came and whose body did not is judged by its status, whether the server acted.
+      const answered = (): AttemptResult | undefined =>
+        progress.status === undefined ? undefined : { kind: 'status', status: progress.status };
       try {
         response = await attemptOnce(request, deadline, options, progress);
       } catch (error) {
         if (!deadline.expired()) {
-          if (signal?.aborted) aborted(true);
+          if (signal?.aborted) aborted(answered() ?? { kind: 'timeout' });
           result = { kind: 'failed', cause: error };
         }
       } finally {
@@ -292,7 +294,7 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       // A write the policy will not send again may have reached the server (see retry.ts): its error says so,
       // retries left or not. A success, the common case, costs no check.
       const note =
-        !response?.ok && mayHaveBeenProcessed(method, result)
+        !response?.ok && mayHaveBeenProcessed(method, answered() ?? result)
           ? mayHaveBeenProcessedNote(method, attempt <= maxRetries)
           : undefined;
       if (response !== undefined && !retry) {

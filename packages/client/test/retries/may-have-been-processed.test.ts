@@ -31,8 +31,20 @@ async function failureOf(handler: Handler, call: Call, timeoutMs = 5_000): Promi
 describe('a write', () => {
   it.each([
     ['answered 503', ServerError, ((_req, res) => sendJson(res, 503, { error: 'busy' })) as Handler],
+    // Any 5xx: a gateway's 524 says the origin had the request and did not answer in time.
+    [
+      'answered 524',
+      ServerError,
+      ((_req, res) => sendJson(res, 524, { error: 'origin timeout' })) as Handler,
+    ],
+    ['answered 501', ServerError, ((_req, res) => sendJson(res, 501, { error: 'no' })) as Handler],
     ['answered 408', PlivoApiError, ((_req, res) => sendJson(res, 408, { error: 'slow' })) as Handler],
     ['timed out', TimeoutError, (() => {}) as Handler],
+    [
+      'answered 202, its body then stalled',
+      TimeoutError,
+      ((_req, res) => res.writeHead(202).write('{')) as Handler,
+    ],
     ['reset once sent', ConnectionError, ((req) => req.socket.destroy()) as Handler],
     [
       'answered 200 with a body that is not JSON',
@@ -40,7 +52,7 @@ describe('a write', () => {
       ((_req, res) => sendJson(res, 200, '<html>')) as Handler,
     ],
   ])('%s: true, in the error and its toJSON()', async (_name, ErrorClass, handler) => {
-    const error = await failureOf(handler, create, 300);
+    const error = await failureOf(handler, create, ErrorClass === TimeoutError ? 300 : 5_000);
     expect(error).toBeInstanceOf(ErrorClass);
     expect(error.mayHaveBeenProcessed).toBe(true);
     expect(JSON.parse(JSON.stringify(error))).toMatchObject({ mayHaveBeenProcessed: true });
@@ -49,12 +61,14 @@ describe('a write', () => {
 
   it.each([
     ['answered 400', ((_req, res) => sendJson(res, 400, { error: 'bad' })) as Handler],
+    // Its headers said the server refused it; only the rest of its body did not come.
+    ['answered 400, its body then stalled', ((_req, res) => res.writeHead(400).write('{')) as Handler],
     [
       'answered 429 on every attempt',
       ((_req, res) => sendJson(res, 429, { error: 'slow down' }, { 'retry-after-ms': '0' })) as Handler,
     ],
   ])('%s: false, and absent from toJSON()', async (_name, handler) => {
-    const error = await failureOf(handler, create);
+    const error = await failureOf(handler, create, 300);
     expect(error.mayHaveBeenProcessed).toBe(false);
     expect(JSON.parse(JSON.stringify(error))).not.toHaveProperty('mayHaveBeenProcessed');
   });
@@ -92,8 +106,9 @@ describe('a read', () => {
       ((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' })) as Handler,
     ],
     ['timed out', (() => {}) as Handler],
-  ])('%s: false', async (_name, handler) => {
-    const error = await failureOf(handler, get, 300);
+  ])('%s: false', async (name, handler) => {
+    const error = await failureOf(handler, get, name === 'timed out' ? 300 : 5_000);
+    expect(error).toBeInstanceOf(name === 'timed out' ? TimeoutError : ServerError);
     expect(error.mayHaveBeenProcessed).toBe(false);
   });
 
@@ -115,21 +130,47 @@ describe('a write whose connection was never made is sent again, and was not pro
     async (code) => {
       let attempts = 0;
       const client = clientFor(server(), {
-        maxRetries: 2,
+        maxRetries: 1,
         fetch: async () => {
           attempts += 1;
-          throw new TypeError('fetch failed', { cause: Object.assign(new Error(`${code} here`), { code }) });
+          // A system error names its call; undici's and the TLS handshake's errors name none.
+          const syscall = code.startsWith('E') ? 'connect' : undefined;
+          const cause = Object.assign(new Error(`${code} here`), { code, syscall });
+          throw new TypeError('fetch failed', { cause });
         },
       });
       const error = (await rejectionOf(create(client))) as PlivoApiError;
       expect(error).toBeInstanceOf(ConnectionError);
-      expect(attempts).toBe(3);
+      expect(attempts).toBe(2);
       expect(error.mayHaveBeenProcessed).toBe(false);
       expect(error.message).not.toContain('processed');
     },
   );
 
-  it('TLS spoken to a plain-HTTP port (a real handshake failure)', async () => {
+  // The kernel keeps an ICMP error of a connection that carried the request, and reports it when a read fails.
+  it('an unreachable host reported by a read (a connection that was made) is not sent again', async () => {
+    let attempts = 0;
+    const client = clientFor(server(), {
+      maxRetries: 2,
+      fetch: async () => {
+        attempts += 1;
+        const cause = Object.assign(new Error('read EHOSTUNREACH'), {
+          code: 'EHOSTUNREACH',
+          syscall: 'read',
+        });
+        throw new TypeError('fetch failed', { cause });
+      },
+    });
+    const error = (await rejectionOf(create(client))) as PlivoApiError;
+    expect(attempts).toBe(1);
+    expect(error.mayHaveBeenProcessed).toBe(true);
+  });
+});
+
+describe('TLS spoken to a plain-HTTP port', () => {
+  // OpenSSL's "wrong version number" also ends a connection already set up (plain text written into it), so
+  // it does not prove the request never went out.
+  it('is not sent again, and counts as possibly processed', async () => {
     const plain = await startServer();
     try {
       let attempts = 0;
@@ -143,8 +184,8 @@ describe('a write whose connection was never made is sent again, and was not pro
       });
       const error = (await rejectionOf(create(client))) as PlivoApiError;
       expect(error).toBeInstanceOf(ConnectionError);
-      expect(attempts).toBe(2);
-      expect(error.mayHaveBeenProcessed).toBe(false);
+      expect(attempts).toBe(1);
+      expect(error.mayHaveBeenProcessed).toBe(true);
       expect(plain.requests).toHaveLength(0);
     } finally {
       await plain.close();

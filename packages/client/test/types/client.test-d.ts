@@ -269,6 +269,7 @@ describe('options and errors', () => {
     expectTypeOf<PlivoApiError['apiId']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PlivoApiError['error']>().toEqualTypeOf<string | undefined>();
     expectTypeOf<PlivoApiError['url']>().toEqualTypeOf<string>();
+    expectTypeOf<PlivoApiError['mayHaveBeenProcessed']>().toEqualTypeOf<boolean>();
   });
 
   it("a class's status is the one it stands for, or undefined when no answer arrived", () => {
