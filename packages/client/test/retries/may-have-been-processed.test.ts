@@ -28,6 +28,18 @@ async function failureOf(handler: Handler, call: Call, timeoutMs = 5_000): Promi
   return (await rejectionOf(call(clientFor(server(), { maxRetries: 1, timeoutMs })))) as PlivoApiError;
 }
 
+/** The error of `call`, aborted by its caller's signal once the server has the request (and never answers). */
+async function abortedInFlight(
+  call: (client: ReturnType<typeof clientFor>, options: { signal: AbortSignal }) => Promise<unknown>,
+): Promise<PlivoApiError> {
+  server().reset(() => {});
+  const controller = new AbortController();
+  const failure = rejectionOf(call(clientFor(server()), { signal: controller.signal }));
+  while (server().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  controller.abort();
+  return (await failure) as PlivoApiError;
+}
+
 describe('a write', () => {
   it.each([
     ['answered 503', ServerError, ((_req, res) => sendJson(res, 503, { error: 'busy' })) as Handler],
@@ -74,12 +86,7 @@ describe('a write', () => {
   });
 
   it('aborted by the caller while in flight: true, and the message says so', async () => {
-    server().reset(() => {});
-    const controller = new AbortController();
-    const call = rejectionOf(create(clientFor(server()), { signal: controller.signal }));
-    while (server().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort();
-    const error = (await call) as PlivoApiError;
+    const error = await abortedInFlight(create);
     expect(error).toBeInstanceOf(AbortError);
     expect(error.mayHaveBeenProcessed).toBe(true);
     expect(error.message).toMatch(
@@ -113,12 +120,8 @@ describe('a read', () => {
   });
 
   it('aborted while in flight: false, and the message says nothing of it', async () => {
-    server().reset(() => {});
-    const controller = new AbortController();
-    const call = rejectionOf(get(clientFor(server()), { signal: controller.signal }));
-    while (server().requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    controller.abort();
-    const error = (await call) as PlivoApiError;
+    const error = await abortedInFlight(get);
+    expect(error).toBeInstanceOf(AbortError);
     expect(error.mayHaveBeenProcessed).toBe(false);
     expect(error.message).not.toContain('processed');
   });
