@@ -71,6 +71,13 @@ export interface AnswerHistory {
 const histories = new WeakMap<Response, AnswerHistory>();
 export const historyOf = (response: Response): AnswerHistory => histories.get(response) ?? { attempts: 1 };
 
+/**
+ * What an attempt's end says of whether the server acted: its status once the headers came (a 400 whose body
+ * then stalled was still refused), else how it ended.
+ */
+const judged = (progress: { status?: number }, ended: AttemptResult): AttemptResult =>
+  progress.status === undefined ? ended : { kind: 'status', status: progress.status };
+
 const ignore = (): void => {};
 const discard = (response: Response): void => {
   response.body?.cancel().catch(ignore);
@@ -274,14 +281,11 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       let response: Response | InvalidResponseError | InvalidArgumentError | undefined;
       let result: AttemptResult = { kind: 'timeout' };
       const progress: { status?: number } = {};
-      // An attempt whose headers came and whose body did not is judged by its status, whether the server acted.
-      const answered = (): AttemptResult | undefined =>
-        progress.status === undefined ? undefined : { kind: 'status', status: progress.status };
       try {
         response = await attemptOnce(request, deadline, options, progress);
       } catch (error) {
         if (!deadline.expired()) {
-          if (signal?.aborted) aborted(answered() ?? { kind: 'timeout' });
+          if (signal?.aborted) aborted(judged(progress, { kind: 'timeout' }));
           result = { kind: 'failed', cause: error };
         }
       } finally {
@@ -294,7 +298,7 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
       // A write the policy will not send again may have reached the server (see retry.ts): its error says so,
       // retries left or not. A success, the common case, costs no check.
       const note =
-        !response?.ok && mayHaveBeenProcessed(method, answered() ?? result)
+        !response?.ok && mayHaveBeenProcessed(method, judged(progress, result))
           ? mayHaveBeenProcessedNote(method, attempt <= maxRetries)
           : undefined;
       if (response !== undefined && !retry) {
