@@ -35,8 +35,9 @@ export interface StoredMaskingSession {
 
 type Body = Record<string, unknown>;
 
-// Plivo's reference gives 3600/3600/120, real responses show these (the spec states the same defaults). The Go,
-// Java and .NET SDKs send 0 for an unset value, so 0 means "the default" here too.
+// Plivo's reference gives 3600/3600/120, real responses show these: the spec's defaults, which
+// spec-defaults.test.ts holds every default the mock fills to. The Go, Java and .NET SDKs send 0 for an unset
+// value, so 0 means "the default" here too.
 const DEFAULTS = { session_expiry: 1800, call_time_limit: 14_400, ring_timeout: 45 } as const;
 
 // Fields the API refuses to change on an existing session (the spec's MaskingSessionUpdateRequest: D-MS's list,

@@ -112,6 +112,19 @@ export function examples(operationId: OperationId, status = '200'): [string, unk
   return Object.keys(named ?? {}).map((name) => [name, locate([...media, 'examples', name, 'value']).value]);
 }
 
+/** The `default` of every property of an operation's JSON request body that states one, by property name. */
+export function requestDefaults(operationId: OperationId): Record<string, unknown> {
+  const schema = [...operationLocation(operationId), 'requestBody', 'content', 'application/json', 'schema'];
+  const properties = locate([...schema, 'properties']).value as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.keys(properties).flatMap((name) => {
+      const { value } = locate([...schema, 'properties', name]);
+      const stated = (value as { default?: unknown }).default;
+      return stated === undefined ? [] : [[name, stated]];
+    }),
+  );
+}
+
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats.default(ajv);
 ajv.addSchema({ ...spec, $id: 'spec.json' });
