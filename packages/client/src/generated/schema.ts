@@ -128,10 +128,10 @@ export interface paths {
         };
         /**
          * List Verify sessions
-         * @description Lists the account's Verify sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
-         *     application, status, recipient, subaccount, country, alias, brand name, app hash and by ranges of
-         *     `session_time`. Without a `session_time` filter only the last 24 hours are returned; data covers the last
-         *     90 days.
+         * @description Lists the account's Verify sessions a page at a time (`limit` 1 to 20, `offset`). Filter by application,
+         *     status, recipient, subaccount, country, alias, brand name, app hash and by ranges of `session_time`.
+         *     Without a `session_time` filter only the last 24 hours are returned; data covers the last 90 days. Plivo
+         *     documents no order; every page in its SDKs' test fixtures is newest first.
          *
          *     The page is flat, `{api_id, meta, sessions}`; `meta` has no `total_count`, so page until `meta.next` is
          *     null.
@@ -1244,9 +1244,9 @@ export interface components {
             api_id: components["schemas"]["ApiId"];
             meta: components["schemas"]["VerifySessionListMeta"];
             /**
-             * @description The sessions of this page, newest first. Every real response carries an array, but Plivo's Node SDK
-             *     handles `null` here (an empty result, as the API writes other empty lists such as `attempt_details`), so
-             *     treat null as an empty page.
+             * @description The sessions of this page (newest first in every SDK fixture; Plivo documents no order). Every real
+             *     response carries an array, but Plivo's Node SDK handles `null` here (an empty result, as the API writes
+             *     other empty lists such as `attempt_details`), so treat null as an empty page.
              */
             sessions: components["schemas"]["VerifySession"][] | null;
         };
