@@ -621,8 +621,9 @@ export interface components {
             call_time_limit?: number;
             /**
              * @description How long Plivo rings each party before giving up, in seconds. No range is published (not negative). Plivo's reference
-             *     gives the default as 120; its own minimal-create example response and several real responses show 45,
-             *     so this document states 45 (no capture confirms either). The Java SDK sends `0` when unset.
+             *     gives the default as 120; its own minimal-create example response, the one response known to follow a
+             *     create without this field, shows 45, so this document states 45 (no capture confirms either). Plivo's SDK
+             *     fixtures show both 45 and 120, for requests they do not record. The Java SDK sends `0` when unset.
              * @default 45
              * @example 120
              */
