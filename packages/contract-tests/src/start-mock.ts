@@ -5,6 +5,7 @@ import { RAW_PREFIX } from './prism-compat-layer.js';
 import { launchPrism, type PrismMode, PrismPortInUseError, type PrismProcess } from './prism-process.js';
 import { resolveSpecPath } from './resolve-spec.js';
 import { createRoutes, type Routes } from './routes.js';
+import { shown } from './shown.js';
 import { readSpecDocument, refuseUnusableSpec } from './spec-document.js';
 import type { FrontProxy } from './stateful/front-proxy.js';
 import type { StatefulControls, StatefulMock, StatefulOptions } from './stateful/stateful-mock.js';
@@ -100,14 +101,6 @@ const PREFERENCE_NAMES = Object.keys({
   example: true,
   dynamic: true,
 } satisfies Record<keyof MockPreference, true>);
-
-/** A value as an error message shows it: numbers and booleans as written, strings quoted, others by type. */
-function shown(value: unknown): string {
-  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
-  if (typeof value === 'number' || typeof value === 'boolean' || value === null || value === undefined)
-    return String(value);
-  return Array.isArray(value) ? 'an array' : `${typeof value === 'object' ? 'an' : 'a'} ${typeof value}`;
-}
 
 /** An option startMock() does not know would be ignored without a word (`dynamc: true`): refused. */
 function refuseUnknown(given: object, known: readonly string[], of: string): void {

@@ -145,6 +145,10 @@ function unsendableUrl(url: string, withoutThem: string | undefined): string | u
 }
 
 function describeFailure(error: unknown, timeoutMs: number): string {
+  // The signer's own message advises a receiver and places the fault in the token; the mock's user sent the
+  // token with a request, and the journal tells nothing of it.
+  if (error instanceof CallbackConfigurationError)
+    return 'the Auth Token of the request that registered this URL cannot sign a callback: Plivo signs with printable ASCII tokens without spaces, as its own are; send the request with such a token';
   if (error instanceof Error) {
     if (error.name === 'TimeoutError')
       return `no answer within ${timeoutMs} ms, the mock's callback timeout: answer 200 sooner (a receiver can answer first and work afterwards)`;
@@ -188,7 +192,13 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       attempt: number,
     };
     const token = event.authToken;
-    const failOnce = (error: string) => record({ ...base, headers: {}, error, outcome: 'failed' });
+    // Not before the next turn: the request that registered the URL is journaled once its answer is sent, in
+    // this turn, and its callbacks follow it in the journal, those that fail before they are sent too.
+    const failOnce = async (error: string) => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (ofGeneration === generation || ofGeneration === stoppedGeneration)
+        record({ ...base, headers: {}, error, outcome: 'failed' });
+    };
     if (token === undefined)
       return failOnce(
         'no Auth Token came with the request that registered this URL: the callback cannot be signed',

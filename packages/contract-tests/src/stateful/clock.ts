@@ -1,3 +1,5 @@
+import { shown } from '../shown.js';
+
 /** The mock's notion of time: what state reads as "now", and timers that fire when that time is reached. */
 export interface MockClock {
   /** Milliseconds since the epoch, like Date.now(). */
@@ -48,7 +50,7 @@ export function createVirtualClock(start: number = Date.now()): VirtualClock {
     now: () => now,
     setTimer(delayMs, fire) {
       if (!Number.isFinite(delayMs))
-        throw new TypeError(`setTimer: delay must be a finite number; got ${delayMs}`);
+        throw new TypeError(`setTimer: delay must be a finite number; got ${shown(delayMs)}`);
       const timer: Timer = { due: now + Math.max(0, delayMs), order: created++, fire };
       timers.add(timer);
       return () => {
@@ -57,7 +59,9 @@ export function createVirtualClock(start: number = Date.now()): VirtualClock {
     },
     advance(ms) {
       if (!(Number.isFinite(ms) && ms >= 0)) {
-        throw new TypeError(`advanceTime: \`ms\` must be a finite number of milliseconds >= 0; got ${ms}.`);
+        throw new TypeError(
+          `advanceTime: \`ms\` must be a finite number of milliseconds >= 0; got ${shown(ms)}.`,
+        );
       }
       const target = now + ms;
       if (target > LATEST_TIME_MS) {

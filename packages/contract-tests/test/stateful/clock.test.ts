@@ -58,6 +58,12 @@ describe('virtual clock', () => {
     expect(() => createVirtualClock(0).advance(ms)).toThrow(/finite number of milliseconds >= 0/);
   });
 
+  it('shows a string given for `ms` as a string, not as the number it looks like', () => {
+    expect(() => createVirtualClock(0).advance('1000' as unknown as number)).toThrow(
+      'advanceTime: `ms` must be a finite number of milliseconds >= 0; got "1000" (a string).',
+    );
+  });
+
   it('refuses to move past the latest time a date can hold, naming it, and stays where it was', () => {
     const clock = createVirtualClock(LATEST_TIME_MS - 1_000);
     const fired: number[] = [];

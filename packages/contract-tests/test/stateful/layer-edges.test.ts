@@ -439,3 +439,50 @@ describe('callback deliveries in flight', () => {
     }
   });
 });
+
+describe('a callback that fails before it is sent', () => {
+  /** The journal entries a Verify send registering `url` adds, once its callbacks have settled. */
+  async function journaledBySend(url: string, token = TOKEN) {
+    const before = mock().requests().length;
+    const answer = await fetch(`${mock().url}${VERIFY}`, {
+      method: 'POST',
+      headers: { authorization: basicAuth(ACCOUNT_A, token), 'content-type': 'application/json' },
+      body: JSON.stringify({ recipient: `+9199999${String(before).padStart(5, '0')}`, url }),
+    });
+    expect(answer.status).toBe(202);
+    await mock().callbacksSettled();
+    return mock().requests().slice(before);
+  }
+
+  it.each([
+    ['with credentials', 'https://hook:url-password@127.0.0.1:9/verify'],
+    ['not http', 'mailto:ops@example.com'],
+  ])('to a URL %s, is journaled after the request that registered it', async (_, url) => {
+    expect(await journaledBySend(url)).toEqual([
+      expect.objectContaining({ kind: 'request', method: 'POST', path: VERIFY, status: 202 }),
+      expect.objectContaining({ kind: 'callback', outcome: 'failed', attempt: 1 }),
+    ]);
+  });
+
+  it.each([
+    ['a leading space', ` ${TOKEN}`],
+    ['a non-ASCII character', `${TOKEN}ö`],
+  ])(
+    'signed with a token with %s, says so for the mock’s user, with nothing of the token',
+    async (_, token) => {
+      const entries = await journaledBySend('https://127.0.0.1:9/verify', token);
+      expect(entries).toEqual([
+        expect.objectContaining({ kind: 'request', status: 202 }),
+        expect.objectContaining({
+          kind: 'callback',
+          outcome: 'failed',
+          error: expect.stringContaining(
+            'the Auth Token of the request that registered this URL cannot sign',
+          ),
+        }),
+      ]);
+      const { error } = entries[1] as { error: string };
+      expect(error).not.toMatch(/position|receiver|PLIVO_AUTH_TOKEN|retries/);
+    },
+  );
+});
