@@ -1,6 +1,6 @@
 // Every example in the spec must validate against the schema it illustrates: the named examples of each
-// response (including those in components/examples and components/responses) and the `examples` keyword of
-// every schema and parameter schema.
+// response (including those in components/examples and components/responses) and of each callback, and the
+// `examples` keyword of every schema and parameter schema.
 import { describe, expect, it } from 'vitest';
 import { deref, describeErrors, type Json, loadBundle, makeValidator, pointer } from './support/spec';
 
@@ -78,7 +78,49 @@ function schemaExamples(node: Json, at: string[], out: SchemaExample[]): SchemaE
   return out;
 }
 
+/** The named examples of each callback's body (and of its parameters, should one have any). */
+function callbackExamples(): ResponseExample[] {
+  const cases: ResponseExample[] = [];
+  for (const [p, item] of Object.entries<Json>(spec.paths)) {
+    for (const [method, operation] of Object.entries<Json>(item)) {
+      for (const [name, callback] of Object.entries<Json>(operation?.callbacks ?? {})) {
+        const base = callback.$ref
+          ? (callback.$ref as string).replace(/^#\//, '').split('/')
+          : ['paths', p, method, 'callbacks', name];
+        const resolved = callback.$ref ? deref(spec, callback.$ref) : callback;
+        for (const [expression, callbackItem] of Object.entries<Json>(resolved)) {
+          for (const [callbackMethod, callbackOperation] of Object.entries<Json>(callbackItem)) {
+            if (!callbackOperation?.operationId) continue; // the path item's description
+            const at = [...base, expression, callbackMethod];
+            const media = Object.entries<Json>(callbackOperation.requestBody?.content ?? {}).map(
+              ([type, content]) =>
+                [pointer(...at, 'requestBody', 'content', type, 'schema'), content] as const,
+            );
+            const parameters = (callbackOperation.parameters ?? []).flatMap((parameter: Json, i: number) =>
+              parameter.examples
+                ? [[pointer(...at, 'parameters', String(i), 'schema'), parameter] as const]
+                : [],
+            );
+            for (const [schemaPointer, holder] of [...media, ...parameters]) {
+              for (const [exampleName, example] of Object.entries<Json>(holder.examples ?? {})) {
+                cases.push({
+                  label: `${callbackOperation.operationId} (${operation.operationId}) example "${exampleName}"`,
+                  schemaPointer,
+                  exampleRef: example.$ref,
+                  value: (example.$ref ? deref(spec, example.$ref) : example).value,
+                });
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  return cases;
+}
+
 const cases = responseExamples();
+const callbackCases = callbackExamples();
 
 describe('response examples', () => {
   it('every operation has named examples for its success, and every error response has one', () => {
@@ -112,8 +154,8 @@ describe('response examples', () => {
     }
   });
 
-  it('every entry of components/examples is used by a response (so it is validated below)', () => {
-    const used = new Set(cases.map((c) => c.exampleRef));
+  it('every entry of components/examples is used by a response or a callback (so it is validated below)', () => {
+    const used = new Set([...cases, ...callbackCases].map((c) => c.exampleRef));
     const unused = Object.keys(spec.components.examples ?? {}).filter(
       (name) => !used.has(`#/components/examples/${name}`),
     );
@@ -183,5 +225,32 @@ describe('request body examples', () => {
   it.each(requestCases)('%s validates against the request schema', (_, schemaPointer, value) => {
     const validate = validator.at(schemaPointer);
     expect(validate(value), describeErrors(validate.errors)).toBe(true);
+  });
+});
+
+describe('callback examples', () => {
+  // A GET's attributes are one exploded object parameter: Redoc would print its examples as `attributes={JSON}`,
+  // not as the query Plivo sends, so the POST's body carries them and the GET's description points there.
+  it('every POST callback shows at least one in its body', () => {
+    const withExamples = new Set(callbackCases.map((c) => c.label.split(' ')[0]));
+    const callbackOperations = Object.values<Json>(spec.paths).flatMap((item) =>
+      Object.values<Json>(item).flatMap((operation) =>
+        Object.values<Json>(operation?.callbacks ?? {}).flatMap((callback) =>
+          Object.values<Json>(callback.$ref ? deref(spec, callback.$ref) : callback).flatMap((callbackItem) =>
+            Object.values<Json>(callbackItem).flatMap((callbackOperation) =>
+              callbackOperation?.operationId ? [callbackOperation.operationId] : [],
+            ),
+          ),
+        ),
+      ),
+    );
+    const posts = [...new Set(callbackOperations)].filter((id) => id.endsWith('Post'));
+    expect(posts).toHaveLength(3);
+    expect(posts.filter((id) => !withExamples.has(id))).toEqual([]);
+  });
+
+  it.each(callbackCases.map((c) => [c.label, c] as const))('%s validates against its schema', (_, c) => {
+    const validate = validator.at(c.schemaPointer);
+    expect(validate(c.value), describeErrors(validate.errors)).toBe(true);
   });
 });

@@ -266,6 +266,34 @@ describe('the built API reference', () => {
     });
   });
 
+  const withCallbacks = operations.filter(({ postCallbacks }) => postCallbacks.length > 0);
+
+  describe.each(withCallbacks)('$operationId', (operation) => {
+    it('shows each example of each POST callback, picked under its Payload, as the form body Plivo sends', async () => {
+      await openFromSidebar(operation);
+      const section = sectionOf(operation);
+      for (const callback of operation.postCallbacks) {
+        expect(callback.examples.length, callback.summary).toBeGreaterThan(0);
+        const title = section.getByRole('button', { name: callback.summary, exact: true });
+        await title.click();
+        let shown = callback.examples[0]?.summary ?? '';
+        for (const { summary, value } of callback.examples) {
+          if (summary !== shown) {
+            await pick(section.getByRole('button', { name: 'Example' }).filter({ hasText: shown }), summary);
+            shown = summary;
+          }
+          // Redoc writes the body as the form Plivo sends: its first attribute starts it.
+          const [name, first] = Object.entries(value)[0] ?? [];
+          await expectVisible(
+            section.getByText(`${name}=${encodeURIComponent(String(first))}&`, { exact: false }),
+            `the body of "${summary}" (${callback.summary})`,
+          );
+        }
+        await title.click(); // folded again, as the next test expects the section
+      }
+    });
+  });
+
   // For people to look at, not asserted on. Redoc shows the operations of one tag at a time (the others collapse
   // behind "+ Show"), so there is one full-page screenshot per operation, each with its success example open.
   it.each(operations)('saves a full-page screenshot with $operationId open', async (operation) => {

@@ -25,6 +25,13 @@ export interface DocumentedOperation {
   requestExamples: { summary: string; value: unknown }[];
   /** The spec's example value of the `auth_id` path parameter (one that fits its pattern). */
   authIdExample: string;
+  /** Its callbacks sent by POST, with the named examples of their form bodies. */
+  postCallbacks: DocumentedCallback[];
+}
+
+export interface DocumentedCallback {
+  summary: string;
+  examples: { summary: string; value: Record<string, unknown> }[];
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: a parsed OpenAPI document
@@ -79,6 +86,22 @@ export function documentedOperations(): DocumentedOperation[] {
             return { summary, value };
           }),
           authIdExample: authId,
+          postCallbacks: Object.values<Json>(operation.callbacks ?? {}).flatMap((callback) =>
+            Object.values<Json>(deref(document, callback)).flatMap((item: Json) => {
+              const post = item.post;
+              if (post === undefined) return [];
+              const body = post.requestBody?.content?.['application/x-www-form-urlencoded'];
+              return [
+                {
+                  summary: post.summary,
+                  examples: Object.values<Json>(body?.examples ?? {}).map((example) => {
+                    const { summary, value } = deref(document, example);
+                    return { summary, value };
+                  }),
+                },
+              ];
+            }),
+          ),
         };
       }),
   );

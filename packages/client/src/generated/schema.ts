@@ -801,23 +801,6 @@ export interface components {
          *
          *     Plivo's masking pages do not say how the body is encoded; the masking service runs on Plivo's voice platform,
          *     which sends form-encoded callbacks, and this description assumes the same (inferred).
-         * @example {
-         *       "EventName": "SessionTimeout",
-         *       "EventTimestamp": "2026-11-30 12:30:00",
-         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
-         *       "VirtualNumber": "+918888888888",
-         *       "SequenceNumber": "4"
-         *     }
-         * @example {
-         *       "EventName": "SessionPinAuthenticationStatus",
-         *       "EventTimestamp": "2026-11-30 12:01:07",
-         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
-         *       "From": "+917708772011",
-         *       "VirtualNumber": "+918888888888",
-         *       "PinAuthenticationStatus": "failed",
-         *       "PinRetryCounter": 1,
-         *       "SequenceNumber": "2"
-         *     }
          */
         MaskingSessionStatusCallback: {
             /**
@@ -869,22 +852,6 @@ export interface components {
          *     body (inferred, as for the status callback: Plivo's masking pages do not state the encoding) or the query
          *     string of a GET, per `recording_callback_method`. Every attribute is documented as a string. New attributes may
          *     appear at any time.
-         * @example {
-         *       "EventName": "SessionRecordingCompleted",
-         *       "EventTimestamp": "2026-11-30 12:05:00",
-         *       "SessionUUID": "0f9e8d7c-6b5a-4493-8271-605f4e3d2c1b",
-         *       "From": "+917708772011",
-         *       "To": "+919976106830",
-         *       "VirtualNumber": "+918888888888",
-         *       "RecordingUUID": "e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57",
-         *       "RecordingURL": "https://media.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Recording/e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57.mp3",
-         *       "RecordingResourceURL": "https://api.plivo.com/v1/Account/MANJUXXVOICEZZAPI908/Recording/e7b8c1f2-4d1a-4c5e-9a3b-2f6d8e0c1a57/",
-         *       "RecordingDuration": "42",
-         *       "RecordingStartTime": "2026-11-30 12:04:18",
-         *       "RecordingEndTime": "2026-11-30 12:05:00",
-         *       "RecordingFormat": ".mp3",
-         *       "SequenceNumber": "6"
-         *     }
          */
         MaskingRecordingCallback: {
             /**
@@ -1364,17 +1331,6 @@ export interface components {
          * @description What Plivo sends to a session's `url` on every status change: form data in a POST body (`method` POST, the
          *     default) or query parameters of a GET, as Verify documents. Every attribute is documented as a string. New
          *     attributes may appear at any time.
-         * @example {
-         *       "SessionUUID": "b3d5f7a9-1c2e-4f6a-8b0d-2e4f6a8c0e1a",
-         *       "SessionStatus": "in-progress",
-         *       "AttemptUUID": "a7a6f38a-2f54-4b8e-9c1b-1b2c3d4e5f60",
-         *       "AttemptSequence": "1",
-         *       "Channel": "sms",
-         *       "ChannelStatus": "delivered",
-         *       "ChannelErrorCode": "",
-         *       "Recipient": "+917708772011",
-         *       "RequestTime": "2026-11-30 12:00:00.000000 +0000 UTC"
-         *     }
          */
         VerifySessionStatusCallback: {
             /**
