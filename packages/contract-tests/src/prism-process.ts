@@ -175,7 +175,10 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
     };
     const onError = (error: Error) => fail(`could not be spawned: ${error.message}`);
     const timer = setTimeout(
-      () => fail(`was not listening after ${launch.startupTimeoutMs} ms`),
+      () =>
+        fail(
+          `was not listening after ${launch.startupTimeoutMs} ms: if its output below shows no error, it was still starting (a busy machine); give startMock() a larger \`startupTimeoutMs\``,
+        ),
       launch.startupTimeoutMs,
     );
     const cleanup = () => {

@@ -233,7 +233,7 @@ describe('startMock', () => {
 
   it('gives up after startupTimeoutMs, stops Prism and shows what it printed', async () => {
     await expect(startExpectingRefusal({ startupTimeoutMs: 1 })).rejects.toThrow(
-      /was not listening after 1 ms[\s\S]*Prism output/,
+      /was not listening after 1 ms: .*give startMock\(\) a larger `startupTimeoutMs`[\s\S]*Prism output/,
     );
     expect(runningPrismChildren()).toEqual([]);
   });
