@@ -34,10 +34,10 @@ const lastRequest = (path: string): RequestRecord | undefined =>
     .filter((entry): entry is RequestRecord => entry.kind === 'request' && entry.path === path)
     .at(-1);
 
-async function post(path: string, body: Buffer | string, contentType = 'application/json') {
+async function post(path: string, body: Buffer | string, contentType = 'application/json', token = TOKEN) {
   const answer = await fetch(`${mock().url}${path}`, {
     method: 'POST',
-    headers: { authorization: basicAuth(), 'content-type': contentType },
+    headers: { authorization: basicAuth(ACCOUNT_A, token), 'content-type': contentType },
     body,
   });
   return { status: answer.status, body: (await answer.json()) as Json };
@@ -444,11 +444,8 @@ describe('a callback that fails before it is sent', () => {
   /** The journal entries a Verify send registering `url` adds, once its callbacks have settled. */
   async function journaledBySend(url: string, token = TOKEN) {
     const before = mock().requests().length;
-    const answer = await fetch(`${mock().url}${VERIFY}`, {
-      method: 'POST',
-      headers: { authorization: basicAuth(ACCOUNT_A, token), 'content-type': 'application/json' },
-      body: JSON.stringify({ recipient: `+9199999${String(before).padStart(5, '0')}`, url }),
-    });
+    const recipient = `+9199999${String(before).padStart(5, '0')}`;
+    const answer = await post(VERIFY, JSON.stringify({ recipient, url }), undefined, token);
     expect(answer.status).toBe(202);
     await mock().callbacksSettled();
     return mock().requests().slice(before);
