@@ -1,5 +1,13 @@
 // As URL parsers read an authority: after any number of slashes (or backslashes), up to its last `@`.
 const USER_INFO = /\b([a-z][a-z0-9+.-]*:[/\\]+)[^\s/\\?#]*@/gi;
+// The same URL percent-encoded, as a form body sends it (`callback_url=https%3A%2F%2Fhook%3Apw%40host%2F`): the
+// authority also ends at an encoded `/`, `\`, `?` or `#`, or at the form's own `&` or `=`.
+const ENCODED_USER_INFO =
+  /\b([a-z][a-z0-9+.-]*(?::|%3A)(?:[/\\]|%2F|%5C)+)(?:(?!%2F|%5C|%3F|%23)[^\s/\\?#&=])*(@|%40)/gi;
 
-/** A text with the user info (`user:password@`) of every URL in it replaced by `[redacted]@`. */
-export const withoutUserInfo = (text: string): string => text.replace(USER_INFO, '$1[redacted]@');
+/**
+ * A text with the user info (`user:password@`) of every URL in it replaced by `[redacted]@`, of a
+ * percent-encoded URL too (its `@` left as sent).
+ */
+export const withoutUserInfo = (text: string): string =>
+  text.replace(USER_INFO, '$1[redacted]@').replace(ENCODED_USER_INFO, '$1[redacted]$2');

@@ -18,7 +18,7 @@ export interface RequestRecord {
   /**
    * The JSON body parsed; the text when it is not JSON; undefined when there was none. A GET's, HEAD's or
    * DELETE's body is here too, though Prism and the state never see it. The user info of a URL in it (and in
-   * `query`) reads `[redacted]`.
+   * `query`), percent-encoded or not, reads `[redacted]`.
    */
   body: unknown;
   /**

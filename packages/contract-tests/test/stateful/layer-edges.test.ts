@@ -196,6 +196,16 @@ describe('the journal keeps no password of a URL in a body, a query or a cookie'
     });
     expect(JSON.stringify(mock().requests())).not.toMatch(/password|cookie-secret/);
   });
+
+  it('records a form body as sent but for the password of a percent-encoded URL in it', async () => {
+    const form = `callback_url=${encodeURIComponent('https://hook:form-password@example.com/s?a=1')}&first_party=%2B1`;
+    const answer = await post(MASKING, form, 'application/x-www-form-urlencoded');
+    expect(answer.status).toBe(400); // the spec takes JSON only
+    expect(lastRequest(MASKING)?.body).toBe(
+      'callback_url=https%3A%2F%2F[redacted]%40example.com%2Fs%3Fa%3D1&first_party=%2B1',
+    );
+    expect(JSON.stringify(mock().requests())).not.toMatch(/password/);
+  });
 });
 
 describe('the journal keeps a body Prism never sees', () => {

@@ -102,6 +102,26 @@ describe('journal', () => {
       'https://[redacted]@host/',
       'mailto:ops@example.com',
     ]);
+    // Percent-encoded, as in a form body: the authority ends at an encoded `/`, `?`, `#` or `\`, or at `&` or `=`.
+    expect(
+      redactBody([
+        'url=https%3A%2F%2Fhook%3Ap%40ss%40example.com%2Fa&b=1',
+        'u=http%3a%2f%2fu%3Ap%40h%3Fq',
+        'u=https%3A//u%3Ap%40h/',
+        'u=http%3A%5C%5Cu%3Ap%40h',
+        'u=mailto%3Aops%40example.com',
+        'u=https%3A%2F%2Fexample.com%2Fa%40b&v=x%40y',
+        'u=https%3A%2F%2Fexample.com&v=a%40b',
+      ]),
+    ).toEqual([
+      'url=https%3A%2F%2F[redacted]%40example.com%2Fa&b=1',
+      'u=http%3a%2f%2f[redacted]%40h%3Fq',
+      'u=https%3A//[redacted]%40h/',
+      'u=http%3A%5C%5C[redacted]%40h',
+      'u=mailto%3Aops%40example.com',
+      'u=https%3A%2F%2Fexample.com%2Fa%40b&v=x%40y',
+      'u=https%3A%2F%2Fexample.com&v=a%40b',
+    ]);
     expect(queryObject(new URLSearchParams('url=https%3A%2F%2Fu%3Ap%40h%2F&limit=2'))).toEqual({
       url: 'https://[redacted]@h/',
       limit: '2',
