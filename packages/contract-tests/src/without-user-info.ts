@@ -1,9 +1,10 @@
-// As URL parsers read an authority: after any number of slashes (or backslashes), up to its last `@`.
-const USER_INFO = /\b([a-z][a-z0-9+.-]*:[/\\]+)[^\s/\\?#]*@/gi;
+// As URL parsers read an authority: after any number of slashes (or backslashes), up to its last `@`. A scheme of
+// at most 64 characters: unbounded, a long run such as `a.a.a.…` would be rescanned from each of its word boundaries.
+const USER_INFO = /\b([a-z][a-z0-9+.-]{0,63}:[/\\]+)[^\s/\\?#]*@/gi;
 // The same URL percent-encoded, as a form body sends it (`callback_url=https%3A%2F%2Fhook%3Apw%40host%2F`): the
 // authority also ends at an encoded `/`, `\`, `?` or `#`, or at the form's own `&` or `=`.
 const ENCODED_USER_INFO =
-  /\b([a-z][a-z0-9+.-]*(?::|%3A)(?:[/\\]|%2F|%5C)+)(?:(?!%2F|%5C|%3F|%23)[^\s/\\?#&=])*(@|%40)/gi;
+  /\b([a-z][a-z0-9+.-]{0,63}(?::|%3A)(?:[/\\]|%2F|%5C)+)(?:(?!%2F|%5C|%3F|%23)[^\s/\\?#&=])*(@|%40)/gi;
 
 /**
  * A text with the user info (`user:password@`) of every URL in it replaced by `[redacted]@`, of a

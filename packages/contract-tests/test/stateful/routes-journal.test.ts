@@ -93,6 +93,7 @@ describe('journal', () => {
         'https://user:p@ss@host/x',
         "https://u:pa'ss@host/",
         'mailto:ops@example.com',
+        `${'a.'.repeat(100)}https://u:p@h/`,
       ]),
     ).toEqual([
       'http:/[redacted]@h/',
@@ -101,6 +102,7 @@ describe('journal', () => {
       'https://[redacted]@host/x',
       'https://[redacted]@host/',
       'mailto:ops@example.com',
+      `${'a.'.repeat(100)}https://[redacted]@h/`,
     ]);
     // Percent-encoded, as in a form body: the authority ends at an encoded `/`, `?`, `#` or `\`, or at `&` or `=`.
     expect(
