@@ -23,7 +23,8 @@ export interface RequestRecord {
   body: unknown;
   /**
    * Every header as received: a string when sent once, an array of every value when repeated; the credentials
-   * of `authorization` and `proxy-authorization` replaced by `[redacted]`, `cookie` replaced whole.
+   * of `authorization` and `proxy-authorization` replaced by `[redacted]`, `cookie` replaced whole, the user
+   * info of a URL in any other (a `Referer` say) too.
    */
   headers: Record<string, string | string[]>;
   /** The status the mock answered; 0 when it could not: the connection ended before the request's body did. */
@@ -59,13 +60,13 @@ const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie'
 /**
  * The headers for the journal, from `incoming.headersDistinct` (Node's `headers` joins or drops repeats): a header
  * sent once as a string, a repeated one as an array of every value. The scheme of a credential is kept
- * (`Basic [redacted]`), never its value.
+ * (`Basic [redacted]`), never its value; nor the password of a URL in another header.
  */
 export function redactHeaders(headers: NodeJS.Dict<string[]>): Record<string, string | string[]> {
   const redacted = recordOfAnyKeys<string | string[]>();
   for (const [name, values] of Object.entries(headers)) {
     if (values === undefined || values.length === 0) continue;
-    const kept = SECRET_HEADERS.has(name) ? values.map(redactCredential) : values;
+    const kept = values.map(SECRET_HEADERS.has(name) ? redactCredential : withoutUserInfo);
     redacted[name] = kept.length === 1 ? (kept[0] as string) : kept;
   }
   return redacted;

@@ -176,7 +176,7 @@ describe('a path segment that is not valid percent-encoding', () => {
   });
 });
 
-describe('the journal keeps no password of a URL in a body, a query or a cookie', () => {
+describe('the journal keeps no password of a URL in a body, a query or a header, nor a cookie', () => {
   it('records a callback URL with user info as its host and path', async () => {
     const sent = { ...PARTIES, callback_url: 'https://hook:body-password@127.0.0.1:9/status' };
     const answer = await fetch(`${mock().url}${MASKING}?note=https://q:query-password@example.com/`, {
@@ -185,6 +185,7 @@ describe('the journal keeps no password of a URL in a body, a query or a cookie'
         authorization: basicAuth(),
         'content-type': 'application/json',
         cookie: 'sid=cookie-secret',
+        referer: 'https://r:referer-password@app.example.com/',
       },
       body: JSON.stringify(sent),
     });
@@ -192,7 +193,7 @@ describe('the journal keeps no password of a URL in a body, a query or a cookie'
     expect(lastRequest(MASKING)).toMatchObject({
       body: { callback_url: 'https://[redacted]@127.0.0.1:9/status' },
       query: { note: 'https://[redacted]@example.com/' },
-      headers: { cookie: '[redacted]' },
+      headers: { cookie: '[redacted]', referer: 'https://[redacted]@app.example.com/' },
     });
     expect(JSON.stringify(mock().requests())).not.toMatch(/password|cookie-secret/);
   });

@@ -139,6 +139,18 @@ describe('journal', () => {
     ).toEqual({ authorization: ['Basic [redacted]', 'Bearer [redacted]'], 'x-trace': ['a', 'b'] });
   });
 
+  it('keeps no password of a URL in any other header', () => {
+    expect(
+      redactHeaders({
+        referer: ['https://user:pw@app.example.com/checkout'],
+        'x-callback': ['http://a:b@h/1', 'https://example.com/a@b'],
+      }),
+    ).toEqual({
+      referer: 'https://[redacted]@app.example.com/checkout',
+      'x-callback': ['http://[redacted]@h/1', 'https://example.com/a@b'],
+    });
+  });
+
   it('keeps a repeated query key as an array', () => {
     expect(queryObject(new URLSearchParams('status=active&limit=2&status=expired'))).toEqual({
       status: ['active', 'expired'],
