@@ -42,8 +42,8 @@ export interface VerifySessions {
   get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<VerifySession>>;
   /**
    * Lists Verify sessions (`GET /v1/Account/{auth_id}/Verify/Session/`), newest first as Plivo's SDK fixtures
-   * show (the order is not documented); without a `session_time` filter, the last 24 hours. Await it for the first page, or `for await` over it for every
-   * session of every page. Plivo allows 20 list requests a minute.
+   * show (the order is not documented); without a `session_time` filter, the last 24 hours. Await it for the
+   * first page, or `for await` over it for every session of every page. Plivo allows 20 list requests a minute.
    * @param filters Query filters with their wire names (`status`, `recipient`, `session_time__gte`, `limit`, …).
    * @param options Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.
    * @example
