@@ -2,7 +2,8 @@
 // Mock: the kit (`startMock()` of @plivo-openapi/contract-tests: Prism with the kit's compatibility layer) against
 // bare Prism (the same Prism, the same spec, the same arguments), so every figure is the kit's own cost:
 // start-up to the first 200, idle memory of all its processes, latency one request at a time, and throughput
-// at 50 requests in flight. Each round starts both afresh; a figure is the median of the rounds' ratios.
+// at 50 requests in flight. Each round starts both afresh twice, each side first once (the side started first
+// measured a few per cent slower); a figure is the median of the rounds' ratios.
 import { Agent, get } from 'node:http';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -53,7 +54,8 @@ function freePort() {
 
 /**
  * @typedef {import('../lib/processes.mjs').ServerProcess} ServerProcess
- * @typedef {{ name: 'kit' | 'bare Prism', server: ServerProcess, startupMs: number, ownStartupMs: number, body: string }} Started
+ * @typedef {'kit' | 'bare Prism'} Side
+ * @typedef {{ name: Side, server: ServerProcess, startupMs: number, ownStartupMs: number, body: string }} Started
  *   `startupMs` from the spawn to the first 200; `ownStartupMs` the same without the Node start-up of the
  *   process that hosts the kit (a user's test runner has paid it already; bare Prism's own Node start-up counts).
  */
@@ -61,7 +63,7 @@ function freePort() {
 /**
  * Starts one side and sends the first request as soon as it says it is listening; the start-up is from the
  * spawn to that 200.
- * @param {'kit' | 'bare Prism'} name
+ * @param {Side} name
  * @param {{ spec: string, path: string }} target
  * @returns {Promise<Started>}
  */
@@ -121,7 +123,7 @@ async function moreStartups(samples, target) {
   /** @type {{ kit: Started[], bare: Started[] }} */
   const sides = { kit: [], bare: [] };
   for (let sample = 0; sample < samples; sample++) {
-    /** @type {('kit' | 'bare Prism')[]} */
+    /** @type {Side[]} */
     const order = sample % 2 === 0 ? ['bare Prism', 'kit'] : ['kit', 'bare Prism'];
     for (const name of order) {
       const started = await start(name, target);
@@ -215,44 +217,132 @@ function load(url, seconds) {
 }
 
 /**
- * Requests per second of each side at IN_FLIGHT in flight: an untimed warm-up each, then `blocks` blocks of
+ * Requests and seconds of each side at IN_FLIGHT in flight: an untimed warm-up each, then `blocks` blocks of
  * `seconds / blocks` per side, the sides alternating, so a busy spell of the machine lands on both.
- * @param {{ name: string, url: string }[]} sides
+ * @param {{ name: Side, url: string }[]} sides
  * @param {{ warmUpSeconds: number, seconds: number, blocks: number }} durations
+ * @returns {Promise<Map<Side, Load>>}
  */
 async function throughputInBlocks(sides, { warmUpSeconds, seconds, blocks }) {
   if (warmUpSeconds > 0) for (const side of sides) await load(side.url, warmUpSeconds);
+  /** @type {Map<Side, Load>} */
   const totals = new Map(sides.map(({ name }) => [name, { requests: 0, seconds: 0 }]));
   for (let block = 0; block < blocks; block++) {
     for (let offset = 0; offset < sides.length; offset++) {
-      const side = /** @type {{ name: string, url: string }} */ (sides[(block + offset) % sides.length]);
+      const side = /** @type {{ name: Side, url: string }} */ (sides[(block + offset) % sides.length]);
       const { requests, seconds: took } = await load(side.url, seconds / blocks);
-      const total = /** @type {{ requests: number, seconds: number }} */ (totals.get(side.name));
+      const total = /** @type {Load} */ (totals.get(side.name));
       total.requests += requests;
       total.seconds += took;
     }
   }
-  return new Map([...totals].map(([name, { requests, seconds: took }]) => [name, requests / took]));
+  return totals;
 }
 
 /**
- * @param {{ rounds: number, startups: number, latencyRequests: number, settleMs: number, warmUpSeconds: number, seconds: number, blocks: number, log: (line: string) => void }} options
+ * @typedef {{ requests: number, seconds: number }} Load
+ * @typedef {{
+ *   kit: Started, bare: Started,
+ *   kitMemory: ReturnType<typeof kitMemoryMiB>, bareMemory: ReturnType<typeof treeMemoryMiB>,
+ *   latencies: Map<string, number[]>, loads: Map<Side, Load>,
+ * }} Half
+ * @typedef {{ latencyRequests: number, settleMs: number, warmUpSeconds: number, seconds: number, blocks: number }} HalfSettings
+ */
+
+/**
+ * Half a round: both sides started in `order` and measured while both run (memory, latency, throughput), then
+ * stopped. `running` holds what is started, for the caller to stop should a measurement fail.
+ * @param {Side[]} order
+ * @param {{ spec: string, path: string }} target
+ * @param {HalfSettings} settings
+ * @param {Started[]} running
+ * @returns {Promise<Half>}
+ */
+async function measureHalf(order, target, { latencyRequests, settleMs, ...durations }, running) {
+  // Each side's memory is read settleMs after its own first 200, before the next side starts: both have
+  // idled equally long, and neither is read while the other is starting. (Read after the start-ups, some
+  // 20 s later, one side's RSS had at times dropped by 40 MiB and the other's not yet, a heap shrinking when
+  // idle, which no kit change explains.)
+  /** @type {ReturnType<typeof kitMemoryMiB> | undefined} */
+  let kitMemory;
+  /** @type {ReturnType<typeof treeMemoryMiB> | undefined} */
+  let bareMemory;
+  for (const name of order) {
+    const side = await start(name, target);
+    running.push(side);
+    await sleep(settleMs);
+    if (name === 'kit') kitMemory = kitMemoryMiB(side.server);
+    else bareMemory = treeMemoryMiB(side.server.pid);
+  }
+  const kit = /** @type {Started} */ (running.find((side) => side.name === 'kit'));
+  const bare = /** @type {Started} */ (running.find((side) => side.name === 'bare Prism'));
+  if (kitMemory === undefined || bareMemory === undefined)
+    throw new Error('a side of the round did not start');
+  if (JSON.stringify(JSON.parse(kit.body)) !== JSON.stringify(JSON.parse(bare.body))) {
+    throw new Error(`the kit and bare Prism answered different bodies:\n${kit.body}\n${bare.body}`);
+  }
+
+  const clients = [kit, bare].map((side) => ({
+    name: side.name,
+    ...oneAtATime(side.server.url + target.path),
+  }));
+  const latencies = await sequentialInterleaved(clients, latencyRequests);
+  for (const client of clients) client.close();
+
+  const loads = await throughputInBlocks(
+    order.map((name) => ({
+      name,
+      url: (name === 'kit' ? kit : bare).server.url + target.path,
+    })),
+    durations,
+  );
+  await Promise.all(running.splice(0).map((side) => side.server.stop()));
+  return { kit, bare, kitMemory, bareMemory, latencies, loads };
+}
+
+/** @param {Half[]} halves @param {Side} name */
+function requestsPerSecond(halves, name) {
+  const loads = halves.map((half) => /** @type {Load} */ (half.loads.get(name)));
+  return (
+    loads.reduce((sum, { requests }) => sum + requests, 0) /
+    loads.reduce((sum, { seconds }) => sum + seconds, 0)
+  );
+}
+
+/** @param {Half[]} halves @param {Side} name */
+function pooledLatencies(halves, name) {
+  return halves.flatMap((half) => /** @type {number[]} */ (half.latencies.get(name)));
+}
+
+/** What one half measured, to see what starting first does (the figures pool both halves). */
+function halfRatios(/** @type {Half} */ half) {
+  const first = half.kit.server.startedAt < half.bare.server.startedAt ? 'kit' : 'bare Prism';
+  const latency =
+    median(/** @type {number[]} */ (half.latencies.get('kit'))) /
+    median(/** @type {number[]} */ (half.latencies.get('bare Prism')));
+  return `${first} first ${latency.toFixed(3)} ${(requestsPerSecond([half], 'kit') / requestsPerSecond([half], 'bare Prism')).toFixed(3)}`;
+}
+
+/** @param {readonly number[]} values */
+const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
+
+/**
+ * @param {HalfSettings & { rounds: number, startups: number, log: (line: string) => void }} options
  * @returns {Promise<import('../lib/figures.mjs').Figure[]>}
  */
-export async function measureMock({
-  rounds,
-  startups,
-  latencyRequests,
-  settleMs,
-  warmUpSeconds,
-  seconds,
-  blocks,
-  log,
-}) {
+export async function measureMock({ rounds, startups, log, ...halfSettings }) {
+  if (!Number.isInteger(startups) || startups < 2 || startups % 2 !== 0) {
+    // Two come from the round's halves; the rest alternate, so each side is started first as often.
+    throw new Error(
+      `mock: startups per side per round must be an even number of at least 2, got ${startups}`,
+    );
+  }
+  const { latencyRequests, settleMs, warmUpSeconds, seconds, blocks } = halfSettings;
   const { file: spec, spec: document } = loadSpec();
   const example = successExample(document, 'getVerifySession');
   const sessionUuid = /** @type {{ session_uuid: string }} */ (example.body).session_uuid;
   const path = fillPath(example.path, { auth_id: AUTH_ID, session_uuid: sessionUuid });
+  const target = { spec, path };
   /** @type {Record<'startup' | 'startupWithCaller' | 'memory' | 'memoryWithCaller' | 'latency' | 'throughput', { value: number, baseline: number }[]>} */
   const runs = {
     startup: [],
@@ -268,38 +358,31 @@ export async function measureMock({
   const running = [];
   try {
     for (let round = 0; round < rounds; round++) {
-      // Alternating which starts first, so a slow moment of the machine does not land on one side only.
-      /** @type {('kit' | 'bare Prism')[]} */
-      const order = round % 2 === 0 ? ['kit', 'bare Prism'] : ['bare Prism', 'kit'];
-      // Each side's memory is read settleMs after its own first 200, before the next side starts: both have
-      // idled equally long, and neither is read while the other is starting. (After the start-ups below, some
-      // 20 s, one side's RSS had at times dropped by 40 MiB and the other's not yet, a heap shrinking when idle,
-      // which no kit change explains.)
-      /** @type {ReturnType<typeof kitMemoryMiB> | undefined} */
-      let kitMemory;
-      /** @type {ReturnType<typeof treeMemoryMiB> | undefined} */
-      let bareMemory;
-      for (const name of order) {
-        const side = await start(name, { spec, path });
-        running.push(side);
-        await sleep(settleMs);
-        if (name === 'kit') kitMemory = kitMemoryMiB(side.server);
-        else bareMemory = treeMemoryMiB(side.server.pid);
-      }
-      const kit = /** @type {Started} */ (running.find((side) => side.name === 'kit'));
-      const bare = /** @type {Started} */ (running.find((side) => side.name === 'bare Prism'));
-      if (kitMemory === undefined || bareMemory === undefined)
-        throw new Error('a side of the round did not start');
-      if (JSON.stringify(JSON.parse(kit.body)) !== JSON.stringify(JSON.parse(bare.body))) {
-        throw new Error(`the kit and bare Prism answered different bodies:\n${kit.body}\n${bare.body}`);
-      }
-      runs.memory.push({ value: kitMemory.total, baseline: bareMemory.total });
-      runs.memoryWithCaller.push({ value: kitMemory.withCaller, baseline: bareMemory.total });
-      memoryDetails.push(`${kitMemory.detail}, bare Prism ${bareMemory.total.toFixed(0)} MiB`);
+      /** @type {Side[]} */
+      const kitFirst = ['kit', 'bare Prism'];
+      // Each side is started first in one half; which half comes first alternates between rounds.
+      const orders =
+        round % 2 === 0 ? [kitFirst, [...kitFirst].reverse()] : [[...kitFirst].reverse(), kitFirst];
+      /** @type {Half[]} */
+      const halves = [];
+      for (const order of orders) halves.push(await measureHalf(order, target, halfSettings, running));
 
-      const more = await moreStartups(startups - 1, { spec, path });
-      const kits = [kit, ...more.kit];
-      const bares = [bare, ...more.bare];
+      const kitMemory = mean(halves.map((half) => half.kitMemory.total));
+      const bareMemory = mean(halves.map((half) => half.bareMemory.total));
+      runs.memory.push({ value: kitMemory, baseline: bareMemory });
+      runs.memoryWithCaller.push({
+        value: mean(halves.map((half) => half.kitMemory.withCaller)),
+        baseline: bareMemory,
+      });
+      memoryDetails.push(
+        halves
+          .map((half) => `${half.kitMemory.detail}, bare Prism ${half.bareMemory.total.toFixed(0)} MiB`)
+          .join(' / '),
+      );
+
+      const more = await moreStartups(startups - halves.length, target);
+      const kits = [...halves.map((half) => half.kit), ...more.kit];
+      const bares = [...halves.map((half) => half.bare), ...more.bare];
       runs.startup.push({
         value: median(kits.map((side) => side.ownStartupMs)),
         baseline: median(bares.map((side) => side.ownStartupMs)),
@@ -308,37 +391,25 @@ export async function measureMock({
         value: median(kits.map((side) => side.startupMs)),
         baseline: median(bares.map((side) => side.startupMs)),
       });
-
-      const clients = [kit, bare].map((side) => ({ name: side.name, ...oneAtATime(side.server.url + path) }));
-      const latencies = await sequentialInterleaved(clients, latencyRequests);
-      for (const client of clients) client.close();
       runs.latency.push({
-        value: median(/** @type {number[]} */ (latencies.get('kit'))),
-        baseline: median(/** @type {number[]} */ (latencies.get('bare Prism'))),
+        value: median(pooledLatencies(halves, 'kit')),
+        baseline: median(pooledLatencies(halves, 'bare Prism')),
       });
-
-      const rates = await throughputInBlocks(
-        order.map((name) => {
-          const side = /** @type {Started} */ (running.find((started) => started.name === name));
-          return { name, url: side.server.url + path };
-        }),
-        { warmUpSeconds, seconds, blocks },
-      );
-      runs.throughput.push({
-        value: /** @type {number} */ (rates.get('kit')),
-        baseline: /** @type {number} */ (rates.get('bare Prism')),
-      });
-      await Promise.all(running.splice(0).map((side) => side.server.stop()));
+      const kitRate = requestsPerSecond(halves, 'kit');
+      const bareRate = requestsPerSecond(halves, 'bare Prism');
+      runs.throughput.push({ value: kitRate, baseline: bareRate });
       log(
         `mock: round ${round + 1}/${rounds}: start-up ${Math.round(runs.startup[round]?.value ?? 0)} vs ${Math.round(runs.startup[round]?.baseline ?? 0)} ms, ` +
-          `${kitMemory.total.toFixed(0)} vs ${bareMemory.total.toFixed(0)} MiB, ${Math.round(rates.get('kit') ?? 0)} vs ${Math.round(rates.get('bare Prism') ?? 0)} req/s`,
+          `${kitMemory.toFixed(0)} vs ${bareMemory.toFixed(0)} MiB, ${Math.round(kitRate)} vs ${Math.round(bareRate)} req/s; ` +
+          `latency and throughput ratios by half: ${halves.map(halfRatios).join(', ')}`,
       );
     }
   } finally {
     await Promise.all(running.map((side) => side.server.stop()));
   }
 
-  const of = `${rounds} round(s), both started afresh each round, median of the rounds' ratios`;
+  const halvesOf = `${rounds} round(s) of two halves, each starting both sides afresh, each side first in one`;
+  const of = `${halvesOf}; median of the rounds' ratios`;
   const request = `GET ${example.path} answered with the "${example.exampleName}" example`;
   return [
     medianRunFigure({
@@ -346,21 +417,21 @@ export async function measureMock({
       runs: runs.latency,
       unit: 'ms',
       goal: { metric: 'ratio', max: MAX_LATENCY_RATIO },
-      detail: `${latencyRequests} requests each per round, one at a time over a kept-alive connection, interleaved; ${request}; ${of}`,
+      detail: `${latencyRequests} requests each per half, one at a time over a kept-alive connection, interleaved, the round's median of both halves' requests; ${request}; ${of}`,
     }),
     medianRunFigure({
       name: `mock: kit / bare Prism, throughput at ${IN_FLIGHT} in flight`,
       runs: runs.throughput,
       unit: 'req/s',
       goal: { metric: 'ratio', min: MIN_THROUGHPUT_RATIO },
-      detail: `autocannon, ${IN_FLIGHT} connections, ${seconds} s per side in ${blocks} blocks, the sides alternating, after ${warmUpSeconds} s of warm-up each; ${request}; ${of}`,
+      detail: `autocannon, ${IN_FLIGHT} connections, ${seconds} s per side per half in ${blocks} blocks, the sides alternating, after ${warmUpSeconds} s of warm-up each; the round's requests over its seconds; ${request}; ${of}`,
     }),
     medianRunFigure({
       name: 'mock: kit / bare Prism, idle memory of all its processes',
       runs: runs.memory,
       unit: 'MiB',
       goal: { metric: 'excess', max: MAX_MEMORY_EXCESS_MIB },
-      detail: `RSS ${settleMs} ms after the first 200: the kit's child processes plus what it added to the process that called startMock(), against bare Prism's process tree (${memoryDetails.join('; ')}); ${rounds} round(s), both started afresh each round, the round with the median excess`,
+      detail: `RSS ${settleMs} ms after the first 200, the mean of a round's two halves: the kit's child processes plus what it added to the process that called startMock(), against bare Prism's process tree (${memoryDetails.join('; ')}); ${halvesOf}; the round with the median excess`,
     }),
     medianRunFigure({
       name: "mock: kit with its caller's whole process / bare Prism, idle memory",
@@ -373,7 +444,7 @@ export async function measureMock({
       runs: runs.startup,
       unit: 'ms',
       goal: { metric: 'ratio', max: MAX_STARTUP_RATIO },
-      detail: `from the spawn until a GET sent as soon as it says it listens answers 200, without the Node start-up of the process that hosts the kit (a test runner has paid it already), as the memory figure counts what the kit adds to it; median of ${startups} start-ups of each side per round, alternating; ${of}`,
+      detail: `from the spawn until a GET sent as soon as it says it listens answers 200, without the Node start-up of the process that hosts the kit (a test runner has paid it already), as the memory figure counts what the kit adds to it; median of ${startups} start-ups of each side per round (the halves' and ${startups - 2} more), each side first in half of them; ${of}`,
     }),
     medianRunFigure({
       name: "mock: kit with its caller's Node start-up / bare Prism, start-up to first 200",
