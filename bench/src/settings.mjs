@@ -19,11 +19,11 @@ export function settingsFor(mode) {
       // As many in both modes: with fewer, the heap would not show the results held (the figure checks it).
       heapCalls: 5000,
     },
+    // A round has two halves, each side started first in one; latencyRequests and the load are per half.
     mock: {
       rounds: full ? 3 : 1,
-      // A round has two halves (each side started first in one), each as much as this says.
       // A start-up of about 1.5 s varies by some 5 % here: the median of 8 per side per round (the halves' 2
-      // and 6 more), even, so each side is started first in half of them.
+      // and 6 more), an even number, so that each side is started first in half of them.
       startups: full ? 8 : 2,
       latencyRequests: full ? 600 : 20,
       settleMs: full ? 1000 : 100,
