@@ -309,18 +309,28 @@ function requestsPerSecond(halves, name) {
   );
 }
 
-/** @param {Half[]} halves @param {Side} name */
-function pooledLatencies(halves, name) {
-  return halves.flatMap((half) => /** @type {number[]} */ (half.latencies.get(name)));
+/**
+ * Each side's median latency (over every request of the halves) and requests per second (their requests over
+ * their seconds): a round's figures, or one half's for its progress line.
+ * @param {Half[]} halves
+ */
+function pooled(halves) {
+  const latencies = (/** @type {Side} */ name) =>
+    halves.flatMap((half) => /** @type {number[]} */ (half.latencies.get(name)));
+  return {
+    latency: { value: median(latencies('kit')), baseline: median(latencies('bare Prism')) },
+    throughput: {
+      value: requestsPerSecond(halves, 'kit'),
+      baseline: requestsPerSecond(halves, 'bare Prism'),
+    },
+  };
 }
 
 /** What one half measured, to see what starting first does (the figures pool both halves). */
 function halfRatios(/** @type {Half} */ half) {
   const first = half.kit.server.startedAt < half.bare.server.startedAt ? 'kit' : 'bare Prism';
-  const latency =
-    median(/** @type {number[]} */ (half.latencies.get('kit'))) /
-    median(/** @type {number[]} */ (half.latencies.get('bare Prism')));
-  return `${first} first ${latency.toFixed(3)} ${(requestsPerSecond([half], 'kit') / requestsPerSecond([half], 'bare Prism')).toFixed(3)}`;
+  const { latency, throughput } = pooled([half]);
+  return `${first} first ${(latency.value / latency.baseline).toFixed(3)} ${(throughput.value / throughput.baseline).toFixed(3)}`;
 }
 
 /** @param {readonly number[]} values */
@@ -391,16 +401,12 @@ export async function measureMock({ rounds, startups, log, ...halfSettings }) {
         value: median(kits.map((side) => side.startupMs)),
         baseline: median(bares.map((side) => side.startupMs)),
       });
-      runs.latency.push({
-        value: median(pooledLatencies(halves, 'kit')),
-        baseline: median(pooledLatencies(halves, 'bare Prism')),
-      });
-      const kitRate = requestsPerSecond(halves, 'kit');
-      const bareRate = requestsPerSecond(halves, 'bare Prism');
-      runs.throughput.push({ value: kitRate, baseline: bareRate });
+      const { latency, throughput } = pooled(halves);
+      runs.latency.push(latency);
+      runs.throughput.push(throughput);
       log(
         `mock: round ${round + 1}/${rounds}: start-up ${Math.round(runs.startup[round]?.value ?? 0)} vs ${Math.round(runs.startup[round]?.baseline ?? 0)} ms, ` +
-          `${kitMemory.toFixed(0)} vs ${bareMemory.toFixed(0)} MiB, ${Math.round(kitRate)} vs ${Math.round(bareRate)} req/s; ` +
+          `${kitMemory.toFixed(0)} vs ${bareMemory.toFixed(0)} MiB, ${Math.round(throughput.value)} vs ${Math.round(throughput.baseline)} req/s; ` +
           `latency and throughput ratios by half: ${halves.map(halfRatios).join(', ')}`,
       );
     }
