@@ -70,6 +70,12 @@ async function readAs<Kind extends 'arrayBuffer' | 'blob' | 'formData'>(
   return source[kind]() as Promise<Awaited<ReturnType<Response[Kind]>>>;
 }
 
+/**
+ * Whether a custom fetch's Response is another library's (undici's npm package, node-fetch): it keeps its state
+ * where this class's getters cannot read it, so it is copied rather than adopted.
+ */
+const isAnotherLibrarys = (response: Response): boolean => !(response instanceof Response);
+
 export class BufferedResponse extends Response {
   declare [BODY]: BufferedBody;
 
@@ -84,6 +90,14 @@ export class BufferedResponse extends Response {
    * when the response has none (one a custom fetch constructed).
    */
   static adopt(response: Response, bytes: Uint8Array<ArrayBuffer> | null, url: string): BufferedResponse {
+    if (isAnotherLibrarys(response)) {
+      return new BufferedResponse(bytes, {
+        status: response.status,
+        statusText: response.statusText ?? '',
+        headers: new Headers(response.headers),
+        url: response.url || url,
+      });
+    }
     Object.setPrototypeOf(response, BufferedResponse.prototype);
     const adopted = response as BufferedResponse;
     adopted[BODY] = { bytes, used: false, streamed: undefined };

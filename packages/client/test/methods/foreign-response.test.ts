@@ -1,0 +1,89 @@
+// A custom fetch from another library (undici's npm package, node-fetch) answers with its own Response class,
+// not an instance of the runtime's: every path of the client takes it as it is.
+import { describe, expect, it, vi } from 'vitest';
+import type { FetchFunction } from '../../src/index.js';
+import { clientFor } from '../helpers/client.js';
+import { AUTH_ID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { VERIFY_EXAMPLES } from '../helpers/examples.js';
+import { sendJson, serverForThisFile } from '../helpers/server.js';
+import { example } from '../helpers/spec.js';
+
+const server = serverForThisFile();
+
+/** A Response of another library: a class of its own, whose state only its own getters and methods read. */
+class ForeignResponse {
+  readonly #response: Response;
+  constructor(response: Response) {
+    this.#response = response;
+  }
+  get status() {
+    return this.#response.status;
+  }
+  get statusText() {
+    return this.#response.statusText;
+  }
+  get ok() {
+    return this.#response.ok;
+  }
+  get url() {
+    return this.#response.url;
+  }
+  get headers() {
+    return this.#response.headers;
+  }
+  get body() {
+    return this.#response.body;
+  }
+  get bodyUsed() {
+    return this.#response.bodyUsed;
+  }
+  text() {
+    return this.#response.text();
+  }
+  json() {
+    return this.#response.json();
+  }
+}
+
+/** That library's fetch: the network call, answered with its own Response class. */
+const foreignFetch = vi.fn(
+  async (request: Request) => new ForeignResponse(await fetch(request)) as unknown as Response,
+) satisfies FetchFunction;
+
+const verifyGet = (client: ReturnType<typeof clientFor>) =>
+  client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
+    params: { path: { auth_id: AUTH_ID, session_uuid: VERIFY_UUID } },
+  });
+
+describe('a custom fetch whose Response is another class', () => {
+  it('gives the raw client its data, status, headers and URL', async () => {
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const { data, error, response } = await verifyGet(clientFor(server(), { fetch: foreignFetch }));
+    expect(error).toBeUndefined();
+    expect(data).toEqual(VERIFY_EXAMPLES[0]?.body);
+    expect(response).toBeInstanceOf(Response);
+    expect(response).toMatchObject({ status: 200, ok: true, url: `${server().baseUrl}${VERIFY_PATH}` });
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  });
+
+  it('gives the raw client an HTTP error as { error }', async () => {
+    server().reset((_req, res) => sendJson(res, 404, example('ErrorSessionNotFound')));
+    const { data, error, response } = await verifyGet(clientFor(server(), { fetch: foreignFetch }));
+    expect(data).toBeUndefined();
+    expect(error).toEqual(example('ErrorSessionNotFound'));
+    expect(response.status).toBe(404);
+  });
+
+  it('answers a write made with middleware once, with its parsed body', async () => {
+    server().reset((_req, res) => sendJson(res, 202, example('VerifySessionInitiated')));
+    foreignFetch.mockClear();
+    const client = clientFor(server(), { fetch: foreignFetch });
+    // Middleware gives every call a real Request, and the transport the path of the raw client.
+    client.raw.use({ onRequest: ({ request }) => request });
+    await expect(client.verifySessions.create({ recipient: '+14155550100' })).resolves.toEqual(
+      example('VerifySessionInitiated'),
+    );
+    expect(foreignFetch).toHaveBeenCalledOnce();
+    expect(server().requests).toHaveLength(1);
+  });
+});
