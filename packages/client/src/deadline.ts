@@ -6,14 +6,14 @@
  * share one deadline: one AbortController and one timer for up to GROUP_SIZE attempts, which then get up to 1 %
  * (at most 50 ms) more than `timeoutMs`, never less. Whether the calls are made side by side or one after
  * another, that is a sixteenth of the controllers and timers, each of which costs a noticeable share of a
- * local call. An attempt with a caller signal, or
- * through a custom fetch (which may ignore signals, so its waits are raced against the abort), gets its own.
+ * local call. An attempt with a caller signal, or through any fetch but the runtime's (which may ignore
+ * signals, so its waits are raced against the abort), gets its own.
  */
 
 export interface Deadline {
   /** Aborts the attempt's fetch and body read. */
   readonly signal: AbortSignal;
-  /** Rejects when the signal aborts; only for a custom fetch, whose promises may ignore the signal. */
+  /** Rejects when the signal aborts; only for a fetch other than the runtime's, which may ignore the signal. */
   readonly aborted: Promise<never> | undefined;
   /** Whether the attempt ran out of time (rather than being aborted by the caller). */
   expired(): boolean;

@@ -13,7 +13,7 @@ import {
   requestError,
   TimeoutError,
 } from './errors.js';
-import { globalFetch } from './global-fetch.js';
+import { globalFetch, globalFetchIsTheRuntimes } from './global-fetch.js';
 import type { FetchFunction } from './options.js';
 import { redactedCause } from './redact.js';
 import {
@@ -32,9 +32,10 @@ import { type OutgoingRequest, UnsentRequest } from './unsent-request.js';
  * the response then carries it (see buffered-response.ts) for openapi-fetch to parse without waiting on the
  * network again.
  *
- * The deadlines are in deadline.ts. The global fetch honours their signal (aborting it fails the fetch and the
- * body read alike), so nothing else is needed; only a custom fetch, which may ignore the signal, is also raced
- * against the abort. The caller's signal is listened to only when there is one.
+ * The deadlines are in deadline.ts. The runtime's fetch honours their signal (aborting it fails the fetch and
+ * the body read alike), so nothing else is needed; any other fetch (a custom one, or a global fetch replaced
+ * since the client loaded), which may ignore the signal, is also raced against the abort. The caller's signal
+ * is listened to only when there is one.
  */
 
 /** A body larger than this is refused (Plivo's answers are a few kB); it would otherwise be held in memory. */
@@ -272,12 +273,13 @@ export function createRetryingFetch(options: TransportOptions): RetryingFetch {
     };
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) aborted();
-      // Nothing but time can abort an attempt without a caller signal, through the global fetch (which honours
-      // its signal): such attempts share deadlines (see deadline.ts).
+      // Nothing but time can abort an attempt without a caller signal, through the runtime's fetch (which
+      // honours its signal): such attempts share deadlines (see deadline.ts). Any other fetch is raced.
+      const honoursSignal = options.fetch === globalFetch && globalFetchIsTheRuntimes();
       const deadline =
-        signal === undefined && options.fetch === globalFetch
+        signal === undefined && honoursSignal
           ? sharedDeadline(timeoutMs)
-          : ownDeadline(timeoutMs, signal, options.fetch !== globalFetch);
+          : ownDeadline(timeoutMs, signal, !honoursSignal);
       let response: Response | InvalidResponseError | InvalidArgumentError | undefined;
       let result: AttemptResult = { kind: 'timeout' };
       const progress: { status?: number } = {};

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AbortError, PlivoApiError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import { MASKING_UUID, VERIFY_UUID } from '../helpers/credentials.js';
@@ -12,6 +12,23 @@ async function requestsSeen(count: number): Promise<void> {
 }
 
 describe("the caller's AbortSignal", () => {
+  it('stops at once a global fetch installed after the client loaded (a test spy) that ignores it', async () => {
+    const spy = vi.fn(() => new Promise<Response>(() => {}));
+    vi.stubGlobal('fetch', spy);
+    try {
+      const reason = new Error('user left the page');
+      const controller = new AbortController();
+      const call = clientFor(server()).maskingSessions.get(MASKING_UUID, { signal: controller.signal });
+      setTimeout(() => controller.abort(reason), 20);
+      const error = await rejectionOf(call);
+      expect(error).toBeInstanceOf(AbortError);
+      expect(error).toMatchObject({ cause: reason, method: 'GET' });
+      expect(spy).toHaveBeenCalledOnce();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('already aborted: rejects with AbortError and sends nothing', async () => {
     server().reset((_req, res) => sendJson(res, 200, {}));
     const reason = new Error('user left the page');

@@ -156,4 +156,19 @@ describe('per-attempt timeout', () => {
     expect(answered).toBe(false);
     await vi.waitFor(() => expect(cancelled).toBe(true), { timeout: 5000, interval: 20 });
   });
+
+  it('times out a global fetch installed after the client loaded (a test spy) that ignores the abort', async () => {
+    // Ignores its signal and never answers; the server is never reached.
+    const spy = vi.fn(() => new Promise<Response>(() => {}));
+    vi.stubGlobal('fetch', spy);
+    try {
+      const client = clientFor(server(), { timeoutMs: 100, maxRetries: 0 });
+      const error = await rejectionOf(client.verifySessions.get(VERIFY_UUID));
+      expect(error).toBeInstanceOf(TimeoutError);
+      expect(error).toMatchObject({ timeoutMs: 100 });
+      expect(spy).toHaveBeenCalledOnce();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
