@@ -2,8 +2,8 @@
 // not an instance of the runtime's: every path of the client takes it as it is.
 import { describe, expect, it, vi } from 'vitest';
 import type { FetchFunction } from '../../src/index.js';
-import { clientFor } from '../helpers/client.js';
-import { AUTH_ID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { clientFor, rawVerifyGet } from '../helpers/client.js';
+import { VERIFY_PATH } from '../helpers/credentials.js';
 import { VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, serverForThisFile } from '../helpers/server.js';
 import { example } from '../helpers/spec.js';
@@ -50,15 +50,10 @@ const foreignFetch = vi.fn(
   async (request: Request) => new ForeignResponse(await fetch(request)) as unknown as Response,
 ) satisfies FetchFunction;
 
-const verifyGet = (client: ReturnType<typeof clientFor>) =>
-  client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
-    params: { path: { auth_id: AUTH_ID, session_uuid: VERIFY_UUID } },
-  });
-
 describe('a custom fetch whose Response is another class', () => {
   it('gives the raw client its data, status, headers and URL', async () => {
     server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
-    const { data, error, response } = await verifyGet(clientFor(server(), { fetch: foreignFetch }));
+    const { data, error, response } = await rawVerifyGet(clientFor(server(), { fetch: foreignFetch }));
     expect(error).toBeUndefined();
     expect(data).toEqual(VERIFY_EXAMPLES[0]?.body);
     expect(response).toBeInstanceOf(Response);
@@ -68,7 +63,7 @@ describe('a custom fetch whose Response is another class', () => {
 
   it('gives the raw client an HTTP error as { error }', async () => {
     server().reset((_req, res) => sendJson(res, 404, example('ErrorSessionNotFound')));
-    const { data, error, response } = await verifyGet(clientFor(server(), { fetch: foreignFetch }));
+    const { data, error, response } = await rawVerifyGet(clientFor(server(), { fetch: foreignFetch }));
     expect(data).toBeUndefined();
     expect(error).toEqual(example('ErrorSessionNotFound'));
     expect(response.status).toBe(404);

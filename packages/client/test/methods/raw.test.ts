@@ -2,7 +2,7 @@
 // body checks, with openapi-fetch's own contract for HTTP errors.
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientFor } from '../helpers/client.js';
+import { clientFor, rawVerifyGet } from '../helpers/client.js';
 import {
   AUTH_ID,
   BASIC_CREDENTIALS,
@@ -15,15 +15,10 @@ import { sendJson, serverForThisFile } from '../helpers/server.js';
 
 const server = serverForThisFile();
 
-const verify = (client: ReturnType<typeof clientFor>) =>
-  client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
-    params: { path: { auth_id: AUTH_ID, session_uuid: VERIFY_UUID } },
-  });
-
 describe('client.raw', () => {
   it('returns the parsed body as data, with credentials sent', async () => {
     server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[1]?.body));
-    const { data, error, response } = await verify(clientFor(server()));
+    const { data, error, response } = await rawVerifyGet(clientFor(server()));
     expect(error).toBeUndefined();
     expect(data).toEqual(VERIFY_EXAMPLES[1]?.body);
     expect(response.status).toBe(200);
@@ -33,7 +28,7 @@ describe('client.raw', () => {
 
   it('returns an HTTP error as { error } instead of throwing (openapi-fetch contract)', async () => {
     server().reset((_req, res) => sendJson(res, 404, { error: 'not found' }));
-    const { data, error, response } = await verify(clientFor(server()));
+    const { data, error, response } = await rawVerifyGet(clientFor(server()));
     expect(data).toBeUndefined();
     expect(error).toEqual({ error: 'not found' });
     expect(response.status).toBe(404);
@@ -45,7 +40,7 @@ describe('client.raw', () => {
         ? sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' })
         : sendJson(res, 200, VERIFY_EXAMPLES[0]?.body),
     );
-    const { data } = await verify(clientFor(server()));
+    const { data } = await rawVerifyGet(clientFor(server()));
     expect(data?.session_uuid).toBe(VERIFY_UUID);
     expect(server().requests).toHaveLength(3);
   });
@@ -109,7 +104,7 @@ describe('client.raw', () => {
     ],
   ])('answers an empty 2xx body (%s) with data undefined, as openapi-fetch does', async (_label, answer) => {
     server().reset((_req, res) => answer(res));
-    const { data, error, response } = await verify(clientFor(server()));
+    const { data, error, response } = await rawVerifyGet(clientFor(server()));
     expect(response.status).toBe(200);
     expect(data).toBeUndefined();
     expect(error).toBeUndefined();
