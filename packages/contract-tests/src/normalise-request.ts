@@ -34,6 +34,9 @@ export interface NormaliseOptions {
 // RFC 9110 §7.6.1: these describe the connection to the mock, so they end there (a proxy's upstream would
 // otherwise get the caller's Proxy-Authorization). Transfer-Encoding stays: Prism reads the body by it.
 const HOP_BY_HOP = ['connection', 'keep-alive', 'proxy-authorization', 'proxy-connection', 'te', 'upgrade'];
+// What a `Connection` token cannot end: the target's host and the framing Node read the body by, which Prism
+// reads the same request by (without Host, Prism answers an empty 400).
+const NOT_CONNECTION_OPTIONS = new Set(['host', 'content-length', 'transfer-encoding']);
 
 /** A request as Prism will see it. */
 export interface Forward {
@@ -116,8 +119,11 @@ export function normaliseRequest(
     if (authId !== undefined && wrongCredentials(headers.authorization, authId)) delete headers.authorization;
   }
   if (options.mocking) delete headers.accept;
-  const named = String(headers.connection ?? '').split(',');
-  for (const name of [...HOP_BY_HOP, ...named]) delete headers[name.trim().toLowerCase()];
+  const named = String(headers.connection ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => !NOT_CONNECTION_OPTIONS.has(name));
+  for (const name of [...HOP_BY_HOP, ...named]) delete headers[name];
   const dropBody = METHODS_WITHOUT_BODY.has(method.toUpperCase());
   if (dropBody) for (const name of BODY_HEADERS) delete headers[name];
   return { path, headers, dropBody };

@@ -42,6 +42,23 @@ describe('normaliseRequest', () => {
     },
   );
 
+  it('keeps Host and the body framing when Connection names them', () => {
+    const sent = {
+      ...sdkHeaders,
+      host: '127.0.0.1:4010',
+      connection: 'Host, Content-Length, X-Hop',
+      'x-hop': '1',
+    };
+    const { headers } = normaliseRequest('POST', '/v1/x/', sent);
+    const { connection: _, 'x-hop': __, ...expected } = sent;
+    expect(headers).toEqual(expected);
+    const chunked = { ...sent, 'transfer-encoding': 'chunked', connection: 'transfer-encoding' };
+    expect(normaliseRequest('POST', '/v1/x/', chunked).headers).toHaveProperty(
+      'transfer-encoding',
+      'chunked',
+    );
+  });
+
   it.each(['GET', 'HEAD', 'DELETE', 'get', 'delete'])(
     'drops the body of a %s and the headers that describe it',
     (method) => {
