@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { changelogSection } from '../src/changelog.mjs';
 import { readSpecBundle, readSpecChangelog } from '../src/spec-bundle.mjs';
 import { type StaticServer, startStaticServer } from '../src/static-server.mjs';
@@ -23,6 +23,28 @@ let context: BrowserContext;
 let page: Page;
 const otherHostRequests: string[] = [];
 const consoleErrors: string[] = [];
+
+/**
+ * Fails with what was awaited when the page gives no answer in `ms`: `page.evaluate` and `setViewportSize` have
+ * no timeout of their own, so a page that stopped rendering would hold each test to vitest's limit, in silence.
+ */
+async function within<T>(what: string, promise: Promise<T>, ms = 10_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(`${what}: no answer from the page within ${ms / 1000} s (has it stopped rendering?)`),
+        ),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Waits for a locator to be visible and fails with a message that says what was missing. */
 async function expectVisible(locator: Locator, what: string): Promise<void> {
@@ -53,7 +75,10 @@ async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
   const title = sidebar.getByText(operation.summary, { exact: true }).first();
   // A tag that another one has just folded still shows its operations while it animates: let the sidebar settle
   // before asking whether the title is there.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await within(
+    'two animation frames',
+    page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))),
+  );
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running'),
   );
@@ -100,7 +125,14 @@ beforeAll(async () => {
       '--no-first-run',
     ],
   });
+  await openPage();
+});
+
+/** A fresh context and page on the built reference, every request to another host blocked and counted. */
+async function openPage(): Promise<void> {
   context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  // Below vitest's 60 s, so a click or wait that finds nothing fails with Playwright's message, not vitest's.
+  context.setDefaultTimeout(15_000);
   // On the context, so requests from workers the page starts are caught too.
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -114,6 +146,15 @@ beforeAll(async () => {
   });
   page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
   await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+}
+
+// A failed test may leave the page stalled or half-way through a menu, and vitest does not stop its body: the
+// next test gets a page of its own, so one failure is reported once and not as every test after it.
+afterEach(async ({ task }) => {
+  if (task.result?.state !== 'fail') return;
+  // The browser's own close in afterAll ends a context that will not close now.
+  await within('closing the page of a failed test', context.close()).catch(() => {});
+  await openPage();
 });
 
 afterAll(async () => {
@@ -297,17 +338,24 @@ describe('the built API reference', () => {
   // For people to look at, not asserted on. Redoc shows the operations of one tag at a time (the others collapse
   // behind "+ Show"), so there is one full-page screenshot per operation, each with its success example open.
   it.each(operations)('saves a full-page screenshot with $operationId open', async (operation) => {
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await within('the viewport set back to 1400 × 900', page.setViewportSize({ width: 1400, height: 900 }));
     await openFromSidebar(operation);
     const viewer = page.locator('[data-component-name="JsonViewer/JsonViewer"]');
     const panel = page.locator('[data-component-name="Panel/Panel"]').filter({ has: viewer });
     const [ok] = operation.responses;
     if (ok) await panel.getByRole('button', { name: ok.code, exact: true }).first().click();
     // Redoc renders only the sections near the viewport: grow the viewport to the whole page first.
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await within(
+      'a scroll to the top',
+      page.evaluate(() => window.scrollTo(0, 0)),
+    );
     for (let round = 0; round < 3; round++) {
-      const height = await page.evaluate(() => document.documentElement.scrollHeight);
-      await page.setViewportSize({ width: 1400, height: Math.min(height, 12_000) });
+      const height = await within(
+        "the page's height",
+        page.evaluate(() => document.documentElement.scrollHeight),
+      );
+      const size = { width: 1400, height: Math.min(height, 12_000) };
+      await within(`the viewport grown to ${size.height} px`, page.setViewportSize(size));
       await page.waitForTimeout(300);
     }
     await expectVisible(
