@@ -42,9 +42,46 @@ function isAlive(pid) {
   }
 }
 
+/**
+ * `process.kill`, for a process or group that may have ended meanwhile.
+ * @param {number} target
+ * @param {NodeJS.Signals} signal
+ */
+function killIfThere(target, signal) {
+  try {
+    process.kill(target, signal);
+  } catch (error) {
+    if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'ESRCH') throw error;
+  }
+}
+
+/**
+ * Sends `signal` to `target` (a pid, or minus a process group's) and waits for `child` to exit; what is still
+ * running after `ms` is killed and `late` says so. A timed-out node:test test never reaches its `finally`, and
+ * a child left running would keep the whole `pnpm test` run waiting.
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {number} target
+ * @param {NodeJS.Signals} signal
+ * @param {number} ms
+ */
+async function stop(child, target, signal, ms) {
+  let late = false;
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = once(child, 'exit');
+    killIfThere(target, signal);
+    const timer = setTimeout(() => {
+      late = true;
+      killIfThere(target, 'SIGKILL');
+    }, ms);
+    await exited;
+    clearTimeout(timer);
+  }
+  return { code: child.exitCode, signal: child.signalCode, late };
+}
+
 test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
   timeout: 300_000,
-}, async () => {
+}, async (t) => {
   // Its own process group, so the SIGINT below reaches pnpm, the shell and node together, as Ctrl-C does.
   const child = spawn('pnpm', ['start', '--mock-port', '0', '--docs-port', '0'], {
     cwd: repoRoot,
@@ -52,13 +89,16 @@ test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const group = /** @type {number} */ (child.pid);
-  const exited = once(child, 'exit');
+  // Runs even when the test times out: whatever of the group is left goes (none is, once the test has passed).
+  t.after(() => killIfThere(-group, 'SIGKILL'));
   /** @type {string[]} */
   const output = [];
   /** @type {number | undefined} */
   let prismPid;
   /** @type {{ mock?: string | undefined; docs?: string | undefined }} */
   const urls = {};
+  /** @type {Awaited<ReturnType<typeof stop>>} */
+  let stopped;
   try {
     await new Promise((resolve, reject) => {
       createInterface({ input: child.stdout }).on('line', (line) => {
@@ -96,10 +136,11 @@ test('pnpm start serves the mock and the docs; Ctrl-C stops both and exits 0', {
       }
     }
   } finally {
-    if (child.exitCode === null) process.kill(-group, 'SIGINT');
+    stopped = await stop(child, -group, 'SIGINT', 30_000);
   }
-  const [code, signal] = await exited;
+  const { code, signal, late } = stopped;
   const printed = output.join('\n');
+  assert.equal(late, false, `pnpm start was still running 30 s after Ctrl-C:\n${printed}`);
   assert.equal(code, 0, `pnpm start exits 0 on Ctrl-C (signal ${signal}):\n${printed}`);
   assert.doesNotMatch(printed, /ELIFECYCLE/, 'pnpm reports no failed command');
   assert.match(printed, /Stopped the mock and the API reference\./);
@@ -131,7 +172,10 @@ async function serveUntilSettled(args) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  /** @type {NodeJS.Timeout | undefined} */
+  let timer;
   const outcome = new Promise((resolve) => {
+    timer = setTimeout(() => resolve('neither exited nor said it was running within 60 s'), 60_000);
     child.once('exit', (code) => resolve(`exit ${code}`));
     child.stdout.on('data', (chunk) => {
       output += chunk;
@@ -144,12 +188,9 @@ async function serveUntilSettled(args) {
   try {
     return { outcome: await outcome, output: () => output };
   } finally {
+    clearTimeout(timer);
     // SIGTERM, so that a serve.mjs which did start stops its Prism too.
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = once(child, 'exit');
-      process.kill(/** @type {number} */ (child.pid), 'SIGTERM');
-      await exited;
-    }
+    await stop(child, /** @type {number} */ (child.pid), 'SIGTERM', 15_000);
   }
 }
 
