@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { findFreePort } from '../src/free-port.js';
 import {
   type MockPreference,
@@ -121,20 +121,21 @@ describe('startMock', () => {
       ],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
+    let prismPid: number | undefined;
+    // When the test fails or times out (its body still waiting), neither may outlive it: Prism would be an
+    // orphan of no test process.
+    onTestFinished(() => {
+      program.kill('SIGKILL');
+      if (prismPid !== undefined && isRunningAnywhere(prismPid)) process.kill(prismPid, 'SIGKILL');
+    });
     const [line] = await once(program.stdout, 'data');
-    const prismPid = Number(String(line).trim());
-    try {
-      expect(isRunningAnywhere(prismPid)).toBe(true);
-      program.kill('SIGKILL');
-      await vi.waitFor(() => expect(isRunningAnywhere(prismPid)).toBe(false), {
-        timeout: 5_000,
-        interval: 50,
-      });
-    } finally {
-      // When the test fails, neither may outlive it (Prism would be an orphan of no test process).
-      program.kill('SIGKILL');
-      if (isRunningAnywhere(prismPid)) process.kill(prismPid, 'SIGKILL');
-    }
+    prismPid = Number(String(line).trim());
+    expect(isRunningAnywhere(prismPid)).toBe(true);
+    program.kill('SIGKILL');
+    await vi.waitFor(() => expect(isRunningAnywhere(prismPid as number)).toBe(false), {
+      timeout: 5_000,
+      interval: 50,
+    });
   });
 
   it('listens on the port it is given', async () => {

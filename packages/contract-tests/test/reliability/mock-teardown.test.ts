@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { SPEC_COPY_ENV } from '../../src/prism-child-env.js';
 
 const SUITES = fileURLToPath(new URL('./throwing-suites/', import.meta.url));
@@ -174,6 +174,10 @@ describe('a Ctrl-C that reaches the whole process group leaves no spec copy behi
         detached: true, // its own process group, as a terminal gives a command
       });
       const group = child.pid as number;
+      // Also when the test times out, its body still waiting: the group is out of a terminal's Ctrl-C's reach.
+      onTestFinished(() => {
+        if (child.exitCode === null && child.signalCode === null) process.kill(-group, 'SIGKILL');
+      });
       let output = '';
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
       let copy: string | undefined;
@@ -201,7 +205,6 @@ describe('a Ctrl-C that reaches the whole process group leaves no spec copy behi
         expect(await goneWithin(pid, GRACE_MS), `Prism ${pid} outlived the Ctrl-C:\n${output}`).toBe(true);
         expect(existsSync(copy as string), `${copy} was left behind`).toBe(false);
       } finally {
-        if (child.exitCode === null && child.signalCode === null) process.kill(-group, 'SIGKILL');
         if (copy !== undefined) rmSync(copy, { recursive: true, force: true });
       }
     },
