@@ -2,7 +2,7 @@
 // TypeScript: type-checked against the BUILT @plivo-openapi/client (as users get it from npm), then run.
 // cURL: run with `sh` against the Prism mock, with only the host swapped; it must get the operation's success
 // status (200, 201 or 202) and its documented example.
-import { execFile } from 'node:child_process';
+import { type ExecFileOptions, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -20,7 +20,24 @@ import {
   successResponse,
 } from './support/spec.js';
 
-const run = promisify(execFile);
+const execFileAsync = promisify(execFile);
+const SAMPLE_LIMIT_MS = 20_000;
+
+/**
+ * Runs a sample; one that does not end is killed after 20 s and says so, with what it printed (vitest's own
+ * limit would say neither).
+ */
+function run(file: string, args: string[], options: ExecFileOptions) {
+  return execFileAsync(file, args, {
+    ...options,
+    encoding: 'utf8',
+    timeout: SAMPLE_LIMIT_MS,
+    killSignal: 'SIGKILL',
+  }).catch((error) => {
+    if (error.killed) error.message = `no end within ${SAMPLE_LIMIT_MS / 1000} s, killed: ${error.message}`;
+    throw error;
+  });
+}
 const packageDir = fileURLToPath(new URL('..', import.meta.url));
 // Under the package, so `@plivo-openapi/client` resolves exactly as in a user's project.
 const samplesDir = join(packageDir, 'test-output/code-samples');
