@@ -12,30 +12,51 @@ import { setTimeout as delay } from 'node:timers/promises';
  */
 const INTERRUPT_GRACE_MS = 100;
 
+/**
+ * How long one step may run. A hung step would otherwise hold the whole run, and a CI job's own time limit ends
+ * it with no summary; the longest step takes about 2 minutes on a 2-core CI machine.
+ */
+const STEP_LIMIT_MS = 20 * 60_000;
+
+/** How long a step that ran out of time gets after SIGTERM to end its own children before it is killed. */
+const STOP_GRACE_MS = 10_000;
+
 /** @typedef {{ name: string; command: string; args: string[] }} Step */
 
 /**
- * Runs one step to its end. Asynchronous on purpose: while a step runs, the event loop stays free, so the
- * SIGINT handler of `runSteps` runs when Ctrl-C arrives (with `spawnSync` it ran only after the last step).
+ * Runs one step to its end, or stops it once it has run for `limitMs`. Asynchronous on purpose: while a step
+ * runs, the event loop stays free, so the SIGINT handler of `runSteps` runs when Ctrl-C arrives (with
+ * `spawnSync` it ran only after the last step).
  * @param {Step} step
- * @param {{ cwd: string; env: NodeJS.ProcessEnv }} options
- * @returns {Promise<{ code: number | null; signal: NodeJS.Signals | null; error: Error | undefined }>}
+ * @param {{ cwd: string; env: NodeJS.ProcessEnv; limitMs: number }} options
+ * @returns {Promise<{ code: number | null; signal: NodeJS.Signals | null; error: Error | undefined; timedOut: boolean }>}
  */
-function runStep(step, { cwd, env }) {
+function runStep(step, { cwd, env, limitMs }) {
   return new Promise((resolve) => {
     const child = spawn(step.command, step.args, { cwd, env, stdio: 'inherit' });
+    let timedOut = false;
+    const limit = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+      setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+    }, limitMs);
+    /** @param {{ code: number | null; signal: NodeJS.Signals | null; error: Error | undefined }} result */
+    const settle = (result) => {
+      clearTimeout(limit);
+      resolve({ ...result, timedOut });
+    };
     // A command that cannot start emits 'error' (and may never emit 'close'); settle on whichever comes first.
-    child.once('error', (error) => resolve({ code: null, signal: null, error }));
-    child.once('close', (code, signal) => resolve({ code, signal, error: undefined }));
+    child.once('error', (error) => settle({ code: null, signal: null, error }));
+    child.once('close', (code, signal) => settle({ code, signal, error: undefined }));
   });
 }
 
 /**
  * @param {Step[]} steps
- * @param {{ cwd: string; env: NodeJS.ProcessEnv; title: string }} options
+ * @param {{ cwd: string; env: NodeJS.ProcessEnv; title: string; stepLimitMs?: number }} options
  * @returns {Promise<{ name: string; failure: string | undefined }[]>} one result per step that ran
  */
-export async function runSteps(steps, { cwd, env, title }) {
+export async function runSteps(steps, { cwd, env, title, stepLimitMs = STEP_LIMIT_MS }) {
   let interrupted = false;
   // Ctrl-C reaches the running step too (the terminal signals the whole foreground process group); the handler
   // keeps this process alive until that step has stopped, and once it has, no further step starts. The signal
@@ -53,20 +74,22 @@ export async function runSteps(steps, { cwd, env, title }) {
       if (interrupted) break;
       console.log(`\n▶ ${step.name}`);
       const started = Date.now();
-      const { code, signal, error } = await runStep(step, { cwd, env });
+      const { code, signal, error, timedOut } = await runStep(step, { cwd, env, limitMs: stepLimitMs });
       // A step that Ctrl-C stopped (killed by SIGINT, or exiting 130 = 128 + SIGINT as shells and pnpm do)
       // stops the run even if the SIGINT did not reach this process (sent to the step's own process alone).
       if (signal === 'SIGINT' || code === 130) interrupted = true;
       else if (!interrupted) await delay(INTERRUPT_GRACE_MS);
       const failure = error
         ? error.message
-        : signal
-          ? `killed by ${signal}`
-          : code
-            ? `exit ${code}`
-            : interrupted
-              ? 'interrupted'
-              : undefined;
+        : timedOut
+          ? `no end within ${stepLimitMs / 1000} s, stopped`
+          : signal
+            ? `killed by ${signal}`
+            : code
+              ? `exit ${code}`
+              : interrupted
+                ? 'interrupted'
+                : undefined;
       results.push({ name: step.name, seconds: ((Date.now() - started) / 1000).toFixed(1), failure });
     }
   } finally {

@@ -11,8 +11,9 @@ const runSteps = fileURLToPath(new URL('../run-steps.mjs', import.meta.url));
 /**
  * A script that runs `steps` with runSteps; each step is `node -e <code>`.
  * @param {{ name: string; code: string }[]} steps
+ * @param {{ stepLimitMs?: number }} [options]
  */
-function scenarioScript(steps) {
+function scenarioScript(steps, options = {}) {
   return `
 import { runSteps } from ${JSON.stringify(runSteps)};
 const steps = ${JSON.stringify(steps)}.map(({ name, code }) => ({
@@ -20,7 +21,7 @@ const steps = ${JSON.stringify(steps)}.map(({ name, code }) => ({
   command: process.execPath,
   args: ['-e', \`console.log('ran ' + \${JSON.stringify(name)}); \${code}\`],
 }));
-await runSteps(steps, { cwd: process.cwd(), env: process.env, title: 'scenario' });
+await runSteps(steps, { cwd: process.cwd(), env: process.env, title: 'scenario', ...${JSON.stringify(options)} });
 `;
 }
 
@@ -54,6 +55,41 @@ test('when every step passes, the run passes and says so', () => {
   ]);
   assert.equal(status, 0, output);
   assert.match(output, /All 2 steps passed\./);
+});
+
+test('a step that does not end is stopped at the step limit, reported as such, and the next step runs', {
+  timeout: 60_000,
+}, async (t) => {
+  const script = scenarioScript(
+    [
+      { name: 'hangs', code: 'setInterval(() => {}, 1000);' },
+      { name: 'after', code: '' },
+    ],
+    { stepLimitMs: 1_000 },
+  );
+  const runner = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const group = /** @type {number} */ (runner.pid);
+  // Without a limit the step runs forever: end whatever is left of the group, however the test ends.
+  t.after(() => {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {}
+  });
+  let output = '';
+  runner.stdout.on('data', (chunk) => {
+    output += chunk;
+  });
+  runner.stderr.on('data', (chunk) => {
+    output += chunk;
+  });
+  const [code] = await once(runner, 'close');
+  assert.equal(code, 1, output);
+  assert.match(output, /✗ hangs \([\d.]+ s, no end within 1 s, stopped\)/);
+  assert.match(output, /ran after/);
+  assert.match(output, /1 of 2 steps failed:\n {2}- hangs\n/);
 });
 
 test('a step that exits 130 (Ctrl-C reached it alone) stops the run: no further step, exit 130', () => {
