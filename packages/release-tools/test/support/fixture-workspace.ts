@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { ISOLATED_GIT_ENV } from './isolated-git.js';
 import { repoRoot } from './repo.js';
 
 export type FixtureWorkspace = {
@@ -31,7 +32,11 @@ export function createFixtureWorkspace(): FixtureWorkspace {
     writeFileSync(join(root, path), content);
   };
   const git = (...args: string[]) =>
-    execFileSync('git', args, { cwd: root, encoding: 'utf8', env: { ...process.env, ...GIT_ENV } }).trim();
+    execFileSync('git', args, {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ...ISOLATED_GIT_ENV, ...GIT_ENV },
+    }).trim();
   const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
   write('package.json', json({ name: 'fixture-root', private: true }));

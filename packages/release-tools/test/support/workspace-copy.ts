@@ -17,6 +17,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { listWorkspacePackages } from '../../src/workspace.mjs';
+import { ISOLATED_GIT_ENV } from './isolated-git.js';
 import { repoRoot } from './repo.js';
 
 const ROOT_FILES = [
@@ -57,7 +58,8 @@ export async function copyWorkspace(): Promise<{ root: string; dispose(): void }
     copy(`${prefix}dist`);
     linkNodeModules(join(pkg.dir, 'node_modules'), join(root, prefix, 'node_modules'), inCopy);
   }
-  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+  const git = (...args: string[]) =>
+    execFileSync('git', args, { cwd: root, stdio: 'ignore', env: { ...process.env, ...ISOLATED_GIT_ENV } });
   git('init', '--quiet', '--initial-branch=main');
   // The copy's own identity, for its commits and for the annotated tags `changeset publish` makes: the machine's
   // global git configuration may have none (a fresh container, CI).
