@@ -25,6 +25,33 @@ await runSteps(steps, { cwd: process.cwd(), env: process.env, title: 'scenario',
 `;
 }
 
+/**
+ * Starts a scenario script in its own process group, as a terminal starts a command; whatever is left of the
+ * group is killed however the test ends (the runner and its step share it).
+ * @param {string} script
+ * @param {import('node:test').TestContext} t
+ */
+function startScenario(script, t) {
+  const runner = spawn(process.execPath, ['--input-type=module', '-e', script], {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const group = /** @type {number} */ (runner.pid);
+  t.after(() => {
+    try {
+      process.kill(-group, 'SIGKILL');
+    } catch {}
+  });
+  let output = '';
+  /** @param {Buffer} chunk */
+  const collect = (chunk) => {
+    output += chunk;
+  };
+  runner.stdout.on('data', collect);
+  runner.stderr.on('data', collect);
+  return { runner, group, output: () => output };
+}
+
 /** @param {{ name: string; code: number }[]} steps */
 function runScenario(steps) {
   const script = scenarioScript(steps.map(({ name, code }) => ({ name, code: `process.exit(${code})` })));
@@ -67,29 +94,13 @@ test('a step that does not end is stopped at the step limit, reported as such, a
     ],
     { stepLimitMs: 1_000 },
   );
-  const runner = spawn(process.execPath, ['--input-type=module', '-e', script], {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const group = /** @type {number} */ (runner.pid);
-  // Without a limit the step runs forever: end whatever is left of the group, however the test ends.
-  t.after(() => {
-    try {
-      process.kill(-group, 'SIGKILL');
-    } catch {}
-  });
-  let output = '';
-  runner.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  runner.stderr.on('data', (chunk) => {
-    output += chunk;
-  });
+  // Without a limit the step runs forever: startScenario ends it with the test.
+  const { runner, output } = startScenario(script, t);
   const [code] = await once(runner, 'close');
-  assert.equal(code, 1, output);
-  assert.match(output, /✗ hangs \([\d.]+ s, no end within 1 s, stopped\)/);
-  assert.match(output, /ran after/);
-  assert.match(output, /1 of 2 steps failed:\n {2}- hangs\n/);
+  assert.equal(code, 1, output());
+  assert.match(output(), /✗ hangs \([\d.]+ s, no end within 1 s, stopped\)/);
+  assert.match(output(), /ran after/);
+  assert.match(output(), /1 of 2 steps failed:\n {2}- hangs\n/);
 });
 
 test('a step that exits 130 (Ctrl-C reached it alone) stops the run: no further step, exit 130', () => {
@@ -112,7 +123,7 @@ for (const { label, handler } of [
 ]) {
   test(`Ctrl-C during a long step (which ${label}) stops the run: no further step, exit 130`, {
     timeout: 60_000,
-  }, async () => {
+  }, async (t) => {
     const script = scenarioScript([
       { name: 'first', code: '' },
       {
@@ -122,35 +133,19 @@ for (const { label, handler } of [
       { name: 'after', code: '' },
     ]);
     // Its own process group, so the SIGINT below reaches the runner and the step together, as Ctrl-C does.
-    const runner = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const group = /** @type {number} */ (runner.pid);
+    const { runner, group, output } = startScenario(script, t);
     const exited = once(runner, 'exit');
-    let output = '';
-    runner.stderr.on('data', (chunk) => {
-      output += chunk;
-    });
-    try {
-      await new Promise((resolve, reject) => {
-        runner.stdout.on('data', (chunk) => {
-          output += chunk;
-          if (output.includes('long is running')) resolve(undefined);
-        });
-        runner.once('exit', (code) => reject(new Error(`the runner exited early (${code}):\n${output}`)));
+    await new Promise((resolve, reject) => {
+      runner.stdout.on('data', () => {
+        if (output().includes('long is running')) resolve(undefined);
       });
-      process.kill(-group, 'SIGINT');
-      const [code, signal] = await exited;
-      assert.equal(code, 130, `the run exits 130 after Ctrl-C (signal ${signal}):\n${output}`);
-      assert.doesNotMatch(output, /ran after/, `no step starts after Ctrl-C:\n${output}`);
-      assert.doesNotMatch(output, /All \d+ steps passed/, output);
-      assert.match(output, /Interrupted: 1 of 3 steps did not run\./, output);
-    } finally {
-      // The runner and its step share the group: end whatever is left of it, whatever happened above.
-      try {
-        process.kill(-group, 'SIGKILL');
-      } catch {}
-    }
+      runner.once('exit', (code) => reject(new Error(`the runner exited early (${code}):\n${output()}`)));
+    });
+    process.kill(-group, 'SIGINT');
+    const [code, signal] = await exited;
+    assert.equal(code, 130, `the run exits 130 after Ctrl-C (signal ${signal}):\n${output()}`);
+    assert.doesNotMatch(output(), /ran after/, `no step starts after Ctrl-C:\n${output()}`);
+    assert.doesNotMatch(output(), /All \d+ steps passed/, output());
+    assert.match(output(), /Interrupted: 1 of 3 steps did not run\./, output());
   });
 }
