@@ -16,14 +16,14 @@ export function assertJsonParams(params: unknown, example: string): void {
   checkFields(params, '', new Set());
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
   const prototype = Object.getPrototypeOf(value);
   return prototype === Object.prototype || prototype === null;
 }
 
 /** describeType, with the class of an object that is not plain (a Map, a URLSearchParams). */
-function describeName(value: unknown): string {
+export function describeName(value: unknown): string {
   if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date)
     return describeType(value);
   const name = (value as { constructor?: { name?: unknown } }).constructor?.name;

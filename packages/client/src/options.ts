@@ -266,6 +266,13 @@ export function resolveRequestOptions(
       `A method's options are an object such as { signal, timeoutMs, maxRetries, headers }, not ${describeType(options)}.`,
     );
   }
+  // An AbortSignal passed as the options themselves would read as unknown options named after its properties.
+  if ('aborted' in options && typeof (options as Partial<AbortSignal>).addEventListener === 'function') {
+    fail(
+      'options',
+      "A method's options are an object such as { signal }; got an AbortSignal: pass it as { signal }.",
+    );
+  }
   refuseUnknown(options, CALL_OPTIONS, "A method's options object", () => redact);
   const { signal, timeoutMs, maxRetries, headers } = options;
   // Duck-typed: a signal from another realm (an iframe, a VM context) is not an instance of this one's class.

@@ -1,5 +1,5 @@
 import { describeType, InvalidArgumentError } from '../errors.js';
-import { isJsonObject } from '../json-body.js';
+import { describeName, isPlainObject } from '../json-params.js';
 import type { Call, Operation, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
 import { type PageContent, type PageMeta, PagePromise } from '../pagination.js';
@@ -17,10 +17,11 @@ export const MAX_LIMIT = 20;
  */
 export function assertListFilters(filters: unknown): void {
   if (filters === undefined) return;
-  if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
+  // Plain only: a URLSearchParams or a Map would be sent as no filter at all.
+  if (!isPlainObject(filters)) {
     throw new InvalidArgumentError(
       'filters',
-      `list() takes an object of filters, such as { status: 'active', limit: 20 }, or nothing; got ${describeType(filters)}.`,
+      `list() takes an object of filters, such as { status: 'active', limit: 20 }, or nothing; got ${describeName(filters)}.`,
     );
   }
   const { limit, offset } = filters as { limit?: unknown; offset?: unknown };
@@ -92,7 +93,7 @@ export function pagedList<Item, Meta extends PageMeta>(
   options: RequestOptions | undefined,
 ): PagePromise<Item, Meta> {
   // A copy: every page is asked for with the filters as they were when list() was called.
-  const given = isJsonObject(filters) ? { ...filters } : filters;
+  const given = isPlainObject(filters) ? { ...filters } : filters;
   const check = () => assertListFilters(given);
   const load = (offset: number | undefined, previous?: readonly Item[]) => {
     const query = offset === undefined ? given : { ...given, offset };

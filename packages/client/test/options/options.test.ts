@@ -205,6 +205,19 @@ describe('an option the client does not know', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('is not what an AbortSignal passed as the options is called: the method says to pass it as { signal }', async () => {
+    const fetch = vi.fn(() => Promise.resolve(Response.json(VERIFY_EXAMPLES[0]?.body)));
+    const client = createPlivoClient({ ...base, fetch });
+    const error = await rejectionOf(
+      client.verifySessions.get(VERIFY_UUID, new AbortController().signal as never),
+    );
+    expect(error).toMatchObject({ name: 'InvalidArgumentError', argument: 'options' });
+    expect((error as Error).message).toBe(
+      "A method's options are an object such as { signal }; got an AbortSignal: pass it as { signal }.",
+    );
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('is named without the token when its name holds it, by createPlivoClient and by a method', async () => {
     const fromClient = errorFor({ [`x${AUTH_TOKEN}`]: 1 } as PlivoClientOptions);
     expect(fromClient).toMatchObject({ argument: 'x[redacted]' });

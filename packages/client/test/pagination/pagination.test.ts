@@ -356,6 +356,20 @@ describe('filters a query string cannot carry are refused before any request', (
     expect(error.message).toContain('list() takes an object of filters');
   });
 
+  it.each([
+    [new URLSearchParams({ status: 'verified', limit: '5' }), 'a URLSearchParams'],
+    [new Map([['status', 'verified']]), 'a Map'],
+  ])(
+    'filters in an object that is not plain, whose entries would be sent as nothing: %s',
+    async (filters, named) => {
+      const error = await refused(filters);
+      expect(error.argument).toBe('filters');
+      expect(error.message).toBe(
+        `list() takes an object of filters, such as { status: 'active', limit: 20 }, or nothing; got ${named}.`,
+      );
+    },
+  );
+
   it('reach .catch() and then(_, onRejected) as a rejection, never as a throw at the call', async () => {
     server.requests.length = 0;
     const list = () => clientFor(server).verifySessions.list({ limit: 0 });
