@@ -10,6 +10,8 @@
  * signals, so its waits are raced against the abort), gets its own.
  */
 
+import { whenCallerAborts } from './caller-abort.js';
+
 export interface Deadline {
   /** Aborts the attempt's fetch and body read. */
   readonly signal: AbortSignal;
@@ -107,15 +109,15 @@ export function ownDeadline(
     timedOut = true;
     abort(timeoutReason(timeoutMs));
   });
-  const abortFromCaller = (): void => abort(callerSignal?.reason);
-  callerSignal?.addEventListener('abort', abortFromCaller, { once: true });
+  const stopListening =
+    callerSignal === undefined ? undefined : whenCallerAborts(callerSignal, () => abort(callerSignal.reason));
   return {
     signal: controller.signal,
     aborted,
     expired: () => timedOut,
     end() {
       timer.cancel();
-      callerSignal?.removeEventListener('abort', abortFromCaller);
+      stopListening?.();
     },
   };
 }

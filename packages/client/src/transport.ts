@@ -1,4 +1,6 @@
+import { bodyReader, discardBody } from './body-reader.js';
 import { BufferedResponse, withBufferedText } from './buffered-response.js';
+import { whenCallerAborts } from './caller-abort.js';
 import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
 import {
   AbortError,
@@ -80,9 +82,8 @@ const judged = (progress: { status?: number }, ended: AttemptResult): AttemptRes
   progress.status === undefined ? ended : { kind: 'status', status: progress.status };
 
 const ignore = (): void => {};
-const discard = (response: Response): void => {
-  response.body?.cancel().catch(ignore);
-};
+/** A late answer nobody will read; a custom fetch may even resolve to something that is not a Response. */
+const discard = (response: Response | undefined): void => discardBody(response?.body);
 
 /** Follows an error's `cause` chain into one line ("fetch failed: connect ECONNREFUSED 127.0.0.1:9"). */
 function describeNetworkError(error: unknown): string {
@@ -132,7 +133,7 @@ async function readBody(
   const stream = response.body;
   if (stream === null) return null;
   const declared = response.headers.get('content-length');
-  const reader = stream.getReader();
+  const reader = bodyReader(stream);
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
@@ -155,11 +156,11 @@ async function readBody(
       chunks.push(value);
     }
   } catch (error) {
-    reader.cancel().catch(ignore);
+    reader.cancel();
     throw error;
   }
   // Too large: cancelling stops the transfer.
-  reader.cancel().catch(ignore);
+  reader.cancel();
   return new TextDecoder().decode(chunks[0]?.subarray(0, BODY_SNIPPET_LENGTH * 4));
 }
 
@@ -208,7 +209,8 @@ async function attemptOnce(
   const sending = send(request, deadline.signal, options.fetch);
   if (deadline.aborted !== undefined) {
     // A fetch that ignored the abort may still answer: its late response is dropped, not left holding a socket.
-    deadline.aborted.catch(() => sending.then(discard, ignore));
+    // (`Promise.resolve`: a custom fetch may return its Response itself rather than a promise of it.)
+    deadline.aborted.catch(() => Promise.resolve(sending).then(discard, ignore));
   }
   const response = await raced(sending, deadline.aborted);
   // Returned, not thrown: what a custom fetch throws, an InvalidArgumentError too, is redacted as its failure.
@@ -238,15 +240,17 @@ async function attemptOnce(
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
   if (signal?.aborted) return Promise.resolve(false);
   return new Promise((resolve) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
+      stopListening?.();
       resolve(true);
     }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const stopListening =
+      signal === undefined
+        ? undefined
+        : whenCallerAborts(signal, () => {
+            clearTimeout(timer);
+            resolve(false);
+          });
   });
 }
 

@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { AbortError, PlivoApiError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
@@ -109,6 +110,39 @@ describe("the caller's AbortSignal", () => {
     expect(await call).toBeInstanceOf(AbortError);
     expect(server().requests).toHaveLength(1);
   });
+
+  it.each([
+    ['waiting for their answers', (_req: unknown, _res: unknown) => {}],
+    [
+      'waiting before a retry',
+      (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
+        sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '10000' }),
+    ],
+  ])(
+    'one signal shared by 30 calls %s: listened to once, and aborting it stops every call',
+    async (_, handler) => {
+      server().reset(handler);
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning);
+      process.on('warning', onWarning);
+      try {
+        const controller = new AbortController();
+        const client = clientFor(server(), { timeoutMs: 30_000 });
+        const calls = Array.from({ length: 30 }, () =>
+          rejectionOf(client.verifySessions.get(VERIFY_UUID, { signal: controller.signal })),
+        );
+        await requestsSeen(30);
+        // Past ten listeners on one signal Node warns of a possible memory leak (MaxListenersExceededWarning).
+        expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+        controller.abort();
+        for (const error of await Promise.all(calls)) expect(error).toBeInstanceOf(AbortError);
+        expect(server().requests).toHaveLength(30);
+        expect(warnings.map(String)).toEqual([]);
+      } finally {
+        process.off('warning', onWarning);
+      }
+    },
+  );
 
   it('an AbortSignal.timeout() works as a total deadline across retries', async () => {
     server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '50' }));

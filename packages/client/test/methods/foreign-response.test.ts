@@ -1,9 +1,11 @@
 // A custom fetch from another library (undici's npm package, node-fetch) answers with its own Response class,
 // not an instance of the runtime's: every path of the client takes it as it is.
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeWebStream } from 'node:stream/web';
 import { describe, expect, it, vi } from 'vitest';
-import type { FetchFunction } from '../../src/index.js';
-import { clientFor, rawVerifyGet } from '../helpers/client.js';
-import { VERIFY_PATH } from '../helpers/credentials.js';
+import { type FetchFunction, InvalidResponseError, TimeoutError } from '../../src/index.js';
+import { clientFor, rawVerifyGet, rejectionOf } from '../helpers/client.js';
+import { VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
 import { VERIFY_EXAMPLES } from '../helpers/examples.js';
 import { sendJson, serverForThisFile } from '../helpers/server.js';
 import { example } from '../helpers/spec.js';
@@ -80,5 +82,71 @@ describe('a custom fetch whose Response is another class', () => {
     );
     expect(foreignFetch).toHaveBeenCalledOnce();
     expect(server().requests).toHaveLength(1);
+  });
+});
+
+/**
+ * node-fetch's Response: its own class, whose `body` is a Node stream (async iterable, stopped with `destroy`)
+ * with no `getReader`.
+ */
+class NodeStreamResponse extends ForeignResponse {
+  readonly #body: Readable | null;
+  constructor(
+    response: Response,
+    body = response.body === null ? null : Readable.fromWeb(response.body as NodeWebStream),
+  ) {
+    super(response);
+    this.#body = body;
+  }
+  override get body() {
+    return this.#body as unknown as Response['body'];
+  }
+}
+
+const nodeStreamFetch = async (request: Request) =>
+  new NodeStreamResponse(await fetch(request)) as unknown as Response;
+
+/** A 200 whose body sends its first bytes and then stalls: a Node stream, as node-fetch's. */
+function stalledNodeStreamAnswer(headers: Record<string, string> = {}): {
+  response: Response;
+  body: Readable;
+} {
+  const body = new Readable({ read() {} });
+  body.push('{"api_id":');
+  const response = new NodeStreamResponse(new Response(null, { status: 200, headers }), body);
+  return { response: response as unknown as Response, body };
+}
+
+describe("a custom fetch whose Response body is a Node stream (node-fetch's)", () => {
+  it('gives the convenience methods and the raw client the parsed body', async () => {
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const client = clientFor(server(), { fetch: nodeStreamFetch });
+    await expect(client.verifySessions.get(VERIFY_UUID)).resolves.toEqual(VERIFY_EXAMPLES[0]?.body);
+    const { data, error } = await rawVerifyGet(client);
+    expect(error).toBeUndefined();
+    expect(data).toEqual(VERIFY_EXAMPLES[0]?.body);
+  });
+
+  it('answers a write once, with its parsed body', async () => {
+    server().reset((_req, res) => sendJson(res, 202, example('VerifySessionInitiated')));
+    const client = clientFor(server(), { fetch: nodeStreamFetch });
+    await expect(client.verifySessions.create({ recipient: '+14155550100' })).resolves.toEqual(
+      example('VerifySessionInitiated'),
+    );
+    expect(server().requests).toHaveLength(1);
+  });
+
+  it('times out a stalled body and destroys its stream', async () => {
+    const { response, body } = stalledNodeStreamAnswer();
+    const client = clientFor(server(), { timeoutMs: 50, maxRetries: 0, fetch: async () => response });
+    expect(await rejectionOf(client.verifySessions.get(VERIFY_UUID))).toBeInstanceOf(TimeoutError);
+    expect(body.destroyed).toBe(true);
+  });
+
+  it('refuses a body declared larger than the client reads, and destroys its stream', async () => {
+    const { response, body } = stalledNodeStreamAnswer({ 'content-length': String(64 * 1024 * 1024) });
+    const client = clientFor(server(), { maxRetries: 0, fetch: async () => response });
+    expect(await rejectionOf(client.verifySessions.get(VERIFY_UUID))).toBeInstanceOf(InvalidResponseError);
+    expect(body.destroyed).toBe(true);
   });
 });

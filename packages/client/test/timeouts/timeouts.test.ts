@@ -135,6 +135,31 @@ describe('per-attempt timeout', () => {
     expect((error as Error).message).toMatch(/answered 200, but the body did not complete within 100 ms$/);
   });
 
+  it('times out a custom fetch that returns its Response itself, not a promise, with no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      // A test double written as `() => new Response(...)`: the body starts, then stalls.
+      const synchronousFetch = (() =>
+        new Response(
+          new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode('{"api_id":'));
+            },
+          }),
+          { status: 200 },
+        )) as unknown as typeof fetch;
+      const client = clientFor(server(), { timeoutMs: 50, maxRetries: 0, fetch: synchronousFetch });
+      expect(await rejectionOf(client.verifySessions.get(VERIFY_UUID))).toBeInstanceOf(TimeoutError);
+      // The late answer is dropped a few ticks after the call ends; a failure there would surface by now.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('drops a late answer of a custom fetch that ignores the abort: its body is cancelled, not left open', async () => {
     let cancelled = false;
     let answered = false;
