@@ -202,7 +202,7 @@ function checkOptions(options: StartMockOptions): void {
     const { otp } = stateful;
     if (otp !== undefined && !(typeof otp === 'string' && /^[0-9]{4,8}$/.test(otp))) {
       throw new TypeError(
-        `startMock: \`stateful.otp\` must be a string of 4 to 8 digits, as Verify codes are (e.g. '123456'); got ${JSON.stringify(otp)}.`,
+        `startMock: \`stateful.otp\` must be a string of 4 to 8 digits, as Verify codes are (e.g. '123456'); got ${shown(otp)}.`,
       );
     }
   }

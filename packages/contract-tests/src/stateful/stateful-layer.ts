@@ -68,7 +68,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
     }
     let prism: PrismAnswer;
     try {
-      prism = await askPrism(method, forward, body);
+      prism = await askPrism(method, toldTheLengthSent(forward, body), body);
     } catch (error) {
       badGateway(outgoing, new URL(`http://${forward.headers.host}`), error as Error);
       record(502);
@@ -189,6 +189,17 @@ function readBody(
     incoming.on('error', () => settle(true));
     incoming.on('close', () => settle(!incoming.complete));
   });
+}
+
+/**
+ * The request as Prism gets it: of a body longer than Prism takes, Prism is sent what was kept and told that
+ * length. Told the length the client declared, it would wait on the kept-alive connection for the rest and read
+ * the next request sent there as the end of this body.
+ */
+function toldTheLengthSent(forward: Forward, body: Buffer | undefined): Forward {
+  const declared = forward.headers['content-length'];
+  if (body === undefined || declared === undefined || Number(declared) === body.length) return forward;
+  return { ...forward, headers: { ...forward.headers, 'content-length': String(body.length) } };
 }
 
 /** The body as JSON, or as text when it is not JSON, decoded with the charset of its Content-Type as Prism does. */

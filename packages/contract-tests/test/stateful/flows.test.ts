@@ -307,4 +307,14 @@ describe('bad input to the stateful controls and options', () => {
   ])('refuses startMock(%j) before starting anything', async (options, message) => {
     await expect(startExpectingRefusal(options)).rejects.toThrow(message);
   });
+
+  it.each([
+    ['a bigint', 123456n],
+    ['a symbol', Symbol('otp')],
+    ['123456', 123456],
+  ])('names a stateful.otp that is not a string as what it is: %s', async (described, otp) => {
+    await expect(startExpectingRefusal({ stateful: { otp: otp as unknown as string } })).rejects.toThrow(
+      `\`stateful.otp\` must be a string of 4 to 8 digits, as Verify codes are (e.g. '123456'); got ${described}.`,
+    );
+  });
 });

@@ -141,6 +141,16 @@ describe('a body longer than Prism takes', () => {
     // The connection and the state are as before: the next request is answered.
     expect((await post(VERIFY, JSON.stringify({ recipient: '+14155550100' }))).status).toBe(202);
   });
+
+  it('leaves the connection to Prism in step: a valid create of 1.5 MiB right after it is judged and answered', async () => {
+    const oversized = JSON.stringify({ ...PARTIES, subaccount: 'x'.repeat(11 * 1024 * 1024) });
+    expect((await post(MASKING, oversized)).status).toBe(400);
+    // Had Prism been told the oversized body's whole length, it would take this request's bytes for the rest.
+    const large = JSON.stringify({ ...PARTIES, subaccount: 'y'.repeat(1536 * 1024) });
+    const { status, body } = await post(MASKING, large);
+    expect(status, JSON.stringify(body)).toBe(201);
+    expect(lastRequest(MASKING)).toMatchObject({ operationId: 'createMaskingSession', status: 201 });
+  });
 });
 
 describe('a request whose client leaves before its body ends', () => {
