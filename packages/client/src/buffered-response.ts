@@ -109,7 +109,8 @@ export class BufferedResponse extends Response {
     const state = this[BODY];
     if (state.bytes === null) return null;
     if (state.streamed === undefined) {
-      state.streamed = new Response(state.bytes);
+      // With the headers: blob() takes its type, and formData() its boundary, from the Content-Type.
+      state.streamed = new Response(state.bytes, { headers: this.headers });
       // Read already through a method: the stream must look consumed too, not offer the body a second time.
       if (state.used) void state.streamed.body?.cancel();
     }
@@ -148,8 +149,14 @@ export class BufferedResponse extends Response {
 
   override clone(): BufferedResponse {
     if (this.bodyUsed) throw bodyUsedError();
-    const { status, statusText, headers, url } = this;
-    return new BufferedResponse(this[BODY].bytes, { status, statusText, headers, url });
+    if (this[BODY].streamed?.body?.locked)
+      throw new TypeError('Response.clone: the body stream is locked (being read)');
+    const { status, statusText, headers, url, type, redirected } = this;
+    const clone = new BufferedResponse(this[BODY].bytes, { status, statusText, headers, url });
+    // As the original has them (a constructed Response would read `default` and `false`): whether a redirect led
+    // here is what the error of a read refused after one to another origin says.
+    Object.defineProperties(clone, { type: { value: type }, redirected: { value: redirected } });
+    return clone;
   }
 }
 

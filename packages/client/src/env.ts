@@ -31,11 +31,20 @@ export function readEnv(name: string): string | undefined {
  */
 export function envHint(name: string): string | undefined {
   const { process, Deno } = globalThis as RuntimeGlobals;
-  if (Deno?.env === undefined) return process?.env === undefined ? undefined : '';
+  if (Deno?.env === undefined) return hasReadableEnv(process) ? '' : undefined;
   try {
     Deno.env.get(name);
     return '';
   } catch {
     return ` (Deno denied reading it: run with --allow-env=${name})`;
+  }
+}
+
+/** Whether `process.env` can be read: a sandbox may forbid it (a getter that throws), which readEnv allows too. */
+function hasReadableEnv(process: RuntimeGlobals['process']): boolean {
+  try {
+    return process?.env !== undefined;
+  } catch {
+    return false;
   }
 }

@@ -67,6 +67,35 @@ describe('BufferedResponse', () => {
     expect(await copy.text()).toBe(text);
   });
 
+  it('keeps its Content-Type for blob() and formData() once its body stream was asked for', async () => {
+    const form = new BufferedResponse(new TextEncoder().encode('status=verified&limit=5'), {
+      ...init,
+      headers: new Headers({ 'content-type': 'application/x-www-form-urlencoded' }),
+    });
+    expect(form.body).not.toBeNull();
+    expect((await form.formData()).get('status')).toBe('verified');
+    const response = make();
+    expect(response.body).not.toBeNull();
+    expect((await response.blob()).type).toBe('application/json');
+  });
+
+  it('refuses to clone while its body stream is being read, as a native Response does', () => {
+    const native = new Response(text);
+    native.body?.getReader();
+    expect(() => native.clone()).toThrow(TypeError);
+    const response = make();
+    response.body?.getReader();
+    expect(() => response.clone()).toThrow(TypeError);
+  });
+
+  it("a clone keeps the network response's type and whether a redirect led to it", () => {
+    // What fetch gives after following a redirect to another origin; a constructed Response reads default/false.
+    const network = new Response(null, init);
+    Object.defineProperties(network, { type: { value: 'cors' }, redirected: { value: true } });
+    const clone = BufferedResponse.adopt(network, new TextEncoder().encode(text), init.url).clone();
+    expect(clone).toMatchObject({ type: 'cors', redirected: true, url: init.url, status: 200 });
+  });
+
   it('a body stream, once asked for, is the body: reading it uses the body up', async () => {
     const response = make();
     const stream = response.body;

@@ -74,6 +74,17 @@ describe('a read redirected to another origin', () => {
     );
   });
 
+  it('is named when a middleware answers with a clone of the response', async () => {
+    other().reset((_req, res) => sendJson(res, 401, { error: 'authentication failed' }));
+    server().reset((req, res) => res.writeHead(301, { Location: `${other().baseUrl}${req.url}` }).end());
+    const client = clientFor(server(), { maxRetries: 0 });
+    client.raw.use({ onResponse: ({ response }) => response.clone() });
+    const error = await rejectionOf(client.verifySessions.get(VERIFY_UUID));
+    expect((error as Error).message).toMatch(
+      /: authentication failed\. A redirect to another origin led here, /,
+    );
+  });
+
   it('is named on a 403 too', async () => {
     other().reset((_req, res) => sendJson(res, 403, { error: 'forbidden' }));
     server().reset((req, res) => res.writeHead(302, { Location: `${other().baseUrl}${req.url}` }).end());

@@ -64,6 +64,28 @@ describe('credentials from the environment', () => {
   });
 });
 
+describe('an environment that throws when read (a sandbox that forbids it)', () => {
+  it('is taken as absent: the missing credential is named, not the sandbox error', () => {
+    const env = Object.getOwnPropertyDescriptor(process, 'env') as PropertyDescriptor;
+    Object.defineProperty(process, 'env', {
+      configurable: true,
+      get() {
+        throw new Error('denied');
+      },
+    });
+    let error: InvalidArgumentError;
+    try {
+      error = constructionError();
+    } finally {
+      Object.defineProperty(process, 'env', env);
+    }
+    expect(error.argument).toBe('PLIVO_AUTH_ID');
+    expect(error.message).toBe(
+      'Missing Plivo Auth ID: pass the `authId` option to createPlivoClient() (this runtime has no environment variables). Both are on the Plivo console overview page (https://console.plivo.com/dashboard/).',
+    );
+  });
+});
+
 describe('missing credentials', () => {
   it('names the option and the variable to set', () => {
     const error = constructionError();
