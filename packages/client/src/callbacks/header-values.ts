@@ -21,6 +21,14 @@ export function nonceText(value: unknown): string {
         : `nonce has ${value.length} values (the header was sent ${value.length} times); Plivo sends one. ${NONCE_HINT}`,
     );
   }
+  // A header sent twice and read with Headers.get() arrives joined by ", ": named as that, not as a space.
+  if (typeof value === 'string' && value.includes(', ')) {
+    const count = value.split(', ').length;
+    throw new CallbackSignatureError(
+      'nonce',
+      `nonce holds ${count} values joined by ", " (the header was sent ${count} times, and Headers.get() joins them); Plivo sends one. ${NONCE_HINT}`,
+    );
+  }
   return requireToken('nonce', Array.isArray(value) ? value[0] : value, NONCE_HINT);
 }
 

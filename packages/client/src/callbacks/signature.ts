@@ -150,10 +150,21 @@ export async function computeSignatureV2(input: SignatureV2Input): Promise<strin
  * missing or malformed `authToken` (checked first), and a `CallbackSignatureError` only for malformed arguments
  * of the request (missing or non-string header, empty nonce, unparsable URL, unknown method or version).
  */
-export async function checkCallbackSignature(
+export function checkCallbackSignature(input: VerifyCallbackSignatureInput): Promise<CallbackSignatureCheck> {
+  return checkSignature(input, 'checkCallbackSignature');
+}
+
+/** `true` when one of the header's signatures is Plivo's for these inputs (see `checkCallbackSignature`). */
+export async function verifyCallbackSignature(input: VerifyCallbackSignatureInput): Promise<boolean> {
+  return (await checkSignature(input, 'verifyCallbackSignature')).valid;
+}
+
+/** Both exports' check; `name` is the one called, for an error about its argument. */
+async function checkSignature(
   input: VerifyCallbackSignatureInput,
+  name: string,
 ): Promise<CallbackSignatureCheck> {
-  const fields = requireObject(input, 'verifyCallbackSignature');
+  const fields = requireObject(input, name);
   // The receiver's own setting first: a missing token must fail every request alike, not pass for a bad header.
   const authToken = requireAuthToken(fields.authToken);
   const version = fields.version ?? 'v3';
@@ -172,11 +183,6 @@ export async function checkCallbackSignature(
   return valid
     ? { valid, ...base, explanation: undefined }
     : { valid, ...base, explanation: explainMismatch(version, candidates.length, fields, signedText) };
-}
-
-/** `true` when one of the header's signatures is Plivo's for these inputs (see `checkCallbackSignature`). */
-export async function verifyCallbackSignature(input: VerifyCallbackSignatureInput): Promise<boolean> {
-  return (await checkCallbackSignature(input)).valid;
 }
 
 function explainMismatch(

@@ -38,6 +38,12 @@ describe('malformed arguments', () => {
     ['nonce', undefined, /nonce must be a string, got undefined.*X-Plivo-Signature-V3-Nonce/],
     ['nonce', '', /nonce is empty/],
     ['nonce', ['1', '2'], /nonce has 2 values \(the header was sent 2 times\); Plivo sends one/],
+    // The same two nonces as Headers.get() gives them.
+    [
+      'nonce',
+      '12345, 67890',
+      /nonce holds 2 values joined by ", " \(the header was sent 2 times, and Headers.get\(\) joins them\); Plivo sends one/,
+    ],
     ['nonce', [], /nonce is an empty array/],
     ['nonce', '123 456', /nonce contains a space or control character \(U\+0020\) at position 3/],
     ['nonce', 'ñ', /non-ASCII character/],
@@ -83,6 +89,16 @@ describe('malformed arguments', () => {
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain(TOKEN);
     expect(JSON.stringify(error)).not.toContain(TOKEN);
+  });
+
+  it.each([
+    ['checkCallbackSignature', checkCallbackSignature],
+    ['verifyCallbackSignature', verifyCallbackSignature],
+    ['computeSignatureV3', computeSignatureV3],
+  ] as const)('%s given no object names itself', async (name, called) => {
+    const error = await rejection(called(null as never));
+    expect(error).toBeInstanceOf(CallbackSignatureError);
+    expect(error.message).toBe(`${name} takes one object argument, got null.`);
   });
 
   it('a URLSearchParams polyfill (tagged as one, as core-js does) is read as one, not as an empty record', async () => {

@@ -6,6 +6,7 @@ import { parse as parseQuery } from 'node:querystring';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  checkCallbackSignature,
   computeSignatureV2,
   computeSignatureV3,
   verifyCallbackSignature,
@@ -150,6 +151,20 @@ describe('agreement with plivo@4.79.0', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  // The README's exceptions, each a fault of that SDK's URL or query parsing: it signs text without what we keep.
+  it.each([
+    ['an @ in the query', 'https://example.com/cb?notify=ops@example.com', 'notify=ops@example.com'],
+    ['a bracketed IPv6 host', 'http://[::1]:8080/cb', 'http://[::1]:8080/cb'],
+    ['a query key __proto__', 'https://example.com/cb?__proto__=1', '__proto__=1'],
+  ])('differs where the README says, for %s', async (_case, url, kept) => {
+    const fields = { method: 'GET', url, nonce: '12345678901234567890', authToken: 'my_auth_token' } as const;
+    const signature = await computeSignatureV3(fields);
+    const { valid, signedText } = await checkCallbackSignature({ ...fields, signature });
+    expect(valid).toBe(true);
+    expect(signedText).toContain(kept);
+    expect(plivo.validateV3Signature('GET', url, fields.nonce, fields.authToken, signature, {})).toBe(false);
   });
 
   it('validateSignature (V2) accepts every V2 signature we compute', async () => {
