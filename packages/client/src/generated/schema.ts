@@ -96,7 +96,8 @@ export interface paths {
         /**
          * Delete (expire) a masking session
          * @description Ends a session at once: it is not erased but marked `expired`, and calls to its virtual number are no
-         *     longer connected. Expiring a session that has already expired is answered `400` with
+         *     longer bridged between the parties (the number's own application answers them, as after `session_expiry`).
+         *     Expiring a session that has already expired is answered `400` with
          *     `Session already expired`. No body.
          *
          *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one,
