@@ -4,11 +4,15 @@ export interface BasicCredentials {
   password: string;
 }
 
-/** The credentials of a Basic header; undefined for any other header, which Prism judges alone. */
+/**
+ * The credentials of a Basic header, read as Prism reads it (`basicAuth.js` of @stoplight/prism-http): scheme and
+ * token are the first two items of the header split on spaces, whatever follows them. Undefined for any other
+ * header, which Prism judges alone.
+ */
 export function basicCredentials(authorization: string | undefined): BasicCredentials | undefined {
-  const match = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
-  if (match?.[1] === undefined) return undefined;
-  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
+  const [scheme, token] = (authorization ?? '').split(' ');
+  if (scheme?.toLowerCase() !== 'basic' || !token) return undefined;
+  const decoded = Buffer.from(token, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   return colon === -1 ? undefined : { user: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }

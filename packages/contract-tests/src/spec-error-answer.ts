@@ -307,6 +307,43 @@ export function preferFallbackAnswer(
 }
 
 /**
+ * The answer to a body whose Content-Type Prism cannot parse (`problem`, in its parser's words), in place of the
+ * bare 500 Prism gives it: the request's fault, so the operation's 400, naming the header and what to send.
+ */
+export function unreadableTypeAnswer(
+  method: string,
+  path: string,
+  contentType: string,
+  problem: string,
+  routes: Routes,
+): SpecErrorAnswer {
+  const { operations, own, statuses } = operationsOf(method, path, routes);
+  const accepted = own?.bodyTypes ?? [];
+  const status = listedStatus(400, statuses);
+  const message = `The Content-Type ${JSON.stringify(contentType)} cannot be parsed: ${problem}`;
+  const violation: Violation = {
+    location: ['request', 'header', 'content-type'],
+    severity: 'Error',
+    code: 400,
+    message,
+  };
+  const wanted = accepted.length === 0 ? 'send no body' : `send ${accepted.join(' or ')}`;
+  const body = JSON.stringify({
+    ...(operations.length === 0 ? {} : { api_id: randomUUID() }),
+    error: `${wordingOf(status)}: the body's Content-Type ${JSON.stringify(contentType)} cannot be parsed (${problem}); ${wanted}, with any parameters as "; name=value"`,
+  });
+  return {
+    status,
+    headers: {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(body)),
+      'sl-violations': headerValue([violation]),
+    },
+    body,
+  };
+}
+
+/**
  * What Prism answers a body in a type the operation does not take when it checks the type (see
  * unchecked-body-type.ts): its violation 415, as the operation's 400, for a request it let through unchecked.
  */

@@ -1,7 +1,8 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { preferredCode } from './prefer.js';
+import { contentTypeProblem } from './prism-content-type.js';
 import type { Routes } from './routes.js';
-import { bodyTypeAnswer, type SpecErrorAnswer } from './spec-error-answer.js';
+import { bodyTypeAnswer, type SpecErrorAnswer, unreadableTypeAnswer } from './spec-error-answer.js';
 
 /** A media type's type and subtype, the subtype after any `+` suffix (`application/vnd.x+json` is `json`). */
 function typeAndSubtype(mediaType: string): [string, string] | undefined {
@@ -53,8 +54,9 @@ export const uncheckedTypeAnswered = (status: number, askedFor: number | undefin
 
 /**
  * The mock's answer in place of Prism's (`status`) to a request whose body type Prism did not check, when Prism
- * gave that answer only because it did not (see uncheckedTypeAnswered); undefined for any other request or
- * answer. `search`: the request's query, without its `?`. Both modes ask it of every answer of Prism's.
+ * gave that answer only because it did not (see uncheckedTypeAnswered), or whose Content-Type Prism could not
+ * parse (its bare 500); undefined for any other request or answer. `search`: the request's query, without its
+ * `?`. Both modes ask it of every answer of Prism's.
  */
 export function uncheckedTypeRefusal(
   method: string,
@@ -64,6 +66,9 @@ export function uncheckedTypeRefusal(
   routes: Routes,
   status: number,
 ): SpecErrorAnswer | undefined {
+  const given = headers['content-type'];
+  const problem = status === 500 && given !== undefined ? contentTypeProblem(given) : undefined;
+  if (problem !== undefined) return unreadableTypeAnswer(method, path, given as string, problem, routes);
   const contentType = uncheckedBodyType(method, path, headers, routes);
   if (contentType === undefined || !uncheckedTypeAnswered(status, preferredCode(headers.prefer, search)))
     return undefined;
