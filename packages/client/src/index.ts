@@ -60,5 +60,6 @@ export type {
   VerifySessionResponse,
   VerifySessionValidateResponse,
   WithApiId,
+  WithHiddenApiId,
 } from './types.js';
 export { VERSION } from './version.js';

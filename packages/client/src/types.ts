@@ -110,3 +110,14 @@ export type DecimalString = Schemas['DecimalString'];
 
 /** A resource as the convenience methods return it: the resource, with the request's `api_id` reachable. */
 export type WithApiId<T> = T & { readonly api_id: ApiId };
+
+/** `api_id` as an accessor: TypeScript leaves accessors out of a spread's type, as a spread leaves it out. */
+declare class NonEnumerableApiId {
+  get api_id(): ApiId;
+}
+
+/**
+ * A resource with the request's `api_id` as a non-enumerable property (the masking `get`): `session.api_id` is
+ * typed, `{ ...session }.api_id` is not, as at runtime. (`structuredClone` also drops it, but keeps the type.)
+ */
+export type WithHiddenApiId<T> = T & NonEnumerableApiId;

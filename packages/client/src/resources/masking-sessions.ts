@@ -12,7 +12,7 @@ import type {
   MaskingSessionListMeta,
   MaskingSessionUpdateParams,
   MaskingSessionUpdateResponse,
-  WithApiId,
+  WithHiddenApiId,
 } from '../types.js';
 import { pagedList } from './list.js';
 
@@ -48,7 +48,7 @@ export interface MaskingSessions {
    * const session = await plivo.maskingSessions.get('4124e518-a8c9-4feb-8cff-d86636ba9234');
    * console.log(session.status, session.virtual_number, session.api_id);
    */
-  get(sessionUuid: string, options?: RequestOptions): Promise<WithApiId<MaskingSession>>;
+  get(sessionUuid: string, options?: RequestOptions): Promise<WithHiddenApiId<MaskingSession>>;
   /**
    * Lists masking sessions (`GET /v1/Account/{auth_id}/Masking/Session/`), newest first. Await it for the first
    * page (`data`, `meta`, `hasNextPage()`, `nextPage()`), or `for await` over it for every session of every
@@ -87,12 +87,12 @@ export interface MaskingSessions {
   delete(sessionUuid: string, options?: RequestOptions): Promise<MaskingSessionDeleteResponse>;
 }
 
-const sessionInResponse: Unwrap<WithApiId<MaskingSession>> = {
+const sessionInResponse: Unwrap<WithHiddenApiId<MaskingSession>> = {
   missing: 'the session object in `response`',
   from: (body) =>
     isJsonObject(body.response)
       ? // Non-enumerable, like openai-node's `_request_id`: reachable, but not part of the session's data.
-        Object.defineProperty(body.response as unknown as WithApiId<MaskingSession>, 'api_id', {
+        Object.defineProperty(body.response as unknown as WithHiddenApiId<MaskingSession>, 'api_id', {
           value: body.api_id,
           enumerable: false,
         })

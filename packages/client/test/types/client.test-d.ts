@@ -31,6 +31,7 @@ import {
   type VerifySessionResponse,
   type VerifySessionValidateResponse,
   type WithApiId,
+  type WithHiddenApiId,
 } from '../../src/index.js';
 
 declare const client: PlivoClient;
@@ -92,9 +93,16 @@ describe('schema types', () => {
 
 describe('convenience methods', () => {
   it('maskingSessions.get returns the unwrapped session with api_id', () => {
-    expectTypeOf(client.maskingSessions.get(uuid)).resolves.toEqualTypeOf<WithApiId<MaskingSession>>();
+    expectTypeOf(client.maskingSessions.get(uuid)).resolves.toEqualTypeOf<WithHiddenApiId<MaskingSession>>();
     expectTypeOf(client.maskingSessions.get(uuid)).resolves.toHaveProperty('api_id').toEqualTypeOf<string>();
     expectTypeOf(client.maskingSessions.get(uuid)).resolves.not.toHaveProperty('response');
+  });
+
+  it("maskingSessions.get's api_id is not in a spread copy's type, as it is not in the copy (non-enumerable)", async () => {
+    const session = await client.maskingSessions.get(uuid);
+    const copy = { ...session };
+    expectTypeOf(copy).not.toHaveProperty('api_id');
+    expectTypeOf(copy).toHaveProperty('status').toEqualTypeOf<MaskingSession['status']>();
   });
 
   it('verifySessions.get returns the flat session, assignable to the response type', () => {
