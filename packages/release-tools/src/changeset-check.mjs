@@ -51,7 +51,8 @@ export function emptyChangesetMayCover(packageName, pathsInPackage) {
 
 /**
  * The base branch to compare with: CHANGESET_BASE_REF if set, else origin/<baseBranch>, else <baseBranch>.
- * Falls back to HEAD (nothing to compare) when none exists, e.g. in a clone that has only a detached HEAD.
+ * Throws when none exists (a single-branch clone of another branch, a detached HEAD without the base):
+ * comparing HEAD with itself would pass any change.
  * @param {string} root
  * @param {NodeJS.ProcessEnv} env
  */
@@ -68,7 +69,10 @@ export function resolveBaseRef(root, env = process.env) {
   for (const candidate of [`origin/${baseBranch}`, baseBranch]) {
     if (refExists(root, candidate)) return candidate;
   }
-  return 'HEAD';
+  throw new Error(
+    `Neither origin/${baseBranch} nor ${baseBranch} is in this clone, so there is nothing to compare HEAD with. ` +
+      `Fetch it (\`git fetch origin ${baseBranch}:refs/remotes/origin/${baseBranch}\`) or set CHANGESET_BASE_REF to the commit this change starts from.`,
+  );
 }
 
 /**
@@ -80,6 +84,7 @@ export function resolveBaseRef(root, env = process.env) {
  *   changesets: string[];
  *   packages: PackageResult[];
  *   unevenFixedGroups: string[][];
+ *   unknownNames: { file: string; name: string }[];
  *   ok: boolean;
  * }} ChangesetCheck
  */
@@ -96,8 +101,10 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     isChangesetPath,
   );
   const changesets = added.map((path) => parsed(path, fileAt(root, 'HEAD', path)));
-  const named = new Set(changesets.flatMap((changeset) => changeset.releases.map((release) => release.name)));
-  const noReleaseDeclared = changesets.some((changeset) => changeset.releases.length === 0);
+  // A `none` bump releases nothing: it neither names a package nor stands for a change, as an empty one does.
+  const releasing = changesets.map((changeset) => changeset.releases.filter(({ type }) => type !== 'none'));
+  const named = new Set(releasing.flatMap((releases) => releases.map((release) => release.name)));
+  const noReleaseDeclared = releasing.some((releases) => releases.length === 0);
   // `changeset version` deletes the changesets it turns into versions: what those named was released. A
   // changeset naming one member of a `fixed` group releases the whole group.
   const fixedGroups = readChangesetConfig(root).fixed ?? [];
@@ -133,13 +140,21 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     packages.push({ name: pkg.name, files, verdict });
   }
   const unevenFixedGroups = unevenGroups(root, workspace, fixedGroups);
+  // A name no package has would pass here and stop `changeset version` at release time.
+  const names = new Set(workspace.map((pkg) => pkg.name));
+  const unknownNames = added.flatMap((file, index) =>
+    (changesets[index]?.releases ?? [])
+      .filter(({ name }) => !names.has(name))
+      .map(({ name }) => ({ file, name })),
+  );
   return {
     base,
     baseRef,
     changesets: added,
     packages,
     unevenFixedGroups,
-    ok: !packages.some(failed) && unevenFixedGroups.length === 0,
+    unknownNames,
+    ok: !packages.some(failed) && unevenFixedGroups.length === 0 && unknownNames.length === 0,
   };
 }
 
@@ -216,7 +231,11 @@ function versionChanged(root, base, packageJsonPath) {
  */
 export function describeChangesetCheck(result) {
   const range = `${result.baseRef} (merge base ${result.base.slice(0, 12)})..HEAD`;
-  if (result.packages.length === 0 && result.unevenFixedGroups.length === 0) {
+  if (
+    result.packages.length === 0 &&
+    result.unevenFixedGroups.length === 0 &&
+    result.unknownNames.length === 0
+  ) {
     return `changeset check: no published package's source changed since ${range}.`;
   }
   const lines = result.packages.map((pkg) => {
@@ -235,6 +254,9 @@ export function describeChangesetCheck(result) {
   });
   for (const group of result.unevenFixedGroups) {
     lines.push(`  ✗ one fixed group (.changeset/config.json) on several versions: ${group.join(', ')}`);
+  }
+  for (const { file, name } of result.unknownNames) {
+    lines.push(`  ✗ ${file} names ${name}, which is no package of this workspace`);
   }
   if (result.ok)
     return [`changeset check: every changed package is accounted for since ${range}.`, ...lines].join('\n');
@@ -258,6 +280,12 @@ export function describeChangesetCheck(result) {
     fixes.push(
       'Fix a hand-edited version: put the version back and add a changeset instead; versions change only through',
       '`pnpm run version`, which bumps a fixed group together and writes the changelogs.',
+    );
+  }
+  if (result.unknownNames.length > 0) {
+    fixes.push(
+      'Fix a changeset naming an unknown package: correct the name in that file (`changeset version` would stop on it',
+      'at release time), or delete the file and run `pnpm changeset`, which offers only the packages there are.',
     );
   }
   return [`changeset check failed since ${range}:`, ...lines, ...fixes].join('\n');

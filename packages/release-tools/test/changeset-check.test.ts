@@ -76,6 +76,34 @@ describe('checkChangesets', () => {
     });
   });
 
+  it('does not take a `none` bump for a release: it stands for a spec change no more than an empty changeset', async () => {
+    onBranch();
+    repo.write('openapi/openapi.yaml', `${repo.read('openapi/openapi.yaml')}# a change\n`);
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/spec': 'none' }));
+    repo.commit('change the spec, with a none bump');
+    expect(await verdicts()).toEqual({ '@plivo-openapi/spec': 'empty-not-enough' });
+  });
+
+  it('fails a changeset that names no package of the workspace, naming the file and the name', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.write(
+      '.changeset/brave-cats-run.md',
+      changesetFile({ '@plivo-openapi/client': 'patch', '@plivo-openapi/clinet': 'patch' }),
+    );
+    repo.commit('a client change, one name misspelt');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(false);
+    expect(result.unknownNames).toEqual([
+      { file: '.changeset/brave-cats-run.md', name: '@plivo-openapi/clinet' },
+    ]);
+    const message = describeChangesetCheck(result);
+    expect(message).toContain(
+      '✗ .changeset/brave-cats-run.md names @plivo-openapi/clinet, which is no package of this workspace',
+    );
+    expect(message).toContain('Fix a changeset naming an unknown package: correct the name in that file');
+  });
+
   it('accepts an empty changeset (`pnpm changeset --empty`) as "no release needed"', async () => {
     commitWithEmptyChangeset('refactor', {
       'packages/client/src/index.ts': 'export const client = 1; // refactor\n',
@@ -269,6 +297,13 @@ describe('resolveBaseRef', () => {
     repo.git('update-ref', 'refs/remotes/origin/main', 'HEAD');
     expect(resolveBaseRef(repo.root, {})).toBe('origin/main');
     expect(resolveBaseRef(repo.root, { CHANGESET_BASE_REF: 'main' })).toBe('main');
+  });
+
+  it('refuses to compare HEAD with itself when the clone has no base branch (another branch alone, detached)', () => {
+    repo.git('branch', '--quiet', '-m', 'main', 'feature');
+    expect(() => resolveBaseRef(repo.root, {})).toThrow(
+      'Neither origin/main nor main is in this clone, so there is nothing to compare HEAD with. Fetch it',
+    );
   });
 
   it('says what to do when CHANGESET_BASE_REF is not in the clone', () => {
