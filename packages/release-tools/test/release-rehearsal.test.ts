@@ -145,4 +145,19 @@ describe('pnpm release, rehearsed', () => {
     await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: copy.root, env });
     expect(registry.published.size).toBe(count);
   });
+  it('pnpm run version then stops at a breaking spec change whose pending changesets give no breaking bump', async () => {
+    // Each change passes the guard against the changesets pending when it lands; one an earlier release
+    // consumed may have been what covered it. Here: a required response field made optional, with a patch.
+    const schema = join(copy.root, 'openapi/components/schemas/MaskingSession.yaml');
+    const text = readFileSync(schema, 'utf8');
+    expect(text).toContain('\n  - status\n');
+    writeFileSync(schema, text.replace('\n  - status\n', '\n'));
+    writeFileSync(join(copy.root, '.changeset/after-release.md'), `---\n'${SPEC}': patch\n---\n\nA fix.\n`);
+    const versionBefore = readJson(`${pkg(SPEC).relativeDir}/package.json`).version;
+    await expect(run('pnpm', ['run', 'version'], { cwd: copy.root, env })).rejects.toThrow(/breaking/i);
+    expect(readJson(`${pkg(SPEC).relativeDir}/package.json`).version).toBe(versionBefore);
+    expect(existsSync(join(copy.root, '.changeset/after-release.md')), 'the changeset is not consumed').toBe(
+      true,
+    );
+  });
 });
