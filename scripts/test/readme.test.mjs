@@ -29,6 +29,7 @@ test("the README's release-check lines are the ones the checks print in a fresh 
     changesets: [],
     packages: [],
     unevenFixedGroups: [],
+    unknownNames: [],
     ok: true,
   }).replace('0123456789ab', '…');
   const guard = describeBreakingChanges(
