@@ -1,7 +1,7 @@
 // @ts-check
 // Lists the breaking changes between two bundled OpenAPI 3.1 documents. `redocly diff` (@redocly/cli, the tool
 // that bundles and lints our spec) compares them offline and rates every change major/minor/patch; a major one
-// is a breaking one. On top of it, four rules of our own, each for a case where redocly's rating differs from
+// is a breaking one. On top of it, five rules of our own, each for a case where redocly's rating differs from
 // what a user of the generated client or of the mock kit feels (see OUR_RULES).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,12 +24,17 @@ import { HTTP_METHODS, pointerKey, removedResponseExamples } from './response-ex
  * - `property-removed` outside responses (breaking; redocly: patch). A request body (or a callback's payload,
  *   which redocly diffs as a request) that loses a property: the generated type loses the name, so code that
  *   sets or reads it stops compiling; and a callback receiver no longer gets the field.
+ * - `callback-payload-changed` (breaking; redocly: patch or major, depending on where it reports a shared
+ *   schema, once). A callback's payload is data the API sends, as a response is: a field's type or format
+ *   changed, a field no longer required or an enum value removed breaks its receivers' code; a field required
+ *   or an enum value added does not (redocly may rate the latter major, as for a request).
  */
 export const OUR_RULES = [
   'response-enum-value-removed',
   'response-enum-value-added',
   'response-example-removed',
   'property-removed',
+  'callback-payload-changed',
 ];
 
 /**
@@ -84,6 +89,11 @@ export async function findBreakingChangesBetween(base, revision) {
  */
 export function breakingParts(change) {
   const where = describeLocation(change.path);
+  const payload = callbackPayloadChange(change);
+  if (payload !== undefined)
+    return payload === ''
+      ? []
+      : [{ rule: 'callback-payload-changed', where, message: `${where}: ${payload}` }];
   const inResponse = /\/responses\//.test(change.path);
   if (change.property === 'enum' && inResponse) {
     const before = asArray(change.base?.value);
@@ -120,6 +130,30 @@ export function breakingParts(change) {
     where,
     message: `${where}: ${verdict.message.replace(/\.$/, '')}`,
   }));
+}
+
+/**
+ * What a change to a schema of a callback (its payload or headers, which the API sends) takes from its
+ * receivers (see OUR_RULES): '' when nothing (a field required or an enum value added: the receiver gets more,
+ * as from a response), undefined for a change this rule leaves to redocly's rating.
+ * @param {RedoclyChange} change
+ */
+function callbackPayloadChange(change) {
+  if (!/\/callbacks\//.test(change.path) || change.typeName !== 'Schema' || change.kind !== 'modified')
+    return undefined;
+  const before = change.base?.value;
+  const after = change.revision?.value;
+  if (change.property === 'type' || change.property === 'format')
+    return `${change.property} changed from ${JSON.stringify(before)} to ${JSON.stringify(after)}`;
+  if (change.property !== 'required' && change.property !== 'enum') return undefined;
+  const kept = new Set(asArray(after).map((value) => JSON.stringify(value)));
+  const lost = asArray(before)
+    .map((value) => JSON.stringify(value))
+    .filter((value) => !kept.has(value));
+  if (lost.length === 0) return '';
+  return change.property === 'required'
+    ? `no longer required: ${lost.join(', ')}`
+    : `enum value${lost.length > 1 ? 's' : ''} ${lost.join(', ')} removed`;
 }
 
 /** @param {unknown} value */

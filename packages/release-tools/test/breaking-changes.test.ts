@@ -15,7 +15,31 @@ type Case = { name: string; change: (spec: Doc) => void; expected: Array<{ rule:
 const session = (spec: Doc) => spec.components.schemas.Session.properties;
 const getSession = (spec: Doc) => spec.paths[SESSION_PATH].get;
 
+const statusEvent = (spec: Doc) => spec.components.schemas.StatusEvent;
+const CALLBACK_GET = `POST ${CREATE_VERIFY_PATH} callback status GET`;
+
 const breaking: Case[] = [
+  {
+    name: "callback payload field's type changed",
+    change: (spec) => {
+      statusEvent(spec).properties.SessionUUID.type = 'integer';
+    },
+    expected: [{ rule: 'callback-payload-changed', where: `${CALLBACK_GET} parameter #0.SessionUUID` }],
+  },
+  {
+    name: 'callback payload field no longer required',
+    change: (spec) => {
+      statusEvent(spec).required = ['Status'];
+    },
+    expected: [{ rule: 'callback-payload-changed', where: `${CALLBACK_GET} parameter #0` }],
+  },
+  {
+    name: 'callback payload enum value removed',
+    change: (spec) => {
+      statusEvent(spec).properties.Status.enum = ['in-progress'];
+    },
+    expected: [{ rule: 'callback-payload-changed', where: `${CALLBACK_GET} parameter #0.Status` }],
+  },
   {
     name: 'removed operation',
     change: (spec) => delete spec.paths[VERIFY_PATH],
@@ -252,6 +276,15 @@ const nonBreaking: Case[] = [
     expected: [],
   },
   {
+    name: 'callback payload gains an optional field, an enum value and a required field',
+    change: (spec) => {
+      statusEvent(spec).properties.Channel = { type: 'string' };
+      statusEvent(spec).properties.Status.enum.push('expired');
+      statusEvent(spec).required.push('AttemptCount');
+    },
+    expected: [],
+  },
+  {
     name: 'an inline schema moved into components ($ref instead of inline)',
     change: (spec) => {
       spec.components.schemas.Status = session(spec).status;
@@ -262,7 +295,7 @@ const nonBreaking: Case[] = [
 ];
 
 // Each pair runs `redocly diff` in its own process: the table runs a few at a time.
-describe.concurrent('findBreakingChanges (redocly diff plus our four rules)', () => {
+describe.concurrent('findBreakingChanges (redocly diff plus our five rules)', () => {
   it.each(breaking)('flags a breaking change: $name', async ({ change, expected }) => {
     const after = sampleSpec();
     change(after);

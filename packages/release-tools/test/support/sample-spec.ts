@@ -56,6 +56,35 @@ export function sampleSpec(): Doc {
             },
           },
           responses: { '202': { description: 'created' } },
+          // As in our spec: one payload schema, sent as a GET's query or a POST's form.
+          callbacks: {
+            status: {
+              '{$request.body#/callback_url}': {
+                get: {
+                  parameters: [
+                    {
+                      name: 'attributes',
+                      in: 'query',
+                      style: 'form',
+                      explode: true,
+                      schema: { $ref: '#/components/schemas/StatusEvent' },
+                    },
+                  ],
+                  responses: { '200': { description: 'received' } },
+                },
+                post: {
+                  requestBody: {
+                    content: {
+                      'application/x-www-form-urlencoded': {
+                        schema: { $ref: '#/components/schemas/StatusEvent' },
+                      },
+                    },
+                  },
+                  responses: { '200': { description: 'received' } },
+                },
+              },
+            },
+          },
         },
       },
       '/v1/Account/{auth_id}/Verify/{session_uuid}/': {
@@ -119,6 +148,15 @@ export function sampleSpec(): Doc {
             },
             { type: 'object', properties: { charge: { type: 'string', pattern: '^[0-9]+(\\.[0-9]+)?$' } } },
           ],
+        },
+        StatusEvent: {
+          type: 'object',
+          required: ['SessionUUID', 'Status'],
+          properties: {
+            SessionUUID: { type: 'string', format: 'uuid' },
+            Status: { type: 'string', enum: ['in-progress', 'verified'] },
+            AttemptCount: { type: 'integer' },
+          },
         },
         Error: {
           type: 'object',
