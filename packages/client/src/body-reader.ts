@@ -17,6 +17,8 @@ interface NodeStream extends AsyncIterable<Uint8Array> {
 const ignore = (): void => {};
 
 const isNodeStream = (body: unknown): body is NodeStream =>
+  typeof body === 'object' &&
+  body !== null &&
   typeof (body as Partial<NodeStream>).destroy === 'function' &&
   typeof (body as Partial<NodeStream>)[Symbol.asyncIterator] === 'function';
 

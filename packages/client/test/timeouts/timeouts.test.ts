@@ -160,6 +160,29 @@ describe('per-attempt timeout', () => {
     }
   });
 
+  it('drops a late answer without a body (a 204) of a custom fetch that ignores the abort, with no unhandled rejection', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      let answered = false;
+      const lateFetch = () =>
+        new Promise<Response>((resolve) =>
+          setTimeout(() => {
+            answered = true;
+            resolve(new Response(null, { status: 204 }));
+          }, 100),
+        );
+      const client = clientFor(server(), { timeoutMs: 30, maxRetries: 0, fetch: lateFetch });
+      expect(await rejectionOf(client.verifySessions.get(VERIFY_UUID))).toBeInstanceOf(TimeoutError);
+      await vi.waitFor(() => expect(answered).toBe(true), { timeout: 5000, interval: 20 });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  });
+
   it('drops a late answer of a custom fetch that ignores the abort: its body is cancelled, not left open', async () => {
     let cancelled = false;
     let answered = false;
