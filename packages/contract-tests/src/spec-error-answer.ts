@@ -321,26 +321,13 @@ export function unreadableTypeAnswer(
   const accepted = own?.bodyTypes ?? [];
   const status = listedStatus(400, statuses);
   const message = `The Content-Type ${JSON.stringify(contentType)} cannot be parsed: ${problem}`;
-  const violation: Violation = {
-    location: ['request', 'header', 'content-type'],
-    severity: 'Error',
-    code: 400,
-    message,
-  };
   const wanted = accepted.length === 0 ? 'send no body' : `send ${accepted.join(' or ')}`;
-  const body = JSON.stringify({
-    ...(operations.length === 0 ? {} : { api_id: randomUUID() }),
-    error: `${wordingOf(status)}: the body's Content-Type ${JSON.stringify(contentType)} cannot be parsed (${problem}); ${wanted}, with any parameters as "; name=value"`,
-  });
-  return {
+  return bodyRefusal(
     status,
-    headers: {
-      'content-type': 'application/json',
-      'content-length': String(Buffer.byteLength(body)),
-      'sl-violations': headerValue([violation]),
-    },
-    body,
-  };
+    operations.length > 0,
+    `the body's Content-Type ${JSON.stringify(contentType)} cannot be parsed (${problem}); ${wanted}, with any parameters as "; name=value"`,
+    { location: ['request', 'header', 'content-type'], severity: 'Error', code: 400, message },
+  );
 }
 
 /**
@@ -361,11 +348,20 @@ export function bodyTypeAnswer(
     accepted.length === 0
       ? 'No supported content types, but request included a non-empty body'
       : `Supported content types: ${accepted.join(',')}`;
-  const violation: Violation = { location: ['request'], severity: 'Error', code: 415, message };
   const wanted = accepted.length === 0 ? 'send no body' : `send it as ${accepted.join(' or ')}`;
+  return bodyRefusal(
+    status,
+    operations.length > 0,
+    `the body's Content-Type is ${JSON.stringify(contentType)}; ${wanted}`,
+    { location: ['request'], severity: 'Error', code: 415, message },
+  );
+}
+
+/** A refusal of the request's body in the spec's Error shape (`api_id` on a path the spec has), its violation in `sl-violations`. */
+function bodyRefusal(status: number, known: boolean, what: string, violation: Violation): SpecErrorAnswer {
   const body = JSON.stringify({
-    ...(operations.length === 0 ? {} : { api_id: randomUUID() }),
-    error: `${wordingOf(status)}: the body's Content-Type is ${JSON.stringify(contentType)}; ${wanted}`,
+    ...(known ? { api_id: randomUUID() } : {}),
+    error: `${wordingOf(status)}: ${what}`,
   });
   return {
     status,
