@@ -40,7 +40,7 @@ export function envHint(name: string): string | undefined {
   }
 }
 
-/** Whether `process.env` can be read: a sandbox may forbid it (a getter that throws), which readEnv allows too. */
+/** Whether the environment can be read: a sandbox may forbid it (a getter that throws), which readEnv allows too. */
 function hasReadableEnv(process: RuntimeGlobals['process']): boolean {
   try {
     return process?.env !== undefined;
