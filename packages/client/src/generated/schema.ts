@@ -386,7 +386,7 @@ export interface components {
              */
             duration: number;
             /**
-             * @description Charge for creating the session, a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
+             * @description An amount charged for the session, a JSON number (Plivo's reference does not say what it covers; `total_session_amount` is the session's total). Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
              * @example 0
              */
             amount: number;
@@ -432,7 +432,7 @@ export interface components {
             total_call_count: number;
             /** @description Total billed duration of all calls in the session, in seconds. */
             total_call_billed_duration: number;
-            /** @description Total charge for the session (creation plus calls), a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them. */
+            /** @description Total charge for the session, a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them. */
             total_session_amount: number;
             /**
              * @description When the last call in the session ended, in the masking time format (not RFC 3339); an empty string
@@ -594,7 +594,7 @@ export interface components {
              */
             geomatch?: boolean;
             /**
-             * @description Auth ID of a subaccount to create the session for (the session is billed to it). Cannot be changed later.
+             * @description Auth ID of a subaccount to create the session for. Cannot be changed later.
              *     Plivo's Node SDK sends this option as `sub_account` (its camelCase-to-snake_case rewrite of
              *     `subAccount`), which the API does not document; send `subaccount`.
              * @example SAOWRKMGU3YZCTZJXXXY
@@ -1723,7 +1723,9 @@ export interface components {
          *
          *     For example, with the nonce `12345`: a POST to `https://example.com/status/?b=2&a=1` with the form
          *     parameters `y=2&Z=1` signs `https://example.com/status/?a=1&b=2.Z1y2.12345`, and a GET of
-         *     `https://example.com/status/?b=2&a=1` signs `https://example.com/status/?a=1&b=2.12345`.
+         *     `https://example.com/status/?b=2&a=1` signs `https://example.com/status/?a=1&b=2.12345`. Names and values are
+         *     signed decoded (`%XX` escapes decoded, `+` read as a space), not as sent: a GET of
+         *     `https://example.com/status/?t=2026-11-30+12%3A00` signs `https://example.com/status/?t=2026-11-30 12:00.12345`.
          *
          *     Several comma-separated signatures may be sent (presumably one per active Auth Token; Plivo does not say):
          *     accept the request when any matches, compared in constant time. `verifyCallbackSignature` of
