@@ -85,10 +85,23 @@ function toPage<Item, Meta extends PageMeta>(
 /**
  * What `list()` returns: a promise of the first page that is also an async iterable over every item of every
  * page. Nothing is requested until it is awaited or iterated; the first page is fetched once and shared.
+ * An interface, not the class below, so that a test double can be any promise with an async iterator.
  */
-export class PagePromise<Item, Meta extends PageMeta = PageMeta>
-  implements PromiseLike<Page<Item, Meta>>, AsyncIterable<Item>
-{
+export interface PagePromise<Item, Meta extends PageMeta = PageMeta>
+  extends PromiseLike<Page<Item, Meta>>,
+    AsyncIterable<Item> {
+  then<Result = Page<Item, Meta>, Failure = never>(
+    onFulfilled?: ((page: Page<Item, Meta>) => Result | PromiseLike<Result>) | null,
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
+  ): Promise<Result | Failure>;
+  catch<Failure = never>(
+    onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
+  ): Promise<Page<Item, Meta> | Failure>;
+  finally(onFinally?: (() => void) | null): Promise<Page<Item, Meta>>;
+}
+
+/** The `PagePromise` of every `list()`. */
+export class LazyPagePromise<Item, Meta extends PageMeta = PageMeta> implements PagePromise<Item, Meta> {
   readonly #load: PageLoader<Item, Meta>;
   readonly #firstOffset: number;
   #first: Promise<Page<Item, Meta>> | undefined;

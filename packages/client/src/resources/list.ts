@@ -2,7 +2,7 @@ import { describeType, InvalidArgumentError } from '../errors.js';
 import { describeName, isPlainObject } from '../json-params.js';
 import type { Call, Operation, Unwrap } from '../operation.js';
 import type { RequestOptions } from '../options.js';
-import { type PageContent, type PageMeta, PagePromise } from '../pagination.js';
+import { LazyPagePromise, type PageContent, type PageMeta, type PagePromise } from '../pagination.js';
 
 /** The page sizes the API takes (`components/parameters/Limit.yaml`); a test keeps these equal to the spec's. */
 export const MIN_LIMIT = 1;
@@ -101,5 +101,5 @@ export function pagedList<Item, Meta extends PageMeta>(
     return call({ method: 'GET', path, query, check, unwrap: read }, options);
   };
   // Checked when the first page is loaded: a bad offset is refused there, with the other filters.
-  return new PagePromise(load, typeof given?.offset === 'number' ? given.offset : 0);
+  return new LazyPagePromise(load, typeof given?.offset === 'number' ? given.offset : 0);
 }

@@ -213,6 +213,16 @@ describe('list', () => {
     }
   });
 
+  it('can be faked by any promise of a page that is also async iterable (a test double needs no cast)', () => {
+    const fakeList: PlivoClient['maskingSessions']['list'] = () =>
+      Object.assign(Promise.resolve({} as Page<MaskingSessionListItem, MaskingSessionListMeta>), {
+        async *[Symbol.asyncIterator]() {
+          yield* [] as MaskingSessionListItem[];
+        },
+      });
+    expectTypeOf(fakeList).returns.toExtend<PagePromise<MaskingSessionListItem, MaskingSessionListMeta>>();
+  });
+
   it('refuses filters the API does not have and values it does not take', () => {
     // @ts-expect-error not a masking list filter
     client.maskingSessions.list({ recipient: '1' });
