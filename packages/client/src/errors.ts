@@ -38,7 +38,10 @@ export interface PlivoApiErrorDetails extends RequestTarget {
   readonly mayHaveBeenProcessed?: boolean | undefined;
 }
 
-/** Base class of every failed request. Branch on the subclass (or `status`), not on the message. */
+/**
+ * Base class of every failed request. Branch on the subclass (or `status`), not on the message. A subclass of
+ * one status (or none) sets it itself, so an error built by hand, in a test double, has the status its type says.
+ */
 export class PlivoApiError extends Error {
   override readonly name: string = 'PlivoApiError';
   /** HTTP status of the final response, or `undefined` when there was none. */
@@ -93,43 +96,43 @@ export class PlivoApiError extends Error {
 /** 400: the request was malformed (Plivo rejected a parameter). Not retried. */
 export class BadRequestError extends PlivoApiError {
   override readonly name: string = 'BadRequestError';
-  declare readonly status: 400;
+  override readonly status: 400 = 400;
 }
 
 /** 401: the Auth ID / Auth Token pair was rejected. Not retried. */
 export class AuthenticationError extends PlivoApiError {
   override readonly name: string = 'AuthenticationError';
-  declare readonly status: 401;
+  override readonly status: 401 = 401;
 }
 
 /** 403: the credentials are valid but may not use this resource. Not retried. */
 export class PermissionDeniedError extends PlivoApiError {
   override readonly name: string = 'PermissionDeniedError';
-  declare readonly status: 403;
+  override readonly status: 403 = 403;
 }
 
 /** 404: no session with this UUID exists in the account. Not retried. */
 export class NotFoundError extends PlivoApiError {
   override readonly name: string = 'NotFoundError';
-  declare readonly status: 404;
+  override readonly status: 404 = 404;
 }
 
 /** 409: the request conflicts with the resource's state. Not retried. */
 export class ConflictError extends PlivoApiError {
   override readonly name: string = 'ConflictError';
-  declare readonly status: 409;
+  override readonly status: 409 = 409;
 }
 
 /** 422: the request was well-formed but semantically invalid. Not retried. */
 export class UnprocessableEntityError extends PlivoApiError {
   override readonly name: string = 'UnprocessableEntityError';
-  declare readonly status: 422;
+  override readonly status: 422 = 422;
 }
 
 /** 429: the account exceeded Plivo's rate limit, and the retries (if any) did not get through. */
 export class RateLimitError extends PlivoApiError {
   override readonly name: string = 'RateLimitError';
-  declare readonly status: 429;
+  override readonly status: 429 = 429;
 }
 
 /** 5xx: Plivo (or a proxy in front of it) failed, and the retries (if any) did not get through. */
@@ -141,7 +144,7 @@ export class ServerError extends PlivoApiError {
 /** No response arrived: DNS, connection refused or reset, TLS, or a body cut off mid-way. */
 export class ConnectionError extends PlivoApiError {
   override readonly name: string = 'ConnectionError';
-  declare readonly status: undefined;
+  override readonly status: undefined = undefined;
 }
 
 /** An attempt did not finish (headers and whole body) within `timeoutMs`, on every attempt allowed. */
@@ -162,7 +165,7 @@ export class TimeoutError extends ConnectionError {
  */
 export class AbortError extends PlivoApiError {
   override readonly name: string = 'AbortError';
-  declare readonly status: undefined;
+  override readonly status: undefined = undefined;
 }
 
 /** The response is not what the API promises: not JSON, not a JSON object, missing its payload, or too large. */

@@ -1,14 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
+  AbortError,
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  ConnectionError,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   PlivoApiError,
   RateLimitError,
   ServerError,
+  TimeoutError,
   UnprocessableEntityError,
 } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
@@ -186,4 +189,30 @@ describe('toJSON', () => {
       bodySnippet: 'oops',
     });
   });
+});
+
+describe('an error built by hand (as a test double does)', () => {
+  const target = { method: 'GET', url: 'https://api.plivo.com/' };
+
+  it.each([
+    [BadRequestError, 400],
+    [AuthenticationError, 401],
+    [PermissionDeniedError, 403],
+    [NotFoundError, 404],
+    [ConflictError, 409],
+    [UnprocessableEntityError, 422],
+    [RateLimitError, 429],
+  ] as const)('%o has the status its class stands for, whatever the details say', (ErrorClass, status) => {
+    expect(new ErrorClass('refused', target).status).toBe(status);
+    expect(new ErrorClass('refused', { ...target, status: 500 }).status).toBe(status);
+  });
+
+  it.each([ConnectionError, TimeoutError, AbortError])(
+    '%o has no status: no answer arrived',
+    (ErrorClass) => {
+      const details = { ...target, status: 500, timeoutMs: 1 };
+      expect(new ErrorClass('failed', details).status).toBeUndefined();
+      expect(JSON.parse(JSON.stringify(new ErrorClass('failed', details)))).not.toHaveProperty('status');
+    },
+  );
 });
