@@ -28,7 +28,13 @@ export {
   type RequestOptions,
 } from './options.js';
 export type { Page, PageMeta, PagePromise } from './pagination.js';
-export type { PlivoRawClient } from './raw-client.js';
+export type {
+  FetchOptions,
+  FetchResponse,
+  Middleware,
+  MiddlewareCallbackParams,
+  PlivoRawClient,
+} from './raw-client.js';
 export type { MaskingSessions } from './resources/masking-sessions.js';
 export type { VerifySessions } from './resources/verify-sessions.js';
 export { RETRYABLE_STATUSES } from './retry.js';
