@@ -10,5 +10,5 @@ try {
   console.log(`status: ${session.status}, expires: ${session.expiry_time}`);
 } catch (error) {
   if (!(error instanceof NotFoundError)) throw error;
-  console.error(`No such masking session (api_id ${error.apiId})`);
+  console.error(`No such masking session: ${error.message}`);
 }

@@ -10,5 +10,5 @@ try {
   console.log(`attempts: ${session.count}, total charge: ${session.charges.total_charge}`);
 } catch (error) {
   if (!(error instanceof NotFoundError)) throw error;
-  console.error(`No such Verify session (api_id ${error.apiId})`);
+  console.error(`No such Verify session: ${error.message}`);
 }

@@ -160,6 +160,50 @@ it.each(onOneSession)('$operationId samples ask for the session its example answ
   for (const { lang, source } of operation.codeSamples) expect(source, lang).toContain(uuid);
 });
 
+/** Runs an operation's TypeScript sample against the mock; `prefer` asks the mock for another answer. */
+async function runTypeScriptSample(operation: DocumentedOperation, prefer?: string) {
+  const { source } = sample(operation.codeSamples, 'TypeScript');
+  const { outputText } = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  });
+  const file = join(samplesDir, `${operation.operationId}.mjs`);
+  writeFileSync(file, outputText);
+  return run(process.execPath, ['--import', swapHost, file], {
+    cwd: dirname(file),
+    env: {
+      PATH: process.env.PATH,
+      SAMPLE_API_ORIGIN: mock.url,
+      ...(prefer === undefined ? {} : { SAMPLE_PREFER: prefer }),
+      PLIVO_AUTH_ID: operation.authIdExample,
+      PLIVO_AUTH_TOKEN: AUTH_TOKEN,
+    },
+  }).catch((error) => {
+    throw new Error(`the TypeScript sample failed (${error.message}):\n${error.stdout}\n${error.stderr}`);
+  });
+}
+
+const withNotFoundBranch = operations.filter(({ codeSamples }) =>
+  sample(codeSamples, 'TypeScript').source.includes('instanceof NotFoundError'),
+);
+
+it('the samples with a not-found branch are the two gets', () => {
+  expect(withNotFoundBranch.map(({ operationId }) => operationId).sort()).toEqual([
+    'getMaskingSession',
+    'getVerifySession',
+  ]);
+});
+
+// The 404 Plivo has been seen to send has no api_id (the spec's first 404 example): nothing may print as undefined.
+it.each(withNotFoundBranch)(
+  '$operationId sample handles the 404 Plivo sends without api_id',
+  async (operation) => {
+    const { stdout, stderr } = await runTypeScriptSample(operation, 'code=404, example=notFound');
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^No such .* session: .*answered 404/);
+    expect(stderr).not.toContain('undefined');
+  },
+);
+
 describe.each(operations)('$operationId', (operation) => {
   it('cURL sample gets the success status with the documented example from the mock', async () => {
     const { source } = sample(operation.codeSamples, 'cURL');
@@ -185,23 +229,7 @@ describe.each(operations)('$operationId', (operation) => {
   });
 
   it('TypeScript sample runs against the mock and prints what the documented example holds', async () => {
-    const { source } = sample(operation.codeSamples, 'TypeScript');
-    const { outputText } = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    });
-    const file = join(samplesDir, `${operation.operationId}.mjs`);
-    writeFileSync(file, outputText);
-    const { stdout, stderr } = await run(process.execPath, ['--import', swapHost, file], {
-      cwd: dirname(file),
-      env: {
-        PATH: process.env.PATH,
-        SAMPLE_API_ORIGIN: mock.url,
-        PLIVO_AUTH_ID: operation.authIdExample,
-        PLIVO_AUTH_TOKEN: AUTH_TOKEN,
-      },
-    }).catch((error) => {
-      throw new Error(`the TypeScript sample failed (${error.message}):\n${error.stdout}\n${error.stderr}`);
-    });
+    const { stdout, stderr } = await runTypeScriptSample(operation);
     expect(stderr).toBe('');
     // Every value the sample prints comes from the example the mock served.
     const example = JSON.stringify(successExample(operation));

@@ -13,5 +13,8 @@ globalThis.fetch = (input, init) => {
   if (!request.url.startsWith(`${PLIVO_API}/`)) {
     throw new Error(`swap-host.mjs: the sample requested ${request.url}, which is not Plivo's API`);
   }
-  return realFetch(new Request(target + request.url.slice(PLIVO_API.length), request));
+  const swapped = new Request(target + request.url.slice(PLIVO_API.length), request);
+  // $SAMPLE_PREFER: the answer to ask the mock for (Prism's Prefer header), to run a sample's error branch.
+  if (process.env.SAMPLE_PREFER) swapped.headers.set('Prefer', process.env.SAMPLE_PREFER);
+  return realFetch(swapped);
 };
