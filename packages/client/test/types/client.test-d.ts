@@ -221,6 +221,10 @@ describe('list', () => {
         },
       });
     expectTypeOf(fakeList).returns.toExtend<PagePromise<MaskingSessionListItem, MaskingSessionListMeta>>();
+    // And the other way: it can be passed where a Promise of its first page is taken.
+    expectTypeOf(client.maskingSessions.list()).toExtend<
+      Promise<Page<MaskingSessionListItem, MaskingSessionListMeta>>
+    >();
   });
 
   it('refuses filters the API does not have and values it does not take', () => {
