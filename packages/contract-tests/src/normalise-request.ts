@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { wrongCredentials } from './basic-credentials.js';
 import { decoded } from './decoded.js';
 import type { Routes } from './routes.js';
+import { pathWithoutUserInfo } from './without-user-info.js';
 
 /**
  * A path prefix that turns into a `Prefer` header, for clients that take a base URL but no custom headers
@@ -110,6 +111,7 @@ export function normaliseRequest(
     // percent-encoding: Prism then judges the header.
     headers.prefer ??= decoded(encoded) ?? encoded;
   }
+  path = pathWithoutUserInfo(path);
   if (routes !== undefined) {
     const { pathname, search } = readTarget(path);
     const canonical = routes.canonical(pathname);

@@ -12,3 +12,11 @@ const ENCODED_USER_INFO =
  */
 export const withoutUserInfo = (text: string): string =>
   text.replace(USER_INFO, '$1[redacted]@').replace(ENCODED_USER_INFO, '$1[redacted]$2');
+
+// A target that starts with `//` is a path to the mock and to Prism (see normalise-request.ts); a client that
+// meant `//user:token@host/...` by it has put its credentials in the first segment, which Prism would log and
+// a 404 would quote.
+const PATH_USER_INFO = /^([/\\]{2,})[^/\\?#]*@/;
+
+/** A request path with the user info of a `//user:password@host/...` form replaced by `[redacted]@`. */
+export const pathWithoutUserInfo = (path: string): string => path.replace(PATH_USER_INFO, '$1[redacted]@');

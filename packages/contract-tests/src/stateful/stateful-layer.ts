@@ -6,6 +6,7 @@ import { preferenceSource, preferredPair } from '../prefer.js';
 import type { Routes } from '../routes.js';
 import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from '../spec-error-answer.js';
 import { uncheckedTypeRefusal } from '../unchecked-body-type.js';
+import { pathWithoutUserInfo } from '../without-user-info.js';
 import type { StateEngine } from './engine.js';
 import { type AskPrism, badGateway, type PrismAnswer, type RequestLayer } from './front-proxy.js';
 import { type Journal, queryObject, redactBody, redactHeaders } from './journal.js';
@@ -37,7 +38,7 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
   ) {
     const at = new Date(now()).toISOString();
     const method = incoming.method ?? 'GET';
-    const sent = splitUrl(originForm(incoming.url ?? '/'));
+    const sent = splitUrl(pathWithoutUserInfo(originForm(incoming.url ?? '/')));
     // Read even when it is dropped (a GET's, HEAD's or DELETE's: see normalise-request.ts), for the journal.
     const { kept: received, length, cutOff } = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;

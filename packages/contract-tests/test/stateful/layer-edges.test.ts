@@ -126,6 +126,16 @@ describe('the journal keeps no credential of a target in absolute form', () => {
     expect(lastRequest(VERIFY)).toMatchObject({ operationId: 'listVerifySessions', status: 200 });
     expect(JSON.stringify(mock().requests())).not.toContain(TOKEN);
   });
+
+  it('records `//id:token@host/...` (a path, answered 404) with its user info redacted', async () => {
+    const { host } = new URL(mock().url);
+    const answer = await rawRequestAsWritten(mock().url, `//${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`, {
+      headers: { authorization: basicAuth() },
+    });
+    expect(answer.status, answer.body).toBe(404);
+    expect(lastRequest(`//[redacted]@${host}${VERIFY}`)).toMatchObject({ status: 404 });
+    expect(answer.body + JSON.stringify(mock().requests()) + mock().output()).not.toContain(TOKEN);
+  });
 });
 
 describe('a body longer than Prism takes', () => {
