@@ -1,6 +1,7 @@
 import { describeType, quote } from './arguments.js';
 import { CallbackPayloadError } from './errors.js';
 import { FORM_HINT, objectShape } from './records.js';
+import { decodeQueryComponent } from './signing-url.js';
 
 /**
  * A callback payload as a receiver has it: the body of a form-encoded POST or the query of a GET, as a string
@@ -59,20 +60,9 @@ function fromText(text: string, kind: string): Array<[string, string]> {
     if (piece === '') continue;
     const equals = piece.indexOf('=');
     const [key, value] = equals === -1 ? [piece, ''] : [piece.slice(0, equals), piece.slice(equals + 1)];
-    pairs.push([decode(key, kind), decode(value, kind)]);
+    pairs.push([decodeQueryComponent(key), decodeQueryComponent(value)]);
   }
   return pairs;
-}
-
-function decode(component: string, kind: string): string {
-  try {
-    return decodeURIComponent(component.replaceAll('+', ' '));
-  } catch {
-    throw new CallbackPayloadError(
-      `The ${kind} payload has a broken percent-escape in ${quote(component)}: every % must start ` +
-        'a %XX escape and the escapes must spell UTF-8.',
-    );
-  }
 }
 
 function fromRecord(record: object, kind: string): Array<[string, string]> {

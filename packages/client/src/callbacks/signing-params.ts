@@ -23,10 +23,17 @@ export function groupParams(params: unknown): GroupedParams {
     else values.push(value);
   };
   if (params === undefined || params === null) return grouped;
-  if (typeof params !== 'object' || Array.isArray(params)) {
+  // A raw body, as text or bytes (express.text(), express.raw(), a Lambda event's body): it must be parsed first.
+  const raw =
+    typeof params === 'string'
+      ? ': parse the raw body first, `new URLSearchParams(body)`'
+      : ArrayBuffer.isView(params)
+        ? ': decode them as UTF-8 and parse them, `new URLSearchParams(new TextDecoder().decode(body))`'
+        : '';
+  if (typeof params !== 'object' || Array.isArray(params) || raw !== '') {
     throw new CallbackSignatureError(
       'params',
-      `params must be a URLSearchParams or a record of strings (string arrays for repeated keys), got ${describeType(params)}.`,
+      `params must be a URLSearchParams or a record of strings (string arrays for repeated keys), got ${ArrayBuffer.isView(params) ? 'bytes' : describeType(params)}${raw}.`,
     );
   }
   const shape = objectShape(params);

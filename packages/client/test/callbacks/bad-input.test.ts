@@ -68,7 +68,16 @@ describe('malformed arguments', () => {
     ['url', 'http:////example.com/cb', /has no host/],
     ['method', 'PUT', /method must be "GET" or "POST".*"PUT"/],
     ['method', undefined, /got undefined/],
-    ['params', 'EventName=x', /params must be a URLSearchParams or a record/],
+    [
+      'params',
+      'EventName=x',
+      /params must be a URLSearchParams or a record.*got a string of 11 characters: parse the raw body first, `new URLSearchParams\(body\)`/,
+    ],
+    [
+      'params',
+      new TextEncoder().encode('EventName=x'),
+      /got bytes: decode them as UTF-8 and parse them, `new URLSearchParams\(new TextDecoder/,
+    ],
     ['params', { EventName: 1 }, /params\["EventName"\] must be a string or an array of strings, got number/],
     ['params', { EventName: ['a', null] }, /got null in its array/],
     // `undefined` fits the type (node:querystring's ParsedUrlQuery) but is no value Plivo signed.
