@@ -69,24 +69,32 @@ describe('a valid V3 signature', () => {
     },
   );
 
-  it('of a GET does not: its query keeps `=` and `&` between names and values', async () => {
-    const query = (params: Record<string, string>) => `${URL_}?${new URLSearchParams(params)}`;
-    const sent = { EventName: 'SessionFirstPartyAnswer', SessionUUID: SESSION_UUID, To: '+919976106830' };
-    const signature = await computeSignatureV3({
-      method: 'GET',
-      url: query(sent),
-      nonce: NONCE,
-      authToken: AUTH_TOKEN,
-    });
-    const forged = { EventName: 'SessionFirstPartyAnswer', SessionUUID: `${SESSION_UUID}To+919976106830` };
-    expect(
-      await verifyCallbackSignature({
+  it.each([
+    [
+      'an attribute merged into the one before it (an encoded `&` and `=`)',
+      'PinAuthenticationStatus=failed&PinRetryCounter=3',
+      'PinAuthenticationStatus=failed%26PinRetryCounter%3D3',
+      { PinAuthenticationStatus: 'failed&PinRetryCounter=3' },
+    ],
+    [
+      'an attribute hidden in a new name (an encoded `=` and `&`)',
+      'PinAuthenticationStatus=failed&PinRetryCounter=3',
+      'PinAuthenticationStatus%3Dfailed%26PinRetryCounter=3',
+      { 'PinAuthenticationStatus=failed&PinRetryCounter': '3' },
+    ],
+  ])(
+    'of a GET covers %s too: its query is signed decoded',
+    async (_label, sentQuery, forgedQuery, forgedAttributes) => {
+      const query = (attributes: string) =>
+        `${URL_}?EventName=SessionPinAuthenticationStatus&${attributes}&SessionUUID=${SESSION_UUID}`;
+      const signature = await computeSignatureV3({
         method: 'GET',
-        url: query(forged),
+        url: query(sentQuery),
         nonce: NONCE,
-        signature,
         authToken: AUTH_TOKEN,
-      }),
-    ).toBe(false);
-  });
+      });
+      expect(await bothAccept('GET', query(forgedQuery), signature)).toBe(true);
+      expect(Object.fromEntries(new URL(query(forgedQuery)).searchParams)).toMatchObject(forgedAttributes);
+    },
+  );
 });

@@ -247,6 +247,13 @@ function receiverScenarios(start: (options: ReceiverOptions) => Promise<Send>) {
     expect(callbacks).toHaveLength(1);
   });
 
+  it('answers 404 to a signed request to a path it does not route, and says so (Plivo would retry it)', async () => {
+    const { send, callbacks, rejections } = await receiver();
+    expect(await send(await signed('POST', '/plivo/verify/', VERIFY_STATUS))).toBe(404);
+    expect(callbacks).toEqual([]);
+    expect(rejections).toEqual(['a signed request to /plivo/verify/, where no callback is received']);
+  });
+
   it('refuses a correctly signed but malformed payload with 400', async () => {
     const { send, callbacks, rejections } = await receiver();
     const { EventName: _missing, ...noEventName } = MASKING_STATUS;

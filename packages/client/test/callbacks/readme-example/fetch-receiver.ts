@@ -90,6 +90,7 @@ export function createCallbackHandler({
         const event = parseVerifySessionEvent(payload);
         await onCallback({ kind: 'verify-status', event, payloadSigned: !v2 });
       } else {
+        onRejected?.(`a signed request to ${pathname}, where no callback is received`);
         return new Response(null, { status: 404 });
       }
       return new Response(null, { status: 200 }); // anything but 200 makes Plivo retry

@@ -104,6 +104,7 @@ export function createCallbackServer({
         const event = parseVerifySessionEvent(payload);
         await onCallback({ kind: 'verify-status', event, payloadSigned: !v2 });
       } else {
+        onRejected?.(`a signed request to ${pathname}, where no callback is received`);
         res.writeHead(404).end();
         return;
       }
