@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UNCHANGED_DOCUMENT } from '../src/spec-changelog.mjs';
 import { readInfoVersion } from '../src/spec-version.mjs';
 import { listWorkspacePackages, type WorkspacePackage } from '../src/workspace.mjs';
 import { cleanEnv, run } from './support/commands.js';
@@ -145,6 +146,18 @@ describe('pnpm release, rehearsed', () => {
     await run('pnpm', ['exec', 'changeset', 'publish'], { cwd: copy.root, env });
     expect(registry.published.size).toBe(count);
   });
+  it('a release of the client alone is one of the spec too, whose notes say the document did not change', async () => {
+    writeFileSync(
+      join(copy.root, '.changeset/client-only.md'),
+      "---\n'@plivo-openapi/client': patch\n---\n\nA fix.\n",
+    );
+    const specVersion = bump(readJson(`${pkg(SPEC).relativeDir}/package.json`).version, 'patch');
+    await run('pnpm', ['run', 'version'], { cwd: copy.root, env });
+    expect(readJson(`${pkg(SPEC).relativeDir}/package.json`).version).toBe(specVersion);
+    const changelog = readFileSync(join(copy.root, pkg(SPEC).relativeDir, 'CHANGELOG.md'), 'utf8');
+    expect(changelog).toContain(`## ${specVersion}\n\n${UNCHANGED_DOCUMENT}\n`);
+  });
+
   it('pnpm run version then stops at a breaking spec change whose pending changesets give no breaking bump', async () => {
     // Each change passes the guard against the changesets pending when it lands; one an earlier release
     // consumed may have been what covered it. Here: a required response field made optional, with a patch.
