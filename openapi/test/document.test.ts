@@ -158,6 +158,23 @@ describe('bundled document', () => {
     expect(closed).toEqual([]);
   });
 
+  // Valid OpenAPI 3.1 that widely used generators misread: orval, oazapfts, openapi-zod-client and typed-openapi
+  // turn `const: x` into x's type alone; typed-openapi's zod output declares a const per schema, and one named
+  // `Error` hides the global its own error class extends.
+  it('uses no `const` (`enum: [value]` says the same) and names no schema after a JavaScript global', () => {
+    const consts: string[] = [];
+    const walk = (node: Json, at: string) => {
+      if (node && typeof node === 'object') {
+        if (Object.hasOwn(node, 'const') && !at.endsWith('/properties')) consts.push(at);
+        for (const [key, child] of Object.entries<Json>(node)) walk(child, `${at}/${key}`);
+      }
+    };
+    walk(spec, '#');
+    expect(consts).toEqual([]);
+    const globals = Object.keys(spec.components.schemas).filter((name) => name in globalThis);
+    expect(globals).toEqual([]);
+  });
+
   it('every schema property has a description', () => {
     const missing: string[] = [];
     for (const [name, schema] of Object.entries<Json>(spec.components.schemas)) {

@@ -452,8 +452,8 @@ const targets: Target[] = [
     ],
   },
   {
-    name: 'Error',
-    schemaPointer: pointer('components', 'schemas', 'Error'),
+    name: 'PlivoError',
+    schemaPointer: pointer('components', 'schemas', 'PlivoError'),
     base: () => ({ api_id: 'a59512b2-b659-4b27-bfbe-3c053990e23c', error: 'not found' }),
     mutants: [
       { what: 'error missing', field: '/error', mutate: (b) => delete b.error },

@@ -100,7 +100,7 @@ export interface VerifySessionListFilters extends QueryOf<'listVerifySessions'> 
 export interface VerifySessionListMeta extends Schema<'VerifySessionListMeta'> {}
 
 /** The body of every error response: `{ api_id?, error }`. */
-export interface PlivoError extends Schema<'Error'> {}
+export interface PlivoError extends Schema<'PlivoError'> {}
 /** Plivo's identifier of one API request (a UUID). */
 export type ApiId = Schemas['ApiId'];
 /** A masking-session time such as `2024-02-01 06:28:15 +0000 UTC` (not RFC 3339). */

@@ -64,7 +64,7 @@ const mediaType = (contentType: string | undefined) =>
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A body of the spec's Error schema: `error` a string, `api_id` (when there) a string. */
+/** A body of the spec's PlivoError schema: `error` a string, `api_id` (when there) a string. */
 function isSpecError(body: unknown): boolean {
   return (
     isObject(body) &&

@@ -15,7 +15,7 @@ import {
 
 // Prism answers some refusals with bodies of its own (problem+json; `{"error": {"code": "invalid_json"}}` for a
 // body it cannot parse) that no operation of the spec describes. The mock answers them as the spec does:
-// `application/json`, the Error schema, a status the operation lists; what Prism said stays in `sl-violations`.
+// `application/json`, the PlivoError schema, a status the operation lists; what Prism said stays in `sl-violations`.
 
 // Each mode's mock lives in its own describe block: started before it, stopped (and proven gone) after it.
 const modes: [string, () => () => MockServer][] = [
@@ -234,7 +234,7 @@ const violations = (answer: RawAnswer) =>
   JSON.parse(String(answer.headers['sl-violations'] ?? '[]')) as { code: unknown; message: string }[];
 
 // Every refusal Prism can be led to for each operation: a status the operation lists (never 422, which the spec
-// deliberately leaves out, nor 406, 415), `application/json`, a body of the Error schema.
+// deliberately leaves out, nor 406, 415), `application/json`, a body of the PlivoError schema.
 const concrete = (operationId: OperationId, authId = AUTH_ID, uuid = SESSION_UUID) =>
   pathTemplate(operationId).replace('{auth_id}', authId).replace('{session_uuid}', uuid);
 
@@ -410,7 +410,7 @@ describe.each(modes)('the %s mock', (mode, start) => {
   });
 
   it.each(specOperationIds() as OperationId[])(
-    '%s: every refusal has a listed status (never 422), as application/json of the Error schema',
+    '%s: every refusal has a listed status (never 422), as application/json of the PlivoError schema',
     async (operationId) => {
       const wrong: string[] = [];
       for (const [name, request] of refusals(operationId)) {

@@ -544,7 +544,7 @@ export interface components {
          * @description The body of every error response. `api_id` identifies the request; it is sometimes missing (a 404 has been
          *     seen as `{"error": "not found"}`), so only `error` is required.
          */
-        Error: {
+        PlivoError: {
             api_id?: components["schemas"]["ApiId"];
             /**
              * @description Human-readable description of what went wrong. Its wording is not stable; branch on the HTTP status.
@@ -1418,7 +1418,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /** @description Authentication failed: the Auth ID or Auth Token is wrong, or the `Authorization` header is missing. */
@@ -1427,7 +1427,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1440,7 +1440,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1452,7 +1452,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /** @description The HTTP method is not allowed on this path. */
@@ -1461,7 +1461,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1473,7 +1473,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1486,7 +1486,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /** @description Plivo failed to handle the request (server error); retrying later may succeed. */
@@ -1495,7 +1495,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1531,7 +1531,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1546,7 +1546,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1558,7 +1558,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
         /**
@@ -1571,7 +1571,7 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
-                "application/json": components["schemas"]["Error"];
+                "application/json": components["schemas"]["PlivoError"];
             };
         };
     };

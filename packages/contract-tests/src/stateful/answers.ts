@@ -14,7 +14,7 @@ export const ok = (status: number, body: Record<string, unknown>): Answer => ({
 /**
  * Plivo's error body, `{api_id, error}`. A refusal of a rule the spec states with no example of its own (a list's
  * `offset` that makes no page, a masking create without a party) has our wording: its status is the operation's documented one, and the spec's
- * Error schema says the wording is not stable.
+ * PlivoError schema says the wording is not stable.
  */
 export const fail = (status: 400 | 404, error: string): Answer => ({
   status,
