@@ -1,3 +1,4 @@
+# The body of the first request example, "A new expiry and status callback" (the others change other fields).
 curl -sS --fail-with-body \
   --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
   -H "Content-Type: application/json" \

@@ -1,4 +1,5 @@
-# The trailing slash is part of the path. The code is a string: keep its leading zeros.
+# The body of the request example, "The code the user entered". The trailing slash is part of the path. The code
+# is a string: keep its leading zeros.
 curl -sS --fail-with-body \
   --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
   -H "Content-Type: application/json" \

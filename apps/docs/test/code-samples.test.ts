@@ -3,7 +3,7 @@
 // cURL: run with `sh` against the Prism mock, with only the host swapped; it must get the operation's success
 // status (200, 201 or 202) and its documented example.
 import { type ExecFileOptions, execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -160,8 +160,11 @@ it.each(onOneSession)('$operationId samples ask for the session its example answ
   for (const { lang, source } of operation.codeSamples) expect(source, lang).toContain(uuid);
 });
 
-/** Runs an operation's TypeScript sample against the mock; `prefer` asks the mock for another answer. */
-async function runTypeScriptSample(operation: DocumentedOperation, prefer?: string) {
+/**
+ * Runs an operation's TypeScript sample against the mock; `prefer` asks the mock for another answer, and
+ * `requestLog` is a file that gets each request's method and body as a JSON line.
+ */
+async function runTypeScriptSample(operation: DocumentedOperation, prefer?: string, requestLog?: string) {
   const { source } = sample(operation.codeSamples, 'TypeScript');
   const { outputText } = ts.transpileModule(source, {
     compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
@@ -174,6 +177,7 @@ async function runTypeScriptSample(operation: DocumentedOperation, prefer?: stri
       PATH: process.env.PATH,
       SAMPLE_API_ORIGIN: mock.url,
       ...(prefer === undefined ? {} : { SAMPLE_PREFER: prefer }),
+      ...(requestLog === undefined ? {} : { SAMPLE_REQUEST_LOG: requestLog }),
       PLIVO_AUTH_ID: operation.authIdExample,
       PLIVO_AUTH_TOKEN: AUTH_TOKEN,
     },
@@ -181,6 +185,41 @@ async function runTypeScriptSample(operation: DocumentedOperation, prefer?: stri
     throw new Error(`the TypeScript sample failed (${error.message}):\n${error.stdout}\n${error.stderr}`);
   });
 }
+
+const withRequestBody = operations.filter(({ requestExamples }) => requestExamples.length > 0);
+
+it('the operations with request examples are the four that take a body', () => {
+  expect(withRequestBody.map(({ operationId }) => operationId).sort()).toEqual([
+    'createMaskingSession',
+    'createVerifySession',
+    'updateMaskingSession',
+    'validateVerifySession',
+  ]);
+});
+
+// Redoc shows the samples beside the request example picker, but they do not follow it: each sends the first
+// example's body, and says so by its summary.
+it.each(withRequestBody)(
+  '$operationId samples send the first request example, and name it',
+  async (operation) => {
+    const [first] = operation.requestExamples;
+    const curl = sample(operation.codeSamples, 'cURL').source;
+    expect(JSON.parse(/ -d '([^']*)'/.exec(curl)?.[1] ?? 'null'), 'the cURL sample').toEqual(first?.value);
+    const requestLog = join(samplesDir, `${operation.operationId}.requests.jsonl`);
+    rmSync(requestLog, { force: true });
+    await runTypeScriptSample(operation, undefined, requestLog);
+    const sent = readFileSync(requestLog, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(
+      sent.map(({ method, body }) => ({ method, body: JSON.parse(body) })),
+      'the TypeScript sample',
+    ).toEqual([{ method: operation.method, body: first?.value }]);
+    for (const { lang, source } of operation.codeSamples)
+      expect(source, lang).toContain(`"${first?.summary}"`);
+  },
+);
 
 const withNotFoundBranch = operations.filter(({ codeSamples }) =>
   sample(codeSamples, 'TypeScript').source.includes('instanceof NotFoundError'),
