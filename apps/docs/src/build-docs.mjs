@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { withBodySchemasDescribed } from './body-descriptions.mjs';
 import { withChangelog } from './changelog.mjs';
 import { withEmptyFavicon } from './empty-favicon.mjs';
 import { withMetaDescription } from './meta-description.mjs';
@@ -35,7 +36,9 @@ export const defaultOutDir = join(packageDir, 'dist');
  * @returns {Promise<{ outDir: string, files: string[] }>}
  */
 export async function buildDocs({ outDir = defaultOutDir } = {}) {
-  const definition = withSoftBreaksJoined(withChangelog(readSpecBundle(), readSpecChangelog()));
+  const definition = withSoftBreaksJoined(
+    withBodySchemasDescribed(withChangelog(readSpecBundle(), readSpecChangelog())),
+  );
 
   // Built next to outDir (same file system) and moved in file by file at the end: each rename replaces one file
   // at once, so while `pnpm reference` serves outDir a reload never finds it missing or half-written, and a

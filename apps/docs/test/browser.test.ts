@@ -384,6 +384,31 @@ describe('the built API reference', () => {
     expect(shown).not.toContain(`${before}${after}`);
   });
 
+  // Redoc shows a body's own description, not its schema's: the page's copy of the spec carries both.
+  it.each(operations.filter(({ requestExamples }) => requestExamples.length > 0))(
+    "shows $operationId's request body schema description",
+    async (operation) => {
+      const ref: string =
+        spec.paths[operation.path][operation.method.toLowerCase()].requestBody.content['application/json']
+          .schema.$ref;
+      const description: string = spec.components.schemas[ref.split('/').pop() ?? ''].description;
+      // The longest run of its first paragraph outside code spans, as the page's text shows it.
+      const words = (description.split('\n\n')[0] ?? '')
+        .split('`')
+        .filter((_, index) => index % 2 === 0)
+        .map((piece) => piece.replace(/\s+/g, ' ').trim())
+        .sort((a, b) => b.length - a.length)[0];
+      expect(words?.length, 'a run of plain words in the description').toBeGreaterThan(20);
+      await openFromSidebar(operation);
+      await expectVisible(
+        sectionOf(operation)
+          .getByText(words ?? '', { exact: false })
+          .first(),
+        `"${words}"`,
+      );
+    },
+  );
+
   it('made no request to another host and logged no console error', async () => {
     // Last, after every click above.
     expect(otherHostRequests).toEqual([]);
