@@ -194,6 +194,21 @@ describe('bundled document', () => {
     expect(missing).toEqual([]);
   });
 
+  // Redoc labels an option without a type (an `enum` alone) "(any)", the open-ended values' tab a string.
+  it('every option of an anyOf or oneOf has a type or a $ref', () => {
+    const untyped: string[] = [];
+    const walk = (node: Json, at: string) => {
+      if (node && typeof node === 'object') {
+        for (const [index, option] of (node.anyOf ?? node.oneOf ?? []).entries()) {
+          if (option.type === undefined && option.$ref === undefined) untyped.push(`${at}/${index}`);
+        }
+        for (const [key, child] of Object.entries<Json>(node)) walk(child, `${at}/${key}`);
+      }
+    };
+    walk(spec, '#');
+    expect(untyped).toEqual([]);
+  });
+
   // Redoc shows an `anyOf`/`oneOf` field as tabs, with the selected option's description (its own or its
   // `$ref`'s) in place of the field's, and never the field's `default`. So options either all describe
   // themselves in the field's terms or none does; a `$ref`'s description is about its type, not the field.

@@ -509,8 +509,8 @@ export interface components {
             create_session_with_single_party?: boolean | null;
             /**
              * @description Path of this session resource, e.g.
-             *     `/v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/2d265b0a-32a1-4450-a36c-f5e09144598e/`. Seen in list
-             *     responses; optional.
+             *     `/v1/Account/MANJUXXVOICEZZAPI908/Masking/Session/2d265b0a-32a1-4450-a36c-f5e09144598e/`. Every object of a
+             *     list carries it; the answers of get, create and update have not been seen with it.
              */
             resource_uri?: string;
         };
