@@ -111,7 +111,6 @@ export function normaliseRequest(
     // percent-encoding: Prism then judges the header.
     headers.prefer ??= decoded(encoded) ?? encoded;
   }
-  path = pathWithoutUserInfo(path);
   if (routes !== undefined) {
     const { pathname, search } = readTarget(path);
     const canonical = routes.canonical(pathname);
@@ -120,6 +119,8 @@ export function normaliseRequest(
     const authId = options.mocking ? routes.match(method, canonical)?.params.auth_id : undefined;
     if (authId !== undefined && wrongCredentials(headers.authorization, authId)) delete headers.authorization;
   }
+  // After the path is read as Prism reads it: `/.//user:token@host/` only then shows the form it stands for.
+  path = pathWithoutUserInfo(path);
   if (options.mocking) delete headers.accept;
   const named = String(headers.connection ?? '')
     .split(',')

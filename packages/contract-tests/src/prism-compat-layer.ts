@@ -19,7 +19,7 @@ const RAW_PATHS = [`${RAW_PREFIX}/`, `${RAW_PREFIX}?`];
 export interface CompatLayerOptions {
   /**
    * Prism mocks the spec (not proxy mode, whose requests and answers are a real server's, for Prism to judge as
-   * they are): Prism's own error answers (problem+json, micri's JSON errors) take the spec's Error shape with a
+   * they are): Prism's own error answers (problem+json, micri's JSON errors) take the spec's PlivoError shape with a
    * status the operation lists (see spec-error-answer.ts), and any Accept is taken as JSON (normalise-request.ts).
    */
   mocking?: boolean;

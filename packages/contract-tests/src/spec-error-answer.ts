@@ -357,7 +357,7 @@ export function bodyTypeAnswer(
   );
 }
 
-/** A refusal of the request's body in the spec's Error shape (`api_id` on a path the spec has), its violation in `sl-violations`. */
+/** A refusal of the request's body in the spec's PlivoError shape (`api_id` on a path the spec has), its violation in `sl-violations`. */
 function bodyRefusal(status: number, known: boolean, what: string, violation: Violation): SpecErrorAnswer {
   const body = JSON.stringify({
     ...(known ? { api_id: randomUUID() } : {}),

@@ -14,9 +14,15 @@ export const withoutUserInfo = (text: string): string =>
   text.replace(USER_INFO, '$1[redacted]@').replace(ENCODED_USER_INFO, '$1[redacted]$2');
 
 // A target that starts with `//` is a path to the mock and to Prism (see normalise-request.ts); a client that
-// meant `//user:token@host/...` by it has put its credentials in the first segment, which Prism would log and
-// a 404 would quote.
-const PATH_USER_INFO = /^([/\\]{2,})[^/\\?#]*@/;
+// meant `//user:token@host/...` by it has put its credentials in a segment, which Prism would log and a 404
+// would quote. Anywhere in the path, not only at its start: `/.//user:token@host/` and `/x/..//...` resolve to
+// that form, and `/__prefer/code=404//...` is it behind a prefix. No path of the spec has an `@`.
+const PATH_USER_INFO = /([/\\]{2,})[^/\\?#]*@/g;
 
-/** A request path with the user info of a `//user:password@host/...` form replaced by `[redacted]@`. */
-export const pathWithoutUserInfo = (path: string): string => path.replace(PATH_USER_INFO, '$1[redacted]@');
+/** A request target with the user info of every `//user:password@host` in its path replaced by `[redacted]@`. */
+export function pathWithoutUserInfo(target: string): string {
+  const queryAt = target.search(/[?#]/);
+  const path = queryAt === -1 ? target : target.slice(0, queryAt);
+  const redacted = path.replace(PATH_USER_INFO, '$1[redacted]@');
+  return queryAt === -1 ? redacted : redacted + target.slice(queryAt);
+}

@@ -111,18 +111,20 @@ describe('a path that starts with //', () => {
     expect(JSON.parse(answer.body).error).toContain(error);
   });
 
-  it("keeps no credential of a `//user:token@host/...` form: not in the answer, not in Prism's log", async () => {
-    const { path: _, ...init } = validRequest('getVerifySession');
-    const token = 'pathTokenNotForLogs42';
-    const answer = await rawRequestAsWritten(mock().url, `//${AUTH_ID}:${token}@127.0.0.1${verifyPath()}`, {
-      headers: init.headers as Record<string, string>,
-    });
-    expect(answer.status).toBe(404);
-    expect(JSON.parse(answer.body).error).toContain(
-      `the spec has no path //[redacted]@127.0.0.1${verifyPath()}`,
-    );
-    expect(answer.body + mock().output()).not.toContain(token);
-  });
+  it.each(['', '/.', '/x/..', '/__prefer/code=404'])(
+    "keeps no credential of a `%s//user:token@host/...` form: not in the answer, not in Prism's log",
+    async (before) => {
+      const { path: _, ...init } = validRequest('getVerifySession');
+      const token = 'pathTokenNotForLogs42';
+      const target = `${before}//${AUTH_ID}:${token}@127.0.0.1${verifyPath()}`;
+      const answer = await rawRequestAsWritten(mock().url, target, {
+        headers: init.headers as Record<string, string>,
+      });
+      expect(answer.status).toBe(404);
+      expect(JSON.parse(answer.body).error).toContain(`//[redacted]@127.0.0.1${verifyPath()}`);
+      expect(answer.body + mock().output()).not.toContain(token);
+    },
+  );
 
   it('is a masking path when its slashes collapse to one, as the doubled slash of .NET is', async () => {
     const { path, ...init } = validRequest('getMaskingSession');

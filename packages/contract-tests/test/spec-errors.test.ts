@@ -326,7 +326,7 @@ describe.each(modes)('the %s mock', (mode, start) => {
   definePreferFallbackTests(mode, mock);
 
   describe.each(cases)('%s', (_, request) => {
-    it(`is answered ${request.status} in the spec’s Error shape, Prism’s own answer in sl-violations`, async () => {
+    it(`is answered ${request.status} in the spec’s PlivoError shape, Prism’s own answer in sl-violations`, async () => {
       const answer = await send(mock().url, request);
       expect(answer.status).toBe(request.status);
       expect(statusCodes(request.schemaOf)).toContain(String(request.status));

@@ -24,7 +24,7 @@ export interface StatefulLayerOptions {
  * Prism stays the judge: every request goes to Prism first, with the body as sent. Whatever Prism refuses
  * (its answer is not a 2xx: bad credentials, path, query or body, an unknown path, a `Prefer: code=...`) is
  * answered as Prism answered it, as the stateless mock does: Prism's own error answers (problem+json, an
- * unparsable body's) in the spec's Error shape (see spec-error-answer.ts). A request Prism accepts is answered
+ * unparsable body's) in the spec's PlivoError shape (see spec-error-answer.ts). A request Prism accepts is answered
  * from the state instead of from Prism's example, keeping Prism's other headers (CORS, connection).
  */
 export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer {
@@ -281,7 +281,7 @@ function unmetPreference(
   );
 }
 
-/** Prism's error answer as the stateless mock gives it: one of its own in the spec's Error shape. */
+/** Prism's error answer as the stateless mock gives it: one of its own in the spec's PlivoError shape. */
 function inTheSpecShape(
   prism: PrismAnswer,
   method: string,

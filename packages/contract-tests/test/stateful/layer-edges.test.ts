@@ -127,15 +127,19 @@ describe('the journal keeps no credential of a target in absolute form', () => {
     expect(JSON.stringify(mock().requests())).not.toContain(TOKEN);
   });
 
-  it('records `//id:token@host/...` (a path, answered 404) with its user info redacted', async () => {
-    const { host } = new URL(mock().url);
-    const answer = await rawRequestAsWritten(mock().url, `//${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`, {
-      headers: { authorization: basicAuth() },
-    });
-    expect(answer.status, answer.body).toBe(404);
-    expect(lastRequest(`//[redacted]@${host}${VERIFY}`)).toMatchObject({ status: 404 });
-    expect(answer.body + JSON.stringify(mock().requests()) + mock().output()).not.toContain(TOKEN);
-  });
+  it.each(['', '/.', '/x/..', '/__prefer/code=404'])(
+    'records `%s//id:token@host/...` (a path, answered 404) with its user info redacted',
+    async (before) => {
+      const { host } = new URL(mock().url);
+      const target = `${before}//${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`;
+      const answer = await rawRequestAsWritten(mock().url, target, {
+        headers: { authorization: basicAuth() },
+      });
+      expect(answer.status, answer.body).toBe(404);
+      expect(lastRequest(`${before}//[redacted]@${host}${VERIFY}`)).toMatchObject({ status: 404 });
+      expect(answer.body + JSON.stringify(mock().requests()) + mock().output()).not.toContain(TOKEN);
+    },
+  );
 });
 
 describe('a body longer than Prism takes', () => {

@@ -142,7 +142,7 @@ const accepted: [string, Record<string, unknown>][] = [
 
 describe('the state engine', () => {
   it.each([...refused, ...negative])(
-    'refuses a create with %s: 400 in the spec’s Error shape, no session',
+    'refuses a create with %s: 400 in the spec’s PlivoError shape, no session',
     (_, body, error) => {
       const { engine } = engineOnVirtualClock();
       const answer = answerFrom(engine, 'createMaskingSession', { body });

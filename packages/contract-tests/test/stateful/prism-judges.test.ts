@@ -9,7 +9,7 @@ import { statefulMockForThisFile } from './support/stateful-mock.js';
 
 // In stateful mode Prism still judges every request: whatever it refuses reaches the caller as Prism answers it
 // (compared here with Prism itself, behind the mock), as the stateless mock gives it: exactly, or, for Prism's own
-// error answers (problem+json, an unparsable body's), in the spec's Error shape (spec-errors.test.ts). It changes
+// error answers (problem+json, an unparsable body's), in the spec's PlivoError shape (spec-errors.test.ts). It changes
 // nothing in the state.
 
 const mock = statefulMockForThisFile();
