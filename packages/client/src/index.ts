@@ -29,6 +29,7 @@ export {
 } from './options.js';
 export type { Page, PageMeta, PagePromise } from './pagination.js';
 export type {
+  ClientMethod,
   FetchOptions,
   FetchResponse,
   Middleware,

@@ -98,6 +98,8 @@ export interface PagePromise<Item, Meta extends PageMeta = PageMeta>
     onRejected?: ((reason: unknown) => Failure | PromiseLike<Failure>) | null,
   ): Promise<Page<Item, Meta> | Failure>;
   finally(onFinally?: (() => void) | null): Promise<Page<Item, Meta>>;
+  /** Every item of every page; an async generator, so `return()` ends a loop early. */
+  [Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined>;
   /** `'PagePromise'`; with `then`, `catch` and `finally`, what lets it be passed where a `Promise` is taken. */
   readonly [Symbol.toStringTag]: string;
 }

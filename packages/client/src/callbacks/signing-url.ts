@@ -138,6 +138,6 @@ export function decodeQueryComponent(component: string): string {
         bytes.push(text.charCodeAt(index));
       }
     }
-    return new TextDecoder().decode(new Uint8Array(bytes));
+    return new TextDecoder('utf-8', { ignoreBOM: true }).decode(new Uint8Array(bytes));
   }
 }

@@ -66,7 +66,8 @@ describe('parseMaskingSessionEvent', () => {
   it.each([
     ['a stray %', 'tenant=50%off', '50%off'],
     ['an escape that is not UTF-8', 'tenant=%E2%82', '\uFFFD'],
-  ])('reads %s as the signature check and URLSearchParams do', (_label, registered, tenant) => {
+    ['a byte-order mark before a stray %', 'tenant=%EF%BB%BF50%off', '\uFEFF50%off'],
+  ])('reads %s from the query string as from its URLSearchParams', (_label, registered, tenant) => {
     const query = `?EventName=SessionTimeout&SessionUUID=abc&${registered}`;
     for (const input of [query, new URLSearchParams(query)]) {
       expect(parseMaskingSessionEvent(input).otherAttributes).toEqual({ tenant });

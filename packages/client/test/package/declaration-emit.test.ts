@@ -26,6 +26,7 @@ export const rawCreate = (recipient: string) =>
     params: { path: { auth_id: plivo.authId } },
     body: { recipient },
   });
+export const { GET, POST } = plivo.raw;
 export const logging: Middleware = { onRequest: ({ request }) => void console.log(request.method) };
 export const firstPage = () => plivo.maskingSessions.list({ status: 'active' });
 export const verify = (id: string) => plivo.verifySessions.get(id);
@@ -72,7 +73,7 @@ function emitAppDeclarations(): { diagnostics: string[]; declarations: string } 
 }
 
 describe("an app's declarations, with openapi-fetch out of its reach (pnpm)", () => {
-  it('name what raw calls, middleware and the resource methods return, through the client', () => {
+  it('name what raw calls and methods, middleware and the resource methods return, through the client', () => {
     const { diagnostics, declarations } = emitAppDeclarations();
     expect(diagnostics).toEqual([]);
     expect(declarations).toContain('import("@plivo-openapi/client").FetchResponse<');

@@ -221,6 +221,8 @@ describe('list', () => {
         },
       });
     expectTypeOf(fakeList).returns.toExtend<PagePromise<MaskingSessionListItem, MaskingSessionListMeta>>();
+    // Its iterator is an async generator, as before it was an interface: `return()` is there to call.
+    expectTypeOf(client.maskingSessions.list()[Symbol.asyncIterator]().return).toBeFunction();
     // And the other way: it can be passed where a Promise of its first page is taken.
     expectTypeOf(client.maskingSessions.list()).toExtend<
       Promise<Page<MaskingSessionListItem, MaskingSessionListMeta>>
