@@ -1,3 +1,12 @@
+// openapi-fetch's types of what `raw` returns and takes: so that an app's declarations can name them where
+// openapi-fetch is not the app's own dependency (pnpm), which otherwise stops tsc with TS2742.
+export type {
+  ClientMethod,
+  FetchOptions,
+  FetchResponse,
+  Middleware,
+  MiddlewareCallbackParams,
+} from 'openapi-fetch';
 export { createPlivoClient, type PlivoClient } from './client.js';
 export {
   AbortError,
@@ -28,14 +37,7 @@ export {
   type RequestOptions,
 } from './options.js';
 export type { Page, PageMeta, PagePromise } from './pagination.js';
-export type {
-  ClientMethod,
-  FetchOptions,
-  FetchResponse,
-  Middleware,
-  MiddlewareCallbackParams,
-  PlivoRawClient,
-} from './raw-client.js';
+export type { PlivoRawClient } from './raw-client.js';
 export type { MaskingSessions } from './resources/masking-sessions.js';
 export type { VerifySessions } from './resources/verify-sessions.js';
 export { RETRYABLE_STATUSES } from './retry.js';

@@ -4,16 +4,6 @@ import type { Redact } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { parseJsonObject } from './json-body.js';
 
-// Exported by the package so that an app's declarations can name what `raw` returns and takes where
-// openapi-fetch is not the app's own dependency (pnpm): otherwise tsc stops with TS2742 on them.
-export type {
-  ClientMethod,
-  FetchOptions,
-  FetchResponse,
-  Middleware,
-  MiddlewareCallbackParams,
-} from 'openapi-fetch';
-
 /** The raw openapi-fetch client, typed for every path of the spec. */
 export type PlivoRawClient = Client<paths, 'application/json'>;
 
