@@ -85,7 +85,7 @@ function toPage<Item, Meta extends PageMeta>(
 /**
  * What `list()` returns: a promise of the first page that is also an async iterable over every item of every
  * page. Nothing is requested until it is awaited or iterated; the first page is fetched once and shared.
- * An interface, not the class below, so that a test double can be any promise with an async iterator.
+ * An interface, not the class below, so that a test double can be any promise with an async generator method.
  */
 export interface PagePromise<Item, Meta extends PageMeta = PageMeta>
   extends PromiseLike<Page<Item, Meta>>,

@@ -5,6 +5,7 @@ import { preferenceSource, preferredPair } from './prefer.js';
 import type { Routes } from './routes.js';
 import { preferFallbackAnswer, type SpecErrorAnswer, specErrorAnswer } from './spec-error-answer.js';
 import { uncheckedTypeRefusal } from './unchecked-body-type.js';
+import { pathWithoutUserInfo } from './without-user-info.js';
 
 /**
  * Requests under this prefix reach Prism as sent (the prefix taken off; only a path segment that is not valid
@@ -82,7 +83,7 @@ export function installCompatLayer(routes: Routes, options: CompatLayerOptions =
     const { request, response } = message as { request: IncomingMessage; response: ServerResponse };
     const url = request.url ?? '/';
     if (url === RAW_PREFIX || RAW_PATHS.some((prefix) => url.startsWith(prefix))) {
-      request.url = prismTarget(url.slice(RAW_PREFIX.length) || '/');
+      request.url = prismTarget(pathWithoutUserInfo(url.slice(RAW_PREFIX.length) || '/'));
       return;
     }
     const method = request.method ?? 'GET';

@@ -14,15 +14,15 @@ export const withoutUserInfo = (text: string): string =>
   text.replace(USER_INFO, '$1[redacted]@').replace(ENCODED_USER_INFO, '$1[redacted]$2');
 
 // A target that starts with `//` is a path to the mock and to Prism (see normalise-request.ts); a client that
-// meant `//user:token@host/...` by it has put its credentials in a segment, which Prism would log and a 404
-// would quote. Anywhere in the path, not only at its start: `/.//user:token@host/` and `/x/..//...` resolve to
-// that form, and `/__prefer/code=404//...` is it behind a prefix. No path of the spec has an `@`.
-const PATH_USER_INFO = /([/\\]{2,})[^/\\?#]*@/g;
+// meant `//user:token@host/...` by it has put its credentials in a path segment, which Prism would log and a
+// 404 would quote. No path of the spec has an `@`, so every segment with one (or with `%40`) loses what comes
+// before its last one, whatever led to it: `/.//`, `%2F%2F`, a single slash, a `/__prefer/` prefix.
+const SEGMENT_USER_INFO = /[^/\\?#]*(@|%40)/gi;
 
-/** A request target with the user info of every `//user:password@host` in its path replaced by `[redacted]@`. */
+/** A request target with every path segment's user info (`user:password@`) replaced by `[redacted]@`. */
 export function pathWithoutUserInfo(target: string): string {
   const queryAt = target.search(/[?#]/);
   const path = queryAt === -1 ? target : target.slice(0, queryAt);
-  const redacted = path.replace(PATH_USER_INFO, '$1[redacted]@');
+  const redacted = path.replace(SEGMENT_USER_INFO, '[redacted]$1');
   return queryAt === -1 ? redacted : redacted + target.slice(queryAt);
 }

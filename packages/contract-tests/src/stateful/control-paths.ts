@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { decoded } from '../decoded.js';
+import { pathWithoutUserInfo } from '../without-user-info.js';
 import type { JournalEntry } from './journal.js';
 
 /**
@@ -136,14 +137,18 @@ export async function answerControl(
       const sessionUuid = decoded(route.slice('otp/'.length));
       if (sessionUuid === undefined)
         return send(outgoing, 400, {
-          error: `${url.pathname}: the session uuid is not valid percent-encoding`,
+          error: `${pathWithoutUserInfo(url.pathname)}: the session uuid is not valid percent-encoding`,
         });
       const otp = target.otp(sessionUuid);
       if (otp === undefined)
-        return send(outgoing, 404, { error: `no Verify session ${sessionUuid} in this mock` });
+        return send(outgoing, 404, {
+          error: `no Verify session ${pathWithoutUserInfo(sessionUuid)} in this mock`,
+        });
       return send(outgoing, 200, { otp });
     }
-    send(outgoing, 404, { error: `${url.pathname} is not a control endpoint. Endpoints: ${ENDPOINTS}` });
+    send(outgoing, 404, {
+      error: `${pathWithoutUserInfo(url.pathname)} is not a control endpoint. Endpoints: ${ENDPOINTS}`,
+    });
   } catch (error) {
     // Anything else that throws is the mock's own failure, not the caller's.
     send(outgoing, 500, {

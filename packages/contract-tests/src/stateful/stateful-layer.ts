@@ -38,7 +38,8 @@ export function createStatefulLayer(options: StatefulLayerOptions): RequestLayer
   ) {
     const at = new Date(now()).toISOString();
     const method = incoming.method ?? 'GET';
-    const sent = splitUrl(pathWithoutUserInfo(originForm(incoming.url ?? '/')));
+    // A fragment is no part of a request (Prism drops it): the journal does not keep one either.
+    const sent = splitUrl(pathWithoutUserInfo(originForm((incoming.url ?? '/').split('#', 1)[0] ?? '/')));
     // Read even when it is dropped (a GET's, HEAD's or DELETE's: see normalise-request.ts), for the journal.
     const { kept: received, length, cutOff } = await readBody(incoming);
     const body = forward.dropBody ? undefined : received;

@@ -127,19 +127,37 @@ describe('the journal keeps no credential of a target in absolute form', () => {
     expect(JSON.stringify(mock().requests())).not.toContain(TOKEN);
   });
 
-  it.each(['', '/.', '/x/..', '/__prefer/code=404'])(
-    'records `%s//id:token@host/...` (a path, answered 404) with its user info redacted',
-    async (before) => {
+  it.each([
+    ['//', '//'],
+    ['/.//', '/.//'],
+    ['/x/..//', '/x/..//'],
+    ['/__prefer/code=404//', '/__prefer/code=404//'],
+    ['/%2F%2F', '/'],
+    ['/', '/'],
+    ['/#//', '/'],
+  ])(
+    'records `%suser:token@host/...` (a path, answered 404) with its user info redacted',
+    async (before, journaled) => {
       const { host } = new URL(mock().url);
-      const target = `${before}//${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`;
+      const target = `${before}${ACCOUNT_A}:${TOKEN}@${host}${VERIFY}`;
       const answer = await rawRequestAsWritten(mock().url, target, {
         headers: { authorization: basicAuth() },
       });
-      expect(answer.status, answer.body).toBe(404);
-      expect(lastRequest(`${before}//[redacted]@${host}${VERIFY}`)).toMatchObject({ status: 404 });
       expect(answer.body + JSON.stringify(mock().requests()) + mock().output()).not.toContain(TOKEN);
+      if (before === '/#//') return; // a fragment: the request is for `/`, journaled without it
+      expect(answer.status, answer.body).toBe(404);
+      expect(lastRequest(`${journaled}[redacted]@${host}${VERIFY}`)).toMatchObject({ status: 404 });
     },
   );
+
+  it('quotes no credential in the answers of the /__mock/ control paths', async () => {
+    for (const path of [`/__mock//${ACCOUNT_A}:${TOKEN}@h`, `/__mock/otp/${ACCOUNT_A}:${TOKEN}@h`]) {
+      const answer = await rawRequestAsWritten(mock().url, path, { headers: { authorization: basicAuth() } });
+      expect(answer.status, answer.body).toBe(404);
+      expect(answer.body).toContain('[redacted]@h');
+      expect(answer.body).not.toContain(TOKEN);
+    }
+  });
 });
 
 describe('a body longer than Prism takes', () => {
