@@ -40,7 +40,7 @@ export class CallbackSignatureError extends TypeError {
  * The receiver's own setting is unusable: the Auth Token is missing (e.g. `PLIVO_AUTH_TOKEN` unset), empty or
  * malformed. It is checked before anything of the request, so every request gets it, and it is not a
  * `CallbackSignatureError`: a receiver answering those 400 ("not from Plivo") would refuse every genuine
- * callback as forged. Answer 500 and fix the setting; Plivo retries. The message never quotes the token.
+ * callback as forged. Answer 500 and fix the setting (Plivo retries a Verify callback). The message never quotes the token.
  */
 export class CallbackConfigurationError extends TypeError {
   override readonly name: string = 'CallbackConfigurationError';

@@ -1500,11 +1500,11 @@ export interface components {
         };
         /**
          * @description The receiver has the callback. Answer `200` (with any body) once it is safely received; any other status, a
-         *     redirect or no answer counts as a failed delivery, and Plivo sends the same callback again: Verify documents
-         *     three retries, 60 s after the first attempt, then 120 s and 240 s after the previous one. The masking pages
-         *     document no schedule. A request that fails the signature check is best
-         *     refused (this document's advice; Plivo names no status for it): `400` when a signature header or the nonce is
-         *     missing, `403` when no signature matches.
+         *     redirect or no answer counts as a failed delivery. Plivo documents retries for Verify only: three, 60 s after
+         *     the first attempt, then 120 s and 240 s after the previous one. The masking pages document none: a masking
+         *     receiver can neither count on a second delivery nor rule one out. A request that fails the signature check is
+         *     best refused (this document's advice; Plivo names no status for it): `400` when a signature header or the
+         *     nonce is missing, `403` when no signature matches.
          */
         CallbackReceived: {
             headers: {
@@ -1514,7 +1514,7 @@ export interface components {
         };
         /**
          * @description The receiver refused the request: a signature header or the nonce is missing (`400`) or no signature matches
-         *     (`403`). A request Plivo really sent is then retried like any other failed delivery (see `200`).
+         *     (`403`). A Verify callback Plivo really sent is then retried like any other failed delivery (see `200`).
          */
         CallbackRefused: {
             headers: {

@@ -22,7 +22,10 @@ import { LATEST_TIME_MS, type MockClock } from './clock.js';
  * recorded holds a token.
  */
 
-/** Delays between attempts, on the mock clock: three retries, as Verify documents. */
+/**
+ * Delays between attempts, on the mock clock: three retries, as Verify documents. Masking documents none; its
+ * callbacks get the same, so a receiver's handling of a second delivery is tested.
+ */
 export const CALLBACK_RETRY_DELAYS_MS = [60_000, 120_000, 240_000] as const;
 
 /** One delivery attempt, as the journal shows it. */

@@ -25,7 +25,7 @@ export interface HandlerOptions {
   publicOrigin: string;
   onCallback: (callback: PlivoCallback) => Promise<void> | void;
   onRejected?: (reason: string) => void;
-  /** A failure on this side (a `CallbackConfigurationError`, a throwing `onCallback`): answered 500, Plivo retries. */
+  /** A failure on this side (a `CallbackConfigurationError`, a throwing `onCallback`): answered 500 (Plivo retries a Verify callback). */
   onError?: (error: unknown) => void;
 }
 

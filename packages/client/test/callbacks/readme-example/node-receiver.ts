@@ -28,7 +28,7 @@ export interface ReceiverOptions {
   onCallback: (callback: PlivoCallback) => Promise<void> | void;
   /** Why a request was refused with 4xx (safe to log: it never contains the token). */
   onRejected?: (reason: string) => void;
-  /** A failure on this side, answered 500 so that Plivo retries: a `CallbackConfigurationError` (no Auth
+  /** A failure on this side, answered 500 (Plivo retries a Verify callback): a `CallbackConfigurationError` (no Auth
    * Token?) or a throwing `onCallback`. Log it: every callback fails until it is fixed. */
   onError?: (error: unknown) => void;
 }
