@@ -66,6 +66,9 @@ function toPage<Item, Meta extends PageMeta>(
   load: PageLoader<Item, Meta>,
 ): Page<Item, Meta> {
   const more = hasMore(content, offset);
+  // Taken now: `data` is the caller's array to drain or sort, and must not move the list or fool the loader.
+  const next = offset + content.data.length;
+  const items = [...content.data];
   return {
     ...content,
     hasNextPage: () => more,
@@ -76,8 +79,7 @@ function toPage<Item, Meta extends PageMeta>(
           'There is no next page: the server said this is the last one. Check hasNextPage() before nextPage().',
         );
       }
-      const next = offset + content.data.length;
-      return toPage(await load(next, content.data), next, load);
+      return toPage(await load(next, items), next, load);
     },
   };
 }

@@ -313,6 +313,21 @@ describe('where the next page starts', () => {
     }
   });
 
+  it('is fixed when the page arrives: a caller that empties or reorders page.data still moves on', async () => {
+    server.requests.length = 0;
+    let page = await clientFor(server).verifySessions.list({ limit: PAGE_SIZE });
+    const seen: unknown[] = [];
+    for (;;) {
+      // Drained as a queue (and the last item moved to the front first), as callers do with an array they own.
+      page.data.unshift(...page.data.splice(-1));
+      while (page.data.length > 0) seen.push(page.data.shift());
+      if (!page.hasNextPage() || seen.length > TOTAL) break;
+      page = await page.nextPage();
+    }
+    expect(queries().map((query) => query.offset)).toEqual([undefined, '2', '4']);
+    expect(seen).toHaveLength(TOTAL);
+  });
+
   it("starts from the caller's own offset", async () => {
     server.requests.length = 0;
     const seen: unknown[] = [];
