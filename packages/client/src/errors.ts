@@ -194,6 +194,11 @@ export class InvalidArgumentError extends TypeError {
     super(message);
     Object.assign(this, { argument });
   }
+
+  /** A plain summary for structured logs, message included (it never quotes a secret). */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, argument: this.argument, message: this.message };
+  }
 }
 
 /** How many characters of an unexpected body an error quotes. */

@@ -5,6 +5,7 @@ import {
   BadRequestError,
   ConflictError,
   ConnectionError,
+  InvalidArgumentError,
   InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
@@ -177,6 +178,16 @@ describe('toJSON', () => {
       body: { api_id: API_ID, error: 'not found' },
       method: 'GET',
       url: `${server().baseUrl}${MASKING_PATH}`,
+    });
+  });
+
+  it('InvalidArgumentError keeps the message that says what to change', async () => {
+    const error = await rejectionOf(noRetries().maskingSessions.list({ limit: 50 }));
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(JSON.parse(JSON.stringify(error))).toEqual({
+      name: 'InvalidArgumentError',
+      argument: 'limit',
+      message: expect.stringMatching(/^limit .*from 1 to 20/),
     });
   });
 
