@@ -2,6 +2,7 @@ import { MAX_TIMER_DELAY_MS } from './deadline.js';
 import { envHint, readEnv } from './env.js';
 import { describeType, InvalidArgumentError, type Redact } from './errors.js';
 import { globalFetch } from './global-fetch.js';
+import { inBrowser } from './in-browser.js';
 import { createRedactor, credentialRedactor } from './redact.js';
 import { AUTH_ID_PATTERN, AUTH_TOKEN_PATTERN } from './validation.js';
 import { VERSION } from './version.js';
@@ -26,7 +27,11 @@ export interface PlivoClientOptions {
    * 502-504. Writes: only 429 or a connection never made (see "Retries" in the README).
    */
   maxRetries?: number | undefined;
-  /** Your application's product token, sent before this package's own in `User-Agent` (e.g. `my-app/1.2`). */
+  /**
+   * Your application's product token, sent before this package's own in `User-Agent` (e.g. `my-app/1.2`). In a
+   * browser the client sends no `User-Agent` of its own, but does send this one: the server's CORS preflight
+   * answer must then allow `user-agent`.
+   */
   userAgent?: string | undefined;
   /**
    * Extra headers for every request (string values). `Authorization` is not allowed here: use `authId`/`authToken`;
@@ -417,12 +422,9 @@ function resolveHeaders(headers: unknown, userAgent: unknown, redactor: () => Re
     );
   }
   if (!result.has('accept')) result.set('Accept', 'application/json');
-  if (!result.has('user-agent')) {
-    result.set(
-      'User-Agent',
-      userAgent === undefined ? DEFAULT_USER_AGENT : `${userAgent} ${DEFAULT_USER_AGENT}`,
-    );
-  }
+  if (userAgent !== undefined) result.set('User-Agent', `${userAgent} ${DEFAULT_USER_AGENT}`);
+  // In a browser the page's own User-Agent goes anyway; ours would make Firefox and Safari fail CORS preflights.
+  else if (!result.has('user-agent') && !inBrowser()) result.set('User-Agent', DEFAULT_USER_AGENT);
   return result;
 }
 

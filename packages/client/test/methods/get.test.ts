@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InvalidArgumentError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
 import {
@@ -69,6 +69,30 @@ describe('request options', () => {
     await client.verifySessions.get(VERIFY_UUID);
     expect(server().requests[0]?.headers['user-agent']).toMatch(/^my-app\/1\.2\.3 plivo-openapi-client\/\d/);
     expect(server().requests[0]?.headers['x-trace']).toBe('abc');
+  });
+
+  describe('in a browser page or worker', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    // Firefox and Safari send a User-Agent set by script, which every CORS preflight would then have to allow.
+    it.each([
+      ['document', {}],
+      ['importScripts', () => undefined],
+    ])('sends no User-Agent of its own where %s is defined', async (name, value) => {
+      vi.stubGlobal(name, value);
+      server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+      await clientFor(server()).verifySessions.get(VERIFY_UUID);
+      expect(server().requests[0]?.headers['user-agent']).not.toMatch(/plivo-openapi-client/);
+    });
+
+    it('sends the userAgent option, which the README says to allow in CORS', async () => {
+      vi.stubGlobal('document', {});
+      server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+      await clientFor(server(), { userAgent: 'my-app/1.2.3' }).verifySessions.get(VERIFY_UUID);
+      expect(server().requests[0]?.headers['user-agent']).toMatch(
+        /^my-app\/1\.2\.3 plivo-openapi-client\/\d/,
+      );
+    });
   });
 
   it('uses a custom fetch for every request', async () => {
