@@ -5,6 +5,7 @@ import {
   computeSignatureV2,
   computeSignatureV3,
 } from '@plivo-openapi/client/callbacks';
+import { withoutUserInfo } from '../without-user-info.js';
 import type { CallbackEvent } from './callback-event.js';
 import { LATEST_TIME_MS, type MockClock } from './clock.js';
 
@@ -190,7 +191,8 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
       callbackKind: event.kind,
       authId: event.authId,
       method: event.method,
-      url: withoutThem ?? url,
+      // A URL in the query (`?next=https://user:pw@...`) keeps its own user info otherwise.
+      url: withoutUserInfo(withoutThem ?? url),
       params: { ...event.params },
       attempt: number,
     };
@@ -237,7 +239,7 @@ export function createCallbackDispatcher(options: CallbackDispatcherOptions): Ca
     } catch (caught) {
       // A URL or token that cannot sign (not absolute http(s), an unusable token) will not get better: no retry.
       unsendable = caught instanceof CallbackSignatureError || caught instanceof CallbackConfigurationError;
-      error = describeFailure(caught, timeoutMs);
+      error = withoutUserInfo(describeFailure(caught, timeoutMs));
     } finally {
       clearTimeout(timeout);
       aborts.delete(abort);

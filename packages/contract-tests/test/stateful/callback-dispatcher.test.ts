@@ -246,6 +246,30 @@ describe('sending', () => {
     },
   );
 
+  it.each(['GET', 'POST'] as const)(
+    'sends to a URL whose query holds a URL with credentials (%s), journals it without them',
+    async (method) => {
+      const url = `${origin}/masking/status?next=https://receiver:hunter2-password@other.example/x`;
+      dispatcher.emitCallback({ ...maskingStatus(method), url });
+      await dispatcher.idle();
+      // The URL is the receiver's to take as it likes: it gets it as registered.
+      expect(received.map((request) => request.url)).toEqual([
+        expect.stringMatching(
+          /^\/masking\/status\?next=https:\/\/receiver:hunter2-password@other\.example\/x/,
+        ),
+      ]);
+      expect(journal).toEqual([
+        expect.objectContaining({
+          outcome: 'delivered',
+          url: expect.stringMatching(
+            new RegExp(`^${origin}/masking/status\\?next=https://\\[redacted\\]@other\\.example/x`),
+          ),
+        }),
+      ]);
+      expect(JSON.stringify(journal)).not.toContain('hunter2');
+    },
+  );
+
   it('sends to a URL whose user info is empty (`http://@host`): it holds no credentials', async () => {
     dispatcher.emitCallback({
       ...maskingStatus('POST'),
