@@ -1,4 +1,5 @@
 import { parsedJson } from '../parsed-json.js';
+import { shown } from '../shown.js';
 import { CONTROL_PREFIX } from './control-paths.js';
 import type { JournalEntry } from './journal.js';
 
@@ -12,11 +13,31 @@ export interface RemoteControls {
   callbacksSettled(): Promise<void>;
 }
 
+/** The mock's own URL, as `mock.url` or the global setup gives it; never quoted, as it might hold credentials. */
+function checkMockUrl(url: unknown): asserts url is string {
+  const hint =
+    "pass the mock's URL: `mock.url`, or `inject('plivoMockUrl')` in a test run by the kit's vitest global setup";
+  if (typeof url !== 'string' || !URL.canParse(url))
+    throw new TypeError(
+      `mockControls: ${hint}; got ${typeof url === 'string' ? 'a string that is no URL' : shown(url)}.`,
+    );
+  const { protocol, username, password } = new URL(url);
+  if (protocol !== 'http:' && protocol !== 'https:')
+    throw new TypeError(
+      `mockControls: ${hint}; got a URL that is not http or https (a mock's starts with http://).`,
+    );
+  if (username !== '' || password !== '')
+    throw new TypeError(
+      `mockControls: ${hint}; got one with user info (user:password@), which the mock does not take.`,
+    );
+}
+
 /**
  * The controls of a stateful mock at `url`, over its `/__mock/` endpoints: for tests that only have the
  * mock's URL, such as those of the vitest global setup (`mockControls(inject('plivoMockUrl'))`).
  */
 export function mockControls(url: string): RemoteControls {
+  checkMockUrl(url);
   const base = url.replace(/\/+$/, '') + CONTROL_PREFIX;
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
     const answer = await fetch(base + path, init);

@@ -1,4 +1,5 @@
 import type { Routes } from '../routes.js';
+import { shown } from '../shown.js';
 import { createCallbackDispatcher } from './callback-dispatcher.js';
 import { createVirtualClock } from './clock.js';
 import { answerControl, CONTROL_PREFIX } from './control-paths.js';
@@ -32,7 +33,8 @@ export interface StatefulControls {
   /**
    * Resolves once no callback attempt is in flight (those started while it waits included): each has ended and
    * is in the journal, answered, refused or timed out (10 s of real time). Await it after a request or
-   * `advanceTime()` instead of sleeping; give a test whose receiver may not answer more than 10 s.
+   * `advanceTime()` instead of sleeping; give a test whose receiver may not answer more than 10 s, or more
+   * than 40 s when an advance makes all four attempts of a callback due (they run one after another).
    */
   callbacksSettled(): Promise<void>;
 }
@@ -67,6 +69,11 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
 
   const controls: StatefulControls = {
     otp(sessionUuid) {
+      if (typeof sessionUuid !== 'string') {
+        throw new TypeError(
+          `otp: pass the session_uuid of a Verify session the mock created, a string; got ${shown(sessionUuid)}.`,
+        );
+      }
       const otp = engine.otp(sessionUuid);
       if (otp === undefined) {
         throw new Error(

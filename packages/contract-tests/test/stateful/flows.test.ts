@@ -290,6 +290,17 @@ describe('bad input to the stateful controls and options', () => {
     );
   });
 
+  it.each([undefined, 123])(
+    'refuses a session_uuid that is not a string (%s), saying what to pass',
+    (uuid) => {
+      expect(() => mock().otp(uuid as never)).toThrow(
+        new TypeError(
+          `otp: pass the session_uuid of a Verify session the mock created, a string; got ${uuid}.`,
+        ),
+      );
+    },
+  );
+
   it.each([-1, Number.NaN])('refuses to move the clock by %s', (ms) => {
     expect(() => mock().advanceTime(ms)).toThrow(
       'advanceTime: `ms` must be a finite number of milliseconds >= 0',

@@ -154,6 +154,37 @@ describe('mockControls(url) over the /__mock/ paths', () => {
   });
 });
 
+describe('mockControls() refuses what is not the URL of a mock, without quoting it', () => {
+  it.each([
+    ['nothing (what inject gives without the global setup)', undefined, /; got undefined\.$/],
+    ['a string that is no URL', '127.0.0.1:4010', /; got a string that is no URL\.$/],
+    [
+      'a URL that is not http',
+      'localhost:4010',
+      /; got a URL that is not http or https \(a mock's starts with http:\/\/\)\.$/,
+    ],
+    [
+      'a URL with credentials',
+      'http://MAXXXXXXXXXXXXXXXXXX:s3cret-token@127.0.0.1:4010',
+      /; got one with user info \(user:password@\), which the mock does not take\.$/,
+    ],
+  ])('%s', (_, given, said) => {
+    const error = (() => {
+      try {
+        mockControls(given as string);
+      } catch (caught) {
+        return caught as Error;
+      }
+    })();
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error?.message).toMatch(
+      /^mockControls: pass the mock's URL: `mock\.url`, or `inject\('plivoMockUrl'\)`/,
+    );
+    expect(error?.message).toMatch(said);
+    expect(error?.message).not.toContain('s3cret');
+  });
+});
+
 describe('the /__mock/ paths refuse what they do not take, saying what they take', () => {
   it.each([
     [
