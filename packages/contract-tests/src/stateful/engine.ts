@@ -2,6 +2,7 @@ import type { Answer } from './answers.js';
 import type { EmitCallback } from './callback-event.js';
 import type { MockClock } from './clock.js';
 import { MaskingSessions } from './masking-sessions.js';
+import { queryKeyCaseRefusal } from './query-key-case.js';
 import { VerifySessions } from './verify-sessions.js';
 
 /** One request the spec's judge (Prism) has accepted, reduced to what the state needs. */
@@ -66,13 +67,13 @@ export function createStateEngine({ clock, emitCallback, otp }: StateEngineOptio
         case 'deleteMaskingSession':
           return masking.delete(authId, sessionUuid);
         case 'listMaskingSessions':
-          return masking.list(authId, query, maskingPath(authId));
+          return queryKeyCaseRefusal(query) ?? masking.list(authId, query, maskingPath(authId));
         case 'createVerifySession':
           return verify.create(authId, body, requestorIp, authToken);
         case 'getVerifySession':
           return verify.get(authId, sessionUuid);
         case 'listVerifySessions':
-          return verify.list(authId, query, verifyPath(authId));
+          return queryKeyCaseRefusal(query) ?? verify.list(authId, query, verifyPath(authId));
         case 'validateVerifySession':
           return verify.validate(authId, sessionUuid, body);
         default:

@@ -66,3 +66,28 @@ describe.each(LISTS)('%s', (operationId, path) => {
     },
   );
 });
+
+// Prism checks query keys whatever their case, the last spelling winning; the state reads them as written.
+describe('a query key sent in two spellings of case', () => {
+  it.each([
+    ['listVerifySessions', `${LISTS[1]?.[1]}?status=bogus&STATUS=verified`, 'status', 'STATUS'],
+    ['listMaskingSessions', `${LISTS[0]?.[1]}?duration=-5&DURATION=5`, 'duration', 'DURATION'],
+    ['listMaskingSessions', `${LISTS[0]?.[1]}?Limit=50&limit=5`, 'Limit', 'limit'],
+  ] as const)(
+    '%s %s: the documented 400, not a list filtered by a value Prism never checked',
+    async (operationId, path, first, second) => {
+      const answer = await get(path);
+      expect(answer.status).toBe(400);
+      expect(schemaErrors(operationId, '400', answer.body)).toBe('');
+      expect(answer.body.error).toBe(
+        `The query names one parameter twice, as ${first} and ${second}: send it once, spelt as documented (${first.toLowerCase()})`,
+      );
+    },
+  );
+
+  it('one spelling alone is read as written: a key of another case is not the parameter', async () => {
+    const answer = await get(`${LISTS[1]?.[1]}?STATUS=verified&limit=1`);
+    expect(answer.status).toBe(200);
+    expect(answer.body.meta).toMatchObject({ limit: 1 });
+  });
+});
