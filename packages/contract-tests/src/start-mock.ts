@@ -8,6 +8,7 @@ import { createRoutes, type Routes } from './routes.js';
 import { shown } from './shown.js';
 import { readSpecDocument, refuseUnusableSpec } from './spec-document.js';
 import type { FrontProxy } from './stateful/front-proxy.js';
+import { stateMisfit } from './stateful/state-statuses.js';
 import type { StatefulControls, StatefulMock, StatefulOptions } from './stateful/stateful-mock.js';
 
 export interface StartMockOptions {
@@ -239,6 +240,12 @@ function statefulRoutes(spec: string): Routes {
     const problem = 'problem' in read ? read.problem : 'has no operations under `paths`';
     throw new Error(
       `startMock: stateful mode reads the operations of the spec, and ${spec} ${problem}. Pass a JSON or YAML OpenAPI file.`,
+    );
+  }
+  const misfit = stateMisfit(operations);
+  if (misfit !== undefined) {
+    throw new Error(
+      `startMock: stateful mode answers the bundled spec's operations from its state, and ${spec} ${misfit}. Serve that spec without \`stateful\`, or one whose operations are the bundled spec's.`,
     );
   }
   return createRoutes(operations);
