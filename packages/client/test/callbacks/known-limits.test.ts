@@ -1,6 +1,7 @@
 // What a valid V3 signature does not prove, as the README's "What a valid signature does not prove" says: these
 // follow from Plivo's algorithm (plivo@4.79.0's validateV3Signature agrees on each), so a receiver must guard
 // against them itself. Each assertion is a fact the README states.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { computeSignatureV3, verifyCallbackSignature } from '../../src/callbacks/index.js';
 import { plivo } from '../helpers/plivo-sdk.js';
@@ -97,4 +98,23 @@ describe('a valid V3 signature', () => {
       expect(Object.fromEntries(new URL(query(forgedQuery)).searchParams)).toMatchObject(forgedAttributes);
     },
   );
+});
+
+describe("the README's example of a GET query merged or split", () => {
+  it('is three queries with one signature, as it says', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const sentence =
+      /signs a GET's query .*? decoded, .*? so `([^`]+)`, `([^`]+)` and `([^`]+)` have the same signature/.exec(
+        readme,
+      );
+    expect(sentence, 'the README sentence').not.toBeNull();
+    const queries = sentence?.slice(1) ?? [];
+    const signatures = await Promise.all(
+      queries.map((query) =>
+        computeSignatureV3({ method: 'GET', url: `${URL_}?${query}`, nonce: NONCE, authToken: AUTH_TOKEN }),
+      ),
+    );
+    expect(new Set(signatures).size).toBe(1);
+    expect(await bothAccept('GET', `${URL_}?${queries[1]}`, signatures[0] ?? '')).toBe(true);
+  });
 });
