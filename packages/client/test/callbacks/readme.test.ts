@@ -5,7 +5,7 @@
 // is accepted, as the README says: nothing here remembers nonces.
 import { readFileSync } from 'node:fs';
 import { type AddressInfo, connect } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeSignatureV2, computeSignatureV3 } from '../../src/callbacks/index.js';
 import { createCallbackHandler } from './readme-example/fetch-receiver.js';
 import { createCallbackServer, type PlivoCallback } from './readme-example/node-receiver.js';
@@ -41,6 +41,8 @@ interface Sent {
   target: string;
   headers: Record<string, string>;
   body?: string;
+  /** Send only this many characters of the body, then end the connection (or the body's stream). */
+  cutOffAfter?: number;
 }
 
 /** A callback signed as Plivo signs it for the public URL: V3 on everything, V2 as well for Verify. */
@@ -87,7 +89,8 @@ function withoutV3({ headers, ...request }: Sent): Sent {
   return { ...request, headers: rest };
 }
 
-type Send = (request: Sent) => Promise<number>;
+/** The status answered, or undefined when the request got none (a cut-off one, over node:http). */
+type Send = (request: Sent) => Promise<number | undefined>;
 interface Receiver {
   send: Send;
   callbacks: PlivoCallback[];
@@ -247,6 +250,20 @@ function receiverScenarios(start: (options: ReceiverOptions) => Promise<Send>) {
     expect(callbacks).toHaveLength(1);
   });
 
+  it('refuses a body its sender cut off as a rejection, not as a failure of its own, and goes on receiving', async () => {
+    const { send, callbacks, rejections, errors } = await receiver();
+    const request = await signed('POST', '/plivo/masking/status', MASKING_STATUS);
+    const status = await send({ ...request, cutOffAfter: 11 });
+    // node:http cannot answer a connection the sender has ended; the fetch handler answers 400.
+    expect([undefined, 400]).toContain(status);
+    await vi.waitFor(() =>
+      expect(rejections).toEqual(['the body was cut off: the connection ended before it was whole']),
+    );
+    expect(errors).toEqual([]);
+    expect(await send(request)).toBe(200);
+    expect(callbacks).toHaveLength(1);
+  });
+
   it('answers 404 to a signed request to a path it does not route, and says so (Plivo would retry it)', async () => {
     const { send, callbacks, rejections } = await receiver();
     expect(await send(await signed('POST', '/plivo/verify/', VERIFY_STATUS))).toBe(404);
@@ -287,9 +304,28 @@ describe('the node:http receiver of the README, on 127.0.0.1', () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
     };
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    return async ({ method, target, headers, body }) =>
-      (await fetch(origin + target, { method, headers, ...(body === undefined ? {} : { body }) })).status;
+    const { port } = server.address() as AddressInfo;
+    return async ({ method, target, headers, body, cutOffAfter }) => {
+      if (cutOffAfter === undefined)
+        return (
+          await fetch(`http://127.0.0.1:${port}${target}`, {
+            method,
+            headers,
+            ...(body === undefined ? {} : { body }),
+          })
+        ).status;
+      // The whole length announced, part of the body sent, then the connection ended.
+      const head = Object.entries({ ...headers, host: 'x', 'content-length': String(body?.length ?? 0) })
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
+      const socket = connect(port, '127.0.0.1');
+      await new Promise<void>((resolve, reject) => {
+        socket.on('error', reject);
+        socket.end(`${method} ${target} HTTP/1.1\r\n${head}\r\n${body?.slice(0, cutOffAfter)}`, resolve);
+      });
+      socket.destroy();
+      return undefined;
+    };
   });
 });
 
@@ -335,15 +371,18 @@ describe('the fetch-style handler of the README', () => {
   receiverScenarios(async (options) => {
     const handler = createCallbackHandler(options);
     // The URL the platform hands the handler: an internal origin, as behind a proxy.
-    return async ({ method, target, headers, body }) =>
-      (
-        await handler(
-          new Request(`http://10.0.0.7:8080${target}`, {
-            method,
-            headers,
-            ...(body === undefined ? {} : { body }),
-          }),
-        )
-      ).status;
+    return async ({ method, target, headers, body, cutOffAfter }) => {
+      // A body stream that fails part-way, as a platform gives it when the sender's connection ends.
+      const cutOff = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(body?.slice(0, cutOffAfter)));
+          controller.error(new TypeError('terminated: other side closed'));
+        },
+      });
+      const sent =
+        cutOffAfter === undefined ? (body === undefined ? {} : { body }) : { body: cutOff, duplex: 'half' };
+      return (await handler(new Request(`http://10.0.0.7:8080${target}`, { method, headers, ...sent })))
+        .status;
+    };
   });
 });

@@ -32,18 +32,21 @@ export interface HandlerOptions {
 /** Plivo's callbacks are a few hundred bytes: a longer body is no callback, and is not read on. */
 const MAX_BODY_LENGTH = 64 * 1024;
 
-/** The body, or undefined when it is longer than MAX_BODY_LENGTH. */
-async function readBody(request: Request): Promise<string | undefined> {
+/** The body, or why it is refused: longer than MAX_BODY_LENGTH (not read on), or cut off. */
+async function readBody(request: Request): Promise<string | { status: 400 | 413; reason: string }> {
   if (request.body === null) return '';
   const reader = request.body.pipeThrough(new TextDecoderStream()).getReader();
   let body = '';
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return body;
-    body += value;
+    // A read fails when the sender's connection ends mid-body: its fault, not this handler's (no onError).
+    const read = await reader.read().catch(() => undefined);
+    if (read === undefined)
+      return { status: 400, reason: 'the body was cut off: the connection ended before it was whole' };
+    if (read.done) return body;
+    body += read.value;
     if (body.length > MAX_BODY_LENGTH) {
       await reader.cancel();
-      return undefined;
+      return { status: 413, reason: `a body over ${MAX_BODY_LENGTH} characters: no callback is that long` };
     }
   }
 }
@@ -64,9 +67,9 @@ export function createCallbackHandler({
     const v2 = verify && !request.headers.has('x-plivo-signature-v3');
     try {
       const body = request.method === 'POST' ? await readBody(request) : '';
-      if (body === undefined) {
-        onRejected?.(`a body over ${MAX_BODY_LENGTH} characters: no callback is that long`);
-        return new Response(null, { status: 413 });
+      if (typeof body !== 'string') {
+        onRejected?.(body.reason);
+        return new Response(null, { status: body.status });
       }
       const payload = request.method === 'POST' ? new URLSearchParams(body) : searchParams;
       const check = await checkCallbackSignature({

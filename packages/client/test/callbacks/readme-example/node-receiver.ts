@@ -36,15 +36,22 @@ export interface ReceiverOptions {
 /** Plivo's callbacks are a few hundred bytes: a longer body is no callback, and is not kept. */
 const MAX_BODY_LENGTH = 64 * 1024;
 
-/** The body, or undefined when it is longer than MAX_BODY_LENGTH (read to its end, but not kept). */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body, or why it is refused: longer than MAX_BODY_LENGTH (read to its end, not kept), or cut off. */
+async function readBody(req: IncomingMessage): Promise<string | { status: 400 | 413; reason: string }> {
   let body = '';
   let tooLong = false;
-  for await (const chunk of req.setEncoding('utf8')) {
-    if (!tooLong) body += chunk;
-    tooLong ||= body.length > MAX_BODY_LENGTH;
+  try {
+    for await (const chunk of req.setEncoding('utf8')) {
+      if (!tooLong) body += chunk;
+      tooLong ||= body.length > MAX_BODY_LENGTH;
+    }
+  } catch {
+    // The sender's fault (or the network's), not this receiver's: no onError.
+    return { status: 400, reason: 'the body was cut off: the connection ended before it was whole' };
   }
-  return tooLong ? undefined : body;
+  return tooLong
+    ? { status: 413, reason: `a body over ${MAX_BODY_LENGTH} characters: no callback is that long` }
+    : body;
 }
 
 /**
@@ -75,9 +82,9 @@ export function createCallbackServer({
     const v2 = verify && req.headers['x-plivo-signature-v3'] === undefined;
     try {
       const body = method === 'POST' ? await readBody(req) : '';
-      if (body === undefined) {
-        onRejected?.(`a body over ${MAX_BODY_LENGTH} characters: no callback is that long`);
-        res.writeHead(413).end();
+      if (typeof body !== 'string') {
+        onRejected?.(body.reason);
+        res.writeHead(body.status).end();
         return;
       }
       // POST: the body's form fields only (signed by V3), never the query; GET: the URL's query.
