@@ -75,6 +75,20 @@ async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
   const title = sidebar.getByText(operation.summary, { exact: true }).first();
   // A tag that another one has just folded still shows its operations while it animates: let the sidebar settle
   // before asking whether the title is there.
+  await sidebarSettled();
+  // Clicking the tag of the operation already open would fold it.
+  if (!(await title.isVisible())) {
+    await sidebar.getByText(operation.tag, { exact: true }).first().click();
+    // The tag unfolds, and re-renders, while it animates: a click then lands on the tag's row (seen on a busy
+    // machine), so the title is clicked once it is shown and still.
+    await title.waitFor({ state: 'visible' });
+    await sidebarSettled();
+  }
+  await title.click();
+}
+
+/** Two animation frames, then no animation running: the sidebar drawn as it will stay. */
+async function sidebarSettled(): Promise<void> {
   await within(
     'two animation frames',
     page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))),
@@ -82,9 +96,6 @@ async function openFromSidebar(operation: DocumentedOperation): Promise<void> {
   await page.waitForFunction(() =>
     document.getAnimations().every((animation) => animation.playState !== 'running'),
   );
-  // Clicking the tag of the operation already open would fold it.
-  if (!(await title.isVisible())) await sidebar.getByText(operation.tag, { exact: true }).first().click();
-  await title.click();
 }
 
 // The order a reader works in, per resource. Redoc lists a tag's operations in document order (path, then
