@@ -57,7 +57,7 @@ beforeAll(async () => {
     require.resolve('@plivo-openapi/client');
   } catch {
     throw new Error(
-      '@plivo-openapi/client is not built: run `pnpm build` (or `pnpm turbo run build --filter=@plivo-openapi/docs`).',
+      '@plivo-openapi/client is not built: run `pnpm build` (or `pnpm turbo run build --filter=@plivo-openapi/docs...`, the docs and what they depend on).',
     );
   }
   rmSync(samplesDir, { recursive: true, force: true });
