@@ -36,7 +36,9 @@ export function splitSigningUrl(url: unknown): SigningUrl {
     throw new CallbackSignatureError(
       'url',
       host === undefined
-        ? `url ${quoteUrl(url)} has a space, control or non-ASCII character at position ${bad}; ` +
+        ? /^\s|\s$/.test(url)
+          ? `url ${quoteUrl(url)} starts or ends with whitespace (a line end from a .env file?); trim it. ${HINT}`
+          : `url ${quoteUrl(url)} has a space, control or non-ASCII character at position ${bad}; ` +
             `percent-encode it (a URL as received on the wire, e.g. \`request.url\`, already is). ${HINT}`
         : `url ${quoteUrl(url)} has a non-ASCII host name; write it in its punycode (xn--) form, as the Host ` +
             `header carries it and \`new URL(url).host\` gives it: ${quote(host)}. ${HINT}`,
@@ -90,16 +92,20 @@ function punycodeHost(url: string): string | undefined {
  * and its slashes up to the last `@` goes, as a password may hold spaces, `/`, `#` or `@` unencoded.
  */
 export function withoutUserInfo(url: string): string {
-  if (!url.includes('@') || parsesWithoutUserInfo(url)) return url;
+  if (!url.includes('@')) return url;
+  const parsed = userInfoOf(url);
+  if (parsed === 'none') return url;
+  // As the URL parser read it: the authority ends at the first `/`, `\`, `?` or `#`, so an `@` after it stays.
+  if (parsed === 'some') return url.replace(/^(\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]*)[^/\\?#]*@/, '$1***@');
   return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[\\/]*)[\s\S]*@/, '$1***@');
 }
 
-function parsesWithoutUserInfo(url: string): boolean {
+function userInfoOf(url: string): 'none' | 'some' | 'unparsable' {
   try {
     const { username, password } = new URL(url);
-    return username === '' && password === '';
+    return username === '' && password === '' ? 'none' : 'some';
   } catch {
-    return false;
+    return 'unparsable';
   }
 }
 

@@ -151,6 +151,25 @@ describe('malformed arguments', () => {
     expect(error.message).not.toContain('S3cret');
   });
 
+  it('an @ in the query of a URL with user info stays, with the path: only the user info goes', async () => {
+    const url = 'https://plivo:S3cretPw@example.com/plivo/cb?notify=ops@example.com';
+    const check = await checkCallbackSignature({ ...VALID, url, signature: 'forged=' });
+    expect(check.explanation).toContain(
+      'POST "https://***@example.com/plivo/cb?notify=ops@example.com" with',
+    );
+    expect(JSON.stringify(check)).not.toContain('S3cret');
+  });
+
+  it.each([' https://example.com/cb', 'https://example.com/cb\n'])(
+    'a URL with whitespace at an end (%j) is told to be trimmed, not percent-encoded',
+    async (url) => {
+      const error = await rejection(verifyCallbackSignature({ ...VALID, url }));
+      expect(error.message).toContain(
+        'starts or ends with whitespace (a line end from a .env file?); trim it.',
+      );
+    },
+  );
+
   it('an @ in the query of a URL without user info is not taken for one', async () => {
     const url = 'https://example.com/masking/callback?notify=ops@example.com';
     const check = await checkCallbackSignature({ ...VALID, url, signature: 'forged=' });
