@@ -88,24 +88,27 @@ function punycodeHost(url: string): string | undefined {
 
 /**
  * A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. A URL that parses
- * without user info is shown whole (an `@` in its query is not one); in any other, everything after the scheme
- * and its slashes up to the last `@` goes, as a password may hold spaces, `/`, `#` or `@` unencoded.
+ * without user info is shown whole (an `@` in its query is not one). One that parses with it loses its
+ * authority's user info, when the URL parser then reads `***` as the whole of it (an `@` in the path or query
+ * stays); in any other, everything after the scheme and its slashes up to the last `@` goes, as a password may
+ * hold spaces, `/`, `#` or `@` unencoded, and the parser forgives tabs, line ends and control characters.
  */
 export function withoutUserInfo(url: string): string {
-  if (!url.includes('@')) return url;
-  const parsed = userInfoOf(url);
-  if (parsed === 'none') return url;
-  // As the URL parser read it: the authority ends at the first `/`, `\`, `?` or `#`, so an `@` after it stays.
-  if (parsed === 'some') return url.replace(/^(\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]*)[^/\\?#]*@/, '$1***@');
+  if (!url.includes('@') || !hasUserInfo(url, '')) return url;
+  const authorityCut = url.replace(/^(\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]*)[^/\\?#]*@/, '$1***@');
+  if (authorityCut !== url && hasUserInfo(authorityCut, '***')) return authorityCut;
   return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[\\/]*)[\s\S]*@/, '$1***@');
 }
 
-function userInfoOf(url: string): 'none' | 'some' | 'unparsable' {
+/** Whether `url` parses with user info, and that user info is exactly `username` (`''`: any). */
+function hasUserInfo(url: string, username: string): boolean {
   try {
-    const { username, password } = new URL(url);
-    return username === '' && password === '' ? 'none' : 'some';
+    const parsed = new URL(url);
+    if (username === '') return parsed.username !== '' || parsed.password !== '';
+    return parsed.username === username && parsed.password === '';
   } catch {
-    return 'unparsable';
+    // Not a URL: its user info cannot be told apart, so it is taken to have some.
+    return username === '';
   }
 }
 

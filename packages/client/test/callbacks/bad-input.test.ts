@@ -145,6 +145,13 @@ describe('malformed arguments', () => {
     ['https:/plivo:S3cretPw@example.com/cb x', 'https:/***@example.com/cb x'],
     ['https:plivo:S3cretPw@example.com/c b', 'https:***@example.com/c b'],
     ['https:\\\\plivo:S3cretPw@example.com/c b', 'https:\\\\***@example.com/c b'],
+    // What the URL parser forgives (a leading control character, a tab or line end anywhere), and a scheme
+    // whose authority a backslash does not end.
+    ['\x01https://plivo:S3cretPw@example.com/cb', '***@example.com/cb'],
+    ['ht\ttps://plivo:S3cretPw@example.com/cb', '***@example.com/cb'],
+    ['https:\n//plivo:S3cretPw@example.com/cb', 'https:***@example.com/cb'],
+    ['sftp://plivo:S3cret\\Pw@example.com/cb', 'sftp://***@example.com/cb'],
+    ['sftp://plivo@x:S3cret\\Pw@example.com/cb', 'sftp://***@example.com/cb'],
   ])('a password in a callback URL %j that is not as it should be is in no error', async (url, shown) => {
     const error = await rejection(verifyCallbackSignature({ ...VALID, url }));
     expect(error.message).toContain(JSON.stringify(shown));
