@@ -60,6 +60,9 @@ function hasMore(content: PageContent<unknown, PageMeta>, offset: number): boole
   return typeof meta.total_count !== 'number' || offset + data.length < meta.total_count;
 }
 
+/** Each page's items as they arrived, for `for await`: `page.data` is the caller's to drain or sort. */
+const arrived = new WeakMap<object, readonly unknown[]>();
+
 function toPage<Item, Meta extends PageMeta>(
   content: PageContent<Item, Meta>,
   offset: number,
@@ -69,7 +72,7 @@ function toPage<Item, Meta extends PageMeta>(
   // Taken now: `data` is the caller's array to drain or sort, and must not move the list or fool the loader.
   const next = offset + content.data.length;
   const items = [...content.data];
-  return {
+  const page: Page<Item, Meta> = {
     ...content,
     hasNextPage: () => more,
     async nextPage() {
@@ -82,6 +85,8 @@ function toPage<Item, Meta extends PageMeta>(
       return toPage(await load(next, items), next, load);
     },
   };
+  arrived.set(page, items);
+  return page;
 }
 
 /**
@@ -148,7 +153,7 @@ export class LazyPagePromise<Item, Meta extends PageMeta = PageMeta> implements 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     let page = await this.#firstPage();
     for (;;) {
-      yield* page.data;
+      yield* (arrived.get(page) ?? page.data) as readonly Item[];
       if (!page.hasNextPage()) return;
       page = await page.nextPage();
     }

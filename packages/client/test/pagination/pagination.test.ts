@@ -328,6 +328,16 @@ describe('where the next page starts', () => {
     expect(seen).toHaveLength(TOTAL);
   });
 
+  it('for await yields every item as it arrived, though the caller drained the first page it awaited', async () => {
+    const pages = clientFor(server).verifySessions.list({ limit: PAGE_SIZE });
+    const first = await pages;
+    first.data.reverse();
+    first.data.shift();
+    const seen: unknown[] = [];
+    for await (const item of pages) seen.push(item);
+    expect(seen).toEqual(verifyItems);
+  });
+
   it("starts from the caller's own offset", async () => {
     server.requests.length = 0;
     const seen: unknown[] = [];
