@@ -74,7 +74,7 @@ function isSpecError(body: unknown): boolean {
 }
 
 /** Whether `statuses` (an operation's `responses` keys) list `status`, as itself, its range or `default`. */
-const lists = (statuses: readonly string[], status: number) =>
+export const lists = (statuses: readonly string[], status: number): boolean =>
   statuses.includes(String(status)) ||
   statuses.includes(`${String(status)[0]}XX`) ||
   statuses.includes('default');

@@ -1,4 +1,5 @@
 import type { OperationSummary } from '../list-operations.js';
+import { lists } from '../spec-error-answer.js';
 
 /** Each operation the state answers, with every status it answers it with (engine.ts, the sessions' classes). */
 export const STATE_STATUSES: Readonly<Record<string, readonly string[]>> = {
@@ -15,17 +16,19 @@ export const STATE_STATUSES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Why the state cannot answer a spec's operations (one it does not know, which would get the spec's examples
- * in its stead, or a status the spec does not list for it), or undefined. A spec may leave operations out:
- * Prism answers their paths 404.
+ * in its stead, or a status the spec does not list for it, as itself, its range or `default`), or undefined. A
+ * spec may leave operations out: Prism answers their paths 404.
  */
 export function stateMisfit(operations: readonly OperationSummary[]): string | undefined {
   for (const { method, path, operationId, statuses = [] } of operations) {
+    // A CORS preflight's operation is answered by Prism, as without one.
+    if (method === 'OPTIONS') continue;
     const answered = operationId === undefined ? undefined : STATE_STATUSES[operationId];
     const named = `${method} ${path}${operationId === undefined ? '' : ` (${operationId})`}`;
     if (answered === undefined) {
       return `has ${named}, which the state does not keep: its successes would be the spec's examples, not the state's. The state keeps ${Object.keys(STATE_STATUSES).join(', ')}`;
     }
-    const unlisted = answered.filter((status) => !statuses.includes(status));
+    const unlisted = answered.filter((status) => !lists(statuses, Number(status)));
     if (unlisted.length > 0) {
       return `lists ${statuses.join(', ') || 'no status'} for ${named}, and the state answers it ${answered.join(', ')}: ${unlisted.join(', ')} would be answered against the spec`;
     }

@@ -55,6 +55,21 @@ describe('stateMisfit', () => {
     });
     expect(stateMisfit(listOperations(verifyOnly))).toBeUndefined();
   });
+
+  it("takes a status listed by its range or as `default`, and leaves a CORS preflight's operation to Prism", () => {
+    const ranges = specWith('ranges', (spec) => {
+      const responses = spec.paths[MASKING].post.responses;
+      responses['2XX'] = responses['201'];
+      responses.default = responses['400'];
+      delete responses['201'];
+      delete responses['400'];
+      spec.paths[MASKING].options = {
+        operationId: 'preflight',
+        responses: { '204': { description: 'CORS' } },
+      };
+    });
+    expect(stateMisfit(listOperations(ranges))).toBeUndefined();
+  });
 });
 
 describe('stateful mode on a spec the state does not fit', () => {

@@ -96,7 +96,7 @@ export function createCallbackHandler({
         onRejected?.(`a signed request to ${pathname}, where no callback is received`);
         return new Response(null, { status: 404 });
       }
-      return new Response(null, { status: 200 }); // anything but 200 makes Plivo retry
+      return new Response(null, { status: 200 }); // anything else is a failed delivery
     } catch (error) {
       if (error instanceof CallbackSignatureError || error instanceof CallbackPayloadError) {
         onRejected?.(error.message);

@@ -115,7 +115,7 @@ export function createCallbackServer({
         res.writeHead(404).end();
         return;
       }
-      res.writeHead(200).end(); // anything but 200 makes Plivo retry
+      res.writeHead(200).end(); // anything else is a failed delivery
     } catch (error) {
       if (error instanceof CallbackSignatureError || error instanceof CallbackPayloadError) {
         onRejected?.(error.message); // a missing header, a malformed payload: not a request from Plivo
