@@ -130,8 +130,12 @@ export class AttributeReader {
   required(name: string): string {
     const value = this.#attributes.get(name);
     if (value === undefined || value === '') {
+      // A key in another case (`eventname`) is the likeliest slip of a hand-made payload: named, if there is one.
+      const near = [...this.#attributes.keys()].find((key) => key.toLowerCase() === name.toLowerCase());
+      const found =
+        value === '' ? `an empty ${name}` : near === undefined ? `no ${name}` : `no ${name} (it has ${near})`;
       throw new CallbackPayloadError(
-        `The ${this.#kind} payload has no ${name}; Plivo sends it with every such callback.`,
+        `The ${this.#kind} payload has ${found}; Plivo sends it, not empty, with every such callback.`,
         name,
       );
     }

@@ -88,7 +88,12 @@ describe('parseMaskingSessionEvent', () => {
     ],
     [{ ...PIN_EVENT, PlivoHangupCauseCode: '4.5' }, 'PlivoHangupCauseCode', /must be an integer/],
     [{ SessionUUID: SESSION_UUID }, 'EventName', /has no EventName/],
-    [{ EventName: 'SessionTimeout', SessionUUID: '' }, 'SessionUUID', /has no SessionUUID/],
+    [{ EventName: 'SessionTimeout', SessionUUID: '' }, 'SessionUUID', /has an empty SessionUUID; /],
+    [
+      { eventName: 'SessionTimeout', SessionUUID: SESSION_UUID },
+      'EventName',
+      /has no EventName \(it has eventName\); /,
+    ],
     [`${form(PIN_EVENT)}&EventName=SessionTimeout`, 'EventName', /attribute "EventName" more than once/],
   ])('rejects %j naming %s', (input, attribute, message) => {
     const error = catchError(() => parseMaskingSessionEvent(input));
