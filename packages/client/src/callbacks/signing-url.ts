@@ -87,28 +87,24 @@ function punycodeHost(url: string): string | undefined {
 }
 
 /**
- * A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. A URL that parses
- * without user info is shown whole (an `@` in its query is not one). One that parses with it loses its
- * authority's user info, when the URL parser then reads `***` as the whole of it (an `@` in the path or query
- * stays); in any other, everything after the scheme and its slashes up to the last `@` goes, as a password may
- * hold spaces, `/`, `#` or `@` unencoded, and the parser forgives tabs, line ends and control characters.
+ * A URL for a message, its user info (a password, maybe) replaced: `https://***@host/…`. Only a printable http(s)
+ * URL that parses without user info and has no `:` in its written authority is shown whole (an `@` in its path or
+ * query is then not one). In any other, everything after the scheme and its slashes up to the last `@` goes: a
+ * password may hold `:`, `/`, `#`, `?` or `@` unencoded, and the URL parser then reads part of it as a port, a
+ * path, a fragment or a host, or reads a scheme-less `user:password@host` as a scheme and a path.
  */
 export function withoutUserInfo(url: string): string {
-  if (!url.includes('@') || !hasUserInfo(url, '')) return url;
-  const authorityCut = url.replace(/^(\s*[A-Za-z][A-Za-z0-9+.-]*:[\\/]*)[^/\\?#]*@/, '$1***@');
-  if (authorityCut !== url && hasUserInfo(authorityCut, '***')) return authorityCut;
+  if (!url.includes('@') || shownWhole(url)) return url;
   return url.replace(/^(\s*(?:[A-Za-z][A-Za-z0-9+.-]*:)?[\\/]*)[\s\S]*@/, '$1***@');
 }
 
-/** Whether `url` parses with user info, and that user info is exactly `username` (`''`: any). */
-function hasUserInfo(url: string, username: string): boolean {
+function shownWhole(url: string): boolean {
+  if (!/^[\x21-\x7e]+$/.test(url) || /^[A-Za-z][A-Za-z0-9+.-]*:[\\/]*[^/\\?#@]*:/.test(url)) return false;
   try {
-    const parsed = new URL(url);
-    if (username === '') return parsed.username !== '' || parsed.password !== '';
-    return parsed.username === username && parsed.password === '';
+    const { protocol, username, password } = new URL(url);
+    return (protocol === 'http:' || protocol === 'https:') && username === '' && password === '';
   } catch {
-    // Not a URL: its user info cannot be told apart, so it is taken to have some.
-    return username === '';
+    return false;
   }
 }
 
