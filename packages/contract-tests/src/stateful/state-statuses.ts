@@ -16,8 +16,8 @@ export const STATE_STATUSES: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * Why the state cannot answer a spec's operations (one it does not know, which would get the spec's examples
- * in its stead, or a status the spec does not list for it, as itself, its range or `default`), or undefined. A
- * spec may leave operations out: Prism answers their paths 404.
+ * in its stead, or a status the spec does not list for it: a success as itself or its range, an error also as
+ * `default`), or undefined. A spec may leave operations out: Prism answers their paths 404.
  */
 export function stateMisfit(operations: readonly OperationSummary[]): string | undefined {
   for (const { method, path, operationId, statuses = [] } of operations) {
@@ -28,7 +28,13 @@ export function stateMisfit(operations: readonly OperationSummary[]): string | u
     if (answered === undefined) {
       return `has ${named}, which the state does not keep: its successes would be the spec's examples, not the state's. The state keeps ${Object.keys(STATE_STATUSES).join(', ')}`;
     }
-    const unlisted = answered.filter((status) => !lists(statuses, Number(status)));
+    // A success must be listed as itself or its range (`default` describes errors: Prism answers the lowest 2xx);
+    // an error as itself, its range or `default`.
+    const unlisted = answered.filter((status) =>
+      Number(status) < 400
+        ? !statuses.includes(status) && !statuses.includes(`${status[0]}XX`)
+        : !lists(statuses, Number(status)),
+    );
     if (unlisted.length > 0) {
       return `lists ${statuses.join(', ') || 'no status'} for ${named}, and the state answers it ${answered.join(', ')}: ${unlisted.join(', ')} would be answered against the spec`;
     }

@@ -88,6 +88,18 @@ describe('stateful mode on a spec the state does not fit', () => {
     expect(runningPrismChildren()).toEqual([]);
   });
 
+  it('refuses one whose success the state answers is only under `default`, which describes errors', () => {
+    const spec = specWith('success-under-default', (spec) => {
+      const responses = spec.paths[MASKING].post.responses;
+      responses['200'] = responses['201'];
+      responses.default = responses['400'];
+      delete responses['201'];
+    });
+    expect(stateMisfit(listOperations(spec))).toMatch(
+      /\(createMaskingSession\), and the state answers it 201, 400: 201 would be/,
+    );
+  });
+
   it('refuses one with an operation the state does not keep, which would get the examples', async () => {
     const spec = specWith('renamed', (spec) => {
       spec.paths[VERIFY].get.operationId = 'listVerifications';
