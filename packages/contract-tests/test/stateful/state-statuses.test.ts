@@ -29,6 +29,20 @@ function specWith(name: string, edit: (spec: Spec) => void): string {
   return file;
 }
 
+/** `specWith`, the masking create's responses changed by `edit` (`status: from` moves a response). */
+function withCreateResponses(
+  name: string,
+  moves: Record<string, string>,
+  edit?: (spec: Spec) => void,
+): string {
+  return specWith(name, (spec) => {
+    const responses = spec.paths[MASKING].post.responses;
+    for (const [status, from] of Object.entries(moves)) responses[status] = responses[from];
+    for (const from of new Set(Object.values(moves))) if (!(from in moves)) delete responses[from];
+    edit?.(spec);
+  });
+}
+
 describe('STATE_STATUSES', () => {
   it('names exactly the operations the engine answers', () => {
     const { engine } = engineOnVirtualClock();
@@ -57,12 +71,7 @@ describe('stateMisfit', () => {
   });
 
   it("takes a status listed by its range or as `default`, and leaves a CORS preflight's operation to Prism", () => {
-    const ranges = specWith('ranges', (spec) => {
-      const responses = spec.paths[MASKING].post.responses;
-      responses['2XX'] = responses['201'];
-      responses.default = responses['400'];
-      delete responses['201'];
-      delete responses['400'];
+    const ranges = withCreateResponses('ranges', { '2XX': '201', default: '400' }, (spec) => {
       spec.paths[MASKING].options = {
         operationId: 'preflight',
         responses: { '204': { description: 'CORS' } },
@@ -74,11 +83,7 @@ describe('stateMisfit', () => {
 
 describe('stateful mode on a spec the state does not fit', () => {
   it('refuses one that does not list a status the state answers, naming the operation and status', async () => {
-    const spec = specWith('created-200', (spec) => {
-      const responses = spec.paths[MASKING].post.responses;
-      responses['200'] = responses['201'];
-      delete responses['201'];
-    });
+    const spec = withCreateResponses('created-200', { '200': '201' });
     const error = (await startExpectingRefusal({ spec, stateful: true }).catch((caught) => caught)) as Error;
     expect(error.message).toMatch(
       new RegExp(
@@ -89,12 +94,8 @@ describe('stateful mode on a spec the state does not fit', () => {
   });
 
   it('refuses one whose success the state answers is only under `default`, which describes errors', () => {
-    const spec = specWith('success-under-default', (spec) => {
-      const responses = spec.paths[MASKING].post.responses;
-      responses['200'] = responses['201'];
-      responses.default = responses['400'];
-      delete responses['201'];
-    });
+    // The 400 stays too: only the success is missing.
+    const spec = withCreateResponses('success-under-default', { '200': '201', default: '400', '400': '400' });
     expect(stateMisfit(listOperations(spec))).toMatch(
       /\(createMaskingSession\), and the state answers it 201, 400: 201 would be/,
     );
