@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { constants } from 'node:os';
+import { coalesceOutput } from './coalesced-output.js';
 import { listOperations } from './list-operations.js';
 import { MOCKING_ENV, ROUTES_SPEC_ENV, SPEC_COPY_ENV } from './prism-child-env.js';
 import { installCompatLayer } from './prism-compat-layer.js';
@@ -14,6 +15,10 @@ if (routesSpec !== undefined) {
     mocking: process.env[MOCKING_ENV] === '1',
   });
 }
+
+// One write per turn of the event loop rather than one per line: see coalesced-output.ts.
+const flushOutput = coalesceOutput(process.stdout, process.stderr);
+process.on('exit', flushOutput);
 
 // The parent holds the write end of this process's stdin, and the OS closes it however the parent ends: an
 // uncaught exception, a test runner's worker torn down, SIGTERM from a CI timeout, even SIGKILL.
