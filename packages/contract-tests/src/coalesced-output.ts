@@ -1,10 +1,9 @@
 /**
  * In Prism's process: its standard output written once per turn of the event loop instead of once per line.
  * Prism prints some nine lines per request, and each write to the pipe woke the process that reads it (the one
- * that called startMock()), which then competed with Prism and its client for the machine's cores: one request at
- * a time, that made the mock's answers 13–20 % slower than bare Prism's. Lines keep their order, a line written
- * to stderr still comes after the stdout lines written before it, and what is pending when the process exits is
- * written before it ends.
+ * that called startMock()), which then competed with Prism and its client for the machine's cores. Lines keep
+ * their order, a write to stderr first writes the stdout lines before it, and what is pending when the process
+ * exits is written then. Lost: lines of a turn that never ends (Prism hung in it) or that SIGKILL cuts short.
  */
 
 type WriteCallback = (error?: Error | null) => void;
@@ -24,17 +23,24 @@ function joined(chunks: Bytes[]): Bytes {
   return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
 }
 
+/** A chunk as it will be joined: UTF-8 text as it is, other text and any typed array or DataView as bytes. */
+function held(chunk: string | ArrayBufferView, encoding: string | undefined): Bytes {
+  if (typeof chunk === 'string')
+    return UTF8.has(encoding) ? chunk : Buffer.from(chunk, encoding as BufferEncoding);
+  return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
 /**
  * Makes `stdout` write what it is given once per turn (`schedule`), and every write to `stderr` first write what
- * `stdout` holds. Returns what writes the pending output at once (for the process's `exit`).
+ * `stdout` holds. Returns what, at the process's exit, writes what is pending and makes later writes direct.
  */
 export function coalesceOutput(
   stdout: WriteTarget,
   stderr: WriteTarget,
   schedule: (flush: () => void) => void = setImmediate,
 ): () => void {
-  const writeOut = stdout.write.bind(stdout);
-  const writeError = stderr.write.bind(stderr);
+  const writeOut = stdout.write;
+  const writeError = stderr.write;
   let pending: Bytes[] = [];
   let callbacks: WriteCallback[] = [];
   let scheduled = false;
@@ -46,21 +52,19 @@ export function coalesceOutput(
     const written = callbacks;
     pending = [];
     callbacks = [];
-    writeOut(joined(chunks), (error?: Error | null) => {
-      for (const callback of written) callback(error);
-    });
+    Reflect.apply(writeOut, stdout, [
+      joined(chunks),
+      (error?: Error | null) => {
+        for (const callback of written) callback(error);
+      },
+    ]);
   };
 
   stdout.write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
-    const named = typeof encoding === 'string' ? encoding : undefined;
     // Anything else (a number, an object) goes to the stream now, which refuses it as it would have.
-    if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array))
-      return writeOut(chunk, encoding, callback);
-    pending.push(
-      typeof chunk === 'string' && !UTF8.has(named)
-        ? Buffer.from(chunk, named as BufferEncoding)
-        : (chunk as Bytes),
-    );
+    if (typeof chunk !== 'string' && !ArrayBuffer.isView(chunk))
+      return Reflect.apply(writeOut, stdout, [chunk, encoding, callback]);
+    pending.push(held(chunk, typeof encoding === 'string' ? encoding : undefined));
     const done = typeof encoding === 'function' ? encoding : callback;
     if (typeof done === 'function') callbacks.push(done as WriteCallback);
     if (!scheduled) {
@@ -71,7 +75,12 @@ export function coalesceOutput(
   };
   stderr.write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
     flush();
-    return writeError(chunk, encoding, callback);
+    return Reflect.apply(writeError, stderr, [chunk, encoding, callback]);
   };
-  return flush;
+  // At exit no turn follows: a write from a later 'exit' listener must not wait for one.
+  return () => {
+    flush();
+    stdout.write = writeOut;
+    stderr.write = writeError;
+  };
 }

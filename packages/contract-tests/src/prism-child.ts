@@ -17,8 +17,7 @@ if (routesSpec !== undefined) {
 }
 
 // One write per turn of the event loop rather than one per line: see coalesced-output.ts.
-const flushOutput = coalesceOutput(process.stdout, process.stderr);
-process.on('exit', flushOutput);
+process.on('exit', coalesceOutput(process.stdout, process.stderr));
 
 // The parent holds the write end of this process's stdin, and the OS closes it however the parent ends: an
 // uncaught exception, a test runner's worker torn down, SIGTERM from a CI timeout, even SIGKILL.

@@ -122,7 +122,9 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.stdout?.setEncoding('utf8').on('data', record);
   child.stderr?.setEncoding('utf8').on('data', record);
 
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  // 'close', not 'exit': Prism's last lines are written as it exits (see coalesced-output.ts), and only once its
+  // pipes have closed are they read, for the message below and for whoever awaits `exited`.
+  const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   exited.then(spec.remove);
   // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
   const killOnExit = () => {
@@ -139,7 +141,7 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   };
   let listeningAt: string | undefined;
   // Once it is listening, nothing else would say why every request now fails to connect.
-  child.once('exit', (code, signal) => {
+  child.once('close', (code, signal) => {
     if (stopping !== undefined || listeningAt === undefined) return;
     console.error(
       `plivo-mock: Prism (pid ${child.pid}) at ${listeningAt} exited on its own (${signal ?? `code ${code}`}); requests to it will fail. Its last output:\n${withoutUsage(output()).trim().split('\n').slice(-20).join('\n') || '(none)'}`,

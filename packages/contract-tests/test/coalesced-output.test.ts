@@ -78,27 +78,47 @@ describe('coalesceOutput (Prism’s stdout, one write per turn)', () => {
     ]);
   });
 
-  it('writes what is pending when flushed (the process’s exit), and nothing when nothing is', () => {
-    const { log, stdout, flush, endTurn } = setUp();
-    flush();
-    expect(log).toEqual([]);
+  it('at exit writes what is pending, and then writes directly (no turn follows an exit)', () => {
+    const { log, stdout, stderr, flush: atExit, endTurn } = setUp();
     stdout.write('the last line\n');
-    flush();
+    atExit();
     expect(log).toEqual([{ stream: 'stdout', chunk: 'the last line\n' }]);
+    stdout.write('from a later exit listener\n');
+    stderr.write('an error\n');
+    expect(log.slice(1)).toEqual([
+      { stream: 'stdout', chunk: 'from a later exit listener\n' },
+      { stream: 'stderr', chunk: 'an error\n' },
+    ]);
     endTurn();
-    expect(log).toHaveLength(1);
+    expect(log).toHaveLength(3);
+  });
+
+  it('writes nothing for a turn in which nothing was written', () => {
+    const { log, flush: atExit } = setUp();
+    atExit();
+    expect(log).toEqual([]);
   });
 
   it('keeps bytes and strings in another encoding as the bytes they are', () => {
     const { log, stdout, endTurn } = setUp();
+    const wide = new Uint16Array([0x4241, 0x0a43]); // "ABC\n" on a little-endian machine
     stdout.write(Buffer.from('é\n'));
     stdout.write('caf\u00e9\n', 'latin1');
+    stdout.write(wide);
+    stdout.write(new DataView(new TextEncoder().encode('xyz\n').buffer, 1, 3));
     stdout.write('ok\n');
     endTurn();
+    expect(log).toHaveLength(1);
     const [entry] = log;
     expect(Buffer.isBuffer(entry?.chunk)).toBe(true);
     expect(entry?.chunk).toEqual(
-      Buffer.concat([Buffer.from('é\n'), Buffer.from('caf\u00e9\n', 'latin1'), Buffer.from('ok\n')]),
+      Buffer.concat([
+        Buffer.from('é\n'),
+        Buffer.from('caf\u00e9\n', 'latin1'),
+        Buffer.from(wide.buffer),
+        Buffer.from('yz\n'),
+        Buffer.from('ok\n'),
+      ]),
     );
   });
 
@@ -121,7 +141,7 @@ describe('coalesceOutput (Prism’s stdout, one write per turn)', () => {
 });
 
 describe('Prism’s process (dist/prism-child.js) with its output coalesced', () => {
-  it('still writes every line when the process exits in the turn that wrote them', async () => {
+  it('holds stdout until the turn ends, and writes every line when the process exits in that turn', async () => {
     expect(existsSync(PRISM_CHILD), 'build the package first').toBe(true);
     const folder = mkdtempSync(join(tmpdir(), 'coalesced-output-'));
     try {
@@ -129,7 +149,8 @@ describe('Prism’s process (dist/prism-child.js) with its output coalesced', ()
       const fakePrism = join(folder, 'fake-prism.cjs');
       writeFileSync(
         fakePrism,
-        "process.stdout.write('line 1\\n'); console.log('line 2'); process.stdout.write('last line\\n'); process.exit(3);\n",
+        // writeSync goes around the stream: it comes first only if the lines before it were held back.
+        "process.stdout.write('line 1\\n'); console.log('line 2'); require('node:fs').writeSync(1, 'direct\\n'); process.stdout.write('last line\\n'); process.exit(3);\n",
       );
       // stdin stays open: prism-child.js ends itself when it closes.
       const child = spawn(process.execPath, [PRISM_CHILD, fakePrism], { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -145,7 +166,7 @@ describe('Prism’s process (dist/prism-child.js) with its output coalesced', ()
       child.stdin.destroy();
       expect({ code, output, errors }).toEqual({
         code: 3,
-        output: 'line 1\nline 2\nlast line\n',
+        output: 'direct\nline 1\nline 2\nlast line\n',
         errors: '',
       });
     } finally {
