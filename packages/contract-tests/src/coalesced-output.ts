@@ -3,7 +3,8 @@
  * Prism prints some nine lines per request, and each write to the pipe woke the process that reads it (the one
  * that called startMock()), which then competed with Prism and its client for the machine's cores. Lines keep
  * their order, a write to stderr first writes the stdout lines before it, and what is pending when the process
- * exits is written then. Lost: lines of a turn that never ends (Prism hung in it) or that SIGKILL cuts short.
+ * exits is written then. Lost: lines of a turn that never ends (Prism hung in it) or that a signal the process does
+ * not handle cuts short (SIGKILL, a fatal V8 error).
  */
 
 type WriteCallback = (error?: Error | null) => void;
@@ -30,6 +31,12 @@ function held(chunk: string | ArrayBufferView, encoding: string | undefined): By
   return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
+/** The stream's own `write` back, or its prototype's (process.stdout's) when it had none of its own. */
+function restore(stream: WriteTarget, write: WriteTarget['write'], wasOwn: boolean): void {
+  if (wasOwn) stream.write = write;
+  else Reflect.deleteProperty(stream, 'write');
+}
+
 /**
  * Makes `stdout` write what it is given once per turn (`schedule`), and every write to `stderr` first write what
  * `stdout` holds. Returns what, at the process's exit, writes what is pending and makes later writes direct.
@@ -41,6 +48,7 @@ export function coalesceOutput(
 ): () => void {
   const writeOut = stdout.write;
   const writeError = stderr.write;
+  const ownWrite = { stdout: Object.hasOwn(stdout, 'write'), stderr: Object.hasOwn(stderr, 'write') };
   let pending: Bytes[] = [];
   let callbacks: WriteCallback[] = [];
   let scheduled = false;
@@ -80,7 +88,7 @@ export function coalesceOutput(
   // At exit no turn follows: a write from a later 'exit' listener must not wait for one.
   return () => {
     flush();
-    stdout.write = writeOut;
-    stderr.write = writeError;
+    restore(stdout, writeOut, ownWrite.stdout);
+    restore(stderr, writeError, ownWrite.stderr);
   };
 }

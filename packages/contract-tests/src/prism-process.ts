@@ -27,7 +27,7 @@ export interface PrismProcess {
   /** What Prism has printed so far (the most recent part, ANSI colours removed). */
   output(): string;
   stop(): Promise<void>;
-  /** Resolves once Prism has exited: after stop(), or on its own. */
+  /** Resolves once Prism has exited and its output has been read: after stop(), or on its own. */
   readonly exited: Promise<void>;
 }
 
@@ -123,7 +123,8 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.stderr?.setEncoding('utf8').on('data', record);
 
   // 'close', not 'exit': Prism's last lines are written as it exits (see coalesced-output.ts), and only once its
-  // pipes have closed are they read, for the message below and for whoever awaits `exited`.
+  // pipes have closed are they read, for the message below and for whoever awaits `exited`. Prism runs in this
+  // one process (`--multiprocess false`): no other process holds its pipes open.
   const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
   exited.then(spec.remove);
   // On a normal exit without stop(), end Prism at once rather than when it notices its stdin close.
@@ -199,8 +200,10 @@ export function launchPrism(launch: PrismLaunch): Promise<PrismProcess> {
 }
 
 async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  // A child that never spawned has no pid and may never emit 'exit'.
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  // A child that never spawned has no process to end.
+  if (child.pid === undefined) return;
+  // One that has exited may not have closed its pipes yet: its last output is still to be read.
+  if (child.exitCode !== null || child.signalCode !== null) return exited;
   child.kill('SIGTERM');
   const forced = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
   await exited;

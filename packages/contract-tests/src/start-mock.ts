@@ -65,11 +65,11 @@ export interface MockServer {
   urlWithPrefer(preference: MockPreference): string;
   /** What Prism has logged so far (requests, validation results, violations). */
   output(): string;
-  /** Stops the mock and waits until the Prism process has exited. Safe to call more than once. */
+  /** Stops the mock and waits until the Prism process has exited and its output is read. Safe to call more than once. */
   stop(): Promise<void>;
   /**
-   * Resolves once the Prism process has exited: after `stop()`, or on its own (a crash, a kill), after which
-   * every request fails. A long-running caller can watch it, as `plivo-mock` does to exit with an error.
+   * Resolves once the Prism process has exited and `output()` holds all it wrote: after `stop()`, or on its own
+   * (a crash, a kill), after which every request fails. A long-running caller can watch it, as `plivo-mock` does to exit with an error.
    */
   readonly exited: Promise<void>;
 }

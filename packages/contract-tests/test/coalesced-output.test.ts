@@ -84,6 +84,7 @@ describe('coalesceOutput (Prism’s stdout, one write per turn)', () => {
     atExit();
     expect(log).toEqual([{ stream: 'stdout', chunk: 'the last line\n' }]);
     stdout.write('from a later exit listener\n');
+    expect(log).toHaveLength(2);
     stderr.write('an error\n');
     expect(log.slice(1)).toEqual([
       { stream: 'stdout', chunk: 'from a later exit listener\n' },
@@ -91,6 +92,29 @@ describe('coalesceOutput (Prism’s stdout, one write per turn)', () => {
     ]);
     endTurn();
     expect(log).toHaveLength(3);
+  });
+
+  it('at exit gives a stream its prototype’s write back, as process.stdout has no write of its own', () => {
+    const log: { stream: string; chunk: unknown }[] = [];
+    const byPrototype = (name: string): WriteTarget =>
+      Object.create({
+        write(chunk: unknown) {
+          log.push({ stream: name, chunk });
+          return true;
+        },
+      });
+    const stdout = byPrototype('stdout');
+    const stderr = byPrototype('stderr');
+    const atExit = coalesceOutput(stdout, stderr, () => undefined);
+    expect(Object.hasOwn(stdout, 'write')).toBe(true);
+    stdout.write('pending\n');
+    atExit();
+    expect([Object.hasOwn(stdout, 'write'), Object.hasOwn(stderr, 'write')]).toEqual([false, false]);
+    stdout.write('direct\n');
+    expect(log).toEqual([
+      { stream: 'stdout', chunk: 'pending\n' },
+      { stream: 'stdout', chunk: 'direct\n' },
+    ]);
   });
 
   it('writes nothing for a turn in which nothing was written', () => {
