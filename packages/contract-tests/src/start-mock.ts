@@ -1,4 +1,5 @@
 import { ensurePortFree, findFreePort, portInUse } from './free-port.js';
+import { type BaseUrlProblem, parseBaseUrl } from './http-base-url.js';
 import { listOperations } from './list-operations.js';
 import { PREFER_PREFIX } from './normalise-request.js';
 import { RAW_PREFIX } from './prism-compat-layer.js';
@@ -120,6 +121,32 @@ function checkBoolean(name: 'dynamic' | 'errors', value: unknown): void {
   }
 }
 
+/** What is wrong with `upstream`, said without quoting a value that may hold a password or a key. */
+function upstreamProblem(upstream: unknown, problem: BaseUrlProblem): string {
+  switch (problem) {
+    case 'not-a-url':
+    case 'not-http': {
+      const got =
+        typeof upstream === 'string' && upstream.includes('@')
+          ? 'a value with an `@`, not quoted here as it may hold a password'
+          : shown(upstream);
+      return `must be an http(s) URL such as http://127.0.0.1:8080; got ${got}.`;
+    }
+    case 'user-info':
+      return (
+        'must not carry credentials (`user:password@`): Prism would print them in its log. ' +
+        "Each request's own Authorization header is forwarded to it; send the credentials there."
+      );
+    case 'query-or-fragment': {
+      const { origin, pathname } = new URL(upstream as string);
+      return (
+        `must be a base URL without a query or fragment, such as ${origin}${pathname}: ` +
+        'Prism drops the query and adds the fragment to every path it forwards.'
+      );
+    }
+  }
+}
+
 function checkOptions(options: StartMockOptions): void {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new TypeError(
@@ -155,33 +182,9 @@ function checkOptions(options: StartMockOptions): void {
     );
   }
   if (upstream !== undefined) {
-    let url: URL | undefined;
-    try {
-      url = new URL(upstream);
-    } catch {}
-    if (url?.protocol !== 'http:' && url?.protocol !== 'https:') {
-      // A value with an `@` may be `user:password@host`: not quoted.
-      const got =
-        typeof upstream === 'string' && upstream.includes('@')
-          ? 'a value with an `@`, not quoted here as it may hold a password'
-          : shown(upstream);
-      throw new TypeError(
-        `startMock: \`upstream\` must be an http(s) URL such as http://127.0.0.1:8080; got ${got}.`,
-      );
-    }
-    if (url.search !== '' || url.hash !== '') {
-      // Not quoted: a query may hold a key.
-      throw new TypeError(
-        `startMock: \`upstream\` must be a base URL without a query or fragment, such as ${url.origin}${url.pathname}: ` +
-          'Prism drops the query and adds the fragment to every path it forwards.',
-      );
-    }
-    if (url.username !== '' || url.password !== '') {
-      throw new TypeError(
-        'startMock: `upstream` must not carry credentials (`user:password@`): Prism would print them in its log. ' +
-          "Each request's own Authorization header is forwarded to it; send the credentials there.",
-      );
-    }
+    const parsed = parseBaseUrl(upstream);
+    if ('problem' in parsed)
+      throw new TypeError(`startMock: \`upstream\` ${upstreamProblem(upstream, parsed.problem)}`);
     if (dynamic || seed !== undefined) {
       throw new TypeError(
         'startMock: `dynamic` and `seed` apply to mock mode only; remove them or `upstream`.',

@@ -267,6 +267,11 @@ describe('startMock', () => {
       { upstream: 'https://staging.example.test/plivo-api?key=k3y#top' },
       'startMock: `upstream` must be a base URL without a query or fragment, such as https://staging.example.test/plivo-api: Prism drops the query and adds the fragment to every path it forwards.',
     ],
+    // A bare `?` is no query to URL, but would still be forwarded in front of every path.
+    [
+      { upstream: 'https://staging.example.test/plivo-api?' },
+      'startMock: `upstream` must be a base URL without a query or fragment, such as https://staging.example.test/plivo-api:',
+    ],
     // Prism prints its upstream in its log and in its command line: a password there would leak.
     [
       { upstream: 'https://someone:upstream-secret@127.0.0.1:1' },

@@ -1,3 +1,4 @@
+import { type BaseUrlProblem, parseBaseUrl } from '../http-base-url.js';
 import { parsedJson } from '../parsed-json.js';
 import { shown } from '../shown.js';
 import { CONTROL_PREFIX } from './control-paths.js';
@@ -13,23 +14,22 @@ export interface RemoteControls {
   callbacksSettled(): Promise<void>;
 }
 
+const WHAT_WAS_GIVEN: Record<BaseUrlProblem, string> = {
+  'not-a-url': 'a string that is no URL',
+  'not-http': "a URL that is not http or https (a mock's starts with http://)",
+  'user-info': 'one with user info (user:password@), which the mock does not take',
+  'query-or-fragment': 'one with a query or fragment, which would end up inside every control path',
+};
+
 /** The mock's own URL, as `mock.url` or the global setup gives it; never quoted, as it might hold credentials. */
 function checkMockUrl(url: unknown): asserts url is string {
-  const hint =
-    "pass the mock's URL: `mock.url`, or `inject('plivoMockUrl')` in a test run by the kit's vitest global setup";
-  if (typeof url !== 'string' || !URL.canParse(url))
-    throw new TypeError(
-      `mockControls: ${hint}; got ${typeof url === 'string' ? 'a string that is no URL' : shown(url)}.`,
-    );
-  const { protocol, username, password } = new URL(url);
-  if (protocol !== 'http:' && protocol !== 'https:')
-    throw new TypeError(
-      `mockControls: ${hint}; got a URL that is not http or https (a mock's starts with http://).`,
-    );
-  if (username !== '' || password !== '')
-    throw new TypeError(
-      `mockControls: ${hint}; got one with user info (user:password@), which the mock does not take.`,
-    );
+  const parsed = parseBaseUrl(url);
+  if (!('problem' in parsed)) return;
+  const got = typeof url === 'string' ? WHAT_WAS_GIVEN[parsed.problem] : shown(url);
+  throw new TypeError(
+    "mockControls: pass the mock's URL: `mock.url`, or `inject('plivoMockUrl')` in a test run by the kit's " +
+      `vitest global setup; got ${got}.`,
+  );
 }
 
 /**

@@ -168,6 +168,12 @@ describe('mockControls() refuses what is not the URL of a mock, without quoting 
       'http://MAXXXXXXXXXXXXXXXXXX:s3cret-token@127.0.0.1:4010',
       /; got one with user info \(user:password@\), which the mock does not take\.$/,
     ],
+    [
+      'a URL with a query',
+      'http://127.0.0.1:4010/?token=s3cret',
+      /; got one with a query or fragment, which would end up inside every control path\.$/,
+    ],
+    ['a URL ending in a bare #', 'http://127.0.0.1:4010#', /; got one with a query or fragment/],
   ])('%s', (_, given, said) => {
     const error = (() => {
       try {
