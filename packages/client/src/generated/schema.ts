@@ -81,7 +81,7 @@ export interface paths {
          * Update a masking session
          * @description Changes the expiry, call limits, callbacks, recording and play URLs of a session; on a session created
          *     with `create_session_with_single_party`, also sets `first_party` or `second_party`. Fields left out are
-         *     not changed. A new `session_expiry` counts from the update. An expired session cannot be updated (`400`).
+         *     not changed. A new `session_expiry` presumably counts from the update (see the field). An expired session cannot be updated (`400`).
          *
          *     The updated session is returned under `session` (not `response` as in the GET).
          *
@@ -100,8 +100,8 @@ export interface paths {
          *     Expiring a session that has already expired is answered `400` with
          *     `Session already expired`. No body.
          *
-         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one,
-         *     so the API evidently accepts both (no Plivo source says so). (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
+         *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one
+         *     (the .NET SDK also doubles the slash before the UUID, a bug), so the API evidently accepts both (no Plivo source says so). (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
          *     DELETE; it is not needed.)
          *
          *     The success status is `200` with a JSON body, as Plivo's error catalogue ("Session expired") and the Python
@@ -904,8 +904,8 @@ export interface components {
          *     Which fields may be changed, and how a refusal is answered: see the operation's request body description.
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
-         *     its Python, Go, Ruby and Java SDKs can send `subaccount`, `geomatch` and the single-party flag (Go spells it
-         *     `create_session_with_single_Party`; Java always sends it, `false` by default); the Java SDK sends unset
+         *     its Python, Go, Ruby and Java SDKs can send `subaccount` and `geomatch`, and its Python, Go and Java SDKs the
+         *     single-party flag (Go spells it `create_session_with_single_Party`; Java always sends it, `false` by default); the Java SDK sends unset
          *     numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
          *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range. The Ruby SDK
          *     refuses an integer for `session_expiry`, `call_time_limit` and `ring_timeout` and sends a string (`"600"`);
@@ -913,9 +913,10 @@ export interface components {
          */
         MaskingSessionUpdateRequest: {
             /**
-             * @description New lifetime of the session in seconds, counted from the update (in real update responses
-             *     `expiry_time` is `modified_time` plus this value). No range is published (not negative). The Java SDK sends `0` when
-             *     unset.
+             * @description New lifetime of the session in seconds, presumably counted from the update: in the update responses of
+             *     Plivo's PHP and Python SDK tests, `expiry_time` is `modified_time` plus the `600` they send (Plivo does not
+             *     document it, and the Go and Java SDK tests' responses do not bear it out either way). No range is published
+             *     (not negative). The Java SDK sends `0` when unset.
              * @example 600
              */
             session_expiry?: number;
@@ -1432,8 +1433,8 @@ export interface components {
         };
         /**
          * @description The credentials are valid but may not use this resource. Plivo lists 403 among the statuses its API uses and
-         *     documents no cause specific to this operation. (Plivo's masking overview says a subaccount's credentials
-         *     cannot call the masking API, without saying which status refuses them.)
+         *     documents no cause specific to this operation. (For Number Masking, Plivo's overview says a subaccount's
+         *     credentials cannot call its API, without saying which status refuses them.)
          */
         Forbidden: {
             headers: {
@@ -2077,9 +2078,9 @@ export interface operations {
          * @description Every field is optional: a field left out is not changed. Only the fields listed may be changed.
          *     `first_party` and `second_party` may be set only on a session created with
          *     `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
-         *     `is_pin_authentication_required`, the PIN settings, `unknown_caller_play`, `geomatch` and `subaccount`
-         *     cannot be changed on an active session, without saying how the API answers such a change: this document
-         *     says it is refused with `400`, which is inferred. An expired session is refused with `400` ("session
+         *     `is_pin_authentication_required`, `pin_prompt_play`, `pin_retry`, `pin_retry_wait`, `incorrect_pin_play`,
+         *     `unknown_caller_play`, `geomatch` and `subaccount` cannot be changed on an active session, without saying
+         *     how the API answers such a change: this document says it is refused with `400`, which is inferred. An expired session is refused with `400` ("session
          *     already expired"), which Plivo's error list documents for every masking operation.
          */
         requestBody: {

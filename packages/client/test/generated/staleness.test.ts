@@ -18,7 +18,7 @@ afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
 const FIX =
   'It is written from the spec: never edit it by hand (a hand edit is lost at the next build); change openapi/ instead. ' +
-  'Run `pnpm --filter @plivo-openapi/client build` and commit src/generated/schema.ts.';
+  'Run `pnpm turbo run build --filter=@plivo-openapi/client` and commit src/generated/schema.ts.';
 
 /** openapi-typescript's options as the `generate` script passes them: what stands between the input and `-o`. */
 function generateOptions(): string[] {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 export function distFile(name: string): string {
   const path = fileURLToPath(new URL(`../../dist/${name}`, import.meta.url));
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing: run \`pnpm --filter @plivo-openapi/client build\` first.`);
+    throw new Error(`${path} is missing: run \`pnpm turbo run build --filter=@plivo-openapi/client\` first.`);
   }
   return path;
 }

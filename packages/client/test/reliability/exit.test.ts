@@ -146,7 +146,7 @@ describe.each(['esm', 'cjs'] as const)(
       async () => {
         expect(
           existsSync(DIST),
-          `no build at ${DIST}: run \`pnpm --filter @plivo-openapi/client build\``,
+          `no build at ${DIST}: run \`pnpm turbo run build --filter=@plivo-openapi/client\``,
         ).toBe(true);
         const calls = probeCalls(format === 'esm' ? 10_000 : 20_000);
         for (const call of calls) {

@@ -230,7 +230,7 @@ export class MaskingSessions {
     const now = this.clock.now();
     for (const party of PARTIES) if (body[party] !== undefined) session[party] = phone(body[party]);
     if (seconds(body.session_expiry, 0) > 0) {
-      // The new lifetime counts from the update (Plivo's update fixtures: expiry_time = modified_time + 600 s).
+      // The new lifetime counts from the update, as the PHP and Python SDK tests' update responses suggest.
       stored.expires = now + seconds(body.session_expiry, 0) * 1000;
       session.expiry_time = maskingTime(stored.expires);
       session.duration = Math.round((stored.expires - stored.created) / 1000);
