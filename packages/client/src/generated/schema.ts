@@ -81,7 +81,8 @@ export interface paths {
          * Update a masking session
          * @description Changes the expiry, call limits, callbacks, recording and play URLs of a session; on a session created
          *     with `create_session_with_single_party`, also sets `first_party` or `second_party`. Fields left out are
-         *     not changed. A new `session_expiry` presumably counts from the update (see the field). An expired session cannot be updated (`400`).
+         *     not changed. A new `session_expiry` presumably counts from the update (see the field). An expired session
+         *     cannot be updated (`400`).
          *
          *     The updated session is returned under `session` (not `response` as in the GET).
          *
@@ -101,8 +102,9 @@ export interface paths {
          *     `Session already expired`. No body.
          *
          *     The path has no trailing slash, as Plivo's reference and its Node SDK write it; Plivo's other SDKs add one
-         *     (the .NET SDK also doubles the slash before the UUID, a bug), so the API evidently accepts both (no Plivo source says so). (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the
-         *     DELETE; it is not needed.)
+         *     (the .NET SDK also doubles the slash before the UUID, a bug), so the API evidently accepts both (no Plivo
+         *     source says so). (Plivo's Python SDK also sends a JSON body `{"session_uuid": ...}` with the DELETE; it is
+         *     not needed.)
          *
          *     The success status is `200` with a JSON body, as Plivo's error catalogue ("Session expired") and the Python
          *     and Java SDK tests have it (the Go and PHP SDK tests use `204`, yet with a body); clients should accept any
@@ -905,8 +907,8 @@ export interface components {
          *
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
          *     its Python, Go, Ruby and Java SDKs can send `subaccount` and `geomatch`, and its Python, Go and Java SDKs the
-         *     single-party flag (Go spells it `create_session_with_single_Party`; Java always sends it, `false` by default); the Java SDK sends unset
-         *     numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
+         *     single-party flag (Go spells it `create_session_with_single_Party`; Java always sends it, `false` by
+         *     default); the Java SDK sends unset numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
          *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range. The Ruby SDK
          *     refuses an integer for `session_expiry`, `call_time_limit` and `ring_timeout` and sends a string (`"600"`);
          *     Plivo documents integers and its other SDKs send them, so a string is refused here.
@@ -2080,8 +2082,9 @@ export interface operations {
          *     `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
          *     `is_pin_authentication_required`, `pin_prompt_play`, `pin_retry`, `pin_retry_wait`, `incorrect_pin_play`,
          *     `unknown_caller_play`, `geomatch` and `subaccount` cannot be changed on an active session, without saying
-         *     how the API answers such a change: this document says it is refused with `400`, which is inferred. An expired session is refused with `400` ("session
-         *     already expired"), which Plivo's error list documents for every masking operation.
+         *     how the API answers such a change: this document says it is refused with `400`, which is inferred. An
+         *     expired session is refused with `400` ("session already expired"), which Plivo's error list documents for
+         *     every masking operation.
          */
         requestBody: {
             content: {
