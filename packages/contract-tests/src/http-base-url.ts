@@ -2,16 +2,16 @@
 export type BaseUrlProblem = 'not-a-url' | 'not-http' | 'user-info' | 'query-or-fragment';
 
 /**
- * The URL, or the first thing that keeps it from being a base URL: callers word the message, and none quotes
- * the value (user info, a query may hold a secret). Paths are appended to it, so a query or fragment would end
- * up in the middle of every request's URL.
+ * The first thing that keeps `value` from being a base URL, or undefined: callers word the message, and none
+ * quotes the value (user info, a query may hold a secret). Paths are appended to it, so a query or fragment
+ * would end up in the middle of every request's URL.
  */
-export function parseBaseUrl(value: unknown): { url: URL } | { problem: BaseUrlProblem } {
-  if (typeof value !== 'string' || !URL.canParse(value)) return { problem: 'not-a-url' };
-  const url = new URL(value);
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: 'not-http' };
-  if (url.username !== '' || url.password !== '') return { problem: 'user-info' };
+export function baseUrlProblem(value: unknown): BaseUrlProblem | undefined {
+  if (typeof value !== 'string' || !URL.canParse(value)) return 'not-a-url';
+  const { protocol, username, password } = new URL(value);
+  if (protocol !== 'http:' && protocol !== 'https:') return 'not-http';
+  if (username !== '' || password !== '') return 'user-info';
   // Also a bare `?` or `#`, which URL drops but string concatenation would keep.
-  if (/[?#]/.test(value)) return { problem: 'query-or-fragment' };
-  return { url };
+  if (/[?#]/.test(value)) return 'query-or-fragment';
+  return undefined;
 }

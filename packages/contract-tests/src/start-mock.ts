@@ -1,5 +1,5 @@
 import { ensurePortFree, findFreePort, portInUse } from './free-port.js';
-import { type BaseUrlProblem, parseBaseUrl } from './http-base-url.js';
+import { type BaseUrlProblem, baseUrlProblem } from './http-base-url.js';
 import { listOperations } from './list-operations.js';
 import { PREFER_PREFIX } from './normalise-request.js';
 import { RAW_PREFIX } from './prism-compat-layer.js';
@@ -66,11 +66,15 @@ export interface MockServer {
   urlWithPrefer(preference: MockPreference): string;
   /** What Prism has logged so far (requests, validation results, violations). */
   output(): string;
-  /** Stops the mock and waits until the Prism process has exited and its output is read. Safe to call more than once. */
+  /**
+   * Stops the mock and waits until the Prism process has exited and its output is read. Safe to call more
+   * than once.
+   */
   stop(): Promise<void>;
   /**
    * Resolves once the Prism process has exited and `output()` holds all it wrote: after `stop()`, or on its own
-   * (a crash, a kill), after which every request fails. A long-running caller can watch it, as `plivo-mock` does to exit with an error.
+   * (a crash, a kill), after which every request fails. A long-running caller can watch it, as `plivo-mock`
+   * does to exit with an error.
    */
   readonly exited: Promise<void>;
 }
@@ -182,9 +186,9 @@ function checkOptions(options: StartMockOptions): void {
     );
   }
   if (upstream !== undefined) {
-    const parsed = parseBaseUrl(upstream);
-    if ('problem' in parsed)
-      throw new TypeError(`startMock: \`upstream\` ${upstreamProblem(upstream, parsed.problem)}`);
+    const problem = baseUrlProblem(upstream);
+    if (problem !== undefined)
+      throw new TypeError(`startMock: \`upstream\` ${upstreamProblem(upstream, problem)}`);
     if (dynamic || seed !== undefined) {
       throw new TypeError(
         'startMock: `dynamic` and `seed` apply to mock mode only; remove them or `upstream`.',

@@ -1,4 +1,4 @@
-import { type BaseUrlProblem, parseBaseUrl } from '../http-base-url.js';
+import { type BaseUrlProblem, baseUrlProblem } from '../http-base-url.js';
 import { parsedJson } from '../parsed-json.js';
 import { shown } from '../shown.js';
 import { CONTROL_PREFIX } from './control-paths.js';
@@ -23,9 +23,9 @@ const WHAT_WAS_GIVEN: Record<BaseUrlProblem, string> = {
 
 /** The mock's own URL, as `mock.url` or the global setup gives it; never quoted, as it might hold credentials. */
 function checkMockUrl(url: unknown): asserts url is string {
-  const parsed = parseBaseUrl(url);
-  if (!('problem' in parsed)) return;
-  const got = typeof url === 'string' ? WHAT_WAS_GIVEN[parsed.problem] : shown(url);
+  const problem = baseUrlProblem(url);
+  if (problem === undefined) return;
+  const got = typeof url === 'string' ? WHAT_WAS_GIVEN[problem] : shown(url);
   throw new TypeError(
     "mockControls: pass the mock's URL: `mock.url`, or `inject('plivoMockUrl')` in a test run by the kit's " +
       `vitest global setup; got ${got}.`,
