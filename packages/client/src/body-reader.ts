@@ -16,7 +16,7 @@ interface NodeStream extends AsyncIterable<Uint8Array> {
 
 const ignore = (): void => {};
 
-const isNodeStream = (body: unknown): body is NodeStream =>
+export const isNodeStream = (body: unknown): body is NodeStream =>
   typeof body === 'object' &&
   body !== null &&
   typeof (body as Partial<NodeStream>).destroy === 'function' &&

@@ -71,7 +71,7 @@ export function createPlivoClient(options?: PlivoClientOptions): PlivoClient {
     headers,
     fetch: transport,
   });
-  const { raw, hasMiddleware } = createRawClient(core, redact);
+  const { raw, hasMiddleware } = createRawClient(core, transport, redact);
   const call = createCall({
     core,
     transport,

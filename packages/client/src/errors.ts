@@ -321,10 +321,17 @@ export function errorFromResponse(
   else if (json !== undefined)
     detail += `, body: ${JSON.stringify(bodySnippet(JSON.stringify(json), redact))}`;
   if (apiId !== undefined) detail += ` (api_id ${apiId})`;
-  // A redirect reaches here only for a write (see operation.ts); a browser hides it as status 0.
+  // A write gets its redirect unfollowed (see operation.ts; a browser hides it as status 0); a read only one fetch
+  // could not follow (no Location) or a custom fetch did not.
   if (REDIRECT_STATUSES.includes(status) || response.type === 'opaqueredirect') {
     const location = response.headers.get('location');
-    detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}, which is not followed for a ${method} (it could become a GET without its body). Set \`baseUrl\` to the address the API answers at.`;
+    const why =
+      method !== 'GET'
+        ? `, which is not followed for a ${method} (it could become a GET without its body)`
+        : location === null
+          ? ' that fetch could not follow: it names no Location'
+          : ' that fetch did not follow';
+    detail += `: a redirect${location === null ? '' : ` to ${redact(location)}`}${why}. Set \`baseUrl\` to the address the API answers at.`;
   } else if (
     (status === 401 || status === 403) &&
     response.redirected === true &&

@@ -294,13 +294,18 @@ export function resolveRequestOptions(
       "A method's `headers` option must not set User-Agent: pass your product token as `userAgent` to createPlivoClient().",
     );
   }
-  if (timeoutMs === undefined && maxRetries === undefined) {
-    return callHeaders === undefined ? undefined : { headers: callHeaders };
-  }
+  const limits = callLimits(timeoutMs, maxRetries);
+  if (limits === undefined) return callHeaders === undefined ? undefined : { headers: callHeaders };
+  return callHeaders === undefined ? { limits } : { limits, headers: callHeaders };
+}
+
+/** A call's own `timeoutMs` and `maxRetries`, checked; `undefined` when it sets neither. */
+export function callLimits(timeoutMs: unknown, maxRetries: unknown): CallOptions['limits'] {
+  if (timeoutMs === undefined && maxRetries === undefined) return undefined;
   const limits: { timeoutMs?: number; maxRetries?: number } = {};
   if (timeoutMs !== undefined) limits.timeoutMs = resolveNumber('timeoutMs', timeoutMs, 0);
   if (maxRetries !== undefined) limits.maxRetries = resolveNumber('maxRetries', maxRetries, 0);
-  return callHeaders === undefined ? { limits } : { limits, headers: callHeaders };
+  return limits;
 }
 
 /** A header name is an HTTP token (RFC 9110): safe to quote, unlike a value. */

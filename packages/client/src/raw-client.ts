@@ -1,13 +1,17 @@
 import type { Client, Middleware } from 'openapi-fetch';
 import { peekText } from './buffered-response.js';
-import type { Redact } from './errors.js';
+import { InvalidArgumentError, type Redact } from './errors.js';
 import type { paths } from './generated/schema.js';
 import { parseJsonObject } from './json-body.js';
+import { callLimits } from './options.js';
+import type { RetryingFetch } from './transport.js';
 
 /** The raw openapi-fetch client, typed for every path of the spec. */
 export type PlivoRawClient = Client<paths, 'application/json'>;
 
-type Init = { middleware?: Middleware[] } | undefined;
+type Init =
+  | { middleware?: Middleware[]; fetch?: unknown; timeoutMs?: unknown; maxRetries?: unknown }
+  | undefined;
 type LooseRequest = (method: string, url: string, init?: Init) => Promise<unknown>;
 
 /**
@@ -36,21 +40,48 @@ function jsonObjectGuard(redact: Redact): Middleware {
 }
 
 /**
- * `plivo.raw`: the client's own openapi-fetch client, with the JSON check above added to each call. Its
- * `use()` and `eject()` register middleware on that client, so middleware applies to the convenience methods
- * too; `hasMiddleware()` tells them when it does (middleware is promised a real `Request`).
+ * openapi-fetch takes any key in a call's options and ignores those it does not know: a raw call's
+ * `timeoutMs` and `maxRetries`, as the convenience methods take them, go to the transport instead.
+ */
+function withCallLimits(init: Init, transport: RetryingFetch): Init {
+  const limits = callLimits(init?.timeoutMs, init?.maxRetries);
+  if (limits === undefined) return init;
+  if (init?.fetch !== undefined) {
+    throw new InvalidArgumentError(
+      'fetch',
+      "A raw call's own `fetch` replaces the client's retries and deadlines, so its `timeoutMs` and `maxRetries` would be ignored: pass either that `fetch` or those limits.",
+    );
+  }
+  return { ...init, fetch: (request: Request) => transport(request, limits) };
+}
+
+/**
+ * `plivo.raw`: the client's own openapi-fetch client, with the JSON check above added to each call and a
+ * call's own limits applied. Its `use()` and `eject()` register middleware on that client, so middleware
+ * applies to the convenience methods too; `hasMiddleware()` tells them when it does (middleware is promised a
+ * real `Request`).
  */
 export function createRawClient(
   core: PlivoRawClient,
+  transport: RetryingFetch,
   redact: Redact,
 ): { raw: PlivoRawClient; hasMiddleware: () => boolean } {
   const guard = jsonObjectGuard(redact);
-  const guarded = (init: Init): Init => ({ ...init, middleware: [...(init?.middleware ?? []), guard] });
   // Kept as openapi-fetch keeps its own list (the same middleware may be added twice, and eject removes one).
   const registered: Middleware[] = [];
   const loose = core as unknown as { request: LooseRequest };
-  const guardedRequest = (method: string, url: string, init?: Init) =>
-    loose.request(method, url, guarded(init));
+  const guardedRequest = (method: string, url: string, init?: Init) => {
+    let limited: Init;
+    try {
+      limited = withCallLimits(init, transport);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return loose.request(method, url, {
+      ...limited,
+      middleware: [...(init?.middleware ?? []), guard],
+    });
+  };
   const raw: Record<string, unknown> = {
     request: guardedRequest,
     use(...middleware: Middleware[]) {

@@ -1,4 +1,4 @@
-import { bodyReader, discardBody } from './body-reader.js';
+import { bodyReader, discardBody, isNodeStream } from './body-reader.js';
 import { BufferedResponse, withBufferedText } from './buffered-response.js';
 import { whenCallerAborts } from './caller-abort.js';
 import { createDeadlineGroups, type Deadline, ownDeadline } from './deadline.js';
@@ -188,10 +188,17 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
  */
 function notAResponse(response: unknown): InvalidArgumentError | undefined {
   const candidate = response as Partial<Response> | null | undefined;
-  if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') return undefined;
+  let shown = describeType(response);
+  if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') {
+    // A test double with a status and headers but no body stream would fail later, as if the network had.
+    const { body } = candidate;
+    const readable = body === null || typeof body?.getReader === 'function' || isNodeStream(body);
+    if (readable && typeof candidate.ok === 'boolean') return undefined;
+    shown += ` with a status and headers but no ${readable ? 'boolean `ok`' : 'body stream (nor a null body)'}`;
+  }
   return new InvalidArgumentError(
     'fetch',
-    `The \`fetch\` option resolved to ${describeType(response)}, not a Response: it must return what fetch() does.`,
+    `The \`fetch\` option resolved to ${shown}, not a Response: it must return what fetch() does.`,
   );
 }
 

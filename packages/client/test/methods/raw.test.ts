@@ -2,7 +2,8 @@
 // body checks, with openapi-fetch's own contract for HTTP errors.
 import type { ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
-import { clientFor, rawVerifyGet } from '../helpers/client.js';
+import { InvalidArgumentError, TimeoutError } from '../../src/index.js';
+import { clientFor, rawVerifyGet, rejectionOf } from '../helpers/client.js';
 import {
   AUTH_ID,
   BASIC_CREDENTIALS,
@@ -43,6 +44,48 @@ describe('client.raw', () => {
     const { data } = await rawVerifyGet(clientFor(server()));
     expect(data?.session_uuid).toBe(VERIFY_UUID);
     expect(server().requests).toHaveLength(3);
+  });
+
+  it("takes a call's own maxRetries and timeoutMs, as the convenience methods do", async () => {
+    server().reset((_req, res) => sendJson(res, 503, { error: 'busy' }, { 'retry-after-ms': '0' }));
+    const client = clientFor(server(), { maxRetries: 2 });
+    const verifyPath = '/v1/Account/{auth_id}/Verify/Session/{session_uuid}/' as const;
+    const params = { path: { auth_id: AUTH_ID, session_uuid: VERIFY_UUID } };
+    const { response } = await client.raw.GET(verifyPath, { params, maxRetries: 0 });
+    expect(response.status).toBe(503);
+    expect(server().requests).toHaveLength(1);
+
+    server().reset(() => {}); // never answers
+    const error = await rejectionOf(client.raw.GET(verifyPath, { params, timeoutMs: 50, maxRetries: 0 }));
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toMatch(/ timed out: no complete response within 50 ms$/);
+  });
+
+  it.each([
+    [{ maxRetries: -1 }, 'maxRetries', 'The `maxRetries` option is -1; it must be a whole number'],
+    [
+      { timeoutMs: '5s' },
+      'timeoutMs',
+      'The `timeoutMs` option is a string; it must be a number of milliseconds',
+    ],
+    [
+      { timeoutMs: 100, fetch: globalThis.fetch },
+      'fetch',
+      "A raw call's own `fetch` replaces the client's retries and deadlines",
+    ],
+  ])('refuses a call with %o before sending anything, naming `%s`', async (init, argument, message) => {
+    server().reset((_req, res) => sendJson(res, 200, VERIFY_EXAMPLES[0]?.body));
+    const client = clientFor(server());
+    const error = await rejectionOf(
+      client.raw.GET('/v1/Account/{auth_id}/Verify/Session/{session_uuid}/', {
+        params: { path: { auth_id: AUTH_ID, session_uuid: VERIFY_UUID } },
+        ...init,
+      }),
+    );
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect(error).toMatchObject({ argument });
+    expect((error as Error).message).toContain(message);
+    expect(server().requests).toHaveLength(0);
   });
 
   it('retries a write with its body, on a 429 (each attempt sends a copy of the Request)', async () => {

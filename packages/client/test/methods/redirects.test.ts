@@ -1,8 +1,8 @@
 // A redirect must not change what a call does: reads follow it, writes are refused with the redirect named.
 import { describe, expect, it } from 'vitest';
-import { PlivoApiError } from '../../src/index.js';
+import { createPlivoClient, PlivoApiError } from '../../src/index.js';
 import { clientFor, rejectionOf } from '../helpers/client.js';
-import { AUTH_ID, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
+import { AUTH_ID, AUTH_TOKEN, VERIFY_PATH, VERIFY_UUID } from '../helpers/credentials.js';
 import { sendJson, serverForThisFile } from '../helpers/server.js';
 import { example } from '../helpers/spec.js';
 
@@ -47,6 +47,25 @@ describe('redirects', () => {
     const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
     expect(error).toMatchObject({ status: 304, method: 'GET' });
     expect((error as Error).message).toBe(`GET ${server().baseUrl}${VERIFY_PATH} answered 304 Not Modified`);
+  });
+
+  it('a read answered with a redirect fetch cannot follow says why, not what a write would be told', async () => {
+    server().reset((_req, res) => res.writeHead(302).end());
+    const error = await rejectionOf(clientFor(server(), { maxRetries: 0 }).verifySessions.get(VERIFY_UUID));
+    expect(error).toMatchObject({ status: 302, method: 'GET' });
+    expect((error as Error).message).toBe(
+      `GET ${server().baseUrl}${VERIFY_PATH} answered 302 Found: a redirect that fetch could not follow: it names no Location. Set \`baseUrl\` to the address the API answers at.`,
+    );
+  });
+
+  it('a read whose custom fetch did not follow a redirect names where it pointed', async () => {
+    const fetch = async () =>
+      new Response(null, { status: 301, headers: { location: 'https://elsewhere.example/v1/' } });
+    const client = createPlivoClient({ authId: AUTH_ID, authToken: AUTH_TOKEN, fetch, maxRetries: 0 });
+    const error = await rejectionOf(client.verifySessions.get(VERIFY_UUID));
+    expect((error as Error).message).toContain(
+      'answered 301: a redirect to https://elsewhere.example/v1/ that fetch did not follow. Set `baseUrl`',
+    );
   });
 
   it('a read follows it, as fetch does', async () => {

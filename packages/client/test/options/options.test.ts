@@ -173,6 +173,16 @@ describe('a custom fetch that does not resolve to a Response', () => {
   it.each([
     ['undefined', undefined, 'undefined'],
     ['a plain object', { status: '200' }, 'an object'],
+    [
+      'a stub with no body stream',
+      { ok: true, status: 200, headers: new Headers(), json: async () => ({}) },
+      'an object with a status and headers but no body stream (nor a null body)',
+    ],
+    [
+      'a stub with no `ok`',
+      { status: 200, headers: new Headers(), body: null },
+      'an object with a status and headers but no boolean `ok`',
+    ],
   ])('%s: an InvalidArgumentError naming `fetch`, not retried', async (_, answer, shown) => {
     const fetch = vi.fn(async () => answer as unknown as Response);
     const client = createPlivoClient({ ...base, fetch, maxRetries: 2 });
