@@ -8,6 +8,7 @@ import { withoutUserInfo } from './without-user-info.js';
 
 const HELP = `Usage: plivo-mock [--port 4010] [--dynamic] [--seed 42] [--errors] [--stateful [--otp 123456]] [--spec path/to/openapi.json]
        plivo-mock --upstream https://staging.example.com [--errors] [--port 4010] [--spec path/to/openapi.json]
+       (either with [--startup-timeout 30000])
 
 Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
   --port      port to listen on (default 4010; 0 picks a free one)
@@ -21,6 +22,8 @@ Serves the Plivo spec with Prism on 127.0.0.1 until you press Ctrl-C.
   --upstream  proxy mode: forward every request to this http(s) server and check its answers against the
               spec; an answer that breaks it gets an sl-violations header (with --errors, it becomes a 500)
   --spec      serve this OpenAPI file instead of the bundled @plivo-openapi/spec
+  --startup-timeout
+              milliseconds Prism may take to start listening (default 30000; more on a busy machine)
   --version   print the versions of plivo-mock and of its Prism`;
 
 /** This package's version and its Prism's, read from their manifests as installed. */
@@ -42,6 +45,7 @@ async function main(): Promise<void> {
       otp: { type: 'string' },
       upstream: { type: 'string' },
       spec: { type: 'string' },
+      'startup-timeout': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       version: { type: 'boolean', short: 'v', default: false },
     },
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
   const spec = resolveSpecPath(values.spec);
   const stateful = values.otp === undefined ? values.stateful : { otp: values.otp };
   const { dynamic, seed, errors, upstream } = values;
+  const startupTimeout = values['startup-timeout'];
   const starting = startMock({
     port,
     spec,
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
     stateful,
     ...(seed === undefined ? {} : { seed }),
     ...(upstream === undefined ? {} : { upstream }),
+    ...(startupTimeout === undefined ? {} : { startupTimeoutMs: parseStartupTimeout(startupTimeout) }),
   });
 
   // Registered before Prism is up, so a signal during startup still ends it instead of orphaning it.
@@ -138,6 +144,16 @@ async function main(): Promise<void> {
   console.log('Press Ctrl-C to stop.');
 }
 
+/** `--startup-timeout` as a number: digits only (startMock checks the range, named by cliMessage as the flag). */
+function parseStartupTimeout(text: string): number {
+  if (!/^\d+$/.test(text)) {
+    throw new Error(
+      `plivo-mock: --startup-timeout must be a number of milliseconds, such as 60000 (default 30000); got ${JSON.stringify(text)}.`,
+    );
+  }
+  return Number(text);
+}
+
 /** `--port` as a number: digits only, so that `abc` or an empty value is refused rather than read as NaN or 0. */
 function parsePort(text: string): number {
   if (!/^\d{1,5}$/.test(text) || Number(text) > 65_535) {
@@ -162,6 +178,8 @@ function cliMessage(error: unknown): string {
   }
   return error.message
     .replace(/^startMock:/, 'plivo-mock:')
+    .replace('give startMock() a larger `startupTimeoutMs`', 'give plivo-mock a larger --startup-timeout')
+    .replace('`startupTimeoutMs`', '--startup-timeout')
     .replace('as `spec`', 'with --spec')
     .replace(/`spec: "([^"]*)"`/, '--spec $1')
     .replace('stateful mode reads', '--stateful reads')

@@ -108,8 +108,10 @@ export function normaliseRequest(
     const encoded = path.slice(PREFER_PREFIX.length, end === -1 ? undefined : end);
     path = end === -1 ? '/' : path.slice(end);
     // An explicit Prefer header from the caller wins over the URL. As sent when it is not valid
-    // percent-encoding: Prism then judges the header.
-    headers.prefer ??= decoded(encoded) ?? encoded;
+    // percent-encoding, or decodes to what no header value can carry (`€`, a control character, which Node
+    // refuses to send on to Prism in stateful mode): Prism then judges the header.
+    const value = decoded(encoded);
+    headers.prefer ??= value !== undefined && /^[\t\x20-\x7e]*$/.test(value) ? value : encoded;
   }
   if (routes !== undefined) {
     const { pathname, search } = readTarget(path);

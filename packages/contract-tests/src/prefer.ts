@@ -5,7 +5,7 @@ const noPreferHeader = (prefer: string | string[] | undefined) => prefer === und
 
 /** How messages name where a request's preference came from. */
 export function preferenceSource(prefer: string | string[] | undefined, search: string): string {
-  return noPreferHeader(prefer) && /(^|&)__/.test(search)
+  return noPreferHeader(prefer) && /(^|&)(_|%5f)(_|%5f)/i.test(search)
     ? 'the Prefer query parameters (`__code`, `__example`, …)'
     : PREFER_HEADER;
 }
@@ -34,8 +34,9 @@ function preferred(
   search: string,
 ): { code: number | undefined; example: string | undefined } {
   const noHeader = noPreferHeader(prefer);
-  // Most requests name no preference: they cost no parsing.
-  if (noHeader && !search.includes('__code')) return { code: undefined, example: undefined };
+  // Most requests name no preference: they cost no parsing. Prism reads the query decoded (`%5F%5Fcode`).
+  if (noHeader && !search.includes('__code') && !/%5f/i.test(search))
+    return { code: undefined, example: undefined };
   const query = noHeader ? new URLSearchParams(search) : undefined;
   const { code, example } =
     query !== undefined

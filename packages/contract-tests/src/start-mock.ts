@@ -224,9 +224,13 @@ function preferHeader(preference: MockPreference): string {
   if (code !== undefined && !(Number.isInteger(code) && code >= 100 && code <= 599))
     throw new TypeError(`urlWithPrefer: \`code\` must be an HTTP status such as 404; got ${shown(code)}.`);
   // A comma or `=` would add another preference to the header.
-  if (example !== undefined && (typeof example !== 'string' || !/^[^\s,;="]+$/.test(example)))
+  // Printable ASCII: the value becomes a header on its way to Prism.
+  if (
+    example !== undefined &&
+    (typeof example !== 'string' || !/^[\x21-\x7e]+$/.test(example) || /[,;="]/.test(example))
+  )
     throw new TypeError(
-      `urlWithPrefer: \`example\` must be the name of an example of the spec (no space, comma, semicolon, = or quote); got ${shown(example)}.`,
+      `urlWithPrefer: \`example\` must be the name of an example of the spec (printable ASCII: no space, comma, semicolon, = or quote); got ${shown(example)}.`,
     );
   if (dynamic !== undefined && typeof dynamic !== 'boolean')
     throw new TypeError(`urlWithPrefer: \`dynamic\` must be true or false; got ${shown(dynamic)}.`);

@@ -180,6 +180,29 @@ describe('plivo-mock (pnpm mock)', () => {
     },
   );
 
+  it('names --startup-timeout, not startMock() option, when Prism is not listening in time', async () => {
+    const cli = runCli('--port', '0', '--startup-timeout', '1');
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toMatch(
+      /was not listening after 1 ms: .*give plivo-mock a larger --startup-timeout/,
+    );
+    expect(cli.stderr()).not.toContain('startupTimeoutMs');
+  });
+
+  it.each([
+    [
+      'abc',
+      'plivo-mock: --startup-timeout must be a number of milliseconds, such as 60000 (default 30000); got "abc".',
+    ],
+    ['0', 'plivo-mock: --startup-timeout must be a number of milliseconds from 1 to '],
+  ])('refuses --startup-timeout %s, naming the flag', async (value, message) => {
+    const cli = runCli('--startup-timeout', value);
+    const [code] = await once(cli.child, 'exit');
+    expect(code).toBe(1);
+    expect(cli.stderr()).toContain(message);
+  });
+
   it('refuses an option it does not have, pointing at --help', async () => {
     const cli = runCli('--timeout', '1');
     const [code] = await once(cli.child, 'exit');

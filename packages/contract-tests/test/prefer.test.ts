@@ -43,6 +43,16 @@ describe('preferredPair', () => {
     expect(preferredPair('dynamic=true', query)).toBeUndefined();
   });
 
+  it('reads the query parameters percent-encoded, as Prism decodes them', () => {
+    expect(preferredPair(undefined, '%5F%5Fcode=404&%5f_example=gone')).toEqual({
+      code: 404,
+      example: 'gone',
+    });
+    expect(preferenceSource(undefined, '_%5Fcode=abc')).toBe(
+      'the Prefer query parameters (`__code`, `__example`, …)',
+    );
+  });
+
   it('joins a header sent twice', () => {
     expect(preferredPair(['code=404', 'example=gone'], none)).toEqual({ code: 404, example: 'gone' });
   });

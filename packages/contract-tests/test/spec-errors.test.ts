@@ -202,6 +202,19 @@ const cases: [string, Case][] = [
     },
   ],
   [
+    'a /__prefer/ example no header value can carry (€): the URL form, left encoded',
+    {
+      method: 'GET',
+      path: `/__prefer/example=%E2%82%AC${verifyPath()}`,
+      headers: auth,
+      status: 500,
+      schemaOf: 'getVerifySession',
+      error:
+        /^internal server error: no response of the spec matches the Prefer header: .* exampleKey: %E2%82%AC does not exist\. Its examples by status are 200: "referencePage"/,
+      prismCode: 'NOT_FOUND',
+    },
+  ],
+  [
     'the Verify get without its trailing slash',
     {
       method: 'GET',

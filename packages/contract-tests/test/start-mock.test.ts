@@ -355,11 +355,15 @@ describe('one shared mock', () => {
       [{ code: 4040 }, 'urlWithPrefer: `code` must be an HTTP status such as 404; got 4040.'],
       [
         { example: '' },
-        'urlWithPrefer: `example` must be the name of an example of the spec (no space, comma, semicolon, = or quote); got "" (a string).',
+        'urlWithPrefer: `example` must be the name of an example of the spec (printable ASCII: no space, comma, semicolon, = or quote); got "" (a string).',
       ],
       [
         { example: 'a, code=500' },
-        'urlWithPrefer: `example` must be the name of an example of the spec (no space, comma, semicolon, = or quote); got "a, code=500" (a string).',
+        'urlWithPrefer: `example` must be the name of an example of the spec (printable ASCII: no space, comma, semicolon, = or quote); got "a, code=500" (a string).',
+      ],
+      [
+        { example: 'caf\u00e9' },
+        'urlWithPrefer: `example` must be the name of an example of the spec (printable ASCII: no space, comma, semicolon, = or quote); got "caf\u00e9" (a string).',
       ],
       [{ dynamic: 'yes' }, 'urlWithPrefer: `dynamic` must be true or false; got "yes" (a string).'],
       ['code=404', 'urlWithPrefer: pass an object such as { code: 404 }; got "code=404" (a string).'],

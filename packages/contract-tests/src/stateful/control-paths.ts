@@ -15,6 +15,21 @@ import type { JournalEntry } from './journal.js';
  */
 export const CONTROL_PREFIX = '/__mock/';
 
+/**
+ * Whether a request target is a control: written as one, or normalised to one as it would be on its way to
+ * Prism (`/./__mock/reset`, the absolute form `http://127.0.0.1:4010/__mock/reset`).
+ */
+export function isControlTarget(target: string | undefined): boolean {
+  if (target === undefined) return false;
+  if (target.startsWith(CONTROL_PREFIX)) return true;
+  if (!target.includes(CONTROL_PREFIX)) return false;
+  try {
+    return new URL(target, 'http://mock').pathname.startsWith(CONTROL_PREFIX);
+  } catch {
+    return false;
+  }
+}
+
 export interface ControlTarget {
   advanceTime(ms: number): void;
   now(): number;

@@ -40,10 +40,18 @@ export function mockControls(url: string): RemoteControls {
   checkMockUrl(url);
   const base = url.replace(/\/+$/, '') + CONTROL_PREFIX;
   const call = async (path: string, init?: RequestInit): Promise<unknown> => {
-    const answer = await fetch(base + path, init);
+    const asked = `${init?.method ?? 'GET'} ${base}${path}`;
+    let answer: Response;
+    try {
+      answer = await fetch(base + path, init);
+    } catch (error) {
+      // Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED: nothing listens there).
+      const why = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+      const words = why instanceof Error ? why.message : String(why);
+      throw new Error(`${asked} failed (${words}): is the mock at ${url} still running?`, { cause: error });
+    }
     const text = await answer.text();
     const json = parsedJson(text);
-    const asked = `${init?.method ?? 'GET'} ${base}${path}`;
     if (!answer.ok) {
       const said = (json as { error?: unknown } | undefined)?.error;
       const reason = text === '' ? '' : `: ${typeof said === 'string' ? said : text}`;

@@ -2,7 +2,7 @@ import type { Routes } from '../routes.js';
 import { shown } from '../shown.js';
 import { createCallbackDispatcher } from './callback-dispatcher.js';
 import { createVirtualClock } from './clock.js';
-import { answerControl, CONTROL_PREFIX } from './control-paths.js';
+import { answerControl, isControlTarget } from './control-paths.js';
 import { createStateEngine } from './engine.js';
 import type { RequestLayer } from './front-proxy.js';
 import { Journal, type JournalEntry } from './journal.js';
@@ -105,7 +105,7 @@ export function createStatefulMock(routes: Routes, options: StatefulOptions): St
     journal,
     now: clock.now,
     control(incoming, outgoing) {
-      if (!incoming.url?.startsWith(CONTROL_PREFIX)) return false;
+      if (!isControlTarget(incoming.url)) return false;
       void answerControl(
         { ...controls, now: clock.now, otp: (sessionUuid) => engine.otp(sessionUuid) },
         incoming,

@@ -124,6 +124,22 @@ describe('mockControls(url) over the /__mock/ paths', () => {
     }
   });
 
+  it('names the control, the URL and the cause when nothing answers there (a mock stopped)', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = (await mockControls(gone)
+      .reset()
+      .catch((caught: unknown) => caught)) as Error;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^POST ${gone}/__mock/reset failed \\(.*ECONNREFUSED.*\\): is the mock at ${gone} still running\\?$`,
+      ),
+    );
+    expect(error.cause).toBeInstanceOf(TypeError);
+  });
+
   it('callbacksSettled() answers once no callback is in flight and each is journaled, however slow the receiver', async () => {
     const controls = mockControls(url);
     await controls.reset();
@@ -272,6 +288,26 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     );
     expect(await mockControls(url).otp(uuid)).toBe('123456');
     expect((await withHost('GET', `/__mock/otp/${uuid}`, `localhost:${port}`)).status).toBe(200);
+  });
+
+  it.each([
+    ['with a dot segment', (_base: string) => '/./__mock/advance-time?ms=1000'],
+    ['in absolute form', (base: string) => `${base}/__mock/advance-time?ms=1000`],
+  ])('answers a control target written %s, which the proxy would normalise', async (_, target) => {
+    const { hostname, port } = new URL(url);
+    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+      const sent = request({ host: hostname, port, method: 'POST', path: target(url) }, (incoming) => {
+        let text = '';
+        incoming.on('data', (chunk: Buffer) => {
+          text += String(chunk);
+        });
+        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text }));
+      });
+      sent.on('error', reject);
+      sent.end();
+    });
+    expect(answer.status, answer.text).toBe(200);
+    expect((JSON.parse(answer.text) as { now: string }).now).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 
   it('takes ms from the query too', async () => {

@@ -60,6 +60,12 @@ describe('pages, as Plivo lists link them', () => {
     expect(page.previous).toBe(`${path}?status=expired&limit=20&offset=20`);
   });
 
+  it('links with `limit` and `offset` alone when the request spelt them in another case, which the state does not read', () => {
+    const page = pageOf(items, 'LIMIT=5&Offset=3&status=expired');
+    expect(page).toMatchObject({ limit: 20, offset: 0 });
+    expect(page.next).toBe(`${path}?status=expired&limit=20&offset=20`);
+  });
+
   it('has no previous link when offset - limit is negative (Tastypie)', () => {
     expect(pageOf(items, 'limit=10&offset=5').previous).toBeNull();
   });
