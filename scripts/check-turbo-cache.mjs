@@ -6,8 +6,9 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const env = { ...process.env, TURBO_TELEMETRY_DISABLED: '1' };
 
 /** @param {string[]} args */
@@ -61,8 +62,8 @@ function dryRunWithProbe(dir) {
   }
 }
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM', 'SIGHUP'])) {
-  // exit handlers run on process.exit(), so the probe is removed.
-  process.once(signal, () => process.exit(130));
+  // exit handlers run on process.exit(), so the probe is removed; the status says which signal, as a shell's does.
+  process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)));
 }
 
 const afterSpecChange = dryRunWithProbe(join(root, 'openapi/components/schemas'));

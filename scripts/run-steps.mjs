@@ -1,7 +1,7 @@
 // Runs steps one after the other, each to its end whatever the previous ones did, prints a summary and sets the
 // exit code: 1 when a step failed, 130 when Ctrl-C stopped the run. (A chain of `&&` would hide every step after
 // the first failure.)
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { setTimeout as delay } from 'node:timers/promises';
 
 /**
@@ -24,6 +24,68 @@ const STOP_GRACE_MS = 10_000;
 /** @typedef {{ name: string; command: string; args: string[] }} Step */
 
 /**
+ * The processes under `pid` (children, theirs, ...), from `ps`: a step stopped for its time limit takes them with
+ * it (a vitest worker, a Chromium, a Prism), which would otherwise outlive the run.
+ * @param {number} pid
+ * @returns {number[]}
+ */
+function descendantsOf(pid) {
+  let table;
+  try {
+    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  } catch (error) {
+    console.error(
+      `Could not list the processes of the stopped step (ps: ${error instanceof Error ? error.message : error}): only the step is stopped.`,
+    );
+    return [];
+  }
+  /** @type {Map<number, number[]>} */
+  const children = new Map();
+  for (const line of table.trim().split('\n')) {
+    const [child, parent] = line.trim().split(/\s+/).map(Number);
+    if (child === undefined || parent === undefined) continue;
+    children.set(parent, [...(children.get(parent) ?? []), child]);
+  }
+  const found = [];
+  for (let queue = [pid]; queue.length > 0; ) {
+    const next = children.get(/** @type {number} */ (queue.shift())) ?? [];
+    found.push(...next);
+    queue.push(...next);
+  }
+  return found;
+}
+
+/** @param {number[]} pids @param {NodeJS.Signals} signal */
+function signalAll(pids, signal) {
+  for (const pid of pids) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Gone already.
+    }
+  }
+}
+
+/**
+ * Which of `pids` still run: a zombie (ended, not yet reaped by a parent that may never reap it) does not.
+ * @param {number[]} pids
+ */
+function stillRunning(pids) {
+  if (pids.length === 0) return [];
+  try {
+    const table = execFileSync('ps', ['-o', 'pid=,stat=', '-p', pids.join(',')], { encoding: 'utf8' });
+    return table
+      .trim()
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, stat]) => stat !== undefined && !stat.startsWith('Z'))
+      .map(([pid]) => Number(pid));
+  } catch {
+    return []; // ps exits 1 when none of them is left
+  }
+}
+
+/**
  * Runs one step to its end, or stops it once it has run for `limitMs`. Asynchronous on purpose: while a step
  * runs, the event loop stays free, so the SIGINT handler of `runSteps` runs when Ctrl-C arrives (with
  * `spawnSync` it ran only after the last step).
@@ -35,14 +97,23 @@ function runStep(step, { cwd, env, limitMs }) {
   return new Promise((resolve) => {
     const child = spawn(step.command, step.args, { cwd, env, stdio: 'inherit' });
     let timedOut = false;
+    /** @type {number[]} the step's processes when it ran out of time, itself first */
+    let stopped = [];
+    let stopDeadline = 0;
     const limit = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
+      const pid = /** @type {number} */ (child.pid);
+      stopped = [pid, ...descendantsOf(pid)];
+      stopDeadline = Date.now() + STOP_GRACE_MS;
+      signalAll(stopped, 'SIGTERM');
+      setTimeout(() => signalAll([...stopped, ...descendantsOf(pid)], 'SIGKILL'), STOP_GRACE_MS).unref();
     }, limitMs);
     /** @param {{ code: number | null; signal: NodeJS.Signals | null; error: Error | undefined }} result */
-    const settle = (result) => {
+    const settle = async (result) => {
       clearTimeout(limit);
+      // What outlived its stopped step gets the rest of the grace, then is killed: nothing waits for it later.
+      while (stillRunning(stopped).length > 0 && Date.now() < stopDeadline) await delay(100);
+      signalAll(stillRunning(stopped), 'SIGKILL');
       resolve({ ...result, timedOut });
     };
     // A command that cannot start emits 'error' (and may never emit 'close'); settle on whichever comes first.
@@ -76,8 +147,9 @@ export async function runSteps(steps, { cwd, env, title, stepLimitMs = STEP_LIMI
       const started = Date.now();
       const { code, signal, error, timedOut } = await runStep(step, { cwd, env, limitMs: stepLimitMs });
       // A step that Ctrl-C stopped (killed by SIGINT, or exiting 130 = 128 + SIGINT as shells and pnpm do)
-      // stops the run even if the SIGINT did not reach this process (sent to the step's own process alone).
-      if (signal === 'SIGINT' || code === 130) interrupted = true;
+      // stops the run even if the SIGINT did not reach this process (sent to the step's own process alone); one
+      // stopped for its time limit may exit 130 too (the SIGTERM handler of check-turbo-cache.mjs did), and does not.
+      if (!timedOut && (signal === 'SIGINT' || code === 130)) interrupted = true;
       else if (!interrupted) await delay(INTERRUPT_GRACE_MS);
       const failure = error
         ? error.message

@@ -103,6 +103,40 @@ test('a step that does not end is stopped at the step limit, reported as such, a
   assert.match(output(), /1 of 2 steps failed:\n {2}- hangs\n/);
 });
 
+test('a step stopped at the step limit takes the processes it started with it', {
+  timeout: 60_000,
+}, async (t) => {
+  const spawnsAndHangs =
+    "const { pid } = require('node:child_process').spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });" +
+    "console.log('grandchild ' + pid); setInterval(() => {}, 1000);";
+  const script = scenarioScript([{ name: 'hangs', code: spawnsAndHangs }], { stepLimitMs: 1_000 });
+  const { runner, output } = startScenario(script, t);
+  const [code] = await once(runner, 'close');
+  assert.equal(code, 1, output());
+  const grandchild = /grandchild (\d+)/.exec(output())?.[1];
+  assert.ok(grandchild, output());
+  // Gone, or a zombie nobody has reaped yet: `ps` shows no process that still runs.
+  const shown = spawnSync('ps', ['-o', 'stat=', '-p', grandchild], { encoding: 'utf8' }).stdout.trim();
+  assert.ok(shown === '' || shown.startsWith('Z'), `the step's child still runs (ps: ${shown})`);
+});
+
+test('a step stopped at the step limit that exits 130 on SIGTERM does not stop the run', {
+  timeout: 60_000,
+}, async (t) => {
+  const script = scenarioScript(
+    [
+      { name: 'hangs', code: "process.on('SIGTERM', () => process.exit(130)); setInterval(() => {}, 1000);" },
+      { name: 'after', code: '' },
+    ],
+    { stepLimitMs: 1_000 },
+  );
+  const { runner, output } = startScenario(script, t);
+  const [code] = await once(runner, 'close');
+  assert.equal(code, 1, output());
+  assert.match(output(), /ran after/);
+  assert.match(output(), /✗ hangs \([\d.]+ s, no end within 1 s, stopped\)/);
+});
+
 test('a step that exits 130 (Ctrl-C reached it alone) stops the run: no further step, exit 130', () => {
   const { status, output } = runScenario([
     { name: 'one', code: 0 },
