@@ -4,6 +4,23 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
+ * The release checks: two steps of `pnpm test`, and all of `pnpm check:release` (scripts/check-release.mjs).
+ * @type {import('./run-steps.mjs').Step[]}
+ */
+export const RELEASE_CHECKS = [
+  {
+    name: 'release: changeset check',
+    command: process.execPath,
+    args: ['packages/release-tools/bin/check-changesets.mjs'],
+  },
+  {
+    name: 'release: breaking-change guard',
+    command: process.execPath,
+    args: ['packages/release-tools/bin/check-breaking-changes.mjs'],
+  },
+];
+
+/**
  * @param {{ root: string; env: NodeJS.ProcessEnv; tempFolder: string }} context
  * @returns {import('./run-steps.mjs').Step[]}
  */
@@ -52,16 +69,7 @@ export function listSteps({ root, env, tempFolder }) {
       command: node,
       args: ['--test', join('scripts/test', file)],
     })),
-    {
-      name: 'release: changeset check',
-      command: node,
-      args: ['packages/release-tools/bin/check-changesets.mjs'],
-    },
-    {
-      name: 'release: breaking-change guard',
-      command: node,
-      args: ['packages/release-tools/bin/check-breaking-changes.mjs'],
-    },
+    ...RELEASE_CHECKS,
     { name: 'turbo cache check', command: node, args: ['scripts/check-turbo-cache.mjs'] },
     { name: 'temp folder left clean', command: node, args: ['scripts/check-temp-folder.mjs', tempFolder] },
   ];

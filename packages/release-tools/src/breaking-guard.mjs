@@ -3,9 +3,10 @@
 // change needs the pending changesets to give the spec, and every published package released with it, a
 // breaking bump.
 import { existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { findBreakingChanges } from './breaking-changes.mjs';
 import { withFreshBundle } from './fresh-bundle.mjs';
+import { fileAt, git } from './git.mjs';
 import { breakingBumpFor, isBreakingBump, pendingReleases } from './release-plan.mjs';
 import { RELEASED_SPEC, SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, packagesReleasedWithSpec, readChangesetConfig } from './workspace.mjs';
@@ -13,8 +14,28 @@ import { listWorkspacePackages, packagesReleasedWithSpec, readChangesetConfig } 
 /**
  * @typedef {import('./breaking-changes.mjs').BreakingChange} BreakingChange
  * @typedef {{ name: string; version: string; needs: 'minor' | 'major'; planned: string }} MissingBump
- * @typedef {{ baseline: string; hasBaseline: boolean; changes: BreakingChange[]; missing: MissingBump[]; ok: boolean }} GuardResult
+ * @typedef {{ baseline: string; hasBaseline: boolean; restoreFrom?: string; changes: BreakingChange[]; missing: MissingBump[]; ok: boolean }} GuardResult
  */
+
+/**
+ * The last commit of HEAD's history that has the released spec, when the working tree has lost it: a deleted
+ * baseline must not read as "nothing released yet", which would switch the guard off. `undefined` when no
+ * commit ever had it (or this is no git checkout, as in a package tarball).
+ * @param {string} root
+ * @param {string} path relative to the root
+ * @returns {string | undefined}
+ */
+function lastCommitWith(root, path) {
+  let last;
+  try {
+    last = git(root, ['log', '-1', '--format=%H', 'HEAD', '--', path]);
+  } catch {
+    return undefined;
+  }
+  if (last === '') return undefined;
+  // That commit changed the file: it has it, unless it deleted it.
+  return fileAt(root, last, path) === undefined ? git(root, ['rev-parse', `${last}~1`]) : last;
+}
 
 /**
  * @param {{ root: string }} options
@@ -26,7 +47,10 @@ export async function checkBreakingChanges({ root }) {
   if (!spec) throw new Error(`No workspace package named ${SPEC_PACKAGE_NAME}.`);
   const baseline = join(spec.dir, RELEASED_SPEC);
   if (!existsSync(baseline)) {
-    return { baseline, hasBaseline: false, changes: [], missing: [], ok: true };
+    const restoreFrom = lastCommitWith(root, relative(root, baseline).split(sep).join('/'));
+    return restoreFrom === undefined
+      ? { baseline, hasBaseline: false, changes: [], missing: [], ok: true }
+      : { baseline, hasBaseline: false, restoreFrom, changes: [], missing: [], ok: false };
   }
   const changes = await withFreshBundle(root, spec.dir, (bundle) => findBreakingChanges(baseline, bundle));
   /** @type {MissingBump[]} */
@@ -58,6 +82,13 @@ export async function checkBreakingChanges({ root }) {
  */
 export function describeBreakingChanges(result, root) {
   const baseline = relative(root, result.baseline);
+  if (!result.hasBaseline && result.restoreFrom !== undefined) {
+    return [
+      `breaking-change guard failed: the released spec ${baseline} is missing, though commit ${result.restoreFrom.slice(0, 12)} has it;`,
+      'without it no change can be compared with the last release. Restore it (and commit it, if its deletion was):',
+      `  git checkout ${result.restoreFrom} -- ${baseline}`,
+    ].join('\n');
+  }
   if (!result.hasBaseline) {
     return `breaking-change guard: no released spec at ${baseline} yet (it is written by \`pnpm run version\`); nothing to compare.`;
   }

@@ -8,7 +8,7 @@
 // Not `changeset status --since`: it fails only when packages changed and there is no changeset at all, so a
 // spec changeset would cover a client change; it also counts test and prose files as changes.
 import parseChangeset from '@changesets/parse';
-import { changedFiles, deletionsInRange, fileAt, mergeBase, refExists } from './git.mjs';
+import { changedFiles, deletionsInRange, fileAt, git, mergeBase, refExists } from './git.mjs';
 import { ROOT_BUNDLE_CONFIG, SPEC_PACKAGE_NAME } from './spec-package.mjs';
 import { listWorkspacePackages, readChangesetConfig } from './workspace.mjs';
 
@@ -76,7 +76,7 @@ export function resolveBaseRef(root, env = process.env) {
 }
 
 /**
- * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'empty-not-enough' | 'hand-bumped' | 'missing'} PackageVerdict
+ * @typedef {'covered' | 'releasing' | 'no-release-declared' | 'empty-not-enough' | 'hand-bumped' | 'changed-after-release' | 'missing'} PackageVerdict
  * @typedef {{ name: string; files: string[]; verdict: PackageVerdict }} PackageResult
  * @typedef {{
  *   base: string;
@@ -112,6 +112,7 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     deletionsInRange(root, base, 'HEAD', '.changeset')
       .filter(({ path }) => isChangesetPath(path))
       .flatMap(({ commit, path }) => parsed(path, fileAt(root, `${commit}^`, path)).releases)
+      .filter(({ type }) => type !== 'none')
       .flatMap(({ name }) => fixedGroups.find((group) => group.includes(name)) ?? [name]),
   );
   const workspace = await listWorkspacePackages(root);
@@ -127,17 +128,31 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
     if (pkg.name === SPEC_PACKAGE_NAME && changed.includes(ROOT_BUNDLE_CONFIG))
       files.push(ROOT_BUNDLE_CONFIG);
     if (files.length === 0) continue;
-    /** @type {PackageVerdict} */
-    let verdict = 'missing';
+    /** @param {string[]} judged @returns {PackageVerdict} */
+    const coverage = (judged) => {
+      if (named.has(pkg.name)) return 'covered';
+      if (!noReleaseDeclared) return 'missing';
+      const inPackage = judged.map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
+      return emptyChangesetMayCover(pkg.name, inPackage) ? 'no-release-declared' : 'empty-not-enough';
+    };
     // The version first: a hand-edited one is wrong even beside a changeset.
-    if (versionChanged(root, base, `${prefix}package.json`))
-      verdict = released.has(pkg.name) ? 'releasing' : 'hand-bumped';
-    else if (named.has(pkg.name)) verdict = 'covered';
-    else if (noReleaseDeclared) {
-      const inPackage = files.map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path));
-      verdict = emptyChangesetMayCover(pkg.name, inPackage) ? 'no-release-declared' : 'empty-not-enough';
+    if (!versionChanged(root, base, `${prefix}package.json`)) {
+      packages.push({ name: pkg.name, files, verdict: coverage(files) });
+    } else if (!released.has(pkg.name)) {
+      packages.push({ name: pkg.name, files, verdict: 'hand-bumped' });
+    } else {
+      // What changed after the release commit is not in that release: it needs a changeset of its own.
+      const since = new Set(
+        changedFiles(root, lastVersionCommit(root, base, `${prefix}package.json`), 'HEAD'),
+      );
+      const later = files.filter((path) => since.has(path));
+      const verdict = later.length === 0 ? 'releasing' : coverage(later);
+      packages.push({
+        name: pkg.name,
+        files: later.length === 0 ? files : later,
+        verdict: verdict === 'missing' ? 'changed-after-release' : verdict,
+      });
     }
-    packages.push({ name: pkg.name, files, verdict });
   }
   const unevenFixedGroups = unevenGroups(root, workspace, fixedGroups);
   // A name no package has would pass here and stop `changeset version` at release time.
@@ -226,6 +241,19 @@ function versionChanged(root, base, packageJsonPath) {
 }
 
 /**
+ * The newest commit of `base..HEAD` that changes the version in `packageJsonPath` (the `changeset version` commit).
+ * @param {string} root
+ * @param {string} base
+ * @param {string} packageJsonPath
+ */
+function lastVersionCommit(root, base, packageJsonPath) {
+  const version = (/** @type {string} */ ref) =>
+    JSON.parse(fileAt(root, ref, packageJsonPath) ?? '{}').version;
+  const commits = git(root, ['log', '--format=%H', `${base}..HEAD`, '--', packageJsonPath]).split('\n');
+  return commits.find((commit) => version(commit) !== version(`${commit}^`)) ?? base;
+}
+
+/**
  * @param {ChangesetCheck} result
  * @returns {string}
  */
@@ -248,6 +276,8 @@ export function describeChangesetCheck(result) {
       'empty-not-enough':
         'NO CHANGESET: an empty one cannot stand for a change to the spec or to generated code, which users get',
       'hand-bumped': 'VERSION EDITED BY HAND: it changed in this range, but no changeset was consumed',
+      'changed-after-release':
+        'NO CHANGESET for what changed after its release commit, which that release does not have',
       missing: 'NO CHANGESET',
     }[pkg.verdict];
     return `  ${failed(pkg) ? '✗' : '✓'} ${pkg.name}: ${why} (changed: ${shown})`;
@@ -267,7 +297,7 @@ export function describeChangesetCheck(result) {
       '✗ with the bump CONTRIBUTING.md asks for (a patch for a description or example), and commit that file too.',
     );
   }
-  if (result.packages.some((pkg) => pkg.verdict === 'missing')) {
+  if (result.packages.some((pkg) => pkg.verdict === 'missing' || pkg.verdict === 'changed-after-release')) {
     fixes.push(
       'Fix a missing changeset: run `pnpm changeset`, pick the packages marked ✗ and the bump CONTRIBUTING.md asks',
       'for, and commit the new .changeset/*.md file. If the change needs no release (e.g. an internal refactor with',
@@ -293,4 +323,7 @@ export function describeChangesetCheck(result) {
 
 /** @param {PackageResult} pkg */
 const failed = (pkg) =>
-  pkg.verdict === 'missing' || pkg.verdict === 'empty-not-enough' || pkg.verdict === 'hand-bumped';
+  pkg.verdict === 'missing' ||
+  pkg.verdict === 'changed-after-release' ||
+  pkg.verdict === 'empty-not-enough' ||
+  pkg.verdict === 'hand-bumped';

@@ -31,13 +31,14 @@ function resolved(doc, node) {
 }
 
 /**
- * Each response of each operation, as `METHOD path response status`, with the named examples of its media
- * types (`name` for JSON, `name (media type)` for another).
+ * Each response of each operation, as `METHOD path response status` (`where`), with the named examples of its
+ * media types (`name` for JSON, `name (media type)` for another). Keyed with the path's parameters unnamed, so a
+ * renamed path parameter (`{id}` for `{session_uuid}`) still finds its response.
  * @param {Doc} doc
- * @returns {Map<string, Set<string>>}
+ * @returns {Map<string, { where: string; names: Set<string> }>}
  */
 function responseExamples(doc) {
-  /** @type {Map<string, Set<string>>} */
+  /** @type {Map<string, { where: string; names: Set<string> }>} */
   const found = new Map();
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const method of HTTP_METHODS) {
@@ -49,7 +50,8 @@ function responseExamples(doc) {
             names.add(media === 'application/json' ? name : `${name} (${media})`);
           }
         }
-        found.set(`${method.toUpperCase()} ${path} response ${status}`, names);
+        const key = `${method.toUpperCase()} ${path.replace(/\{[^}]*\}/g, '{}')} response ${status}`;
+        found.set(key, { where: `${method.toUpperCase()} ${path} response ${status}`, names });
       }
     }
   }
@@ -65,8 +67,8 @@ function responseExamples(doc) {
  */
 export function removedResponseExamples(base, revision) {
   const after = responseExamples(revision);
-  return [...responseExamples(base)].flatMap(([where, names]) => {
-    const kept = after.get(where);
+  return [...responseExamples(base)].flatMap(([key, { where, names }]) => {
+    const kept = after.get(key)?.names;
     if (kept === undefined) return [];
     return [...names]
       .filter((name) => !kept.has(name))

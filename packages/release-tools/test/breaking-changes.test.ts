@@ -83,6 +83,19 @@ const breaking: Case[] = [
     expected: [{ rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` }],
   },
   {
+    // The path's parameter renamed too: the response is still the same one.
+    name: 'removed named example of a response whose path parameter was renamed',
+    change: (spec) => {
+      const renamed = SESSION_PATH.replace('{session_uuid}', '{uuid}');
+      spec.paths[renamed] = JSON.parse(
+        JSON.stringify(spec.paths[SESSION_PATH]).replaceAll('"session_uuid"', '"uuid"'),
+      );
+      delete spec.paths[SESSION_PATH];
+      delete spec.paths[renamed].get.responses['200'].content['application/json'].examples.active;
+    },
+    expected: [{ rule: 'response-example-removed', where: `GET ${SESSION_PATH} response 200` }],
+  },
+  {
     name: 'named examples of a response replaced by a single example',
     change: (spec) => {
       const content = getSession(spec).responses['200'].content['application/json'];

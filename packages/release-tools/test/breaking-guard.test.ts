@@ -42,6 +42,26 @@ describe('checkBreakingChanges', () => {
     );
   });
 
+  it('fails when the released spec was deleted, naming the commit to restore it from', async () => {
+    release(sampleSpec());
+    repo.commit('release');
+    const released = repo.git('rev-parse', 'HEAD');
+    repo.remove('openapi/released/openapi.json');
+    edit(withoutVerify());
+    const uncommitted = await check();
+    expect(uncommitted).toMatchObject({ hasBaseline: false, restoreFrom: released, ok: false });
+    repo.commit('lose the baseline');
+    const committed = await check();
+    expect(committed).toMatchObject({ hasBaseline: false, restoreFrom: released, ok: false });
+    expect(describeBreakingChanges(committed, repo.root)).toBe(
+      [
+        `breaking-change guard failed: the released spec openapi/released/openapi.json is missing, though commit ${released.slice(0, 12)} has it;`,
+        'without it no change can be compared with the last release. Restore it (and commit it, if its deletion was):',
+        `  git checkout ${released} -- openapi/released/openapi.json`,
+      ].join('\n'),
+    );
+  });
+
   it('passes when the bundle is compatible with the released spec', async () => {
     release(sampleSpec());
     const added = sampleSpec();

@@ -212,6 +212,32 @@ describe('checkChangesets', () => {
     expect(result.packages.map((pkg) => pkg.verdict)).toEqual(['releasing', 'releasing', 'releasing']);
   });
 
+  it('judges what changed after the release commit as any change: it needs a changeset of its own', async () => {
+    onBranch();
+    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
+    repo.commit('change the client');
+    versionPackages('0.2.0');
+    repo.remove('.changeset/brave-cats-run.md');
+    repo.commit('Version Packages');
+    repo.write('packages/client/src/later.ts', 'export const later = 1;\n');
+    repo.commit('a change after the release, with no changeset');
+    const result = await checkChangesets({ root: repo.root });
+    expect(result.ok).toBe(false);
+    expect(result.packages.find((pkg) => pkg.name === '@plivo-openapi/client')).toEqual({
+      name: '@plivo-openapi/client',
+      files: ['packages/client/src/later.ts'],
+      verdict: 'changed-after-release',
+    });
+    expect(describeChangesetCheck(result)).toContain(
+      '✗ @plivo-openapi/client: NO CHANGESET for what changed after its release commit, which that release does not have (changed: packages/client/src/later.ts)',
+    );
+
+    repo.write('.changeset/late-owls-fly.md', changesetFile({ '@plivo-openapi/client': 'patch' }));
+    repo.commit('its changeset');
+    expect((await verdicts())['@plivo-openapi/client']).toBe('covered');
+  });
+
   it('fails a version edited by hand: no changeset consumed, whatever else changed', async () => {
     onBranch();
     repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
@@ -240,6 +266,16 @@ describe('checkChangesets', () => {
     repo.write('.changeset/empty.md', changesetFile({}));
     repo.commit('an empty changeset');
     repo.remove('.changeset/empty.md');
+    versionPackages('0.2.0');
+    repo.commit('deletes it and bumps by hand');
+    expect((await verdicts())['@plivo-openapi/client']).toBe('hand-bumped');
+
+    // A `none` bump names no release either.
+    repo.git('reset', '--quiet', '--hard', 'main');
+    repo.write('.changeset/none.md', changesetFile({ '@plivo-openapi/client': 'none' }));
+    repo.commit('a none changeset');
+    repo.remove('.changeset/none.md');
+    repo.write('packages/client/src/index.ts', 'export const client = 3;\n');
     versionPackages('0.2.0');
     repo.commit('deletes it and bumps by hand');
     expect((await verdicts())['@plivo-openapi/client']).toBe('hand-bumped');
