@@ -7,11 +7,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
-// By path, not as a root dependency: a workspace package the root depends on puts all its files in turbo's
-// global hash, so any edit to the kit, the client or the spec would rerun every task of every package.
-import { startMock } from '../packages/contract-tests/dist/index.js';
 
 const docsDir = fileURLToPath(new URL('../apps/docs/dist', import.meta.url));
+const mockKit = fileURLToPath(new URL('../packages/contract-tests/dist/index.js', import.meta.url));
 const bundledSpec = fileURLToPath(new URL('../openapi/dist/openapi.yaml', import.meta.url));
 
 /** @param {string} flag @param {string} value */
@@ -27,16 +25,34 @@ function portFrom(flag, value) {
   return port;
 }
 
-const { values } = parseArgs({
-  options: {
-    'mock-port': { type: 'string', default: '4010' },
-    'docs-port': { type: 'string', default: '8080' },
-  },
-});
-if (!existsSync(join(docsDir, 'index.html'))) {
-  console.error(`No built API reference in ${docsDir}: run \`pnpm build\` first (\`pnpm start\` does).`);
+/** @type {{ 'mock-port': string; 'docs-port': string }} */
+let values;
+try {
+  ({ values } = parseArgs({
+    options: {
+      'mock-port': { type: 'string', default: '4010' },
+      'docs-port': { type: 'string', default: '8080' },
+    },
+  }));
+} catch (error) {
+  console.error(
+    `${error instanceof Error ? error.message : error}. Its options: --mock-port <port> and --docs-port <port>.`,
+  );
   process.exit(1);
 }
+for (const [built, what] of /** @type {const} */ ([
+  [join(docsDir, 'index.html'), 'API reference'],
+  [mockKit, 'mock kit'],
+])) {
+  if (!existsSync(built)) {
+    console.error(`No built ${what} (${built}): run \`pnpm build\` first (\`pnpm start\` does).`);
+    process.exit(1);
+  }
+}
+// By path, not as a root dependency: a workspace package the root depends on puts all its files in turbo's
+// global hash, so any edit to the kit, the client or the spec would rerun every task of every package.
+/** @type {typeof import('../packages/contract-tests/dist/index.js')} */
+const { startMock } = await import(mockKit);
 const mockPort = portFrom('mock-port', values['mock-port']);
 const docsPort = portFrom('docs-port', values['docs-port']);
 
@@ -95,7 +111,9 @@ function startProblem(error, flag, port) {
 
 // Each one's failure is reported on its own, so a busy port is blamed on the right flag (both, if both are busy).
 const [mockStarted, docsStarted] = await Promise.allSettled([mockStarting, docsStarting]);
-if (mockStarted.status === 'fulfilled' && docsStarted.status === 'fulfilled') {
+if (stopping) {
+  // Ctrl-C came during start-up: shutDown is stopping whatever started, and no banner says it runs.
+} else if (mockStarted.status === 'fulfilled' && docsStarted.status === 'fulfilled') {
   const [mock, docs] = [mockStarted.value, docsStarted.value];
   console.log(`plivo-openapi is running:
   Prism mock     ${mock.url}   (e.g. GET ${mock.url}/v1/Account/{auth_id}/Verify/Session/{session_uuid}/)

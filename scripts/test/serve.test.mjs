@@ -251,3 +251,23 @@ for (const [flag, value] of [
     );
   });
 }
+
+test('an option serve.mjs does not have (--port): exits 1 naming the ones it has', {
+  timeout: 60_000,
+}, async () => {
+  const child = spawn(process.execPath, [serveScript, '--port', '9000'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGINT'), 20_000);
+  const [code] = await once(child, 'exit');
+  clearTimeout(timer);
+  assert.equal(code, 1);
+  assert.match(
+    stderr,
+    /^Unknown option '--port'.*\. Its options: --mock-port <port> and --docs-port <port>\.\n$/,
+  );
+});

@@ -15,9 +15,18 @@ const repoRoot = fileURLToPath(new URL('../../..', import.meta.url));
 // Outputs and tests of the spec package; everything else in it (YAML, code samples, CHANGELOG.md) feeds the page.
 const NOT_SOURCES = new Set(['dist', 'node_modules', 'test', '.turbo']);
 
-const { values } = parseArgs({
-  options: { port: { type: 'string', default: process.env.DOCS_PORT ?? '8080' } },
-});
+/** @type {{ port: string }} */
+let values;
+try {
+  ({ values } = parseArgs({
+    options: { port: { type: 'string', default: process.env.DOCS_PORT ?? '8080' } },
+  }));
+} catch (error) {
+  console.error(
+    `${error instanceof Error ? error.message : error}. Its one option: --port <port> (or DOCS_PORT).`,
+  );
+  process.exit(1);
+}
 // Digits only: Number() would read '' (an empty DOCS_PORT) as 0, a free port, and '0x50' as 80.
 const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : Number.NaN;
 if (!(port <= 65_535)) {
@@ -75,6 +84,8 @@ console.log(`Watching ${specPackageDir} for changes. Press Ctrl-C to stop.`);
 
 const shutDown = async () => {
   watcher.close();
+  // A rebuild under way ends first (its build-docs cleans up its staging folder): Ctrl-C reached its children too.
+  await watcher.idle();
   await server.stop();
   process.exit(0);
 };

@@ -83,7 +83,8 @@ export function startStaticServer({ root, port = 0 }) {
       port !== 0 && /EADDRINUSE/.test(output)
         ? fail(new PortInUseError(port))
         : failWith(`exited with code ${code}`);
-    child.once('exit', exitedEarly);
+    // 'close', not 'exit': only once its pipes have closed is all its output (an EADDRINUSE) read.
+    child.once('close', exitedEarly);
     child.stderr.on('data', (chunk) => {
       output += chunk;
     });
@@ -92,7 +93,7 @@ export function startStaticServer({ root, port = 0 }) {
       const local = /Local:\s+(http:\/\/127\.0\.0\.1:(\d+))/.exec(output);
       if (!local?.[1]) return;
       clearTimeout(timer);
-      child.off('exit', exitedEarly);
+      child.off('close', exitedEarly);
       child.stdout.removeAllListeners('data');
       child.stdout.resume();
       // sirv-cli quietly moves to another port when the one asked for is taken, and a bind test of our own
