@@ -223,6 +223,23 @@ for (const { busy, flag } of [
   });
 }
 
+/**
+ * serve.mjs run with arguments it should refuse: its exit code and stderr. An old, lax parser would start serving:
+ * it is stopped rather than left to the test's timeout.
+ * @param {string[]} args
+ */
+async function refusal(...args) {
+  const child = spawn(process.execPath, [serveScript, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  const timer = setTimeout(() => child.kill('SIGINT'), 20_000);
+  const [code] = await once(child, 'exit');
+  clearTimeout(timer);
+  return { code, stderr };
+}
+
 for (const [flag, value] of [
   ['--mock-port', ''],
   ['--docs-port', '0x50'],
@@ -231,17 +248,7 @@ for (const [flag, value] of [
   test(`${flag} ${JSON.stringify(value)}: serve.mjs exits 1 naming the flag`, {
     timeout: 60_000,
   }, async () => {
-    const child = spawn(process.execPath, [serveScript, `${flag}=${value}`], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    // An old, lax parser would start serving: stop it rather than wait for the test's timeout.
-    const timer = setTimeout(() => child.kill('SIGINT'), 20_000);
-    const [code] = await once(child, 'exit');
-    clearTimeout(timer);
+    const { code, stderr } = await refusal(`${flag}=${value}`);
     assert.equal(code, 1);
     assert.match(
       stderr,
@@ -255,16 +262,7 @@ for (const [flag, value] of [
 test('an option serve.mjs does not have (--port): exits 1 naming the ones it has', {
   timeout: 60_000,
 }, async () => {
-  const child = spawn(process.execPath, [serveScript, '--port', '9000'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const timer = setTimeout(() => child.kill('SIGINT'), 20_000);
-  const [code] = await once(child, 'exit');
-  clearTimeout(timer);
+  const { code, stderr } = await refusal('--port', '9000');
   assert.equal(code, 1);
   assert.match(
     stderr,

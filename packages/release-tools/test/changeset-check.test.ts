@@ -199,7 +199,8 @@ describe('checkChangesets', () => {
     });
   });
 
-  it('also when the range both adds the changeset and consumes it (a change, then its release)', async () => {
+  /** On a branch: a client change with its changeset, then the `changeset version` commit that consumes it. */
+  const changeThenRelease = () => {
     onBranch();
     repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
     repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
@@ -207,19 +208,17 @@ describe('checkChangesets', () => {
     versionPackages('0.2.0');
     repo.remove('.changeset/brave-cats-run.md');
     repo.commit('Version Packages');
+  };
+
+  it('also when the range both adds the changeset and consumes it (a change, then its release)', async () => {
+    changeThenRelease();
     const result = await checkChangesets({ root: repo.root });
     expect(result.ok).toBe(true);
     expect(result.packages.map((pkg) => pkg.verdict)).toEqual(['releasing', 'releasing', 'releasing']);
   });
 
   it('judges what changed after the release commit as any change: it needs a changeset of its own', async () => {
-    onBranch();
-    repo.write('packages/client/src/index.ts', 'export const client = 2;\n');
-    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
-    repo.commit('change the client');
-    versionPackages('0.2.0');
-    repo.remove('.changeset/brave-cats-run.md');
-    repo.commit('Version Packages');
+    changeThenRelease();
     repo.write('packages/client/src/later.ts', 'export const later = 1;\n');
     repo.commit('a change after the release, with no changeset');
     const result = await checkChangesets({ root: repo.root });

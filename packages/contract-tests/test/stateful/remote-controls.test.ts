@@ -42,11 +42,11 @@ const sendOtp = async (recipient: string) => {
 const getSession = async (uuid: string) =>
   (await (await fetch(`${verifyBase()}${uuid}/`, { headers })).json()) as { status: string };
 
-/** A request to the mock with a Host of our choosing, which fetch cannot set. */
-const withHost = (method: string, path: string, host: string, origin?: string) =>
+/** A request to the mock as written: any request target, any Host, which fetch cannot send. */
+const asWritten = (method: string, target: string, headers: Record<string, string> = {}) =>
   new Promise<{ status: number; text: string }>((resolve, reject) => {
-    const headers = { host, ...(origin === undefined ? {} : { origin }) };
-    const sent = request(`${url}${path}`, { method, headers }, (incoming) => {
+    const { hostname, port } = new URL(url);
+    const sent = request({ host: hostname, port, method, path: target, headers }, (incoming) => {
       let text = '';
       incoming.on('data', (chunk: Buffer) => {
         text += String(chunk);
@@ -56,6 +56,10 @@ const withHost = (method: string, path: string, host: string, origin?: string) =
     sent.on('error', reject);
     sent.end();
   });
+
+/** A request to the mock with a Host of our choosing. */
+const withHost = (method: string, path: string, host: string, origin?: string) =>
+  asWritten(method, path, { host, ...(origin === undefined ? {} : { origin }) });
 
 describe('mockGlobalSetup({ stateful })', () => {
   it('provides the URL of a stateful mock whose OTPs are the fixed one', async () => {
@@ -294,18 +298,7 @@ describe('the /__mock/ paths refuse what they do not take, saying what they take
     ['with a dot segment', (_base: string) => '/./__mock/advance-time?ms=1000'],
     ['in absolute form', (base: string) => `${base}/__mock/advance-time?ms=1000`],
   ])('answers a control target written %s, which the proxy would normalise', async (_, target) => {
-    const { hostname, port } = new URL(url);
-    const answer = await new Promise<{ status: number; text: string }>((resolve, reject) => {
-      const sent = request({ host: hostname, port, method: 'POST', path: target(url) }, (incoming) => {
-        let text = '';
-        incoming.on('data', (chunk: Buffer) => {
-          text += String(chunk);
-        });
-        incoming.on('end', () => resolve({ status: incoming.statusCode ?? 0, text }));
-      });
-      sent.on('error', reject);
-      sent.end();
-    });
+    const answer = await asWritten('POST', target(url));
     expect(answer.status, answer.text).toBe(200);
     expect((JSON.parse(answer.text) as { now: string }).now).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
