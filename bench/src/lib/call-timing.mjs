@@ -98,8 +98,8 @@ async function timeInFlight(call, calls, inFlight) {
 /**
  * Throughput (calls per second) of each contender with `inFlight` calls in flight: about `calls` calls in all,
  * in at least `blocks` blocks per contender taking turns in the balanced order. Untimed first: enough calls
- * to open each contender's connections, then one cycle's last `contenders.length` blocks, so that the first
- * timed block follows what it follows in every later cycle and nothing is timed while the JIT settles. A
+ * to open each contender's connections, a block of each (nothing is timed while the JIT settles), then the
+ * cycle's last block, so that the first timed block follows what it follows in every later cycle. A
  * contender has only its own calls in flight.
  * @param {readonly Contender[]} contenders
  * @param {{ calls: number, blocks: number, inFlight: number }} options
@@ -110,9 +110,9 @@ export async function throughputInBlocks(contenders, { calls, blocks, inFlight }
   const blocksEach = schedule.length / contenders.length;
   const perBlock = Math.ceil(calls / blocksEach);
   for (const contender of contenders) await timeInFlight(contender.call, inFlight * 2, inFlight);
-  for (const contender of /** @type {Contender[]} */ (schedule.slice(-contenders.length))) {
-    await timeInFlight(contender.call, perBlock, inFlight);
-  }
+  // A whole block each (for two contenders the cycle ends `1 1`: its tail alone would warm only one).
+  for (const contender of contenders) await timeInFlight(contender.call, perBlock, inFlight);
+  await timeInFlight(/** @type {Contender} */ (schedule.at(-1)).call, perBlock, inFlight);
   /** @type {Map<string, number>} */
   const elapsedMs = new Map(contenders.map(({ name }) => [name, 0]));
   for (const contender of /** @type {Contender[]} */ (schedule)) {

@@ -1,5 +1,5 @@
-// The same app written against openapi-fetch alone: the same requests, the least a typed fetch client can
-// weigh (test/smoke.test.ts checks that it requests every operation of the spec).
+// The same app written against openapi-fetch alone: the same requests and page loops, the least a typed fetch
+// client can weigh (test/smoke.test.ts checks that it requests every operation of the spec).
 import createClient from 'openapi-fetch';
 
 const authId = 'MANJUXXVOICEZZAPI908';
@@ -40,3 +40,18 @@ console.log(
     body: { otp: '123456' },
   }),
 );
+// Every page of a filtered list, as the client's iterators walk them: `offset` on until a page has no `next`.
+for (let offset = 0; ; offset += 20) {
+  const { data } = await client.GET('/v1/Account/{auth_id}/Masking/Session/', {
+    params: { path: account, query: { status: 'active', limit: 20, offset } },
+  });
+  for (const session of data?.response.objects ?? []) console.log(session);
+  if (!data?.response.meta.next) break;
+}
+for (let offset = 0; ; offset += 20) {
+  const { data } = await client.GET('/v1/Account/{auth_id}/Verify/Session/', {
+    params: { path: account, query: { status: 'verified', limit: 20, offset } },
+  });
+  for (const session of data?.sessions ?? []) console.log(session);
+  if (!data?.meta.next) break;
+}

@@ -139,7 +139,7 @@ export async function measureClientSize({ log }) {
       baseline: alone.gzipped,
       unit: 'B',
       goal: { metric: 'value', max: MAX_BUNDLE_GZIP_BYTES },
-      detail: `esbuild --bundle --minify --platform=browser --target=es2022, then gzip; minified ${ours.minified} vs ${alone.minified} bytes; the openapi-fetch app makes the same requests`,
+      detail: `esbuild --bundle --minify --platform=browser --target=es2022, then gzip; minified ${ours.minified} vs ${alone.minified} bytes; the openapi-fetch app makes the same requests and page loops`,
     }),
     figure({
       name: 'client size: installed with dependencies vs plivo installed',
