@@ -32,7 +32,8 @@ const STOP_GRACE_MS = 10_000;
 function descendantsOf(pid) {
   let table;
   try {
-    table = execFileSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+    // One -o per column: POSIX reads `-o pid=,ppid=` as one column named `,ppid=`.
+    table = execFileSync('ps', ['-A', '-o', 'pid=', '-o', 'ppid='], { encoding: 'utf8' });
   } catch (error) {
     console.error(
       `Could not list the processes of the stopped step (ps: ${error instanceof Error ? error.message : error}): only the step is stopped.`,
@@ -73,7 +74,9 @@ function signalAll(pids, signal) {
 function stillRunning(pids) {
   if (pids.length === 0) return [];
   try {
-    const table = execFileSync('ps', ['-o', 'pid=,stat=', '-p', pids.join(',')], { encoding: 'utf8' });
+    const table = execFileSync('ps', ['-o', 'pid=', '-o', 'stat=', '-p', pids.join(',')], {
+      encoding: 'utf8',
+    });
     return table
       .trim()
       .split('\n')
@@ -100,17 +103,21 @@ function runStep(step, { cwd, env, limitMs }) {
     /** @type {number[]} the step's processes when it ran out of time, itself first */
     let stopped = [];
     let stopDeadline = 0;
+    /** @type {NodeJS.Timeout | undefined} */
+    let kill;
     const limit = setTimeout(() => {
       timedOut = true;
       const pid = /** @type {number} */ (child.pid);
       stopped = [pid, ...descendantsOf(pid)];
       stopDeadline = Date.now() + STOP_GRACE_MS;
       signalAll(stopped, 'SIGTERM');
-      setTimeout(() => signalAll([...stopped, ...descendantsOf(pid)], 'SIGKILL'), STOP_GRACE_MS).unref();
+      // For a step that ignores SIGTERM; cleared once it ends (its pids could then be reused).
+      kill = setTimeout(() => signalAll([...stopped, ...descendantsOf(pid)], 'SIGKILL'), STOP_GRACE_MS);
     }, limitMs);
     /** @param {{ code: number | null; signal: NodeJS.Signals | null; error: Error | undefined }} result */
     const settle = async (result) => {
       clearTimeout(limit);
+      clearTimeout(kill);
       // What outlived its stopped step gets the rest of the grace, then is killed: nothing waits for it later.
       while (stillRunning(stopped).length > 0 && Date.now() < stopDeadline) await delay(100);
       signalAll(stillRunning(stopped), 'SIGKILL');

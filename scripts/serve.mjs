@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
@@ -52,7 +52,7 @@ for (const [built, what] of /** @type {const} */ ([
 // By path, not as a root dependency: a workspace package the root depends on puts all its files in turbo's
 // global hash, so any edit to the kit, the client or the spec would rerun every task of every package.
 /** @type {typeof import('../packages/contract-tests/dist/index.js')} */
-const { startMock } = await import(mockKit);
+const { startMock } = await import(pathToFileURL(mockKit).href);
 const mockPort = portFrom('mock-port', values['mock-port']);
 const docsPort = portFrom('docs-port', values['docs-port']);
 

@@ -68,6 +68,7 @@ try {
   );
   process.exit(1);
 }
+let stopping = false;
 const watcher = watchSources(specPackageDir, {
   ignore: (path) => NOT_SOURCES.has(path.split(sep)[0] ?? ''),
   async rebuild(changed) {
@@ -76,13 +77,15 @@ const watcher = watchSources(specPackageDir, {
     await buildDocs();
     console.log(`Rebuilt. Reload ${server.url}/ to see it.`);
   },
-  onError: (error) => console.error(error instanceof Error ? error.message : error),
+  // Not once stopping: Ctrl-C also ended the rebuild's own tools, which is no build error.
+  onError: (error) => stopping || console.error(error instanceof Error ? error.message : error),
 });
 
 console.log(`API reference: ${server.url}/`);
 console.log(`Watching ${specPackageDir} for changes. Press Ctrl-C to stop.`);
 
 const shutDown = async () => {
+  stopping = true;
   watcher.close();
   // A rebuild under way ends first (its build-docs cleans up its staging folder): Ctrl-C reached its children too.
   await watcher.idle();

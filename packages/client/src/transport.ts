@@ -188,14 +188,15 @@ function send(request: OutgoingRequest, signal: AbortSignal, fetch: FetchFunctio
  */
 function notAResponse(response: unknown): InvalidArgumentError | undefined {
   const candidate = response as Partial<Response> | null | undefined;
-  let shown = describeType(response);
+  let lacks = '';
   if (typeof candidate?.status === 'number' && typeof candidate.headers?.get === 'function') {
     // A test double with a status and headers but no body stream would fail later, as if the network had.
     const { body } = candidate;
     const readable = body === null || typeof body?.getReader === 'function' || isNodeStream(body);
     if (readable && typeof candidate.ok === 'boolean') return undefined;
-    shown += ` with a status and headers but no ${readable ? 'boolean `ok`' : 'body stream (nor a null body)'}`;
+    lacks = ` with a status and headers but no ${readable ? 'boolean `ok`' : 'body stream (nor a null body)'}`;
   }
+  const shown = describeType(response) + lacks;
   return new InvalidArgumentError(
     'fetch',
     `The \`fetch\` option resolved to ${shown}, not a Response: it must return what fetch() does.`,

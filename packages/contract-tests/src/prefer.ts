@@ -3,9 +3,12 @@ export const PREFER_HEADER = 'the Prefer header';
 /** Prism reads its `__code`-style query parameters only when a request has no Prefer header. */
 const noPreferHeader = (prefer: string | string[] | undefined) => prefer === undefined || prefer.length === 0;
 
+/** A query key Prism may read as a preference (`__code`, `__example`), however it is percent-encoded. */
+const PRISM_QUERY_KEY = /(^|&)(_|%5f)(_|%5f)/i;
+
 /** How messages name where a request's preference came from. */
 export function preferenceSource(prefer: string | string[] | undefined, search: string): string {
-  return noPreferHeader(prefer) && /(^|&)(_|%5f)(_|%5f)/i.test(search)
+  return noPreferHeader(prefer) && PRISM_QUERY_KEY.test(search)
     ? 'the Prefer query parameters (`__code`, `__example`, …)'
     : PREFER_HEADER;
 }
@@ -34,9 +37,8 @@ function preferred(
   search: string,
 ): { code: number | undefined; example: string | undefined } {
   const noHeader = noPreferHeader(prefer);
-  // Most requests name no preference: they cost no parsing. Prism reads the query decoded (`%5F%5Fcode`).
-  if (noHeader && !search.includes('__code') && !/%5f/i.test(search))
-    return { code: undefined, example: undefined };
+  // Most requests name no preference: they cost no parsing.
+  if (noHeader && !PRISM_QUERY_KEY.test(search)) return { code: undefined, example: undefined };
   const query = noHeader ? new URLSearchParams(search) : undefined;
   const { code, example } =
     query !== undefined

@@ -44,6 +44,7 @@ describe('preferredPair', () => {
   });
 
   it('reads the query parameters percent-encoded, as Prism decodes them', () => {
+    expect(preferredPair(undefined, '__%63ode=404&__example=gone')).toEqual({ code: 404, example: 'gone' });
     expect(preferredPair(undefined, '%5F%5Fcode=404&%5f_example=gone')).toEqual({
       code: 404,
       example: 'gone',

@@ -142,9 +142,7 @@ export async function checkChangesets({ root, baseRef = resolveBaseRef(root) }) 
       packages.push({ name: pkg.name, files, verdict: 'hand-bumped' });
     } else {
       // What changed after the release commit is not in that release: it needs a changeset of its own.
-      const since = new Set(
-        changedFiles(root, lastVersionCommit(root, base, `${prefix}package.json`), 'HEAD'),
-      );
+      const since = new Set(changedSince(root, lastVersionCommit(root, base, `${prefix}package.json`), base));
       const later = files.filter((path) => since.has(path));
       const verdict = later.length === 0 ? 'releasing' : coverage(later);
       packages.push({
@@ -241,6 +239,29 @@ function versionChanged(root, base, packageJsonPath) {
 }
 
 /**
+ * The files the range's own commits after `commit` change: not what a merge of the base branch brought in, which
+ * that branch's own changesets cover.
+ * @param {string} root
+ * @param {string} commit
+ * @param {string} base
+ */
+function changedSince(root, commit, base) {
+  const log = git(root, [
+    '-c',
+    'core.quotePath=false',
+    'log',
+    '--no-merges',
+    '--no-renames',
+    '--format=',
+    '--name-only',
+    `${commit}..HEAD`,
+    '--not',
+    base,
+  ]);
+  return log.split('\n').filter(Boolean);
+}
+
+/**
  * The newest commit of `base..HEAD` that changes the version in `packageJsonPath` (the `changeset version` commit).
  * @param {string} root
  * @param {string} base
@@ -249,7 +270,14 @@ function versionChanged(root, base, packageJsonPath) {
 function lastVersionCommit(root, base, packageJsonPath) {
   const version = (/** @type {string} */ ref) =>
     JSON.parse(fileAt(root, ref, packageJsonPath) ?? '{}').version;
-  const commits = git(root, ['log', '--format=%H', `${base}..HEAD`, '--', packageJsonPath]).split('\n');
+  const commits = git(root, [
+    'log',
+    '--full-history',
+    '--format=%H',
+    `${base}..HEAD`,
+    '--',
+    packageJsonPath,
+  ]).split('\n');
   return commits.find((commit) => version(commit) !== version(`${commit}^`)) ?? base;
 }
 

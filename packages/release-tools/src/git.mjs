@@ -66,6 +66,9 @@ export function deletionsInRange(cwd, from, to, under) {
     '-c',
     'core.quotePath=false',
     'log',
+    // Every commit of the range: by default a path-limited log follows one side of a merge whose result that
+    // side's files match, and hides the other side's deletions (a release on a branch that then merged main).
+    '--full-history',
     '--no-renames',
     '--diff-filter=D',
     '--name-only',

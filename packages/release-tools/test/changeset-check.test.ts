@@ -237,6 +237,26 @@ describe('checkChangesets', () => {
     expect((await verdicts())['@plivo-openapi/client']).toBe('covered');
   });
 
+  it("does not take what a merge of main brings in after the release commit for the branch's own change", async () => {
+    const file = 'packages/client/src/index.ts';
+    repo.write(file, 'export const a = 1;\n\n\n\nexport const b = 1;\n');
+    repo.commit('two constants on main');
+    onBranch();
+    repo.write(file, 'export const a = 2;\n\n\n\nexport const b = 1;\n');
+    repo.write('.changeset/brave-cats-run.md', changesetFile({ '@plivo-openapi/client': 'minor' }));
+    repo.commit('change the first');
+    versionPackages('0.2.0');
+    repo.remove('.changeset/brave-cats-run.md');
+    repo.commit('Version Packages');
+    repo.git('switch', '--quiet', 'main');
+    repo.write(file, 'export const a = 1;\n\n\n\nexport const b = 2;\n');
+    repo.write('.changeset/main-owls-run.md', changesetFile({ '@plivo-openapi/client': 'patch' }));
+    repo.commit("main's own change of the same file, with its changeset");
+    repo.git('switch', '--quiet', 'feature');
+    repo.git('merge', '--quiet', '--no-edit', 'main');
+    expect((await verdicts())['@plivo-openapi/client']).toBe('releasing');
+  });
+
   it('fails a version edited by hand: no changeset consumed, whatever else changed', async () => {
     onBranch();
     repo.write('packages/client/src/index.ts', 'export const client = 2;\n');

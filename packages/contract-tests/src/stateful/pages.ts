@@ -64,8 +64,10 @@ export function paginate<T>(
 ): Page<T> {
   const link = (at: number) => {
     const params = new URLSearchParams(query);
-    // `LIMIT` too: the state reads only `limit`, and a link naming both would be refused as one key twice.
-    for (const key of [...params.keys()]) if (/^(limit|offset)$/i.test(key)) params.delete(key);
+    // `LIMIT` goes: the state reads only `limit`, and a link naming both would be refused as one key twice.
+    for (const key of [...params.keys()]) {
+      if (key !== 'limit' && key !== 'offset' && /^(limit|offset)$/i.test(key)) params.delete(key);
+    }
     params.set('limit', String(limit));
     params.set('offset', String(at));
     return `${resourcePath}?${params}`;

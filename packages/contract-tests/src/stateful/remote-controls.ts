@@ -45,9 +45,16 @@ export function mockControls(url: string): RemoteControls {
     try {
       answer = await fetch(base + path, init);
     } catch (error) {
-      // Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED: nothing listens there).
+      // Node's fetch says only "fetch failed"; its cause says why (ECONNREFUSED: nothing listens there), or,
+      // for a name with two addresses, an AggregateError with no message of its own says it in its code.
       const why = error instanceof Error && error.cause instanceof Error ? error.cause : error;
-      const words = why instanceof Error ? why.message : String(why);
+      const { code } = why as { code?: unknown };
+      const words =
+        why instanceof Error && why.message !== ''
+          ? why.message
+          : typeof code === 'string'
+            ? code
+            : String(why);
       throw new Error(`${asked} failed (${words}): is the mock at ${url} still running?`, { cause: error });
     }
     const text = await answer.text();

@@ -128,21 +128,25 @@ describe('mockControls(url) over the /__mock/ paths', () => {
     }
   });
 
-  it('names the control, the URL and the cause when nothing answers there (a mock stopped)', async () => {
-    const closed = createServer();
-    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    const gone = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-    await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const error = (await mockControls(gone)
-      .reset()
-      .catch((caught: unknown) => caught)) as Error;
-    expect(error.message).toMatch(
-      new RegExp(
-        `^POST ${gone}/__mock/reset failed \\(.*ECONNREFUSED.*\\): is the mock at ${gone} still running\\?$`,
-      ),
-    );
-    expect(error.cause).toBeInstanceOf(TypeError);
-  });
+  // `localhost` may have two addresses (::1 and 127.0.0.1): Node then fails with an AggregateError with no message.
+  it.each(['127.0.0.1', 'localhost'])(
+    'names the control, the URL and the cause when nothing answers at %s (a mock stopped)',
+    async (host) => {
+      const closed = createServer();
+      await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+      const gone = `http://${host}:${(closed.address() as AddressInfo).port}`;
+      await new Promise<void>((resolve) => closed.close(() => resolve()));
+      const error = (await mockControls(gone)
+        .reset()
+        .catch((caught: unknown) => caught)) as Error;
+      expect(error.message).toMatch(
+        new RegExp(
+          `^POST ${gone}/__mock/reset failed \\(.*ECONNREFUSED.*\\): is the mock at ${gone} still running\\?$`,
+        ),
+      );
+      expect(error.cause).toBeInstanceOf(TypeError);
+    },
+  );
 
   it('callbacksSettled() answers once no callback is in flight and each is journaled, however slow the receiver', async () => {
     const controls = mockControls(url);

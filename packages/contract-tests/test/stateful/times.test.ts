@@ -66,6 +66,12 @@ describe('pages, as Plivo lists link them', () => {
     expect(page.next).toBe(`${path}?status=expired&limit=20&offset=20`);
   });
 
+  it('keeps the order of the query, replacing `limit` and `offset` where they are', () => {
+    expect(pageOf(items, 'limit=5&offset=0&status=expired').next).toBe(
+      `${path}?limit=5&offset=5&status=expired`,
+    );
+  });
+
   it('has no previous link when offset - limit is negative (Tastypie)', () => {
     expect(pageOf(items, 'limit=10&offset=5').previous).toBeNull();
   });
