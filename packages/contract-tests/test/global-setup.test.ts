@@ -30,8 +30,10 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
   it('starts a mock with the given options and stops its Prism in teardown', async () => {
     const { project, config, url: providedUrl } = standIn();
     const previous = process.env[MOCK_URL_ENV];
+    // Stopped in `finally` too, should an assertion fail before the teardown under test.
+    let teardown: (() => Promise<void>) | undefined;
     try {
-      const teardown = await mockGlobalSetup({ dynamic: true })(project);
+      teardown = await mockGlobalSetup({ dynamic: true })(project);
       const url = providedUrl();
       expect(process.env[MOCK_URL_ENV]).toBe(url);
       // What the project's workers get, whatever other projects' setups put in this process's env.
@@ -40,12 +42,15 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
       expect(runningPrismChildren()[0]).toContain('--dynamic');
       expect((await getVerify(url)).status).toBe(200);
 
-      await teardown();
+      const tearingDown = teardown;
+      teardown = undefined;
+      await tearingDown();
       expect(runningPrismChildren()).toEqual([]);
       // Back to what it was before this setup (here: the URL of this run's own mock).
       expect(process.env[MOCK_URL_ENV]).toBe(previous);
       await expect(getVerify(url)).rejects.toThrow();
     } finally {
+      await teardown?.();
       process.env[MOCK_URL_ENV] = previous;
     }
   });
@@ -75,13 +80,17 @@ describe('@plivo-openapi/contract-tests/vitest', () => {
   it('leaves the variable unset after teardown when it was unset before, not naming a stopped mock', async () => {
     const previous = process.env[MOCK_URL_ENV];
     delete process.env[MOCK_URL_ENV];
+    let teardown: (() => Promise<void>) | undefined;
     try {
       const { project, url } = standIn();
-      const teardown = await mockGlobalSetup()(project);
+      teardown = await mockGlobalSetup()(project);
       expect(process.env[MOCK_URL_ENV]).toBe(url());
-      await teardown();
+      const tearingDown = teardown;
+      teardown = undefined;
+      await tearingDown();
       expect(MOCK_URL_ENV in process.env).toBe(false);
     } finally {
+      await teardown?.();
       if (previous === undefined) delete process.env[MOCK_URL_ENV];
       else process.env[MOCK_URL_ENV] = previous;
     }

@@ -11,6 +11,7 @@ import {
   schemaErrors,
   specOperationIds,
   statusCodes,
+  successStatus,
 } from './support/spec.js';
 
 // Prism answers some refusals with bodies of its own (problem+json; `{"error": {"code": "invalid_json"}}` for a
@@ -289,7 +290,8 @@ function refusals(operationId: OperationId): [string, Request][] {
         { method, path, headers: { ...auth, 'content-type': 'application/json; charset=nope' }, body: '{}' },
       ],
     );
-  } else {
+  } else if (operationId.startsWith('list')) {
+    // Only where `limit` is a parameter: another operation takes a query it does not know, as OpenAPI allows.
     requests.push(['limit=abc', { method, path: `${path}?limit=abc`, headers: json }]);
   }
   return requests;
@@ -429,10 +431,11 @@ describe.each(modes)('the %s mock', (mode, start) => {
       for (const [name, request] of refusals(operationId)) {
         const answer = await send(mock().url, request);
         const listed = statusCodes(operationId);
-        if (answer.status < 300) continue; // a Prefer for the success status
+        if (name === `Prefer: code=${successStatus(operationId)}`) continue; // asks for the success
         const problem = (why: string) =>
           wrong.push(`${name}: ${answer.status} ${why}: ${answer.body.slice(0, 200)}`);
-        if (!listed.includes(String(answer.status))) problem('is not listed');
+        if (answer.status < 400) problem('was not refused');
+        else if (!listed.includes(String(answer.status))) problem('is not listed');
         else if (answer.headers['content-type'] !== 'application/json')
           problem(`as ${answer.headers['content-type']}`);
         else {

@@ -4,7 +4,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { expect, it, vi } from 'vitest';
-import { startMock } from '../../src/index.js';
+import { type StatefulMockServer, startMock } from '../../src/index.js';
 import { AUTH_ID, BASIC_AUTH } from '../support/credentials.js';
 import { expectExited } from '../support/processes.js';
 import { receiverForThisFile } from '../support/receiver-for-file.js';
@@ -46,14 +46,15 @@ it('journals a callback still in flight at stop() as failed, saying the mock sto
   const arrived: string[] = [];
   const silent = createServer((req) => arrived.push(`${req.method} ${req.url}`)); // never answers
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-  const mock = await startMock({ stateful: true });
+  let mock: StatefulMockServer | undefined;
   try {
+    mock = await startMock({ stateful: true });
     const port = (silent.address() as AddressInfo).port;
     expect((await createMaskingSession(mock.url, `http://127.0.0.1:${port}/status`)).status).toBe(201);
     mock.advanceTime(600_000);
     await vi.waitFor(() => expect(arrived).toEqual(['POST /status']));
   } finally {
-    await mock.stop();
+    await mock?.stop();
     silent.closeAllConnections();
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   }

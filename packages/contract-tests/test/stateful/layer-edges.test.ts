@@ -2,7 +2,7 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { type AddressInfo, connect } from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { findFreePort } from '../../src/free-port.js';
-import { startMock } from '../../src/index.js';
+import { type StatefulMockServer, startMock } from '../../src/index.js';
 import { listOperations } from '../../src/list-operations.js';
 import { createRoutes } from '../../src/routes.js';
 import { LATEST_TIME_MS } from '../../src/stateful/clock.js';
@@ -455,10 +455,12 @@ describe('callback deliveries in flight', () => {
     });
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/verify`;
-    const own = await startMock({ stateful: true });
+    let own: StatefulMockServer | undefined;
     try {
+      own = await startMock({ stateful: true });
+      const { url: ownUrl } = own;
       const send = () =>
-        fetch(`${own.url}${VERIFY}`, {
+        fetch(`${ownUrl}${VERIFY}`, {
           method: 'POST',
           headers: { authorization: basicAuth(), 'content-type': 'application/json' },
           body: JSON.stringify({ recipient: '+919999999991', url }),
@@ -486,7 +488,7 @@ describe('callback deliveries in flight', () => {
         }),
       ]);
     } finally {
-      await own.stop();
+      await own?.stop();
       receiver.closeAllConnections();
       await new Promise<void>((resolve) => receiver.close(() => resolve()));
     }
