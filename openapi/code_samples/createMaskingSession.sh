@@ -1,4 +1,5 @@
-# The body of the first request example, "Two parties, everything else default" (the others add fields).
+# The body of the first request example, "Two parties, everything else default" (the others set more, or one
+# party only).
 curl -sS --fail-with-body \
   --user "$PLIVO_AUTH_ID:$PLIVO_AUTH_TOKEN" \
   -H "Content-Type: application/json" \

@@ -4,7 +4,7 @@ import { createPlivoClient } from '@plivo-openapi/client';
 const plivo = createPlivoClient();
 
 // The body of the first request example, "A new expiry and status callback" (the others change other fields).
-// Fields left out are not changed; the new expiry counts from now.
+// Fields left out are not changed; the new expiry presumably counts from the update (see `session_expiry`).
 const updated = await plivo.maskingSessions.update('7f3e2d1c-4b5a-4968-8776-a5b4c3d2e1f0', {
   session_expiry: 600,
   callback_url: 'https://example.com/masking/status-v2',

@@ -8,7 +8,7 @@ try {
   const result = await plivo.verifySessions.validate('9c8b7a6f-5e4d-4c3b-a2a1-f0e9d8c7b6a5', '123456');
   console.log(`${result.message} (api_id: ${result.api_id})`);
 } catch (error) {
-  // A wrong code, an expired session or more than 10 attempts.
+  // A wrong code, a session already verified or expired, or more than 10 attempts.
   if (!(error instanceof BadRequestError)) throw error;
   console.error(`not verified: ${error.message}`);
 }

@@ -20,7 +20,7 @@ export interface paths {
         /**
          * List masking sessions
          * @description Lists the account's masking sessions, newest first, a page at a time (`limit` 1 to 20, `offset`). Filter by
-         *     party, virtual number, status, and by ranges of `created_time`, `expiry_time` and `duration` (`__gt`,
+         *     party, virtual number, status, subaccount, and by ranges of `created_time`, `expiry_time` and `duration` (`__gt`,
          *     `__gte`, `__lt`, `__lte`). Without a time filter the list covers the last 7 days.
          *
          *     The page is wrapped as `{api_id, response: {meta, objects}}`; `meta.total_count` counts every match and
@@ -388,7 +388,9 @@ export interface components {
              */
             duration: number;
             /**
-             * @description An amount charged for the session, a JSON number (Plivo's reference does not say what it covers; `total_session_amount` is the session's total). Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
+             * @description An amount charged for the session, a JSON number (Plivo's reference does not say what it covers;
+             *     `total_session_amount` is the session's total). Plivo's reference types it as a string, but every real response
+             *     and the reference's own JSON examples carry a number, so this document follows them.
              * @example 0
              */
             amount: number;
@@ -426,7 +428,8 @@ export interface components {
              */
             interaction: components["schemas"]["MaskingInteraction"][] | null;
             /**
-             * @description Total charge for all calls in the session, a JSON number (e.g. `0.025`). Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them.
+             * @description Total charge for all calls in the session, a JSON number (e.g. `0.025`). Plivo's reference types it as a string,
+             *     but every real response and the reference's own JSON examples carry a number, so this document follows them.
              * @example 0.025
              */
             total_call_amount: number;
@@ -434,7 +437,10 @@ export interface components {
             total_call_count: number;
             /** @description Total billed duration of all calls in the session, in seconds. */
             total_call_billed_duration: number;
-            /** @description Total charge for the session, a JSON number. Plivo's reference types it as a string, but every real response and the reference's own JSON examples carry a number, so this document follows them. */
+            /**
+             * @description Total charge for the session, a JSON number. Plivo's reference types it as a string, but every real response and
+             *     the reference's own JSON examples carry a number, so this document follows them.
+             */
             total_session_amount: number;
             /**
              * @description When the last call in the session ended, in the masking time format (not RFC 3339); an empty string
@@ -576,15 +582,17 @@ export interface components {
          */
         MaskingSessionCreateRequest: {
             /**
-             * @description The real phone number of the first party, in E.164 form (with or without the leading `+`). Required
-             *     unless `create_session_with_single_party` is true.
+             * @description The real phone number of the first party, in E.164 form (with or without the leading `+`). The API needs
+             *     it unless `create_session_with_single_party` is true (the schema does not mark it required: see the body's
+             *     description).
              * @example 917708772011
              */
             first_party?: string;
             /**
-             * @description The real phone number of the second party, in E.164 form. Required unless
-             *     `create_session_with_single_party` is true. An empty string is accepted: Plivo's Java SDK sends `""`
-             *     for a session created with one party.
+             * @description The real phone number of the second party, in E.164 form (with or without the leading `+`). The API needs
+             *     it unless `create_session_with_single_party` is true (the schema does not mark it required: see the body's
+             *     description). An empty string is accepted: Plivo's Java SDK sends `""` for a session created with one
+             *     party.
              * @example 919976106830
              */
             second_party?: string;
@@ -604,27 +612,27 @@ export interface components {
             subaccount?: string;
             /**
              * @description Lifetime of the session in seconds; after it, calls to the virtual number are handled by the number's own
-             *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so the only bound
-             *     set here is that it is not negative. Plivo's reference gives the default as 3600, but its own minimal-create example response and
-             *     several real responses show `duration: 1800`, so this document states 1800 (no capture confirms either).
-             *     The Go and Java SDKs send `0` when it is unset: the API accepts it; whether `0` means "the default" is not
-             *     confirmed.
+             *     application. Plivo publishes no range (its errors only say "outside the allowed range"), so the only bound set
+             *     here is that it is not negative. Plivo's reference gives the default as 3600, but its own minimal-create example
+             *     response and several real responses show `duration: 1800`, so this document states 1800 (no capture confirms
+             *     either). The Go and Java SDKs send `0` when it is unset: the API accepts it; whether `0` means "the default" is
+             *     not confirmed.
              * @default 1800
              * @example 600
              */
             session_expiry?: number;
             /**
-             * @description Maximum duration of each call in the session, in seconds. No range is published (not negative). Plivo's reference gives
-             *     the default as 3600; its own minimal-create example response and several real responses show
-             *     `call_time_limit: 14400`, so this document states 14400 (no capture confirms either). The Java SDK sends
-             *     `0` when unset.
+             * @description Maximum duration of each call in the session, in seconds. No range is published (not negative). Plivo's
+             *     reference gives the default as 3600; its own minimal-create example response and several real responses show
+             *     `call_time_limit: 14400`, so this document states 14400 (no capture confirms either). The Java SDK sends `0`
+             *     when unset.
              * @default 14400
              * @example 3600
              */
             call_time_limit?: number;
             /**
-             * @description How long Plivo rings each party before giving up, in seconds. No range is published (not negative). Plivo's reference
-             *     gives the default as 120; its own minimal-create example response, the one response known to follow a
+             * @description How long Plivo rings each party before giving up, in seconds. No range is published (not negative). Plivo's
+             *     reference gives the default as 120; its own minimal-create example response, the one response known to follow a
              *     create without this field, shows 45, so this document states 45 (no capture confirms either). Plivo's SDK
              *     fixtures show both 45 and 120, for requests they do not record. The Java SDK sends `0` when unset.
              * @default 45
@@ -908,8 +916,9 @@ export interface components {
          *     What real SDKs send, and why this schema accepts it: Plivo's Node SDK repeats `session_uuid` in the body;
          *     its Python, Go, Ruby and Java SDKs can send `subaccount` and `geomatch`, and its Python, Go and Java SDKs the
          *     single-party flag (Go spells it `create_session_with_single_Party`; Java always sends it, `false` by
-         *     default); the Java SDK sends unset numbers as `0` and `record` as `false`. None of these is documented for an update, so none is listed here,
-         *     but extra keys are not rejected, and no minimum above 0 is set where Plivo publishes no range. The Ruby SDK
+         *     default); the Java SDK sends unset numbers as `0` and `record` as `false`. None of these is documented for
+         *     an update, so none is listed here, but extra keys are not rejected, and no minimum above 0 is set where Plivo
+         *     publishes no range. The Ruby SDK
          *     refuses an integer for `session_expiry`, `call_time_limit` and `ring_timeout` and sends a string (`"600"`);
          *     Plivo documents integers and its other SDKs send them, so a string is refused here.
          */
@@ -1480,7 +1489,8 @@ export interface components {
             };
         };
         /**
-         * @description Too many requests: the account is rate limited (about 300 requests per 5 seconds). Plivo documents no
+         * @description Too many requests: the account is rate limited (about 300 requests per 5 seconds; the Verify list 20 a
+         *     minute). Plivo documents no
          *     `Retry-After` header, so a client must back off on its own (for example exponentially, with jitter) before
          *     retrying.
          */
@@ -2082,9 +2092,10 @@ export interface operations {
          *     `create_session_with_single_party: true`. Plivo's reference says `initiate_call_to_first_party`,
          *     `is_pin_authentication_required`, `pin_prompt_play`, `pin_retry`, `pin_retry_wait`, `incorrect_pin_play`,
          *     `unknown_caller_play`, `geomatch` and `subaccount` cannot be changed on an active session, without saying
-         *     how the API answers such a change: this document says it is refused with `400`, which is inferred. An
-         *     expired session is refused with `400` ("session already expired"), which Plivo's error list documents for
-         *     every masking operation.
+         *     how the API answers such a change: this document says it is refused with `400`, which is inferred. That
+         *     refusal is the API's rule, not the schema's: the body's schema takes those keys (SDKs send some of them),
+         *     so schema validation alone accepts them. An expired session is refused with `400` ("session already
+         *     expired"), which Plivo's error list documents for every masking operation.
          */
         requestBody: {
             content: {
