@@ -12,13 +12,26 @@ const require = createRequire(import.meta.url);
 const OUTPUT_LIMIT = 32 * 1024;
 const STOP_GRACE_MS = 5_000;
 
-/** @type {Set<import('node:child_process').ChildProcess>} */
-const running = new Set();
+/**
+ * Every child's process group (each child leads its own), until it is known to be empty: a server's host may
+ * have children of its own (bare Prism under `src/servers/bare-prism.mjs`) that a kill of the host alone would
+ * leave running.
+ * @type {Set<number>}
+ */
+const groups = new Set();
 
-// Last resort (an exception, a signal): kill whatever we started, by PID, before exiting.
+/** @param {number} pid a group leader's @param {NodeJS.Signals} signal */
+function signalGroup(pid, signal) {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // The group is empty.
+  }
+}
+
+// Last resort (an exception, a signal): kill whatever we started, by process group, before exiting.
 process.on('exit', () => {
-  for (const child of running)
-    if (child.exitCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGKILL');
+  for (const pid of groups) signalGroup(pid, 'SIGKILL');
 });
 // A signal ends Node without 'exit' unless handled: `kill <bench pid>` alone would leave the servers running.
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
@@ -49,9 +62,10 @@ function start(command, { cwd, env }) {
     cwd,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A group of its own, so that everything under it can be killed at once.
+    detached: true,
   });
-  running.add(child);
-  child.on('exit', () => running.delete(child));
+  if (child.pid !== undefined) groups.add(child.pid);
   const tail = new OutputTail(OUTPUT_LIMIT);
   const record = (/** @type {string} */ chunk) => tail.append(chunk);
   child.stdout?.setEncoding('utf8').on('data', record);
@@ -73,6 +87,7 @@ export function timeCommand(command, options = {}) {
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       const elapsed = performance.now() - startedAt;
+      if (child.pid !== undefined) groups.delete(child.pid);
       if (code === 0) resolve({ ms: elapsed, output: output() });
       else
         reject(
@@ -101,11 +116,17 @@ export function startServer(command, { ready, cwd, env, timeoutMs = 60_000 }) {
   const { child, output } = start(command, { cwd, env });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-    await exited;
-    clearTimeout(timer);
+    const { pid } = child;
+    if (pid === undefined) return;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => signalGroup(pid, 'SIGKILL'), STOP_GRACE_MS);
+      await exited;
+      clearTimeout(timer);
+    }
+    // Whatever the server left behind in its group (a child its host did not stop).
+    signalGroup(pid, 'SIGKILL');
+    groups.delete(pid);
   };
   return new Promise((resolve, reject) => {
     const fail = (/** @type {string} */ why) => {

@@ -19,7 +19,8 @@ let listening = false;
 const read = (/** @type {string} */ chunk) => {
   tail = (tail + chunk).slice(-32 * 1024);
   if (listening) return;
-  const url = /Prism is listening on (http:\/\/[^\s/]+)/.exec(tail)?.[1];
+  // The whole line: a chunk may end inside the URL.
+  const url = /Prism is listening on (http:\/\/[^\s/]+)\/?\r?\n/.exec(tail)?.[1];
   if (url === undefined) return;
   listening = true;
   console.log(
@@ -28,7 +29,8 @@ const read = (/** @type {string} */ chunk) => {
 };
 prism.stdout.setEncoding('utf8').on('data', read);
 prism.stderr.setEncoding('utf8').on('data', read);
-prism.once('exit', (code, signal) => {
+// 'close', not 'exit': only once its pipes have closed is all of Prism's output read.
+prism.once('close', (code, signal) => {
   process.off('exit', kill);
   if (!stopping) console.error(`Prism exited (${signal ?? `code ${code}`}); its output ended:\n${tail}`);
   process.exit(stopping ? 0 : 1);
@@ -38,6 +40,8 @@ let stopping = false;
 const stop = () => {
   stopping = true;
   prism.kill('SIGTERM');
+  // Well before the bench's own escalation (5 s), which would kill this host and Prism's group.
+  setTimeout(kill, 2_000).unref();
 };
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

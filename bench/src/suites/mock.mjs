@@ -102,8 +102,17 @@ async function start(name, { spec, path }) {
   console.error(
     `[bench] server pid ${prismPid} is the ${name === 'kit' ? "mock kit's Prism" : 'bare Prism'}`,
   );
-  const response = await fetch(server.url + path, { headers: { authorization: AUTHORIZATION } });
-  const body = await response.text();
+  /** @type {Response} */
+  let response;
+  /** @type {string} */
+  let body;
+  try {
+    response = await fetch(server.url + path, { headers: { authorization: AUTHORIZATION } });
+    body = await response.text();
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
   const startupMs = performance.now() - server.startedAt;
   if (response.status !== 200) {
     await server.stop();
@@ -167,6 +176,8 @@ function kitMemoryMiB(server) {
  */
 function barePrismMemoryMiB(server) {
   const [, ...prism] = treeMemoryMiB(server.pid).perProcess;
+  if (prism.length === 0)
+    throw new Error(`bare Prism's host has no Prism process; its output:\n${server.output()}`);
   return { total: prism.reduce((sum, mib) => sum + mib, 0) };
 }
 
