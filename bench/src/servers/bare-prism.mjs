@@ -7,6 +7,7 @@
 // runtime start-up <ms> ms)`, the last being this process's own Node start-up; SIGTERM stops Prism.
 const runtimeStartupMs = performance.now();
 const { spawn } = await import('node:child_process');
+const { OutputTail } = await import('../lib/output-tail.mjs');
 
 const [prismBin, ...args] = process.argv.slice(2);
 if (prismBin === undefined) throw new Error('usage: node bare-prism.mjs <prism bin> <prism arguments...>');
@@ -14,13 +15,15 @@ const prism = spawn(process.execPath, [prismBin, ...args], { stdio: ['ignore', '
 const kill = () => prism.kill('SIGKILL');
 process.on('exit', kill);
 
-let tail = '';
+// The bench's own tail: a copy of everything kept per chunk would cost this host, beside the Prism it measures,
+// time that grows with the log.
+const tail = new OutputTail(32 * 1024);
 let listening = false;
 const read = (/** @type {string} */ chunk) => {
-  tail = (tail + chunk).slice(-32 * 1024);
+  tail.append(chunk);
   if (listening) return;
   // The whole line: a chunk may end inside the URL.
-  const url = /Prism is listening on (http:\/\/[^\s/]+)\/?\r?\n/.exec(tail)?.[1];
+  const url = /Prism is listening on (http:\/\/[^\s/]+)\/?\r?\n/.exec(tail.toString())?.[1];
   if (url === undefined) return;
   listening = true;
   console.log(
@@ -32,7 +35,8 @@ prism.stderr.setEncoding('utf8').on('data', read);
 // 'close', not 'exit': only once its pipes have closed is all of Prism's output read.
 prism.once('close', (code, signal) => {
   process.off('exit', kill);
-  if (!stopping) console.error(`Prism exited (${signal ?? `code ${code}`}); its output ended:\n${tail}`);
+  if (!stopping)
+    console.error(`Prism exited (${signal ?? `code ${code}`}); its output ended:\n${tail.toString()}`);
   process.exit(stopping ? 0 : 1);
 });
 
